@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// hoso: full-text search for digitised Vietnamese archival records.
+// Data flows one way: VietText (analysis) → OCR → Catalogue → SearchIndex → HosoCore (pipeline)
+// → HosoServer → hoso (command line). C and C++ stay at the edge (CTesseract, CXapian).
+let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "hoso",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hoso", targets: ["hoso"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // Tesseract + Leptonica C APIs (system libraries, pkg-config, apt).
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
+        ),
+        // Xapian behind a plain C API of opaque handles; every exception caught in C++.
+        .target(
+            name: "CXapian",
+            linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("stdc++")]
+        ),
+        .target(name: "VietText", swiftSettings: swift5),
+        .target(name: "OCR", dependencies: ["CTesseract"], swiftSettings: swift5),
+        .target(name: "Catalogue", dependencies: [
+            "VietText", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: swift5),
+        .target(name: "SearchIndex", dependencies: ["CXapian", "VietText", "Catalogue"], swiftSettings: swift5),
+        .target(name: "HosoCore", dependencies: [
+            "VietText", "OCR", "Catalogue", "SearchIndex", .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: swift5),
+        .executableTarget(name: "hoso", dependencies: [
+            "HosoCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: swift5),
+
+        .testTarget(name: "VietTextTests", dependencies: ["VietText"], swiftSettings: swift5),
+        .testTarget(name: "OCRTests", dependencies: ["OCR"], resources: [.copy("Fixtures")], swiftSettings: swift5),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: swift5),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: swift5),
+        .testTarget(name: "HosoTests", dependencies: [
+            "HosoCore",
+        ], swiftSettings: swift5),
+    ],
+    cxxLanguageStandard: .cxx17
+)

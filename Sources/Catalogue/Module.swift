@@ -1,0 +1,1 @@
+// Catalogue module: see docs/ARCHITECTURE.md

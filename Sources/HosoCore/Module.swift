@@ -1,0 +1,1 @@
+// HosoCore module: see docs/ARCHITECTURE.md

@@ -1,0 +1,1 @@
+// OCR module: see docs/ARCHITECTURE.md

@@ -1,0 +1,1 @@
+// SearchIndex module: see docs/ARCHITECTURE.md

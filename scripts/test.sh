@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The test command: set up the system libraries, then build and run every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export OMP_THREAD_LIMIT=1
+swift build --build-tests
+swift test --skip-build --parallel --num-workers 2 "$@"
