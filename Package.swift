@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "Catalogue", dependencies: [
             "VietText", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: swift5),
-        .target(name: "SearchIndex", dependencies: ["CXapian", "VietText", "Catalogue"], swiftSettings: swift5),
+        .target(name: "Query", dependencies: ["VietText"], swiftSettings: swift5),
+        .target(name: "SearchIndex", dependencies: ["CXapian", "VietText", "Query", "Catalogue"], swiftSettings: swift5),
         .target(name: "HosoCore", dependencies: [
             "VietText", "OCR", "Catalogue", "SearchIndex", .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swift5),
@@ -42,7 +43,7 @@ let package = Package(
             "HosoCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swift5),
 
-        .testTarget(name: "VietTextTests", dependencies: ["VietText"], swiftSettings: swift5),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "Query"], swiftSettings: swift5),
         .testTarget(name: "OCRTests", dependencies: ["OCR"], resources: [.copy("Fixtures")], swiftSettings: swift5),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: swift5),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: swift5),

@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 export OMP_THREAD_LIMIT=1
 swift build --build-tests
-swift test --skip-build --parallel --num-workers 2 "$@"
+swift test --skip-build "$@"

@@ -1,0 +1,1 @@
+// Query module: query syntax → logical query (QueryNode). See docs/ARCHITECTURE.md
