@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Tesseract + Leptonica C APIs (system libraries, pkg-config, apt).
@@ -37,10 +39,14 @@ let package = Package(
         .target(name: "Query", dependencies: ["VietText"], swiftSettings: swift5),
         .target(name: "SearchIndex", dependencies: ["CXapian", "VietText", "Query", "Catalogue"], swiftSettings: swift5),
         .target(name: "HosoCore", dependencies: [
-            "VietText", "OCR", "Catalogue", "SearchIndex", .product(name: "Logging", package: "swift-log"),
+            "VietText", "OCR", "Catalogue", "SearchIndex", "Query",
+            .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: swift5),
+        .target(name: "HosoServer", dependencies: [
+            "HosoCore", .product(name: "Hummingbird", package: "hummingbird"),
         ], swiftSettings: swift5),
         .executableTarget(name: "hoso", dependencies: [
-            "HosoCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "HosoCore", "HosoServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swift5),
 
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "Query"], swiftSettings: swift5),
@@ -48,7 +54,7 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: swift5),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: swift5),
         .testTarget(name: "HosoTests", dependencies: [
-            "HosoCore",
+            "HosoCore", "HosoServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: swift5),
     ],
     cxxLanguageStandard: .cxx17

@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+
+/// SHA-256 helpers: scan content hashes (the OCR cache key) and token hashes.
+public enum Hashing {
+    public static func sha256Hex(_ data: some DataProtocol) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public static func sha256Hex(_ string: String) -> String { sha256Hex(Data(string.utf8)) }
+
+    /// Hash of a scan on disk: the file's bytes, streamed; for a folder of page images, every image file's
+    /// name and bytes in file-name order.
+    public static func scanHash(_ url: URL) throws -> String {
+        var hasher = SHA256()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
+            throw HosoError(.usage, "Không tìm thấy tệp \(url.path)")
+        }
+        let files: [URL]
+        if isDir.boolValue {
+            files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+                .filter { !$0.lastPathComponent.hasPrefix(".") }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        } else {
+            files = [url]
+        }
+        for file in files {
+            if isDir.boolValue { hasher.update(data: Data(file.lastPathComponent.utf8)) }
+            guard let handle = FileHandle(forReadingAtPath: file.path) else {
+                throw HosoError(.usage, "Không đọc được tệp \(file.path)")
+            }
+            defer { try? handle.close() }
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(data: chunk)
+            }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares two strings in time that depends only on their lengths.
+    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in 0..<x.count { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+}

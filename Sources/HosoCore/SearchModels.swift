@@ -1,0 +1,130 @@
+import Catalogue
+import Foundation
+
+/// How results are ordered.
+public enum SearchSort: String, Codable, Sendable, CaseIterable {
+    case relevance
+    /// Oldest first.
+    case dateAsc = "date"
+    /// Newest first.
+    case dateDesc = "-date"
+}
+
+/// Narrowing filters beside the query (facets the user clicked).
+public struct SearchFilters: Codable, Sendable, Equatable {
+    public var yearFrom: Int?
+    public var yearTo: Int?
+    /// Tên loại văn bản.
+    public var type: String?
+    /// Cơ quan ban hành.
+    public var issuer: String?
+    /// Tên phông.
+    public var fonds: String?
+    /// Thời hạn lưu trữ.
+    public var retention: String?
+    /// Mã hồ sơ.
+    public var file: String?
+
+    public init(yearFrom: Int? = nil, yearTo: Int? = nil, type: String? = nil, issuer: String? = nil,
+                fonds: String? = nil, retention: String? = nil, file: String? = nil) {
+        self.yearFrom = yearFrom; self.yearTo = yearTo; self.type = type; self.issuer = issuer
+        self.fonds = fonds; self.retention = retention; self.file = file
+    }
+
+    public var isEmpty: Bool { self == SearchFilters() }
+}
+
+/// One search, as the command line and the server ask it.
+public struct SearchRequestSpec: Sendable {
+    public var query: String
+    public var role: Role
+    public var limit: Int
+    public var offset: Int
+    public var filters: SearchFilters
+    public var sort: SearchSort
+    public var facets: Bool
+
+    public init(query: String, role: Role = .public, limit: Int = 10, offset: Int = 0,
+                filters: SearchFilters = .init(), sort: SearchSort = .relevance, facets: Bool = false) {
+        self.query = query; self.role = role; self.limit = limit; self.offset = offset
+        self.filters = filters; self.sort = sort; self.facets = facets
+    }
+
+    /// Largest page of results and deepest offset a caller may ask for.
+    public static let maxLimit = 100
+    public static let maxWindow = 10_000
+    public static let maxQueryLength = 1000
+}
+
+/// One document in the results: the `hits[]` of CONTRACT.md plus more keys.
+public struct SearchHit: Codable, Sendable, Equatable {
+    public var id: String
+    public var file: String
+    public var title: String
+    public var pages: [Int]
+    public var snippet: String
+    public var score: Double
+    public var snippetHTML: String
+    public var type: String?
+    public var number: String?
+    public var date: String?
+    public var issuer: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, file, title, pages, snippet, score, type, number, date, issuer
+        case snippetHTML = "snippet_html"
+    }
+}
+
+/// A facet: value → count among the documents the role may see.
+public struct FacetValue: Codable, Sendable, Equatable {
+    public var value: String
+    public var count: Int
+}
+
+/// The JSON of `hoso search --json` and `GET /api/search`.
+public struct SearchResult: Codable, Sendable, Equatable {
+    public var total: Int
+    public var hits: [SearchHit]
+    /// "Có phải bạn muốn tìm: …" — a corrected query, when the words look mistyped.
+    public var suggestion: String?
+    /// True when the strict query found nothing and a more tolerant one was used.
+    public var relaxed: Bool
+    public var facets: [String: [FacetValue]]?
+
+    public init(total: Int, hits: [SearchHit], suggestion: String? = nil, relaxed: Bool = false,
+                facets: [String: [FacetValue]]? = nil) {
+        self.total = total; self.hits = hits; self.suggestion = suggestion; self.relaxed = relaxed
+        self.facets = facets
+    }
+}
+
+/// `GET /api/documents/{id}`: a document's metadata, its pages, its file and neighbours.
+public struct DocumentView: Codable, Sendable {
+    public struct PageInfo: Codable, Sendable {
+        public var number: Int
+        public var confidence: Double
+        public var width: Int
+        public var height: Int
+        public var chars: Int
+    }
+    public struct Neighbour: Codable, Sendable {
+        public var id: String
+        public var title: String
+    }
+    public var document: Document
+    public var file: ArchiveFile
+    public var access: String
+    public var pages: [PageInfo]
+    public var previous: Neighbour?
+    public var next: Neighbour?
+}
+
+public extension JSONEncoder {
+    /// Stable, readable JSON for the command line and the API.
+    static var hoso: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -1,0 +1,78 @@
+import Catalogue
+import Foundation
+import HosoCore
+import Hummingbird
+
+/// `/healthz` and the JSON API of CONTRACT.md.
+struct APIController {
+    let archive: Archive
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/healthz", use: health)
+        router.get("/openapi.yaml") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/yaml; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        }
+        router.get("/api/search", use: search)
+        router.get("/api/documents/{id}", use: document)
+        router.get("/api/documents/{id}/text", use: text)
+        router.get("/api/documents/{id}/pages/{n}/image", use: pageImage)
+        router.get("/api/documents/{id}/pages/{n}/words", use: pageWords)
+    }
+
+    @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        if archive.isHealthy() {
+            return HTTPHelpers.json(["status": "ok"])
+        }
+        return HTTPHelpers.error(.serviceUnavailable, "Chỉ mục chưa sẵn sàng")
+    }
+
+    @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await HTTPHelpers.guarded {
+            let role = try WebController.role(request, archive: archive)
+            let spec = try SearchParameters.spec(from: request.uri.queryParameters, role: role)
+            let result = try await archive.searchAsync(spec)
+            return HTTPHelpers.json(result)
+        }
+    }
+
+    @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await HTTPHelpers.guarded {
+            let role = try WebController.role(request, archive: archive)
+            let id = try HTTPHelpers.documentID(context)
+            return HTTPHelpers.json(try archive.document(id: id, role: role))
+        }
+    }
+
+    @Sendable func text(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await HTTPHelpers.guarded {
+            let role = try WebController.role(request, archive: archive)
+            let id = try HTTPHelpers.documentID(context)
+            return HTTPHelpers.json(DocumentText(id: id, pages: try archive.text(id: id, role: role)))
+        }
+    }
+
+    @Sendable func pageImage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await HTTPHelpers.guarded {
+            let role = try WebController.role(request, archive: archive)
+            let id = try HTTPHelpers.documentID(context)
+            let number = try HTTPHelpers.pageNumber(context)
+            let png = try await archive.pageImageAsync(id: id, page: number, role: role)
+            var headers = HTTPFields()
+            headers[.contentType] = "image/png"
+            headers[.cacheControl] = "private, max-age=300"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: png)))
+        }
+    }
+
+    @Sendable func pageWords(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        try await HTTPHelpers.guarded {
+            let role = try WebController.role(request, archive: archive)
+            let id = try HTTPHelpers.documentID(context)
+            let number = try HTTPHelpers.pageNumber(context)
+            let q = request.uri.queryParameters.get("q") ?? ""
+            return HTTPHelpers.json(try archive.pageHighlights(id: id, page: number, query: q, role: role))
+        }
+    }
+}

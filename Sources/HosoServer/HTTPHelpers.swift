@@ -1,0 +1,96 @@
+import Catalogue
+import Foundation
+import HosoCore
+import Hummingbird
+
+/// Answers shared by every route: JSON bodies, JSON errors, validated path parameters.
+enum HTTPHelpers {
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? JSONEncoder.hoso.encode(value)) ?? Data("{}".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    struct ErrorBody: Encodable { var error: String }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        json(ErrorBody(error: message), status: status)
+    }
+
+    static func status(for error: HosoError) -> HTTPResponse.Status {
+        switch error.kind {
+        case .usage: return .badRequest
+        case .notFound: return .notFound
+        case .unavailable: return .serviceUnavailable
+        case .unauthorized: return .unauthorized
+        }
+    }
+
+    /// Runs a handler and turns every failure into a JSON error: the caller's mistakes get a 4xx.
+    static func guarded(_ body: () async throws -> Response) async -> Response {
+        do {
+            return try await body()
+        } catch let e as HosoError {
+            return error(status(for: e), e.message)
+        } catch {
+            return HTTPHelpers.error(.serviceUnavailable, "Máy chủ tạm thời không trả lời được yêu cầu này")
+        }
+    }
+
+    /// A document id from the path, checked against the shape of TT 05/2025 identifiers.
+    static func documentID(_ context: BasicRequestContext) throws -> String {
+        guard let id = context.parameters.get("id"), DocumentIdentifier.isValid(id) else {
+            throw HosoError(.notFound, "Không tìm thấy tài liệu")
+        }
+        return id
+    }
+
+    static func pageNumber(_ context: BasicRequestContext) throws -> Int {
+        guard let raw = context.parameters.get("n"), let n = Int(raw), n >= 1, n <= 100_000 else {
+            throw HosoError(.notFound, "Không tìm thấy trang")
+        }
+        return n
+    }
+}
+
+/// The query string of `/api/search` and the search page, validated.
+enum SearchParameters {
+    static func spec(from params: some Sequence<(key: Substring, value: Substring)>, role: Role) throws -> SearchRequestSpec {
+        var values: [String: String] = [:]
+        for (key, value) in params { values[String(key)] = String(value) }
+        return try spec(from: values, role: role)
+    }
+
+    static func spec(from values: [String: String], role: Role) throws -> SearchRequestSpec {
+        func int(_ key: String, default def: Int, range: ClosedRange<Int>) throws -> Int {
+            guard let raw = values[key], !raw.isEmpty else { return def }
+            guard let n = Int(raw), range.contains(n) else {
+                throw HosoError(.usage, "Tham số \(key) phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound)")
+            }
+            return n
+        }
+        func text(_ key: String) -> String? {
+            guard let v = values[key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v.precomposedStringWithCanonicalMapping
+        }
+        var spec = SearchRequestSpec(query: text("q") ?? "", role: role)
+        spec.limit = try int("limit", default: 10, range: 0...SearchRequestSpec.maxLimit)
+        spec.offset = try int("offset", default: 0, range: 0...SearchRequestSpec.maxWindow)
+        spec.filters.yearFrom = text("from") == nil ? nil : try int("from", default: 0, range: 1000...9999)
+        spec.filters.yearTo = text("to") == nil ? nil : try int("to", default: 0, range: 1000...9999)
+        spec.filters.type = text("loai")
+        spec.filters.issuer = text("coquan")
+        spec.filters.fonds = text("phong")
+        spec.filters.retention = text("thoihan")
+        spec.filters.file = text("hoso")
+        if let sort = text("sort") {
+            guard let s = SearchSort(rawValue: sort) else {
+                throw HosoError(.usage, "Tham số sort chỉ nhận relevance, date hoặc -date")
+            }
+            spec.sort = s
+        }
+        spec.facets = text("facets").map { $0 != "0" && $0 != "false" } ?? false
+        return spec
+    }
+}

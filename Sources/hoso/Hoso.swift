@@ -1,0 +1,228 @@
+import ArgumentParser
+import Catalogue
+import Foundation
+import HosoCore
+import HosoServer
+
+/// Options every command takes.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: "Thư mục chứa mọi dữ liệu của hoso (tạo mới nếu chưa có).")
+    var data: String
+}
+
+extension Role: ExpressibleByArgument {}
+
+/// Exit codes of CONTRACT.md: 0 success, 1 partly done, 2 bad usage or unusable input.
+struct Exit: Error {
+    var code: Int32
+}
+
+@main
+struct Hoso: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hoso",
+        abstract: "Tìm kiếm toàn văn tài liệu lưu trữ số hóa.",
+        subcommands: [Ingest.self, Search.self, Text.self, Serve.self, Reindex.self, TokenCommand.self, Review.self]
+    )
+
+    /// Runs the command and maps every failure to the exit codes of CONTRACT.md.
+    static func main() async {
+        setenv("OMP_THREAD_LIMIT", "1", 1)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exit as Exit {
+            Foundation.exit(exit.code)
+        } catch let error as HosoError {
+            printError("Lỗi: \(error.message)")
+            Foundation.exit(error.kind == .notFound ? 1 : 2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            printError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct Ingest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Nhập một lô: siêu dữ liệu, nhận dạng chữ các trang chưa nhận dạng, lập chỉ mục.")
+
+    @Argument(help: "Thư mục lô (chứa ho_so.csv, tai_lieu.csv và các tệp quét).")
+    var batch: String
+    @OptionGroup var options: DataOptions
+    @Flag(help: "In bản tóm tắt JSON ở dòng cuối.")
+    var json = false
+    @Flag(help: "Nhận dạng lại cả PDF đã có lớp chữ.")
+    var reocr = false
+    @Flag(name: .customLong("refuse-secret"), help: "Không nhận tài liệu Mật (máy nối mạng không được giữ tài liệu mật).")
+    var refuseSecret = false
+    @Option(help: "Số bộ nhận dạng chạy song song (mặc định: số lõi).")
+    var workers: Int?
+
+    func run() async throws {
+        let data = try DataDirectory(path: options.data)
+        var opts = IngestOptions()
+        opts.reocr = reocr
+        opts.refuseSecret = refuseSecret
+        if let workers { opts.workers = workers }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: batch, isDirectory: &isDir), isDir.boolValue else {
+            throw HosoError(.usage, "Không tìm thấy thư mục lô \(batch)")
+        }
+        let store = try Archive.openStore(data)
+        let summary = try Ingestor(data: data, store: store, options: opts).ingest(batch: URL(fileURLWithPath: batch))
+        for item in summary.skipped { printError("Bỏ qua: \(item)") }
+        printError("Đã nhập \(summary.documents) tài liệu, \(summary.pages) trang (nhận dạng \(summary.recognised), dùng lại \(summary.reused)), lập chỉ mục \(summary.indexed), bỏ qua \(summary.skipped.count).")
+        if json { print(String(decoding: try JSONEncoder.hoso.encode(summary), as: UTF8.self)) }
+        if summary.exitCode != 0 { throw Exit(code: summary.exitCode) }
+    }
+}
+
+struct Search: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Tìm tài liệu.")
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "Vai trò: public, staff, secret.")
+    var role: Role = .public
+    @Option(help: "Số kết quả tối đa.")
+    var limit = 10
+    @Option(help: "Bỏ qua bao nhiêu kết quả đầu.")
+    var offset = 0
+    @Flag(help: "In kết quả dạng JSON.")
+    var json = false
+    @Argument(help: "Câu tìm kiếm.")
+    var query: [String]
+
+    func run() async throws {
+        guard (0...SearchRequestSpec.maxLimit).contains(limit), (0...SearchRequestSpec.maxWindow).contains(offset) else {
+            throw HosoError(.usage, "--limit phải từ 0 đến \(SearchRequestSpec.maxLimit), --offset từ 0 đến \(SearchRequestSpec.maxWindow)")
+        }
+        let archive = try Archive(data: DataDirectory(path: options.data, create: false))
+        let result = try archive.search(SearchRequestSpec(query: query.joined(separator: " "), role: role, limit: limit, offset: offset))
+        if json {
+            print(String(decoding: try JSONEncoder.hoso.encode(result), as: UTF8.self))
+            return
+        }
+        if let s = result.suggestion { print("Có phải bạn muốn tìm: \(s)") }
+        print("\(result.total) tài liệu")
+        for (i, hit) in result.hits.enumerated() {
+            print("\(offset + i + 1). \(hit.id)  \(hit.title)")
+            if !hit.pages.isEmpty { print("   trang \(hit.pages.map(String.init).joined(separator: ", "))") }
+            if !hit.snippet.isEmpty { print("   \(hit.snippet)") }
+        }
+    }
+}
+
+struct Text: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "In văn bản nhận dạng của một tài liệu, các trang cách nhau bằng ký tự \\f.")
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "Vai trò: public, staff, secret.")
+    var role: Role = .public
+    @Argument(help: "Mã tài liệu, ví dụ H49.64.33.2001.160.1")
+    var id: String
+
+    func run() async throws {
+        let archive = try Archive(data: DataDirectory(path: options.data, create: false))
+        let pages = try archive.text(id: id, role: role)
+        print(pages.joined(separator: "\u{0C}"))
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Chạy máy chủ tra cứu (API JSON và trang web).")
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "Địa chỉ lắng nghe.")
+    var host = "127.0.0.1"
+    @Option(help: "Cổng.")
+    var port = 8080
+
+    func run() async throws {
+        let archive = try Archive(data: DataDirectory(path: options.data))
+        let app = buildApplication(archive: archive, options: ServerOptions(host: host, port: port))
+        printError("hoso đang phục vụ tại http://\(host):\(port)/  (thử: curl 'http://\(host):\(port)/api/search?q=thu+hoi+dat')")
+        try await app.runService()
+    }
+}
+
+struct Reindex: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lập lại toàn bộ chỉ mục từ danh mục vào một cơ sở dữ liệu mới rồi chuyển sang nó.")
+
+    @OptionGroup var options: DataOptions
+
+    func run() async throws {
+        let data = try DataDirectory(path: options.data, create: false)
+        let store = try Archive.openStore(data)
+        let count = try IndexMaintainer(data: data, store: store).rebuild(quiet: false)
+        printError("Đã lập lại chỉ mục: \(count) tài liệu.")
+    }
+}
+
+struct Review: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Liệt kê các trang nhận dạng có độ tin cậy thấp, cần kiểm tra lại.")
+
+    @OptionGroup var options: DataOptions
+    @Option(help: "Ngưỡng độ tin cậy trung bình (0–100).")
+    var below = 70.0
+    @Option(help: "Số trang tối đa.")
+    var limit = 100
+
+    func run() async throws {
+        let store = try Archive.openStore(DataDirectory(path: options.data, create: false))
+        for page in try store.lowConfidencePages(below: below, limit: limit) {
+            print("\(page.documentID)\ttrang \(page.number)\t\(String(format: "%.1f", page.confidence))")
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Quản lý mã truy cập.",
+                                                    subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Tạo mã truy cập mới (chỉ in ra một lần).")
+        @OptionGroup var options: DataOptions
+        @Option(help: "Vai trò: public, staff, secret.")
+        var role: Role
+        @Option(help: "Tên (quầy nào, lưu trữ viên nào).")
+        var name: String
+
+        func run() async throws {
+            let store = try Archive.openStore(DataDirectory(path: options.data))
+            print(try TokenService(store: store).create(role: role, name: name))
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liệt kê các mã truy cập (không in mã).")
+        @OptionGroup var options: DataOptions
+        func run() async throws {
+            let store = try Archive.openStore(DataDirectory(path: options.data, create: false))
+            let formatter = ISO8601DateFormatter()
+            for t in try store.listTokens() {
+                print("\(t.name)\t\(t.role.rawValue)\t\(formatter.string(from: t.created))\(t.revoked ? "\tđã thu hồi" : "")")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Thu hồi mã truy cập theo tên.")
+        @OptionGroup var options: DataOptions
+        @Option(help: "Tên của mã cần thu hồi.")
+        var name: String
+        func run() async throws {
+            let store = try Archive.openStore(DataDirectory(path: options.data, create: false))
+            guard try store.revokeToken(name: name) else { throw HosoError(.notFound, "Không có mã truy cập tên \(name)") }
+            printError("Đã thu hồi mã \(name).")
+        }
+    }
+}

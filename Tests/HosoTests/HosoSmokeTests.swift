@@ -1,6 +1,0 @@
-import XCTest
-@testable import HosoCore
-
-final class HosoSmokeTests: XCTestCase {
-    func testModuleLoads() { XCTAssertTrue(true) }
-}
