@@ -178,7 +178,9 @@ public enum BatchReader {
         }
         let relative = components.joined(separator: "/")
         var candidates = [relative]
-        for form in [relative.precomposedStringWithCanonicalMapping, relative.decomposedStringWithCanonicalMapping] where !candidates.contains(form) {
+        // Swift compares strings by canonical equivalence, so NFC and NFD forms are told apart by their bytes.
+        for form in [relative.precomposedStringWithCanonicalMapping, relative.decomposedStringWithCanonicalMapping]
+            where !candidates.contains(where: { Array($0.utf8) == Array(form.utf8) }) {
             candidates.append(form)
         }
         for candidate in candidates {
