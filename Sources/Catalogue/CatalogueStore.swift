@@ -41,6 +41,11 @@ public final class CatalogueStore: @unchecked Sendable {
         }
     }
 
+    /// Closes the database (also done when the store is released). Later calls fail with a `CatalogueError`.
+    public func close() throws {
+        do { try pool.close() } catch { throw CatalogueStore.translate(error, path: path) }
+    }
+
     // MARK: - Schema
 
     static var migrator: DatabaseMigrator {
