@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -21,6 +22,12 @@ public enum BatchReader {
     /// missing, a Số thứ tự that is not a positive integer, a Tệp that does not exist or lies outside the
     /// batch — is a problem for that row, which is skipped.
     public static func read(batch: URL) throws -> BatchMetadata {
+        try read(batch: batch, existingFile: { _ in nil })
+    }
+
+    /// As `read(batch:)`, but a document whose hồ sơ is not in this batch's ho_so.csv is accepted when
+    /// `existingFile` knows it (a hồ sơ catalogued by an earlier batch); it then takes that hồ sơ's access.
+    public static func read(batch: URL, existingFile: (String) throws -> ArchiveFile?) throws -> BatchMetadata {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: batch.path, isDirectory: &isDir), isDir.boolValue else {
             throw CatalogueError("Không tìm thấy thư mục lô tài liệu: \(batch.path)")
@@ -82,6 +89,8 @@ public enum BatchReader {
                 if let f = filesByID[fileID] { file = f }
                 else if let line = rejectedFileLine[fileID] {
                     problem(Column.fileID, "hồ sơ “\(fileID)” bị bỏ qua vì có lỗi ở \(fileCSV) dòng \(line)")
+                } else if let f = try existingFile(fileID) {
+                    file = f
                 } else {
                     problem(Column.fileID, "hồ sơ “\(fileID)” không có trong \(fileCSV)")
                 }
@@ -140,7 +149,11 @@ public enum BatchReader {
     }
 
     private static func accessReason(_ cell: String) -> String {
-        "Chế độ sử dụng “\(cell)” không hợp lệ (dùng Công khai/01, Sử dụng có điều kiện/02 hoặc Mật/03)"
+        let folded = VietNormalizer.fold(cell)
+        if folded.contains("toi mat") || folded.contains("tuyet mat") {
+            return "Chế độ sử dụng “\(cell)”: tài liệu Tối mật, Tuyệt mật không được đưa vào hệ thống này"
+        }
+        return "Chế độ sử dụng “\(cell)” không hợp lệ (dùng Công khai/01, Sử dụng có điều kiện/02 hoặc Mật/03)"
     }
 
     /// Why an identifier cannot be used, or nil. Ids name documents in URLs and commands: no spaces, no
@@ -248,7 +261,11 @@ public enum BatchReader {
                         slots.append(.known(canonical))
                     }
                 } else {
-                    slots.append(.extra(h))
+                    var name = h, n = 2
+                    while slots.contains(where: { if case .extra(let e) = $0 { return e == name } else { return false } }) {
+                        name = "\(h) (\(n))"; n += 1
+                    }
+                    slots.append(.extra(name))
                 }
             }
             let missing = required.filter { seen[$0] == nil }

@@ -366,6 +366,16 @@ public final class CatalogueStore: @unchecked Sendable {
         }
     }
 
+    /// The page texts of a document in page order, without the word boxes (cheap: for indexing, snippets
+    /// and finding the pages where a query matched).
+    public func pageTexts(documentID: String) throws -> [(number: Int, text: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number", arguments: [documentID]).map {
+                (number: try $0.decode(forColumn: "number"), text: try $0.decode(forColumn: "text"))
+            }
+        }
+    }
+
     /// The numbers of the pages already saved for a document.
     public func pageNumbers(documentID: String) throws -> Set<Int> {
         try read { Set(try Int.fetchAll($0, sql: "SELECT number FROM page WHERE documentID = ?", arguments: [documentID])) }

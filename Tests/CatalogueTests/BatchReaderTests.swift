@@ -244,4 +244,36 @@ final class BatchReaderTests: XCTestCase {
         XCTAssertEqual(batch.documents.map(\.id), ["H1.1"])
         XCTAssertEqual(batch.problems, [])
     }
+
+    func testDocumentsOfAFileFromAnEarlierBatch() throws {
+        let dir = try TempDir()
+        try dir.write("ho_so.csv", "Mã hồ sơ,Tiêu đề hồ sơ\n")
+        try dir.write("tai_lieu.csv", "Mã hồ sơ,Số thứ tự,Tệp\nH49.64.33.2001.160,5,a.pdf\nH49.khác,1,a.pdf\n")
+        try dir.write("a.pdf", "%PDF")
+        let stored = ArchiveFile(id: "H49.64.33.2001.160", title: "Hồ sơ đã có", access: .secret)
+        let batch = try BatchReader.read(batch: dir.url) { $0 == stored.id ? stored : nil }
+        XCTAssertEqual(batch.documents.map(\.id), ["H49.64.33.2001.160.5"])
+        XCTAssertEqual(batch.documents.first?.access, .secret)
+        XCTAssertEqual(batch.problems.map { $0.row ?? 0 }, [3])
+        // Without the catalogue, both rows are problems.
+        XCTAssertEqual(try BatchReader.read(batch: dir.url).problems.count, 2)
+    }
+
+    func testSecretGradesAboveMatAreRefusedWithAReason() throws {
+        let dir = try TempDir()
+        try dir.write("ho_so.csv", "Mã hồ sơ,Tiêu đề hồ sơ,Chế độ sử dụng\nH1,Hồ sơ,Tối mật\nH2,Hồ sơ,Tuyệt mật\nH3,Hồ sơ,Mật\n")
+        try dir.write("tai_lieu.csv", "Mã hồ sơ,Số thứ tự,Tệp\n")
+        let batch = try BatchReader.read(batch: dir.url)
+        XCTAssertEqual(batch.files.map(\.id), ["H3"])
+        XCTAssertEqual(batch.problems.map(\.row), [2, 3])
+        for p in batch.problems { XCTAssertTrue(p.reason.contains("không được đưa vào"), p.reason) }
+    }
+
+    func testRepeatedExtraHeadersAreKeptApart() throws {
+        let dir = try TempDir()
+        try dir.write("ho_so.csv", "Mã hồ sơ,Tiêu đề hồ sơ,Người lập,Người lập,\nH1,Hồ sơ,Y Bih Niê,H'Hen Niê,thêm\n")
+        try dir.write("tai_lieu.csv", "Mã hồ sơ,Số thứ tự,Tệp\n")
+        let batch = try BatchReader.read(batch: dir.url)
+        XCTAssertEqual(batch.files.first?.extra, ["Người lập": "Y Bih Niê", "Người lập (2)": "H'Hen Niê", "Cột 5": "thêm"])
+    }
 }

@@ -88,6 +88,8 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(try store.page(documentID: id, number: 2), p2)
         XCTAssertEqual(try store.pages(documentID: id), [p1, p2])
         XCTAssertEqual(try store.pageNumbers(documentID: id), [1, 2])
+        XCTAssertEqual(try store.pageTexts(documentID: id).map(\.number), [1, 2])
+        XCTAssertEqual(try store.pageTexts(documentID: id).map(\.text), [p1.text, p2.text])
         XCTAssertEqual(try store.pages(documentID: Self.document(2).id), [])
         XCTAssertNil(try store.page(documentID: id, number: 3))
 

@@ -189,3 +189,29 @@ final class TempDir {
         return file
     }
 }
+
+final class FieldCodeTests: XCTestCase {
+    func testCodesAndLabels() {
+        let r = FieldCode.retention
+        let codes: [(String, [String: String], String?)] = [
+            ("Vĩnh viễn", r, "01"), ("VĨNH VIỄN", r, "01"), ("vinh vien", r, "01"), ("01", r, "01"), ("1", r, "01"),
+            ("70 năm", r, "02"), ("70 NAM", r, "02"), ("02 - 70 năm", r, "02"), ("10 năm", r, "06"), ("07", r, "07"),
+            ("08", r, nil), ("15 năm", r, nil), ("", r, nil), ("01 - 70 năm", r, nil),
+            ("Số hóa", FieldCode.reliability, "02"), ("so hoa", FieldCode.reliability, "02"),
+            ("Hỏng", FieldCode.physicalState, "03"), ("Hán Nôm", FieldCode.language, "09"), ("11", FieldCode.language, "11"),
+        ]
+        for (cell, table, expected) in codes { XCTAssertEqual(FieldCode.code(cell, in: table), expected, cell) }
+
+        let labels: [(String, [String: String], String)] = [
+            ("01", r, "Vĩnh viễn"), ("2", r, "70 năm"), ("Vĩnh viễn", r, "Vĩnh viễn"), ("theo quy định", r, "theo quy định"),
+            ("01, 09", FieldCode.language, "Tiếng Việt, Hán Nôm"), ("01; 05", FieldCode.language, "01; 05"),
+            ("02", FieldCode.physicalState, "Bình thường"),
+        ]
+        for (cell, table, expected) in labels { XCTAssertEqual(FieldCode.label(cell, in: table), expected, cell) }
+
+        XCTAssertEqual(ArchiveFile(id: "H1", title: "Hồ sơ", retention: "70 năm").retentionCode, "02")
+        XCTAssertNil(ArchiveFile(id: "H1", title: "Hồ sơ").retentionCode)
+        XCTAssertEqual(FieldCode.table(forColumn: "Thời hạn lưu trữ"), r)
+        XCTAssertNil(FieldCode.table(forColumn: "Ghi chú"))
+    }
+}
