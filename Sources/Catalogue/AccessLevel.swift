@@ -34,6 +34,11 @@ public enum AccessLevel: Int, Codable, Sendable, Comparable, CaseIterable {
         guard !words.isEmpty else { return nil }
         let text = words.joined(separator: " ")
         if let level = byLabel[text] { return level }
+        // A label followed by its code: "Công khai (01)".
+        if words.count > 1, let last = words.last, last.count <= 2, let code = Int(last),
+           byLabel[words.dropLast().joined(separator: " ")] == AccessLevel(rawValue: code) {
+            return AccessLevel(rawValue: code)
+        }
         // A code, optionally followed by the matching label.
         guard let code = Int(words[0]), let level = AccessLevel(rawValue: code), words[0].count <= 2 else { return nil }
         if words.count == 1 { return level }

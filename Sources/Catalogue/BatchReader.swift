@@ -78,6 +78,7 @@ public enum BatchReader {
         // Tài liệu.
         result.problems += documentTable.problems
         var documentLine: [String: Int] = [:]
+        let names = FolderNames()
         for row in documentTable.rows {
             var problems: [ImportProblem] = []
             func problem(_ column: String?, _ reason: String) {
@@ -106,7 +107,7 @@ public enum BatchReader {
             }
             var path: String?
             if let cell = row.value(Column.path) {
-                switch resolveScan(cell, batchReal: batchReal) {
+                switch resolveScan(cell, batchReal: batchReal, names: names) {
                 case .success(let p): path = p
                 case .failure(let reason): problem(Column.path, reason.message)
                 }
@@ -169,7 +170,7 @@ public enum BatchReader {
     /// Checks a Tệp cell and returns the path relative to the batch as it exists on disk (`/`-separated),
     /// or why it cannot be used: absolute, leaving the batch (`..`, or a symbolic link pointing outside),
     /// or not found.
-    static func resolveScan(_ cell: String, batchReal: String) -> Result<String, CatalogueError> {
+    static func resolveScan(_ cell: String, batchReal: String, names: FolderNames = FolderNames()) -> Result<String, CatalogueError> {
         let p = cell.replacingOccurrences(of: "\\", with: "/")
         let isWindowsAbsolute = p.count >= 2 && p.first?.isLetter == true && p.dropFirst().first == ":"
         if p.hasPrefix("/") || p.hasPrefix("~") || isWindowsAbsolute {
@@ -196,6 +197,9 @@ public enum BatchReader {
             where !candidates.contains(where: { Array($0.utf8) == Array(form.utf8) }) {
             candidates.append(form)
         }
+        // Batches made on Windows or macOS may differ in letter case from the CSV: find the one entry that
+        // matches each component ignoring case and Unicode normalisation.
+        if let matched = names.match(components, under: batchReal) { candidates.append(matched) }
         for candidate in candidates {
             let full = batchReal + "/" + candidate
             guard FileManager.default.fileExists(atPath: full) else { continue }
@@ -206,6 +210,33 @@ public enum BatchReader {
             return .success(candidate)
         }
         return .failure(CatalogueError("không tìm thấy Tệp “\(cell)” trong thư mục lô"))
+    }
+
+    /// Directory listings, cached for one batch: folder → folded entry name → entries.
+    final class FolderNames {
+        private var listings: [String: [String: [String]]] = [:]
+
+        static func fold(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
+
+        /// The path of existing entries matching `components` one by one, ignoring case and NFC/NFD,
+        /// when each has exactly one match.
+        func match(_ components: [String], under root: String) -> String? {
+            var folder = root
+            var found: [String] = []
+            for component in components {
+                if listings[folder] == nil {
+                    var listing: [String: [String]] = [:]
+                    for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                        listing[FolderNames.fold(entry), default: []].append(entry)
+                    }
+                    listings[folder] = listing
+                }
+                guard let entries = listings[folder]?[FolderNames.fold(component)], entries.count == 1 else { return nil }
+                found.append(entries[0])
+                folder += "/" + entries[0]
+            }
+            return found.joined(separator: "/")
+        }
     }
 
     static func realPath(_ path: String) -> String? {

@@ -514,6 +514,7 @@ public final class CatalogueStore: @unchecked Sendable {
     }
 
     /// Revokes the active token with this name. False when there is none.
+    @discardableResult
     public func revokeToken(name: String) throws -> Bool {
         try write { db in
             try db.execute(sql: "UPDATE token SET revoked = 1 WHERE name = ? AND revoked = 0", arguments: [name])

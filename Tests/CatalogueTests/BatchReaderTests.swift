@@ -276,4 +276,19 @@ final class BatchReaderTests: XCTestCase {
         let batch = try BatchReader.read(batch: dir.url)
         XCTAssertEqual(batch.files.first?.extra, ["Người lập": "Y Bih Niê", "Người lập (2)": "H'Hen Niê", "Cột 5": "thêm"])
     }
+
+    func testScanNamesDifferingInCaseAreFound() throws {
+        let dir = try TempDir()
+        try dir.write("ho_so.csv", "Mã hồ sơ,Tiêu đề hồ sơ\nH1,Hồ sơ\n")
+        try dir.write("tai_lieu.csv", "Mã hồ sơ,Số thứ tự,Tệp\nH1,1,SCANS/Quyết Định.PDF\nH1,2,scans/hai.pdf\nH1,3,Scans/Ba.pdf\n")
+        try dir.write("scans/quyết định.pdf".decomposedStringWithCanonicalMapping, "%PDF")
+        try dir.write("scans/Hai.pdf", "%PDF")
+        try dir.write("scans/HAI.pdf", "%PDF") // two candidates: ambiguous, not guessed
+        try dir.write("scans/ba.pdf", "%PDF")
+        let batch = try BatchReader.read(batch: dir.url)
+        XCTAssertEqual(batch.documents.map(\.ordinal), [1, 3])
+        XCTAssertEqual(batch.documents.first.map { Array($0.path.utf8) }, Array("scans/quyết định.pdf".decomposedStringWithCanonicalMapping.utf8))
+        XCTAssertEqual(batch.documents.last?.path, "scans/ba.pdf")
+        XCTAssertEqual(batch.problems.map { $0.row ?? 0 }, [3])
+    }
 }

@@ -54,7 +54,7 @@ final class ValueTests: XCTestCase {
             ("Hạn chế", .conditional), ("02 - Sử dụng có điều kiện", .conditional),
             ("Mật", .secret), ("mật", .secret), ("MAT", .secret), ("03", .secret), ("3", .secret),
             ("", nil), ("04", nil), ("0", nil), ("Tối mật", nil), ("Tuyệt mật", nil), ("001", nil),
-            ("01 - Mật", nil), ("công khai một phần", nil), ("x", nil),
+            ("01 - Mật", nil), ("Công khai (01)", .open), ("Mật (03)", .secret), ("Mật (01)", nil), ("công khai một phần", nil), ("x", nil),
         ]
         for (input, expected) in table { XCTAssertEqual(AccessLevel.parse(input), expected, input) }
         XCTAssertEqual(AccessLevel.allCases.map(\.label), ["Công khai", "Sử dụng có điều kiện", "Mật"])
