@@ -137,6 +137,13 @@ public enum BatchReader {
             documentLine[document.id] = row.line
             result.documents.append(document)
         }
+        // Problems in reading order: ho_so.csv, then tai_lieu.csv, each by line.
+        let order = [fileCSV: 0, documentCSV: 1]
+        result.problems = result.problems.enumerated().sorted { a, b in
+            let ka = (order[a.element.file] ?? 2, a.element.row ?? 0, a.offset)
+            let kb = (order[b.element.file] ?? 2, b.element.row ?? 0, b.offset)
+            return ka < kb
+        }.map(\.element)
         return result
     }
 
@@ -276,7 +283,7 @@ public enum BatchReader {
             table.problems = csvProblems.map { ImportProblem(file: name, row: $0.line, reason: $0.reason) }
 
             // Columns.
-            enum Slot { case known(String), extra(String), ignored }
+            enum Slot { case known(String), extra(String) }
             var slots: [Slot] = []
             var seen: [String: String] = [:] // canonical → header that claimed it
             for (index, raw) in header.fields.enumerated() {
@@ -322,7 +329,6 @@ public enum BatchReader {
                     switch slots[index] {
                     case .known(let c): row.fields[c] = v
                     case .extra(let h): row.extra[h] = v
-                    case .ignored: break
                     }
                 }
                 if row.fields.isEmpty && row.extra.isEmpty { continue } // a row of empty cells

@@ -167,7 +167,7 @@ final class BatchReaderTests: XCTestCase {
         ]
         let actual = batch.problems.map { Place(file: $0.file, row: $0.row, column: $0.column) }
         XCTAssertEqual(Set(actual), Set(expected), "\(batch.problems.map(\.description).joined(separator: "\n"))")
-        XCTAssertEqual(actual.count, expected.count, "one problem per bad row")
+        XCTAssertEqual(actual, expected, "one problem per bad row, in reading order")
 
         func reason(_ file: String, _ row: Int) -> String {
             batch.problems.first { $0.file == file && $0.row == row }?.reason ?? ""
