@@ -291,4 +291,16 @@ final class BatchReaderTests: XCTestCase {
         XCTAssertEqual(batch.documents.last?.path, "scans/ba.pdf")
         XCTAssertEqual(batch.problems.map { $0.row ?? 0 }, [3])
     }
+
+    func testImportingTheSameBatchTwiceChangesNothing() throws {
+        let dir = try makeGoodBatch()
+        let store = try CatalogueStore(path: dir.url.appendingPathComponent("data/catalogue.sqlite").path)
+        let first = try BatchReader.read(batch: dir.url)
+        let changed = try store.upsert(files: first.files, documents: first.documents)
+        XCTAssertEqual(changed.files, 2); XCTAssertEqual(changed.documents, 3)
+        let again = try store.upsert(files: try BatchReader.read(batch: dir.url).files, documents: try BatchReader.read(batch: dir.url).documents)
+        XCTAssertEqual(again.files, 0); XCTAssertEqual(again.documents, 0)
+        XCTAssertEqual(try store.documents(inFile: "H49.64.33.2001.160"), Array(first.documents.prefix(2)))
+        XCTAssertEqual(try store.file(id: "H49.64.33.2012.7"), first.files[1])
+    }
 }
