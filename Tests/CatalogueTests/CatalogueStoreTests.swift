@@ -290,10 +290,14 @@ final class CatalogueStoreTests: XCTestCase {
         defer { holder.release() }
         let second = try CatalogueStore(path: dbPath, busyTimeout: 0.3)
         XCTAssertEqual(try second.file(id: Self.file.id)?.id, Self.file.id, "readers are not blocked (WAL)")
+        let start = Date()
         XCTAssertThrowsError(try second.upsert(document: Self.document(1))) { error in
             let message = (error as? CatalogueError)?.message ?? "\(error)"
             XCTAssertTrue(message.contains("khóa"), message)
         }
+        let waited = Date().timeIntervalSince(start)
+        XCTAssertGreaterThanOrEqual(waited, 0.25, "waits for the busy timeout before giving up")
+        XCTAssertLessThan(waited, 3, "gives up after the busy timeout")
     }
 
     func testLockedNewDatabaseCannotBeOpened() throws {
