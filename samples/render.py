@@ -77,10 +77,8 @@ class Page:
 class Layout:
     def __init__(self, dpi):
         self.dpi = dpi
-        self.W = round(8.27 * dpi)
-        self.H = round(11.69 * dpi)
-        if dpi == 200:
-            self.W, self.H = 1654, 2339
+        self.W = round(210 / 25.4 * dpi)   # A4: 1654 x 2339 at 200 dpi, 2480 x 3508 at 300 dpi
+        self.H = round(297 / 25.4 * dpi)
         self.left = self.cm(3.0)
         self.right = self.W - self.cm(2.0)
         self.top = self.cm(2.0)
@@ -175,7 +173,7 @@ def layout_document(doc, dpi):
     yr += lh
     ln, w, x = L.centred("Độc lập - Tự do - Hạnh phúc", "b", 13.5, *rcol, yr)
     right_lines.append(ln)
-    page.rules.append((x, yr + L.pt(6), x + w, 2))
+    page.rules.append((x, yr + L.pt(7.5), x + w, 2))
     yr += lh
     date_base = max(yr + round(lh * 0.35), so_base)
     ln, _, _ = L.centred(hd["date"], "i", 13.5, *rcol, date_base)
