@@ -18,8 +18,13 @@ import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
 
-from PIL import Image  # noqa: E402
+try:
+    from PIL import Image  # noqa: E402
+except ImportError:
+    sys.exit("make_samples.py: Pillow is missing (apt-get install python3-pil, or pip install pillow); "
+             "scripts/make_samples.sh finds a Python that has it")
 
 import corpus  # noqa: E402
 import render  # noqa: E402
@@ -450,7 +455,9 @@ words and that the access rules allow (or forbid) it for the role.
 ## Documents
 
 Access is the document's effective `Chế độ sử dụng` (its own, or its file's when its cell is empty —
-marked *inherited*).
+marked *inherited*). The CSVs mix words and TT 05 codes on purpose: `Chế độ sử dụng` `02` on file
+`H54.55.12.2017.008`, `01`/`02`/`03` on some documents; `Thời hạn lưu trữ` as `01`, `03`, `06` or
+`Vĩnh viễn`, `70 năm`.
 
 | id | type | Số/Ký hiệu | date | access | format | pages |
 |---|---|---|---|---|---|---|
