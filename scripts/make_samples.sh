@@ -1,0 +1,11 @@
+#!/bin/sh
+# Regenerate samples/ (batch, bad-batch, truth, golden searches, README) with a Python that has Pillow.
+set -eu
+cd "$(dirname "$0")/.."
+for py in python3 /usr/bin/python3; do
+    if "$py" -c 'import PIL' 2>/dev/null; then
+        exec "$py" samples/make_samples.py "$@"
+    fi
+done
+echo "make_samples.sh: no Python with Pillow found (apt-get install python3-pil, or pip install pillow)" >&2
+exit 2
