@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
@@ -40,7 +39,7 @@ let package = Package(
         .target(name: "SearchIndex", dependencies: ["CXapian", "VietText", "Query", "Catalogue"], swiftSettings: swift5),
         .target(name: "HosoCore", dependencies: [
             "VietText", "OCR", "Catalogue", "SearchIndex", "Query",
-            .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swift5),
         .target(name: "HosoServer", dependencies: [
             "HosoCore", .product(name: "Hummingbird", package: "hummingbird"),

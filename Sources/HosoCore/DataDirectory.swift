@@ -51,7 +51,8 @@ public struct DataDirectory: Sendable {
     }
 
     public var cataloguePath: String { url.appendingPathComponent("catalogue.sqlite").path }
-    public var indexPath: String { url.appendingPathComponent("index").path }
+    /// The Xapian stub database file naming the current index generation (`auto index-N`).
+    public var indexStubPath: String { url.appendingPathComponent("index.stub").path }
 
     /// True once an ingest has created the catalogue.
     public var hasCatalogue: Bool { FileManager.default.fileExists(atPath: cataloguePath) }

@@ -1,10 +1,10 @@
-import Crypto
+import Catalogue
 import Foundation
 
 /// SHA-256 helpers: scan content hashes (the OCR cache key) and token hashes.
 public enum Hashing {
     public static func sha256Hex(_ data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(data)
     }
 
     public static func sha256Hex(_ string: String) -> String { sha256Hex(Data(string.utf8)) }
@@ -26,13 +26,13 @@ public enum Hashing {
             files = [url]
         }
         for file in files {
-            if isDir.boolValue { hasher.update(data: Data(file.lastPathComponent.utf8)) }
+            if isDir.boolValue { hasher.update(Data(file.lastPathComponent.utf8)) }
             guard let handle = FileHandle(forReadingAtPath: file.path) else {
                 throw HosoError(.usage, "Không đọc được tệp \(file.path)")
             }
             defer { try? handle.close() }
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
+                hasher.update(chunk)
             }
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()

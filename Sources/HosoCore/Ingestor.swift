@@ -71,7 +71,7 @@ public final class Ingestor {
         let batch = batch.standardizedFileURL
         let metadata: BatchMetadata
         do {
-            metadata = try BatchReader.read(batch: batch)
+            metadata = try BatchReader.read(batch: batch, existingFile: { try self.store.file(id: $0) })
         } catch let error as CatalogueError {
             throw HosoError(.usage, error.message)
         }
@@ -79,7 +79,7 @@ public final class Ingestor {
 
         // 1. Metadata. A document goes in only once its scan has been opened.
         try store.upsert(files: metadata.files, documents: [])
-        let reader = ScanReader(reocr: options.reocr)
+        let reader = PageSource(reocr: options.reocr)
         var jobs: [PageJob] = []
         var accepted: [Document] = []
         for var document in metadata.documents {
@@ -111,7 +111,7 @@ public final class Ingestor {
             }
             accepted.append(document)
             for number in 1...pageCount {
-                let sourceHash = Hashing.sha256Hex("\(scanHash):\(number)")
+                let sourceHash = Page.sourceHash(scanHash: scanHash, page: number)
                 if let existing = try store.page(documentID: document.id, number: number), existing.sourceHash == sourceHash {
                     continue
                 }

@@ -1,0 +1,276 @@
+import Catalogue
+import Foundation
+import OCR
+import Query
+import SearchIndex
+import VietText
+
+/// Boxes of the words that match a query on one page image (the viewer draws them).
+public struct PageHighlights: Codable, Sendable {
+    public struct Box: Codable, Sendable {
+        public var x: Int, y: Int, width: Int, height: Int
+        public var word: String
+    }
+    public var page: Int
+    public var width: Int
+    public var height: Int
+    public var boxes: [Box]
+}
+
+/// The read side of hoso: search, documents, texts and page images, each checked against the role.
+/// What a role may not see does not exist for it: it answers exactly like an unknown id.
+public final class Archive: @unchecked Sendable {
+    public let data: DataDirectory
+    public let store: CatalogueStore
+    let parser: QueryParser
+    private let lock = NSLock()
+    private var searcher: Searcher?
+    private var searcherTarget: String?
+
+    public init(data: DataDirectory, analyzer: Analyzer = Analyzer()) throws {
+        self.data = data
+        store = try Self.openStore(data)
+        parser = QueryParser(analyzer: analyzer)
+    }
+
+    /// Opens (creating when missing) the catalogue of a data folder, with errors in Vietnamese.
+    public static func openStore(_ data: DataDirectory) throws -> CatalogueStore {
+        do {
+            return try CatalogueStore(path: data.cataloguePath)
+        } catch let e as CatalogueError {
+            throw HosoError(.unavailable, e.message)
+        }
+    }
+
+    // MARK: Roles
+
+    /// The role of a request: no header is `public`; a token hoso does not know is refused (401).
+    public func role(authorization: String?) throws -> Role {
+        guard let header = authorization?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return .public }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              let found = try TokenService(store: store).resolve(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+            throw HosoError(.unauthorized, "Mã truy cập không hợp lệ")
+        }
+        return found.role
+    }
+
+    // MARK: Index
+
+    /// The searcher over the current index generation; reopened when the index changed or was switched.
+    func currentSearcher() throws -> Searcher {
+        lock.lock(); defer { lock.unlock() }
+        guard let target = try IndexMaintainer.readStub(data.indexStubPath),
+              FileManager.default.fileExists(atPath: target) else {
+            throw HosoError(.unavailable, "Chưa có chỉ mục trong \(data.url.path); hãy chạy hoso ingest trước")
+        }
+        if let searcher, searcherTarget == target {
+            _ = try? searcher.reopen()
+            return searcher
+        }
+        do {
+            let s = try Searcher(databasePaths: [target])
+            searcher = s
+            searcherTarget = target
+            return s
+        } catch {
+            throw HosoError(.unavailable, "Không mở được chỉ mục: \(error)")
+        }
+    }
+
+    public func isHealthy() -> Bool {
+        guard let s = try? currentSearcher() else { return false }
+        return (try? s.documentCount()) != nil
+    }
+
+    // MARK: Search
+
+    static let facetSlots: [(key: String, slot: Int)] = [
+        ("type", ValueSlot.documentType), ("year", ValueSlot.year), ("issuer", ValueSlot.issuer),
+        ("fonds", ValueSlot.fonds), ("retention", ValueSlot.retention),
+    ]
+
+    public func search(_ spec: SearchRequestSpec) throws -> SearchResult {
+        guard spec.query.count <= SearchRequestSpec.maxQueryLength else {
+            throw HosoError(.usage, "Câu tìm kiếm quá dài (tối đa \(SearchRequestSpec.maxQueryLength) ký tự)")
+        }
+        guard spec.limit >= 0, spec.limit <= SearchRequestSpec.maxLimit, spec.offset >= 0,
+              spec.offset <= SearchRequestSpec.maxWindow else {
+            throw HosoError(.usage, "limit phải từ 0 đến \(SearchRequestSpec.maxLimit), offset từ 0 đến \(SearchRequestSpec.maxWindow)")
+        }
+        let trimmed = spec.query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parsed: ParsedQuery
+        if trimmed.isEmpty {
+            guard !spec.filters.isEmpty else { throw HosoError(.usage, "Hãy nhập từ khóa cần tìm") }
+            parsed = ParsedQuery(node: .matchAll, highlightWords: [], textWords: [])
+        } else {
+            do { parsed = try parser.parse(trimmed) } catch let e as QueryError { throw HosoError(.usage, e.message) }
+        }
+        let searcher = try currentSearcher()
+        var request = SearchIndex.SearchRequest(
+            query: parsed.node, visibleLevels: spec.role.visibleLevels.map(\.rawValue),
+            limit: spec.limit, offset: spec.offset, filters: indexFilters(spec.filters), sort: indexSort(spec.sort),
+            facetSlots: spec.facets ? Self.facetSlots.map(\.slot) : [])
+        var response = try run(searcher, request)
+        var relaxed = false
+        if response.total == 0, let node = parsed.relaxedNode {
+            request.query = node
+            response = try run(searcher, request)
+            relaxed = response.total > 0
+        }
+        let matcher = PageMatcher(highlightWords: parsed.highlightWords)
+        let hits = try response.hits.map { try hit($0, matcher: matcher) }
+        var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
+        if spec.facets { result.facets = facets(response.facets) }
+        if response.total < 3 || relaxed {
+            result.suggestion = try suggestion(parsed, searcher: searcher, role: spec.role)
+        }
+        return result
+    }
+
+    /// The same search off the caller's thread (Xapian and SQLite calls block).
+    public func searchAsync(_ spec: SearchRequestSpec) async throws -> SearchResult {
+        try await Self.offload { try self.search(spec) }
+    }
+
+    private func run(_ searcher: Searcher, _ request: SearchIndex.SearchRequest) throws -> SearchResponse {
+        do {
+            return try searcher.search(request)
+        } catch let e as SearchIndexError {
+            throw HosoError(.usage, String(describing: e))
+        } catch let e as XapianError {
+            throw HosoError(.unavailable, "Lỗi chỉ mục: \(e.message)")
+        }
+    }
+
+    private func indexFilters(_ f: SearchFilters) -> SearchIndex.SearchFilters {
+        SearchIndex.SearchFilters(yearFrom: f.yearFrom, yearTo: f.yearTo, documentTypes: f.type.map { [$0] } ?? [],
+                                  issuers: f.issuer.map { [$0] } ?? [], fonds: f.fonds.map { [$0] } ?? [],
+                                  retention: f.retention.map { [$0] } ?? [], fileIDs: f.file.map { [$0] } ?? [])
+    }
+
+    private func indexSort(_ s: SearchSort) -> SearchIndex.SearchSort {
+        switch s {
+        case .relevance: return .relevance
+        case .dateAsc: return .dateAsc
+        case .dateDesc: return .dateDesc
+        }
+    }
+
+    private func hit(_ h: SearchIndex.SearchHit, matcher: PageMatcher) throws -> SearchHit {
+        let document = try store.document(id: h.id)
+        let pages = try store.pageTexts(documentID: h.id)
+        let ranked = matcher.rankPages(pages.map { (number: $0.number, text: $0.text) })
+        let best = ranked.first.flatMap { n in pages.first { $0.number == n }?.text }
+        let source = best ?? document?.summary ?? pages.first?.text ?? ""
+        let snippet = matcher.snippet(source)
+        return SearchHit(id: h.id, file: h.fileID, title: h.title, pages: ranked, snippet: snippet.plain,
+                         score: (h.score * 1000).rounded() / 1000, snippetHTML: snippet.html, type: document?.type,
+                         number: document?.numberSymbol, date: document?.date?.display, issuer: document?.issuer)
+    }
+
+    private func facets(_ raw: [Int: [FacetCount]]) -> [String: [FacetValue]] {
+        var out: [String: [FacetValue]] = [:]
+        for (key, slot) in Self.facetSlots {
+            guard let values = raw[slot] else { continue }
+            out[key] = values.compactMap { v in
+                if slot == ValueSlot.year {
+                    guard let y = try? XapianSortable.unserialise(Data(v.value.utf8)) else { return nil }
+                    return FacetValue(value: String(Int(y)), count: v.count)
+                }
+                return v.value.isEmpty ? nil : FacetValue(value: v.value, count: v.count)
+            }
+            if slot == ValueSlot.year { out[key]?.sort { $0.value > $1.value } }
+        }
+        return out
+    }
+
+    /// "Có phải bạn muốn tìm: …": each word that is rare among the documents the role sees, replaced by
+    /// the nearest frequent word those documents hold. Never a word found only in what the role may not see.
+    private func suggestion(_ parsed: ParsedQuery, searcher: Searcher, role: Role) throws -> String? {
+        guard !parsed.textWords.isEmpty else { return nil }
+        var changed = false
+        var words: [String] = []
+        for word in parsed.textWords {
+            let candidates = (try? searcher.termSuggestions(for: word, visibleLevels: role.visibleLevels.map(\.rawValue))) ?? []
+            if let best = candidates.first, VietNormalizer.fold(best) != VietNormalizer.fold(word) {
+                words.append(best); changed = true
+            } else {
+                words.append(word)
+            }
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
+    // MARK: Documents
+
+    /// A document the role may see, or `notFound` — the same answer for an unknown id.
+    func visibleDocument(_ id: String, role: Role) throws -> Document {
+        guard DocumentIdentifier.isValid(id), let d = try store.document(id: id), role.canSee(d.access) else {
+            throw HosoError.documentNotFound(id)
+        }
+        return d
+    }
+
+    public func document(id: String, role: Role) throws -> DocumentView {
+        let d = try visibleDocument(id, role: role)
+        guard let file = try store.file(id: d.fileID) else { throw HosoError.documentNotFound(id) }
+        let pages = try store.pages(documentID: id).map {
+            DocumentView.PageInfo(number: $0.number, confidence: ($0.meanConfidence * 10).rounded() / 10,
+                                  width: $0.width, height: $0.height, chars: $0.text.count)
+        }
+        let siblings = try store.documents(inFile: d.fileID).filter { role.canSee($0.access) }
+        let index = siblings.firstIndex { $0.id == d.id }
+        func neighbour(_ i: Int?) -> DocumentView.Neighbour? {
+            guard let i, siblings.indices.contains(i) else { return nil }
+            return .init(id: siblings[i].id, title: siblings[i].title)
+        }
+        return DocumentView(document: d, file: file, access: d.access.label, pages: pages,
+                            previous: neighbour(index.map { $0 - 1 }), next: neighbour(index.map { $0 + 1 }))
+    }
+
+    /// The recognised text of each page, in order.
+    public func text(id: String, role: Role) throws -> [String] {
+        _ = try visibleDocument(id, role: role)
+        return try store.pageTexts(documentID: id).map(\.text)
+    }
+
+    /// The page image as PNG, read from the scan the catalogue points to.
+    public func pageImage(id: String, page: Int, role: Role) throws -> Data {
+        let d = try visibleDocument(id, role: role)
+        guard try store.pageNumbers(documentID: id).contains(page) else {
+            throw HosoError(.notFound, "Không tìm thấy trang \(page) của tài liệu \(id)")
+        }
+        do {
+            return try PageSource.image(page: page, of: URL(fileURLWithPath: d.path))
+        } catch {
+            throw HosoError(.unavailable, "Không đọc được ảnh trang \(page) của tài liệu \(id)")
+        }
+    }
+
+    public func pageImageAsync(id: String, page: Int, role: Role) async throws -> Data {
+        try await Self.offload { try self.pageImage(id: id, page: page, role: role) }
+    }
+
+    /// Boxes around the words of the page that match `query`, accent-insensitively.
+    public func pageHighlights(id: String, page: Int, query: String, role: Role) throws -> PageHighlights {
+        _ = try visibleDocument(id, role: role)
+        guard let p = try store.page(documentID: id, number: page) else {
+            throw HosoError(.notFound, "Không tìm thấy trang \(page) của tài liệu \(id)")
+        }
+        let words = query.count <= SearchRequestSpec.maxQueryLength ? ((try? parser.parse(query))?.highlightWords ?? []) : []
+        let matcher = PageMatcher(highlightWords: words)
+        let boxes = p.words.filter { matcher.match($0.text).occurrences > 0 }.map {
+            PageHighlights.Box(x: $0.x, y: $0.y, width: $0.width, height: $0.height, word: $0.text)
+        }
+        return PageHighlights(page: page, width: p.width, height: p.height, boxes: boxes)
+    }
+
+    static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try work() })
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Catalogue
+import Foundation
+import SearchIndex
+import VietText
+
+/// Keeps the Xapian index in step with the catalogue.
+///
+/// The index lives in `DIR/index-<generation>/`; `DIR/index.stub` (a Xapian stub database file) names the
+/// current one. Readers open the stub. `rebuild()` writes a whole new generation and then switches the stub
+/// with an atomic rename, so searches keep answering from the old one during the rebuild.
+public final class IndexMaintainer {
+    /// Bump when the term scheme changes: every document is then reindexed.
+    public static let schemeVersion = 1
+
+    let data: DataDirectory
+    let store: CatalogueStore
+    let analyzer: Analyzer
+
+    public init(data: DataDirectory, store: CatalogueStore, analyzer: Analyzer = Analyzer()) throws {
+        self.data = data
+        self.store = store
+        self.analyzer = analyzer
+    }
+
+    /// The directory of the current index generation, creating the first one when there is none.
+    func currentIndexDirectory() throws -> String {
+        if let current = try Self.readStub(data.indexStubPath) { return current }
+        let first = data.url.appendingPathComponent("index-1").path
+        try Self.writeStub(data.indexStubPath, target: "index-1")
+        return first
+    }
+
+    /// Updates the documents whose metadata, pages or term scheme changed since they were last indexed.
+    /// Returns how many were written.
+    @discardableResult
+    public func update(documentIDs: [String], quiet: Bool = true) throws -> Int {
+        let writer = try openWriter(path: currentIndexDirectory())
+        var pending: [(String, Int)] = []
+        var written = 0
+        let progress = ProgressReporter(label: "Lập chỉ mục", total: documentIDs.count, quiet: quiet)
+        for id in documentIDs {
+            defer { progress.advance() }
+            guard let (doc, stamp) = try indexable(id) else { continue }
+            if try store.documentState(id: id).indexedVersion == stamp { continue }
+            _ = try writer.replace(doc)
+            pending.append((id, stamp))
+            written += 1
+            if pending.count >= 200 { try flush(writer, &pending) }
+        }
+        try flush(writer, &pending)
+        try writer.close()
+        progress.finish()
+        return written
+    }
+
+    /// Rebuilds the whole index from the catalogue into a new generation, then switches to it atomically.
+    @discardableResult
+    public func rebuild(quiet: Bool = true) throws -> Int {
+        let ids = try store.allDocumentIDs()
+        let current = try Self.readStub(data.indexStubPath)
+        let generation = (current.flatMap { Int(URL(fileURLWithPath: $0).lastPathComponent.dropFirst("index-".count)) } ?? 0) + 1
+        let name = "index-\(generation)"
+        let path = data.url.appendingPathComponent(name).path
+        try? FileManager.default.removeItem(atPath: path) // a rebuild that died half-way
+        let writer = try openWriter(path: path)
+        let progress = ProgressReporter(label: "Lập lại chỉ mục", total: ids.count, quiet: quiet)
+        var stamps: [(String, Int)] = []
+        for id in ids {
+            if let (doc, stamp) = try indexable(id) {
+                _ = try writer.replace(doc)
+                stamps.append((id, stamp))
+            }
+            progress.advance()
+        }
+        try writer.commit()
+        try writer.close()
+        progress.finish()
+        try Self.writeStub(data.indexStubPath, target: name)
+        for (id, stamp) in stamps { try store.markIndexed(documentID: id, version: stamp) }
+        if let current, current != path { try? FileManager.default.removeItem(atPath: current) }
+        return stamps.count
+    }
+
+    private func flush(_ writer: IndexWriter, _ pending: inout [(String, Int)]) throws {
+        guard !pending.isEmpty else { return }
+        try writer.commit()
+        for (id, stamp) in pending { try store.markIndexed(documentID: id, version: stamp) }
+        pending.removeAll()
+    }
+
+    private func openWriter(path: String) throws -> IndexWriter {
+        let indexer = DocumentIndexer(analyze: { [analyzer] text, start in
+            analyzer.indexTerms(text, startPosition: start).map { BodyTerm(term: $0.term, position: $0.position) }
+        })
+        do {
+            return try IndexWriter(path: path, indexer: indexer)
+        } catch let e as XapianError where e.errorClass == "DatabaseLockError" {
+            throw HosoError(.unavailable, "Chỉ mục đang được một tiến trình khác ghi (\(path)); hãy chờ tiến trình đó xong")
+        }
+    }
+
+    /// The index form of a catalogue document and a stamp of everything that goes into it.
+    func indexable(_ id: String) throws -> (IndexableDocument, Int)? {
+        guard let d = try store.document(id: id), let file = try store.file(id: d.fileID) else { return nil }
+        let pages = try store.pageTexts(documentID: id)
+        var extra = file.extra
+        for (k, v) in d.extra { extra[k] = v }
+        let doc = IndexableDocument(
+            id: d.id, fileID: d.fileID, title: d.title, documentType: d.type, number: d.number, symbol: d.symbol,
+            dateSortKey: d.date?.sortKey, year: d.date?.year ?? file.startDate?.year, issuer: d.issuer,
+            summary: d.summary, signer: d.signer, fileTitle: file.title, fonds: file.fonds,
+            retention: file.retentionCode ?? file.retention, access: d.access.rawValue, extra: extra,
+            pages: pages.map(\.text))
+        // A stamp of everything that goes into the index entry, the same in every run.
+        var parts: [String] = ["\(Self.schemeVersion)", doc.id, doc.fileID, doc.title, doc.documentType ?? "",
+                               doc.number ?? "", doc.symbol ?? "", doc.dateSortKey ?? "", doc.year.map(String.init) ?? "",
+                               doc.issuer ?? "", doc.summary ?? "", doc.signer ?? "", doc.fileTitle ?? "", doc.fonds ?? "",
+                               doc.retention ?? "", "\(doc.access)"]
+        parts += extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        parts += doc.pages
+        let digest = SHA256.hex(Data(parts.joined(separator: "\u{1F}").utf8))
+        return (doc, Int(UInt64(digest.prefix(15), radix: 16) ?? 0))
+    }
+
+    static func readStub(_ path: String) throws -> String? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("auto ") {
+            let target = String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)
+            return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(target).path
+        }
+        return nil
+    }
+
+    static func writeStub(_ path: String, target: String) throws {
+        let tmp = path + ".tmp"
+        try Data("auto \(target)\n".utf8).write(to: URL(fileURLWithPath: tmp))
+        guard rename(tmp, path) == 0 else {
+            throw HosoError(.unavailable, "Không chuyển được sang chỉ mục mới (\(String(cString: strerror(errno))))")
+        }
+    }
+}
