@@ -116,8 +116,8 @@ public struct Analyzer: Sendable {
     static let pairBreakers: Set<Character> = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}",
                                                "\"", "“", "”", "…", "|", "•", "–", "—"]
 
-    /// Whether two consecutive positional tokens make an adjacent pair.
-    static func pairs(_ a: Token, _ b: Token, in text: String) -> Bool {
+    /// Whether two consecutive positional tokens of `text` make an adjacent pair (`B`/`BF` term).
+    public static func pairs(_ a: Token, _ b: Token, in text: String) -> Bool {
         guard b.position == a.position + 1, a.range.upperBound <= b.range.lowerBound else { return false }
         let gap = text[a.range.upperBound..<b.range.lowerBound]
         if gap.count == 1, let g = gap.first, Tokenizer.joiners.contains(g) { return true } // inside an identifier
