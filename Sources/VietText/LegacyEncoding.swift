@@ -36,7 +36,7 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
             let after = syllableScore(converted)
             guard after.total > 0 else { continue }
             let ratio = Double(after.valid) / Double(after.total)
-            guard after.vietOnly >= 1, ratio >= 0.75, after.valid > before.valid else { continue }
+            guard after.vietOnly >= 1, ratio >= 0.6, after.valid > before.valid else { continue }
             let beforeRatio = before.total == 0 ? 0 : Double(before.valid) / Double(before.total)
             guard ratio > beforeRatio else { continue }
             if best == nil || ratio > best!.1 || (ratio == best!.1 && after.valid > best!.2) {
@@ -233,9 +233,10 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
 /// A minimal model of a Vietnamese syllable (âm tiết): initial + vowel group + final, with the tone.
 /// Used to score candidate decodings and to validate words; not a dictionary.
 enum VietSyllable {
-    static let initials: [String] = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
+    // Besides the standard initials, the clusters and final `k` of Central Highlands names (Krông, Đắk).
+    static let initials: [String] = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "kr", "dr", "đr", "bl", "pl", "hr",
                                      "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"]
-    static let finals: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
+    static let finals: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t", "k"]
     static let groups: Set<String> = [
         "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
         "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi",
@@ -267,7 +268,7 @@ enum VietSyllable {
         while end < chars.count, VietNormalizer.vowelBases.contains(chars[end]) { end += 1 }
         let group = String(chars[..<end]), final = String(chars[end...])
         guard !group.isEmpty, groups.contains(group), finals.contains(final) else { return false }
-        if ["c", "ch", "p", "t"].contains(final) {
+        if ["c", "ch", "p", "t", "k"].contains(final) {
             guard let tone, tone == "\u{0301}" || tone == "\u{0323}" else { return false }
         }
         return true
