@@ -130,6 +130,32 @@ struct Compiler {
         return t.text == t.folded ? folded : .or([.term(t.text), folded])
     }
 
+    /// A word with its abbreviation expansions, when it is an abbreviation.
+    func richWordNode(_ t: Token) -> QueryNode {
+        let expansions = t.kind == .word ? config.expansions(of: t.text) : []
+        guard !expansions.isEmpty else { return wordNode(t) }
+        return .synonym([wordNode(t)] + expansions.compactMap(foldedPhrase))
+    }
+
+    /// A date typed in plain words (`15/2/2012`): the numeric forms with and without leading zeros,
+    /// the written form `15 tháng 2 năm 2012`, and the document date (value slot 1).
+    func dateAlternatives(_ d: ArchiveDate) -> [QueryNode] {
+        guard let day = d.day, let month = d.month else { return [] }
+        let y = TermPrefix.folded + String(d.year)
+        let days = Array(Set([String(day), String(format: "%02d", day)])).sorted()
+        let months = Array(Set([String(month), String(format: "%02d", month)])).sorted()
+        var out: [QueryNode] = []
+        for dd in days { for mm in months {
+            out.append(.phrase([TermPrefix.folded + dd, TermPrefix.folded + mm, y], window: 3))
+        } }
+        for dd in days { for mm in months {
+            out.append(.phrase([TermPrefix.folded + dd, TermPrefix.folded + "thang", TermPrefix.folded + mm,
+                                TermPrefix.folded + "nam", y], window: 5))
+        } }
+        out.append(.valueRange(slot: 1, from: d.sortKey, to: d.sortKey))
+        return out
+    }
+
     /// A phrase over tokens: accented and folded phrases OR'ed when any token has diacritics.
     func phraseNode(_ toks: [Token]) -> QueryNode {
         if toks.count == 1 { return wordNode(toks[0]) }
@@ -171,7 +197,9 @@ struct Compiler {
         if collect { for t in toks { addHighlight(t.folded); addTextWord(t.text) } }
         var used = [Bool](repeating: false, count: n)
         var spans: [(start: Int, node: QueryNode)] = []
-        func words(_ r: Range<Int>) -> QueryNode { QueryNode.all(r.map { wordNode(toks[$0]) }) }
+        var relaxable: Set<Int> = []   // starts of spans whose words may be OR'ed one by one
+        // Inside identifier spans a word keeps its abbreviation expansions (`ubnd` in `2012 ubnd`).
+        func words(_ r: Range<Int>) -> QueryNode { QueryNode.all(r.map { richWordNode(toks[$0]) }) }
         func free(_ r: Range<Int>) -> Bool { r.lowerBound >= 0 && r.upperBound <= n && r.allSatisfy { !used[$0] } }
         func take(_ r: Range<Int>, _ node: QueryNode) { for k in r { used[k] = true }; spans.append((r.lowerBound, node)) }
 
@@ -183,6 +211,8 @@ struct Compiler {
             let original = String(raw[c.range])
             if let dn = IdentifierExtractor.documentNumbers(in: original, lenient: true).first {
                 take(first..<(last + 1), .or([.term(TermPrefix.documentNumber + dn.canonical), phraseNode(partToks)]))
+            } else if let date = ArchiveDate.parse(csvCell: original), date.day != nil {
+                take(first..<(last + 1), .or(dateAlternatives(date)))
             } else {
                 let expansions = config.expansions(of: c.text)
                 let phrase = phraseNode(partToks)
@@ -220,14 +250,28 @@ struct Compiler {
             take(i..<j, .or([.term(TermPrefix.documentNumber + dn.canonical), words(i..<j)]))
             i = j - 1
         }
-        // `qd 1605`: a type symbol before the number.
+        // `qd 1605`, `qđ số 1605`, `quyết định số 1605`: a type symbol (or its expansion) before the number.
         i = 0
         while i + 1 < n {
             defer { i += 1 }
-            guard free(i..<(i + 2)), isSymbolLike(toks[i]), toks[i + 1].kind == .number, toks[i + 1].folded.count <= 6 else { continue }
-            let dn = DocumentNumber(number: toks[i + 1].folded, symbolParts: [toks[i].folded])
-            take(i..<(i + 2), .or([.term(TermPrefix.documentNumber + dn.canonical), words(i..<(i + 2))]))
-            i += 1
+            guard !used[i] else { continue }
+            var symbol: String? = nil
+            var next = i + 1
+            if isSymbolLike(toks[i]) {
+                symbol = toks[i].folded
+            } else if config.maxExpansionLength >= 2 {
+                for len in stride(from: min(config.maxExpansionLength, n - i - 1), through: 2, by: -1) where free(i..<(i + len)) {
+                    let abbrevs = config.abbreviations(ofExpansion: (i..<(i + len)).map { toks[$0].folded })
+                        .map(VietNormalizer.fold).filter { $0.allSatisfy { $0.isASCII && $0.isLetter } }
+                    if let a = abbrevs.first { symbol = a; next = i + len; break }
+                }
+            }
+            guard let symbol else { continue }
+            if next < n, toks[next].folded == "so" { next += 1 }
+            guard next < n, free(i..<(next + 1)), toks[next].kind == .number, toks[next].folded.count <= 6 else { continue }
+            let dn = DocumentNumber(number: toks[next].folded, symbolParts: [symbol])
+            take(i..<(next + 1), .or([.term(TermPrefix.documentNumber + dn.canonical), words(i..<(next + 1))]))
+            i = next
         }
 
         // 3. Parcels: `thửa [đất] [số] 305 [,] [thuộc] tờ [bản đồ] [số] 80`.
@@ -272,6 +316,7 @@ struct Compiler {
                     let abbrevs = config.abbreviations(ofExpansion: (i..<(i + len)).map { toks[$0].folded })
                     guard !abbrevs.isEmpty else { continue }
                     if collect { abbrevs.forEach { a in analyzer.tokens(a).forEach { addHighlight($0.folded) } } }
+                    relaxable.insert(i)
                     take(i..<(i + len), .synonym([words(i..<(i + len))] + abbrevs.compactMap(foldedPhrase)))
                     i += len
                     matched = true
@@ -286,7 +331,7 @@ struct Compiler {
             let expansions = config.expansions(of: toks[k].text)
             guard !expansions.isEmpty else { continue }
             if collect { expansions.forEach { x in analyzer.tokens(x).forEach { addHighlight($0.folded) } } }
-            take(k..<(k + 1), .synonym([wordNode(toks[k])] + expansions.compactMap(foldedPhrase)))
+            take(k..<(k + 1), richWordNode(toks[k]))
         }
 
         // 7. Every other word.
@@ -302,12 +347,14 @@ struct Compiler {
                 else { pairs.append(.or([.term(TermPrefix.pair + a.text + "_" + b.text), folded])) }
             }
         }
-        // For the relaxed query: the single words inside multi-word clauses, each on its own.
+        // For the relaxed query: the single words of an expansion typed in full, each on its own.
+        // Identifier spans (document numbers, parcels, dates) are not relaxed: if they find nothing,
+        // their words one by one would only find noise.
         var extras: [QueryNode] = []
         let sorted = spans.sorted { $0.start < $1.start }
         for (idx, span) in sorted.enumerated() {
             let end = idx + 1 < sorted.count ? sorted[idx + 1].start : n
-            if end - span.start > 1 { extras += (span.start..<end).map { wordNode(toks[$0]) } }
+            if end - span.start > 1, relaxable.contains(span.start) { extras += (span.start..<end).map { wordNode(toks[$0]) } }
         }
         return (sorted.map(\.node), extras, pairs)
     }
