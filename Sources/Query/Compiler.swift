@@ -173,7 +173,7 @@ struct Compiler {
     }
 
     mutating func compilePhrase(_ text: String, collect: Bool) -> QueryNode? {
-        let toks = analyzer.tokens(text)
+        let toks = analyzer.tokens(text).filter { $0.text.utf8.count <= Analyzer.maxTermBytes }
         guard !toks.isEmpty else { return nil }
         if collect { for t in toks { addHighlight(t.folded); addTextWord(t.text) } }
         return phraseNode(toks)
@@ -190,7 +190,8 @@ struct Compiler {
 
     /// Plain words: identifiers, abbreviations both ways, then one clause per remaining word.
     mutating func compileWords(_ raw: String, collect: Bool) -> (clauses: [QueryNode], extras: [QueryNode], pairs: [QueryNode]) {
-        let all = Tokenizer.tokens(raw)
+        // Tokens too long to be index terms cannot match anything: dropped.
+        let all = Tokenizer.tokens(raw).filter { $0.text.utf8.count <= Analyzer.maxTermBytes }
         let toks = all.filter(\.isPositional)
         let n = toks.count
         guard n > 0 else { return ([], [], []) }
