@@ -125,10 +125,20 @@ struct Lexer {
                let field = Field.named(String(word[..<colon])) {
                 var value = String(word[word.index(after: colon)...])
                 var end = i
-                if value.isEmpty, i < chars.count, Lexer.quotes.contains(chars[i]) {
-                    let (text, qEnd) = try readQuoted(from: i)
-                    value = text
-                    end = qEnd
+                if value.isEmpty {
+                    // `so:"…"`, or a space after the colon as in a pasted heading `Số: 1605/QĐ-UBND`.
+                    var j = i
+                    while j < chars.count, chars[j].isWhitespace { j += 1 }
+                    if j < chars.count, Lexer.quotes.contains(chars[j]) {
+                        let (text, qEnd) = try readQuoted(from: j)
+                        value = text
+                        end = qEnd
+                    } else if j > i, j < chars.count, chars[j] != "(", chars[j] != ")" {
+                        var k = j
+                        while k < chars.count, !isBoundary(chars[k]) { k += 1 }
+                        let next = String(chars[j..<k]).precomposedStringWithCanonicalMapping
+                        if next != "OR", next != "HOẶC" { value = next; end = k }
+                    }
                 }
                 guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
                     throw QueryError(message: "Thiếu giá trị sau \"\(word[...colon])\" (ví dụ: \(Lexer.example(field))).", position: start)
