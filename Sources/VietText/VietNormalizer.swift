@@ -1,67 +1,125 @@
 import Foundation
 
-/// Vietnamese normalisation: NFC, one canonical tone placement, case folding, and diacritic folding.
+/// Vietnamese normalisation (chuẩn hóa): NFC, one canonical tone placement, case folding, and
+/// diacritic folding. Both the index and the query go through the same functions.
 public enum VietNormalizer {
-    /// Tone marks (combining) that can sit on a Vietnamese vowel.
+    /// The five tone marks (dấu thanh) as combining characters: huyền, sắc, ngã, hỏi, nặng.
     static let toneMarks: Set<Unicode.Scalar> = ["\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}"]
 
-    /// NFC, canonical tone placement (old style: `hòa`, `thúy`, `khỏe`), lower-cased. Keeps `đ`.
+    /// NFC, canonical tone placement (old style: `hòa`, `thúy`, `khỏe` — tone on the first vowel of
+    /// open `oa`/`oe`/`uy`; `qu`/`gi` are initials; closed syllables such as `hoàng`, `thuyền` keep the
+    /// tone on the last vowel), lower-cased. Keeps `đ`. Typographic apostrophes become `'`.
     public static func normalize(_ s: String) -> String {
-        let lowered = s.precomposedStringWithCanonicalMapping.lowercased()
-        return canonicalToneWords(lowered).precomposedStringWithCanonicalMapping
+        var lowered = s.precomposedStringWithCanonicalMapping.lowercased()
+        if lowered.unicodeScalars.contains(where: { apostrophes.contains($0) }) {
+            lowered = String(String.UnicodeScalarView(lowered.unicodeScalars.map { apostrophes.contains($0) ? "'" : $0 }))
+        }
+        return canonicalToneWords(lowered)
     }
 
-    /// `normalize`, then every diacritic removed and `đ` → `d`: "Quyết định" → "quyet dinh".
+    /// Every diacritic removed, `đ` → `d`, lower-cased: "Quyết định" → "quyet dinh", "ĐẤT" → "dat".
     public static func fold(_ s: String) -> String {
-        let decomposed = s.lowercased().decomposedStringWithCanonicalMapping
+        foldKeepingCase(s).lowercased()
+    }
+
+    /// Diacritics removed and `Đ` → `D`, `đ` → `d`, case kept: "QĐ-UBND" → "QD-UBND".
+    public static func foldKeepingCase(_ s: String) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in decomposed.unicodeScalars {
+        for scalar in s.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {
             case 0x0300...0x036F: continue
-            case 0x0111, 0x0110: out.append("d")
-            default: out.append(scalar)
+            case 0x0111, 0x00F0: out.append("d")        // đ, and ð (a common stand-in)
+            case 0x0110, 0x00D0, 0x0189: out.append("D") // Đ, Ð, Ɖ
+            default: out.append(apostrophes.contains(scalar) ? "'" : scalar)
             }
         }
         return String(out)
     }
 
-    /// Moves a tone mark from the second to the first vowel of open `oa`, `oe`, `uy` syllables
-    /// (`hoà` → `hòa`, `thuý` → `thúy`), word by word. `qu` + vowel keeps its tone where it is.
+    /// Whether `s` carries any Vietnamese diacritic (tone, vowel mark or `đ`).
+    public static func hasDiacritics(_ s: String) -> Bool {
+        fold(s) != s.lowercased()
+    }
+
+    /// Apostrophe look-alikes used in Ê Đê and other Central Highlands names (`H’Hen`, `M‘gar`).
+    static let apostrophes: Set<Unicode.Scalar> = ["\u{2019}", "\u{2018}", "\u{02BC}", "\u{02BB}", "\u{0060}", "\u{00B4}", "\u{2032}"]
+
+    // MARK: - Tone placement
+
     static func canonicalToneWords(_ s: String) -> String {
         var result = ""
         var word = ""
         for ch in s {
             if ch.isLetter { word.append(ch) } else {
-                result += canonicalTone(word); word = ""; result.append(ch)
+                if !word.isEmpty { result += canonicalTone(word); word = "" }
+                result.append(ch)
             }
         }
-        result += canonicalTone(word)
+        if !word.isEmpty { result += canonicalTone(word) }
         return result
     }
 
+    static let vowelBases: Set<Character> = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
+    static let markedVowels: Set<Character> = ["ă", "â", "ê", "ô", "ơ", "ư"]
+
+    /// Splits a lower-case precomposed letter into its base (keeping the vowel mark: `ệ` → `ê`) and tone.
+    static func splitTone(_ ch: Character) -> (base: Character, tone: Unicode.Scalar?) {
+        let scalars = String(ch).decomposedStringWithCanonicalMapping.unicodeScalars
+        guard let tone = scalars.first(where: { toneMarks.contains($0) }) else { return (ch, nil) }
+        let rest = String(String.UnicodeScalarView(scalars.filter { $0 != tone })).precomposedStringWithCanonicalMapping
+        return (rest.first ?? ch, tone)
+    }
+
+    static func withTone(_ base: Character, _ tone: Unicode.Scalar) -> Character {
+        var v = String(base).decomposedStringWithCanonicalMapping.unicodeScalars
+        v.append(tone)
+        return String(v).precomposedStringWithCanonicalMapping.first ?? base
+    }
+
+    /// Puts the tone of one lower-case word where the canonical (old) style wants it. Words that are
+    /// not one Vietnamese syllable (no vowel, several vowel groups, two tones) are returned unchanged.
     static func canonicalTone(_ word: String) -> String {
-        guard word.count >= 2 && word.count <= 7 else { return word }
-        let scalars = Array(word.decomposedStringWithCanonicalMapping.unicodeScalars)
-        // Find base letters with their marks.
-        var letters: [(base: Unicode.Scalar, marks: [Unicode.Scalar])] = []
-        for sc in scalars {
-            if sc.value >= 0x0300 && sc.value <= 0x036F, !letters.isEmpty { letters[letters.count - 1].marks.append(sc) } else { letters.append((sc, [])) }
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+        let chars = Array(word)
+        guard chars.count >= 2, chars.count <= 8 else { return word }
+        var bases: [Character] = []
+        var tone: Unicode.Scalar? = nil
+        var toneCount = 0
+        for ch in chars {
+            let (b, t) = splitTone(ch)
+            bases.append(b)
+            if let t { tone = t; toneCount += 1 }
         }
-        let bases = letters.map { Character($0.base) }
-        for i in 0..<(letters.count - 1) {
-            let pair = String([bases[i], bases[i + 1]])
-            guard pair == "oa" || pair == "oe" || pair == "uy" else { continue }
-            guard i + 2 == letters.count else { return word } // closed syllable: tone stays on the second vowel
-            if pair == "uy", i > 0, bases[i - 1] == "q" { return word }
-            guard let tone = letters[i + 1].marks.first(where: { toneMarks.contains($0) }),
-                  !letters[i].marks.contains(where: { toneMarks.contains($0) }),
-                  letters[i + 1].marks.count == 1 else { return word }
-            letters[i + 1].marks.removeAll { $0 == tone }
-            letters[i].marks.append(tone)
-            var out = String.UnicodeScalarView()
-            for l in letters { out.append(l.base); out.append(contentsOf: l.marks) }
-            return String(out).precomposedStringWithCanonicalMapping
+        guard toneCount == 1, let tone else { return word }
+        guard let target = tonePosition(bases) else { return word }
+        var out = bases
+        out[target] = withTone(bases[target], tone)
+        return String(out)
+    }
+
+    /// Index of the vowel that carries the tone in the canonical style, or nil when `bases` is not a
+    /// single Vietnamese syllable.
+    static func tonePosition(_ bases: [Character]) -> Int? {
+        // Vowel group: the single maximal run of vowel letters.
+        guard let first = bases.firstIndex(where: { vowelBases.contains($0) }) else { return nil }
+        var end = first
+        while end < bases.count, vowelBases.contains(bases[end]) { end += 1 }
+        if bases[end...].contains(where: { vowelBases.contains($0) }) { return nil }
+        if bases[..<first].contains(where: { !$0.isASCII && $0 != "đ" }) { return nil }
+        var start = first
+        // `qu` + vowel and `gi` + vowel: the u / i belongs to the initial.
+        if start > 0, bases[start - 1] == "q", bases[start] == "u", end - start >= 2 { start += 1 }
+        else if start > 0, bases[start - 1] == "g", bases[start] == "i", end - start >= 2, first == 1 { start += 1 }
+        let group = Array(bases[start..<end])
+        let closed = end < bases.count
+        if let lastMarked = group.lastIndex(where: { markedVowels.contains($0) }) {
+            return start + lastMarked
         }
-        return word
+        switch group.count {
+        case 1: return start
+        case 2: return closed ? start + 1 : start   // hòa, thúy, mùa / hoàng, toán
+        case 3: return start + 1                    // ngoài, khuỷu, ngoẹo
+        default: return nil
+        }
     }
 }

@@ -1,0 +1,456 @@
+import Foundation
+import VietText
+
+/// Turns the syntax tree into `QueryNode`s, following the relevance design in docs/ARCHITECTURE.md.
+struct Compiler {
+    let analyzer: Analyzer
+    var config: AnalysisConfig { analyzer.config }
+    var highlight: [String] = []
+    var textWords: [String] = []
+    var relaxed: QueryNode? = nil
+
+    init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+    }
+
+    mutating func addHighlight(_ w: String) {
+        let f = VietNormalizer.fold(w)
+        if !f.isEmpty, !highlight.contains(f) { highlight.append(f) }
+    }
+    mutating func addTextWord(_ w: String) {
+        if !textWords.contains(w) { textWords.append(w) }
+    }
+
+    // MARK: Expressions
+
+    mutating func compile(_ e: Expr, top: Bool) throws -> QueryNode {
+        switch e {
+        case let .or(groups, _):
+            return .or(try groups.map { try compile($0, top: false) })
+        case let .and(items, start):
+            return try compileAnd(items, start: start, top: top)
+        }
+    }
+
+    /// One AND group: text clauses (AND, pairs boost), filters, exclusions.
+    mutating func compileAnd(_ items: [Item], start: Int, top: Bool) throws -> QueryNode {
+        var clauses: [QueryNode] = []
+        var pairs: [QueryNode] = []
+        var extras: [QueryNode] = []
+        var filters: [QueryNode] = []
+        var negatives: [QueryNode] = []
+        var parcels: [(String, Int)] = [], sheets: [(String, Int)] = []
+
+        for item in items {
+            switch item.kind {
+            case let .words(raw):
+                if item.negated {
+                    let r = compileWords(raw, collect: false)
+                    if !r.clauses.isEmpty { negatives.append(QueryNode.all(r.clauses)) }
+                } else {
+                    let r = compileWords(raw, collect: true)
+                    clauses += r.clauses
+                    extras += r.extras
+                    pairs += r.pairs
+                }
+            case let .phrase(text):
+                guard let node = compilePhrase(text, collect: !item.negated) else { continue }
+                if item.negated { negatives.append(node) } else { clauses.append(node) }
+            case let .group(inner):
+                let node = try compile(inner, top: false)
+                if item.negated { negatives.append(node) } else { clauses.append(node) }
+            case let .field(field, value):
+                switch field {
+                case .parcel, .sheet:
+                    let digits = value.trimmingCharacters(in: .whitespaces)
+                    guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                        throw QueryError(message: field == .parcel
+                            ? "Số thửa không hợp lệ: \"\(value)\" (ví dụ: thua:305 to:80)."
+                            : "Số tờ bản đồ không hợp lệ: \"\(value)\" (ví dụ: thua:305 to:80).", position: item.start)
+                    }
+                    if item.negated {
+                        // An excluded parcel: only a thửa alone can be excluded.
+                        guard field == .parcel else {
+                            throw QueryError(message: "Không thể loại trừ riêng số tờ bản đồ; hãy dùng -thua:SỐ.", position: item.start)
+                        }
+                        negatives.append(.term(TermPrefix.parcelAlone + Parcel(parcel: digits).parcel))
+                    } else if field == .parcel {
+                        parcels.append((digits, item.start))
+                    } else {
+                        sheets.append((digits, item.start))
+                    }
+                case .number, .citizen:
+                    let node = try compileIdentifierField(field, value, at: item.start)
+                    if item.negated { negatives.append(node) } else { clauses.append(node) }
+                default:
+                    let node = try compileFilterField(field, value, at: item.start)
+                    if item.negated { negatives.append(node) } else { filters.append(node) }
+                }
+            }
+        }
+        // thửa/tờ: paired in order.
+        if sheets.count > parcels.count {
+            let s = sheets[parcels.count]
+            throw QueryError(message: "\"to:\(s.0)\" cần đi kèm số thửa (ví dụ: thua:305 to:80).", position: s.1)
+        }
+        for (k, p) in parcels.enumerated() {
+            let parcel = Parcel(parcel: p.0, sheet: k < sheets.count ? sheets[k].0 : nil)
+            clauses.append(.term(parcel.sheet != nil ? TermPrefix.parcel + parcel.key : TermPrefix.parcelAlone + parcel.parcel))
+        }
+
+        guard !clauses.isEmpty || !filters.isEmpty else {
+            if !negatives.isEmpty {
+                throw QueryError(message: "Truy vấn chỉ có từ loại trừ (-): hãy thêm ít nhất một từ cần tìm.", position: start)
+            }
+            throw QueryError(message: "Truy vấn không có từ nào để tìm.", position: start)
+        }
+        func assemble(_ text: QueryNode?) -> QueryNode {
+            var node: QueryNode
+            if let text {
+                node = pairs.isEmpty ? text : .andMaybe(text, QueryNode.any(pairs))
+                if !filters.isEmpty { node = .filter(node, QueryNode.all(filters)) }
+            } else {
+                node = .filter(.matchAll, QueryNode.all(filters))
+            }
+            if !negatives.isEmpty { node = .andNot(node, QueryNode.any(negatives)) }
+            return node
+        }
+        if top, clauses.count + extras.count >= 2 {
+            relaxed = assemble(.or(clauses + extras))
+        }
+        return assemble(clauses.isEmpty ? nil : QueryNode.all(clauses))
+    }
+
+    // MARK: Words
+
+    /// A typed word: its accented term when typed with diacritics, and its folded term. An exact
+    /// match scores both (OR adds), so it ranks above a match that differs in accents.
+    func wordNode(_ t: Token) -> QueryNode {
+        let folded = QueryNode.term(TermPrefix.folded + t.folded)
+        return t.text == t.folded ? folded : .or([.term(t.text), folded])
+    }
+
+    /// A word with its abbreviation expansions, when it is an abbreviation.
+    func richWordNode(_ t: Token) -> QueryNode {
+        let expansions = t.kind == .word ? config.expansions(of: t.text) : []
+        guard !expansions.isEmpty else { return wordNode(t) }
+        return .synonym([wordNode(t)] + expansions.compactMap(foldedPhrase))
+    }
+
+    /// A date typed in plain words (`15/2/2012`): the numeric forms with and without leading zeros,
+    /// the written form `15 tháng 2 năm 2012`, and the document date (value slot 1).
+    func dateAlternatives(_ d: ArchiveDate) -> [QueryNode] {
+        guard let day = d.day, let month = d.month else { return [] }
+        let y = TermPrefix.folded + String(d.year)
+        let days = Array(Set([String(day), String(format: "%02d", day)])).sorted()
+        let months = Array(Set([String(month), String(format: "%02d", month)])).sorted()
+        var out: [QueryNode] = []
+        for dd in days { for mm in months {
+            out.append(.phrase([TermPrefix.folded + dd, TermPrefix.folded + mm, y], window: 3))
+        } }
+        for dd in days { for mm in months {
+            out.append(.phrase([TermPrefix.folded + dd, TermPrefix.folded + "thang", TermPrefix.folded + mm,
+                                TermPrefix.folded + "nam", y], window: 5))
+        } }
+        out.append(.valueRange(slot: 1, from: d.sortKey, to: d.sortKey))
+        return out
+    }
+
+    /// A phrase over tokens: accented and folded phrases OR'ed when any token has diacritics.
+    func phraseNode(_ toks: [Token]) -> QueryNode {
+        if toks.count == 1 { return wordNode(toks[0]) }
+        let folded = QueryNode.phrase(toks.map { TermPrefix.folded + $0.folded }, window: toks.count)
+        guard toks.contains(where: { $0.text != $0.folded }) else { return folded }
+        return .or([.phrase(toks.map(\.text), window: toks.count), folded])
+    }
+
+    /// Folded phrase (or term) of a text such as an expansion "ủy ban nhân dân" or "nđ-cp".
+    func foldedPhrase(_ text: String) -> QueryNode? {
+        let toks = analyzer.tokens(text)
+        guard !toks.isEmpty else { return nil }
+        if toks.count == 1 { return .term(TermPrefix.folded + toks[0].folded) }
+        return .phrase(toks.map { TermPrefix.folded + $0.folded }, window: toks.count)
+    }
+
+    mutating func compilePhrase(_ text: String, collect: Bool) -> QueryNode? {
+        let toks = analyzer.tokens(text).filter { $0.text.utf8.count <= Analyzer.maxTermBytes }
+        guard !toks.isEmpty else { return nil }
+        if collect { for t in toks { addHighlight(t.folded); addTextWord(t.text) } }
+        return phraseNode(toks)
+    }
+
+    static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+
+    /// A word that can be part of a document symbol: a known abbreviation or a word without vowels
+    /// (`qđ`, `ubnd`, `ttr`, `tnmt`); Vietnamese syllables always have a vowel.
+    func isSymbolLike(_ t: Token) -> Bool {
+        guard t.kind == .word, t.folded.count <= 10, t.folded.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return !config.expansions(of: t.text).isEmpty || !t.folded.contains(where: { Compiler.vowels.contains($0) })
+    }
+
+    /// Plain words: identifiers, abbreviations both ways, then one clause per remaining word.
+    mutating func compileWords(_ raw: String, collect: Bool) -> (clauses: [QueryNode], extras: [QueryNode], pairs: [QueryNode]) {
+        // Tokens too long to be index terms cannot match anything: dropped.
+        let all = Tokenizer.tokens(raw).filter { $0.text.utf8.count <= Analyzer.maxTermBytes }
+        let toks = all.filter(\.isPositional)
+        let n = toks.count
+        guard n > 0 else { return ([], [], []) }
+        if collect { for t in toks { addHighlight(t.folded); addTextWord(t.text) } }
+        var used = [Bool](repeating: false, count: n)
+        var spans: [(start: Int, node: QueryNode)] = []
+        var relaxable: Set<Int> = []   // starts of spans whose words may be OR'ed one by one
+        // Inside identifier spans a word keeps its abbreviation expansions (`ubnd` in `2012 ubnd`).
+        func words(_ r: Range<Int>) -> QueryNode { QueryNode.all(r.map { richWordNode(toks[$0]) }) }
+        func free(_ r: Range<Int>) -> Bool { r.lowerBound >= 0 && r.upperBound <= n && r.allSatisfy { !used[$0] } }
+        func take(_ r: Range<Int>, _ node: QueryNode) { for k in r { used[k] = true }; spans.append((r.lowerBound, node)) }
+
+        // 1. Joined forms typed whole: 1605/QĐ-UBND, NĐ-CP, 15/02/2012.
+        for c in all where c.kind == .compound {
+            let parts = toks.indices.filter { c.range.contains(toks[$0].range.lowerBound) }
+            guard let first = parts.first, let last = parts.last, free(first..<(last + 1)) else { continue }
+            let partToks = parts.map { toks[$0] }
+            let original = String(raw[c.range])
+            if let dn = IdentifierExtractor.documentNumbers(in: original, lenient: true).first {
+                take(first..<(last + 1), .or([.term(TermPrefix.documentNumber + dn.canonical), phraseNode(partToks)]))
+            } else if let date = ArchiveDate.parse(csvCell: original), date.day != nil {
+                take(first..<(last + 1), .or(dateAlternatives(date)))
+            } else {
+                let expansions = config.expansions(of: c.text)
+                let phrase = phraseNode(partToks)
+                if expansions.isEmpty {
+                    take(first..<(last + 1), phrase)
+                } else {
+                    if collect { expansions.forEach { x in analyzer.tokens(x).forEach { addHighlight($0.folded) } } }
+                    take(first..<(last + 1), .synonym([phrase] + expansions.compactMap(foldedPhrase)))
+                }
+            }
+        }
+
+        // 2. Document numbers typed with spaces: `1605 / QĐ - UBND`, `1605 QĐ UBND`, `43 2014 NĐ CP`.
+        var i = 0
+        while i < n {
+            defer { i += 1 }
+            guard !used[i], toks[i].kind == .number, toks[i].folded.count <= 6 else { continue }
+            var j = i + 1
+            var year: String? = nil
+            if j < n, !used[j], toks[j].kind == .number, toks[j].folded.count == 4,
+               toks[j].folded.hasPrefix("19") || toks[j].folded.hasPrefix("20"), j + 1 < n, isSymbolLike(toks[j + 1]) {
+                year = toks[j].folded; j += 1
+            }
+            var symbols: [String] = [], joiners: [String] = []
+            while j < n, !used[j], symbols.count < 4, isSymbolLike(toks[j]) {
+                if !symbols.isEmpty {
+                    let gap = raw[toks[j - 1].range.upperBound..<toks[j].range.lowerBound]
+                    joiners.append(gap.contains("/") ? "/" : "-")
+                }
+                symbols.append(toks[j].folded)
+                j += 1
+            }
+            guard !symbols.isEmpty else { continue }
+            let dn = DocumentNumber(number: toks[i].folded, year: year, symbolParts: symbols, joiners: joiners)
+            take(i..<j, .or([.term(TermPrefix.documentNumber + dn.canonical), words(i..<j)]))
+            i = j - 1
+        }
+        // `qd 1605`, `qđ số 1605`, `quyết định số 1605`: a type symbol (or its expansion) before the number.
+        i = 0
+        while i + 1 < n {
+            defer { i += 1 }
+            guard !used[i] else { continue }
+            var symbol: String? = nil
+            var next = i + 1
+            if isSymbolLike(toks[i]) {
+                symbol = toks[i].folded
+            } else if config.maxExpansionLength >= 2 {
+                for len in stride(from: min(config.maxExpansionLength, n - i - 1), through: 2, by: -1) where free(i..<(i + len)) {
+                    let abbrevs = config.abbreviations(ofExpansion: (i..<(i + len)).map { toks[$0].folded })
+                        .map(VietNormalizer.fold).filter { $0.allSatisfy { $0.isASCII && $0.isLetter } }
+                    if let a = abbrevs.first { symbol = a; next = i + len; break }
+                }
+            }
+            guard let symbol else { continue }
+            if next < n, toks[next].folded == "so" { next += 1 }
+            guard next < n, free(i..<(next + 1)), toks[next].kind == .number, toks[next].folded.count <= 6 else { continue }
+            let dn = DocumentNumber(number: toks[next].folded, symbolParts: [symbol])
+            take(i..<(next + 1), .or([.term(TermPrefix.documentNumber + dn.canonical), words(i..<(next + 1))]))
+            i = next
+        }
+
+        // 3. Parcels: `thửa [đất] [số] 305 [,] [thuộc] tờ [bản đồ] [số] 80`.
+        i = 0
+        while i < n {
+            defer { i += 1 }
+            guard !used[i], toks[i].folded == "thua" else { continue }
+            var j = i + 1
+            while j < n, ["dat", "so"].contains(toks[j].folded) { j += 1 }
+            guard j < n, toks[j].kind == .number, toks[j].folded.count <= 6 else { continue }
+            let parcelNo = toks[j].folded
+            j += 1
+            var sheet: String? = nil
+            var k = j
+            while k < n, ["thuoc", "va", "cua"].contains(toks[k].folded) { k += 1 }
+            if k < n, toks[k].folded == "to" {
+                k += 1
+                while k < n, ["ban", "do", "dia", "chinh", "so"].contains(toks[k].folded) { k += 1 }
+                if k < n, toks[k].kind == .number, toks[k].folded.count <= 5 { sheet = toks[k].folded; j = k + 1 }
+            }
+            guard free(i..<j) else { continue }
+            let p = Parcel(parcel: parcelNo, sheet: sheet)
+            let term = sheet != nil ? TermPrefix.parcel + p.key : TermPrefix.parcelAlone + p.parcel
+            take(i..<j, .or([.term(term), words(i..<j)]))
+            i = j - 1
+        }
+
+        // 4. Citizen ids: 9 or 12 digits.
+        for k in 0..<n where !used[k] && toks[k].kind == .number {
+            if let id = CitizenID(toks[k].folded) {
+                take(k..<(k + 1), .or([.term(TermPrefix.citizenID + id.digits), wordNode(toks[k])]))
+            }
+        }
+
+        // 5. Expansions typed in full: "ủy ban nhân dân" also finds UBND.
+        let maxLen = config.maxExpansionLength
+        i = 0
+        while i < n {
+            var matched = false
+            if maxLen >= 2 {
+                for len in stride(from: min(maxLen, n - i), through: 2, by: -1) where free(i..<(i + len)) {
+                    let abbrevs = config.abbreviations(ofExpansion: (i..<(i + len)).map { toks[$0].folded })
+                    guard !abbrevs.isEmpty else { continue }
+                    if collect { abbrevs.forEach { a in analyzer.tokens(a).forEach { addHighlight($0.folded) } } }
+                    relaxable.insert(i)
+                    take(i..<(i + len), .synonym([words(i..<(i + len))] + abbrevs.compactMap(foldedPhrase)))
+                    i += len
+                    matched = true
+                    break
+                }
+            }
+            if !matched { i += 1 }
+        }
+
+        // 6. Abbreviations: "UBND" also finds "ủy ban nhân dân" (as a phrase).
+        for k in 0..<n where !used[k] && toks[k].kind == .word {
+            let expansions = config.expansions(of: toks[k].text)
+            guard !expansions.isEmpty else { continue }
+            if collect { expansions.forEach { x in analyzer.tokens(x).forEach { addHighlight($0.folded) } } }
+            take(k..<(k + 1), richWordNode(toks[k]))
+        }
+
+        // 7. Every other word.
+        for k in 0..<n where !used[k] { take(k..<(k + 1), wordNode(toks[k])) }
+
+        // Adjacent pairs, as typed, boost documents with the words adjacent and in order.
+        var pairs: [QueryNode] = []
+        if collect {
+            for k in 0..<(n - 1) where Analyzer.pairs(toks[k], toks[k + 1], in: raw) {
+                let a = toks[k], b = toks[k + 1]
+                let folded = QueryNode.term(TermPrefix.foldedPair + a.folded + "_" + b.folded)
+                if a.text == a.folded && b.text == b.folded { pairs.append(folded) }
+                else { pairs.append(.or([.term(TermPrefix.pair + a.text + "_" + b.text), folded])) }
+            }
+        }
+        // For the relaxed query: the single words of an expansion typed in full, each on its own.
+        // Identifier spans (document numbers, parcels, dates) are not relaxed: if they find nothing,
+        // their words one by one would only find noise.
+        var extras: [QueryNode] = []
+        let sorted = spans.sorted { $0.start < $1.start }
+        for (idx, span) in sorted.enumerated() {
+            let end = idx + 1 < sorted.count ? sorted[idx + 1].start : n
+            if end - span.start > 1, relaxable.contains(span.start) { extras += (span.start..<end).map { wordNode(toks[$0]) } }
+        }
+        return (sorted.map(\.node), extras, pairs)
+    }
+
+    // MARK: Fields
+
+    mutating func compileIdentifierField(_ field: Field, _ value: String, at pos: Int) throws -> QueryNode {
+        switch field {
+        case .citizen:
+            let digits = value.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }
+            guard let id = CitizenID(digits) else {
+                throw QueryError(message: "Số CCCD/CMND không hợp lệ: \"\(value)\" (CMND có 9 chữ số, CCCD có 12 chữ số bắt đầu bằng 0).", position: pos)
+            }
+            addHighlight(id.digits)
+            return .term(TermPrefix.citizenID + id.digits)
+        default:
+            if let dn = IdentifierExtractor.documentNumbers(in: value, lenient: true).first {
+                analyzer.tokens(value).forEach { addHighlight($0.folded) }
+                return .term(TermPrefix.documentNumber + dn.canonical)
+            }
+            // Not a full number/symbol: the words of the value, as a phrase.
+            let toks = analyzer.tokens(value)
+            guard !toks.isEmpty else {
+                throw QueryError(message: "Số văn bản không hợp lệ: \"\(value)\" (ví dụ: so:1605/QĐ-UBND).", position: pos)
+            }
+            toks.forEach { addHighlight($0.folded) }
+            if toks.count == 2, isSymbolLike(toks[0]) != isSymbolLike(toks[1]),
+               let num = toks.first(where: { $0.kind == .number }), let sym = toks.first(where: { $0.kind == .word }) {
+                return .term(TermPrefix.documentNumber + DocumentNumber(number: num.folded, symbolParts: [sym.folded]).canonical)
+            }
+            return phraseNode(toks)
+        }
+    }
+
+    mutating func compileFilterField(_ field: Field, _ value: String, at pos: Int) throws -> QueryNode {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        switch field {
+        case .type:
+            let expansions = config.expansions(of: v)
+            let values = expansions.isEmpty ? [v] : expansions
+            return QueryNode.any(values.map { .term(TermPrefix.documentType + Analyzer.fieldValue($0)) })
+        case .body:
+            return .term(TermPrefix.issuingBody + Analyzer.fieldValue(v))
+        case .fonds:
+            return .term(TermPrefix.fonds + Analyzer.fieldValue(v))
+        case .file:
+            return .term(TermPrefix.fileID + v.precomposedStringWithCanonicalMapping)
+        case .year:
+            return try yearNode(v, at: pos)
+        case .date:
+            return try dateNode(v, at: pos)
+        default:
+            return .term(Analyzer.fieldValue(v))
+        }
+    }
+
+    func parseYear(_ s: String) -> Int? {
+        guard s.count == 4, s.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(s), (1000...2999).contains(y) else { return nil }
+        return y
+    }
+
+    func yearNode(_ v: String, at pos: Int) throws -> QueryNode {
+        let bad = QueryError(message: "Năm không hợp lệ: \"\(v)\" (ví dụ: nam:2012 hoặc nam:2010..2015).", position: pos)
+        if let r = v.range(of: "..") {
+            let a = String(v[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let b = String(v[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+            guard !(a.isEmpty && b.isEmpty) else { throw bad }
+            let from = a.isEmpty ? nil : parseYear(a), to = b.isEmpty ? nil : parseYear(b)
+            guard a.isEmpty || from != nil, b.isEmpty || to != nil else { throw bad }
+            if let from, let to, from > to {
+                throw QueryError(message: "Khoảng năm không hợp lệ: \(from) lớn hơn \(to) (ví dụ: nam:2010..2015).", position: pos)
+            }
+            return .valueRange(slot: 1, from: from.map { String(format: "%04d0000", $0) } ?? "00000000",
+                               to: to.map { String(format: "%04d1299", $0) } ?? "99999999")
+        }
+        guard let y = parseYear(v) else { throw bad }
+        return .term(TermPrefix.year + String(y))
+    }
+
+    func dateNode(_ v: String, at pos: Int) throws -> QueryNode {
+        func parse(_ s: String) throws -> ArchiveDate {
+            guard let d = ArchiveDate.parse(s.trimmingCharacters(in: .whitespaces)) else {
+                throw QueryError(message: "Ngày không hợp lệ: \"\(s)\" (ví dụ: ngay:15/02/2012, ngay:02/2012 hoặc ngay:01/2012..06/2012).", position: pos)
+            }
+            return d
+        }
+        if let r = v.range(of: "..") {
+            let a = String(v[..<r.lowerBound]), b = String(v[r.upperBound...])
+            let from = try parse(a), to = try parse(b)
+            guard from.sortKeyRange.from <= to.sortKeyRange.to else {
+                throw QueryError(message: "Khoảng ngày không hợp lệ: \(from) sau \(to).", position: pos)
+            }
+            return .valueRange(slot: 1, from: from.sortKeyRange.from, to: to.sortKeyRange.to)
+        }
+        let d = try parse(v)
+        return .valueRange(slot: 1, from: d.sortKeyRange.from, to: d.sortKeyRange.to)
+    }
+}

@@ -1,1 +1,0 @@
-// Query module: query syntax → logical query (QueryNode). See docs/ARCHITECTURE.md

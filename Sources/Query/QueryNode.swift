@@ -1,0 +1,119 @@
+import Foundation
+
+/// The logical query (truy vấn), independent of Xapian; SearchIndex maps each case to a
+/// `Xapian::Query`. Terms carry their prefix (see `TermPrefix` and docs/ARCHITECTURE.md).
+public indirect enum QueryNode: Equatable, Sendable, CustomStringConvertible {
+    /// One Xapian term, prefix included; `weight` scales its contribution (1 = as is).
+    case term(String, weight: Double = 1)
+    /// Positional terms in order, within `window` positions (OP_PHRASE).
+    case phrase([String], window: Int)
+    /// Positional terms in any order within `window` positions (OP_NEAR).
+    case near([String], window: Int)
+    case and([QueryNode])
+    case or([QueryNode])
+    /// OP_SYNONYM: the subqueries count as one term (an abbreviation and its expansion).
+    case synonym([QueryNode])
+    /// OP_AND_MAYBE: matches the left; the right only adds weight.
+    case andMaybe(QueryNode, QueryNode)
+    case andNot(QueryNode, QueryNode)
+    /// OP_FILTER: matches both; only the left gives weight.
+    case filter(QueryNode, QueryNode)
+    case scaleWeight(QueryNode, Double)
+    /// A string value range on a value slot (date slot 1, "YYYYMMDD"), bounds included.
+    case valueRange(slot: Int, from: String, to: String)
+    case matchAll
+    case matchNothing
+
+    /// Stable text for table tests:
+    /// `AND(OR(đất, Fdat), PHRASE/2(Fquyen Fsu))`, `RANGE(1, 20100000..20151299)`, `Fdat^0.5`.
+    public var description: String {
+        switch self {
+        case let .term(t, weight):
+            return QueryNode.quote(t) + (weight == 1 ? "" : "^" + QueryNode.format(weight))
+        case let .phrase(ts, window):
+            return "PHRASE/\(window)(" + ts.map(QueryNode.quote).joined(separator: " ") + ")"
+        case let .near(ts, window):
+            return "NEAR/\(window)(" + ts.map(QueryNode.quote).joined(separator: " ") + ")"
+        case let .and(qs): return "AND(" + qs.map(\.description).joined(separator: ", ") + ")"
+        case let .or(qs): return "OR(" + qs.map(\.description).joined(separator: ", ") + ")"
+        case let .synonym(qs): return "SYN(" + qs.map(\.description).joined(separator: ", ") + ")"
+        case let .andMaybe(a, b): return "AND_MAYBE(\(a), \(b))"
+        case let .andNot(a, b): return "AND_NOT(\(a), \(b))"
+        case let .filter(a, b): return "FILTER(\(a), \(b))"
+        case let .scaleWeight(a, w): return "SCALE(\(a), \(QueryNode.format(w)))"
+        case let .valueRange(slot, from, to): return "RANGE(\(slot), \(from)..\(to))"
+        case .matchAll: return "ALL"
+        case .matchNothing: return "NOTHING"
+        }
+    }
+
+    static func quote(_ t: String) -> String {
+        t.contains(where: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," || $0 == "\"" }) ? "\"\(t)\"" : t
+    }
+
+    static func format(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 1e9 { return String(Int(d)) }
+        return String(d)
+    }
+
+    /// Every term the node mentions (for tests and term statistics).
+    public var terms: [String] {
+        switch self {
+        case let .term(t, _): return [t]
+        case let .phrase(ts, _), let .near(ts, _): return ts
+        case let .and(qs), let .or(qs), let .synonym(qs): return qs.flatMap(\.terms)
+        case let .andMaybe(a, b), let .andNot(a, b), let .filter(a, b): return a.terms + b.terms
+        case let .scaleWeight(a, _): return a.terms
+        case .valueRange, .matchAll, .matchNothing: return []
+        }
+    }
+
+    /// `.and` of the nodes, or the node itself when there is one.
+    static func all(_ nodes: [QueryNode]) -> QueryNode {
+        nodes.count == 1 ? nodes[0] : .and(nodes)
+    }
+    /// `.or` of the nodes, or the node itself when there is one.
+    static func any(_ nodes: [QueryNode]) -> QueryNode {
+        nodes.count == 1 ? nodes[0] : .or(nodes)
+    }
+}
+
+/// The result of parsing what the user typed.
+public struct ParsedQuery: Equatable, Sendable {
+    /// The strict query: every word must match (AND), adjacent pairs boost.
+    public var node: QueryNode
+    /// Folded words to highlight in snippets (compare with `Token.folded`).
+    public var highlightWords: [String]
+    /// The plain words as typed (normalised, accents kept), for spelling suggestions.
+    public var textWords: [String]
+    /// The tolerant query: the same clauses joined by OR instead of AND (filters and exclusions
+    /// kept). For the searcher to run when the strict query finds little; nil when there is nothing
+    /// to relax (one clause, or an explicit OR query).
+    public var relaxedNode: QueryNode?
+
+    public init(node: QueryNode, highlightWords: [String], textWords: [String], relaxedNode: QueryNode? = nil) {
+        self.node = node
+        self.highlightWords = highlightWords
+        self.textWords = textWords
+        self.relaxedNode = relaxedNode
+    }
+}
+
+/// The tolerant form of a parsed query (`q.relaxedNode` as a query), or nil.
+public func relaxed(_ q: ParsedQuery) -> ParsedQuery? {
+    guard let r = q.relaxedNode else { return nil }
+    return ParsedQuery(node: r, highlightWords: q.highlightWords, textWords: q.textWords, relaxedNode: nil)
+}
+
+/// A query that cannot be understood. `message` is Vietnamese and can be shown to the user;
+/// `position` is the character offset in the query, when one place is at fault.
+public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    public var message: String
+    public var position: Int?
+    public init(message: String, position: Int? = nil) {
+        self.message = message
+        self.position = position
+    }
+    public var description: String { message }
+    public var errorDescription: String? { message }
+}

@@ -1,0 +1,256 @@
+import Foundation
+
+/// A document number (số, ký hiệu văn bản): `1605/QĐ-UBND`, `43/2014/NĐ-CP`, `325/TTr-TNMT`.
+public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
+    /// The number without leading zeros: "1605", "43".
+    public var number: String
+    /// The year of the `number/year/symbol` form, if present: "2014".
+    public var year: String?
+    /// The symbol parts, folded lower case: ["qd", "ubnd"], ["nd", "cp"].
+    public var symbolParts: [String]
+    /// The joiners between symbol parts ("-", "/" or "."), `symbolParts.count - 1` of them.
+    public var joiners: [String]
+
+    public init(number: String, year: String? = nil, symbolParts: [String], joiners: [String]? = nil) {
+        let trimmed = number.drop(while: { $0 == "0" })
+        self.number = trimmed.isEmpty ? "0" : String(trimmed)
+        self.year = year
+        self.symbolParts = symbolParts.map { VietNormalizer.fold($0) }
+        self.joiners = joiners ?? Array(repeating: "-", count: max(0, symbolParts.count - 1))
+    }
+
+    /// The symbol (ký hiệu), folded: "qd-ubnd".
+    public var symbol: String {
+        var s = symbolParts.first ?? ""
+        for (i, part) in symbolParts.dropFirst().enumerated() { s += (i < joiners.count ? joiners[i] : "-") + part }
+        return s
+    }
+
+    /// Canonical folded form: "1605/qd-ubnd", "43/2014/nd-cp".
+    public var canonical: String {
+        [number, year, symbol].compactMap { $0 }.joined(separator: "/")
+    }
+    public var description: String { canonical }
+
+    /// Every key indexed as an `N` term: the canonical form, and the shorter forms a clerk may type:
+    /// number + type symbol ("1605/qd", for `qd 1605`) and, for the year form, "43/2014/nd" and "43/nd".
+    public var keys: [String] {
+        var out = [canonical]
+        if let first = symbolParts.first {
+            if let year { out.append("\(number)/\(year)/\(first)") }
+            out.append("\(number)/\(first)")
+        }
+        var seen = Set<String>()
+        return out.filter { seen.insert($0).inserted }
+    }
+}
+
+/// A citizen identity number: CMND (chứng minh nhân dân, 9 digits) or CCCD (căn cước công dân, 12).
+public struct CitizenID: Hashable, Sendable {
+    public enum Kind: String, Sendable { case cmnd, cccd }
+    public var digits: String
+    public var kind: Kind { digits.count == 12 ? .cccd : .cmnd }
+    /// Nil unless `digits` is 9 digits, or 12 digits starting with 0 (province code).
+    public init?(_ digits: String) {
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              digits.count == 9 || (digits.count == 12 && digits.hasPrefix("0")) else { return nil }
+        self.digits = digits
+    }
+}
+
+/// A land parcel (thửa đất) and its map sheet (tờ bản đồ).
+public struct Parcel: Hashable, Sendable {
+    /// Parcel number (số thửa), without leading zeros.
+    public var parcel: String
+    /// Map sheet number (số tờ bản đồ), when given.
+    public var sheet: String?
+    public init(parcel: String, sheet: String? = nil) {
+        self.parcel = Parcel.trimZeros(parcel)
+        self.sheet = sheet.map(Parcel.trimZeros)
+    }
+    static func trimZeros(_ s: String) -> String {
+        let t = s.drop(while: { $0 == "0" })
+        return t.isEmpty ? "0" : String(t)
+    }
+    /// "305/80" (or "305" without a sheet).
+    public var key: String { sheet.map { "\(parcel)/\($0)" } ?? parcel }
+}
+
+/// Everything `IdentifierExtractor` finds in a text, each list in order of first appearance, without
+/// repeats.
+public struct Identifiers: Hashable, Sendable {
+    public var documentNumbers: [DocumentNumber] = []
+    public var citizenIDs: [CitizenID] = []
+    public var parcels: [Parcel] = []
+    public var dates: [ArchiveDate] = []
+    public init() {}
+}
+
+/// Finds identifiers in running text (OCR text or a query): document numbers, citizen ids, parcels
+/// and dates. Works on folded text, so `QĐ`/`QD`, `thửa`/`thua` are alike.
+public enum IdentifierExtractor {
+    public static func extract(_ text: String) -> Identifiers {
+        var ids = Identifiers()
+        ids.documentNumbers = documentNumbers(in: text)
+        ids.citizenIDs = citizenIDs(in: text)
+        ids.parcels = parcels(in: text)
+        ids.dates = dates(in: text)
+        return ids
+    }
+
+    // MARK: Document numbers
+
+    private static func regex(_ pattern: String, _ options: NSRegularExpression.Options = []) -> NSRegularExpression? {
+        // The patterns are constants of this file; a bad one is a programming error that the tests catch.
+        try? NSRegularExpression(pattern: pattern, options: options)
+    }
+
+    /// Whether every pattern of the extractor compiled (checked by the tests).
+    static var patternsCompiled: Bool {
+        [docRegexStrict, docRegexLenient, symbolSplit, digitRun, parcelPair, parcelPairReversed, parcelAlone,
+         dateFull, dateSlash, dateDash, dateMonth, dateYear].allSatisfy { $0 != nil }
+    }
+
+    private static let docPart = "[A-Z][A-Za-z]{0,9}"
+    private static let docPattern =
+        "(?<![\\p{L}\\p{N}/.])(\\d{1,6})[ \\t]*/[ \\t]*(?:((?:1[89]|20)\\d{2})[ \\t]*/[ \\t]*)?"
+        + "(\(docPart)(?:(?:[-./]\(docPart))|(?:[ \\t]*[-/][ \\t]*[A-Z]{2,10}(?![A-Za-z])))*)(?![\\p{L}\\p{N}])"
+    private static let docRegexStrict = regex(docPattern)
+    private static let docRegexLenient = regex(docPattern, [.caseInsensitive])
+    private static let symbolSplit = regex("[ \\t]*([-./])[ \\t]*")
+
+    /// Document numbers in `text`. In running text (`lenient: false`) each symbol part must start
+    /// with a capital, as printed (`QĐ-UBND`, `TTr`); a query (`lenient: true`) may be all lower case.
+    /// Spaces around `/` and `-` are tolerated: `1605 / QĐ - UBND`.
+    public static func documentNumbers(in text: String, lenient: Bool = false) -> [DocumentNumber] {
+        let s = VietNormalizer.foldKeepingCase(text)
+        let ns = s as NSString
+        var out: [DocumentNumber] = []
+        let re = lenient ? docRegexLenient : docRegexStrict
+        for m in re.all(in: s, range: NSRange(location: 0, length: ns.length)) {
+            let number = ns.substring(with: m.range(at: 1))
+            let year = m.range(at: 2).location == NSNotFound ? nil : ns.substring(with: m.range(at: 2))
+            let symbol = ns.substring(with: m.range(at: 3))
+            var parts: [String] = [], joiners: [String] = []
+            var last = 0
+            let sym = symbol as NSString
+            for j in symbolSplit.all(in: symbol, range: NSRange(location: 0, length: sym.length)) {
+                parts.append(sym.substring(with: NSRange(location: last, length: j.range.location - last)))
+                joiners.append(sym.substring(with: j.range(at: 1)))
+                last = j.range.location + j.range.length
+            }
+            parts.append(sym.substring(from: last))
+            let dn = DocumentNumber(number: number, year: year, symbolParts: parts, joiners: joiners)
+            if !out.contains(dn) { out.append(dn) }
+        }
+        return out
+    }
+
+    // MARK: Citizen ids
+
+    private static let digitRun = regex("\\d+")
+
+    /// 9-digit CMND and 12-digit CCCD numbers standing alone: not part of a longer digit run or of a
+    /// dotted number (`1.500.000.000`), not a phone number written after `+` / `+84`.
+    public static func citizenIDs(in text: String) -> [CitizenID] {
+        let ns = text as NSString
+        var out: [CitizenID] = []
+        for m in digitRun.all(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let r = m.range
+            guard r.length == 9 || r.length == 12 else { continue }
+            let before = ns.substring(to: r.location)
+            let after = ns.substring(from: r.location + r.length)
+            // Part of a dotted or comma number: 1.234.567.890 or 123456789,5
+            if let p = before.last, ".,".contains(p), before.dropLast().last?.isNumber == true { continue }
+            if let a = after.first, ".,".contains(a), after.dropFirst().first?.isNumber == true { continue }
+            var b = before
+            while let l = b.last, l == " " || l == "-" || l == "." || l == ")" { b.removeLast() }
+            if b.hasSuffix("+") || b.hasSuffix("+84") || b.hasSuffix("(+84") || b.hasSuffix("(84") { continue }
+            if let id = CitizenID(ns.substring(with: r)), !out.contains(id) { out.append(id) }
+        }
+        return out
+    }
+
+    // MARK: Parcels
+
+    private static let thua = "\\bthua(?:\\s+dat)?(?:\\s+so)?\\s*:?\\s*(\\d{1,6})\\b"
+    private static let to = "\\bto(?:\\s+ban\\s+do)?(?:\\s+dia\\s+chinh)?(?:\\s+so)?\\s*:?\\s*(\\d{1,5})\\b"
+    private static let parcelPair = regex(thua + "\\s*[,;]?\\s*(?:(?:thuoc|cua|va)\\s+)?" + to)
+    private static let parcelPairReversed = regex(to + "\\s*[,;]?\\s*(?:(?:gom|va)\\s+)?" + thua)
+    private static let parcelAlone = regex(thua)
+
+    /// Parcels: `thửa đất số 305, tờ bản đồ số 80`, `thửa số 305 tờ số 80`, `thửa 305 tờ 80`, the
+    /// reverse order `tờ bản đồ số 80 thửa 305`, and a parcel without its sheet (`thửa đất số 305`).
+    public static func parcels(in text: String) -> [Parcel] {
+        let s = VietNormalizer.fold(text)
+        let ns = s as NSString
+        let all = NSRange(location: 0, length: ns.length)
+        var found: [(Int, Parcel)] = []
+        var covered: [NSRange] = []
+        for m in parcelPair.all(in: s, range: all) {
+            found.append((m.range.location, Parcel(parcel: ns.substring(with: m.range(at: 1)), sheet: ns.substring(with: m.range(at: 2)))))
+            covered.append(m.range)
+        }
+        for m in parcelPairReversed.all(in: s, range: all) where !overlaps(m.range, covered) {
+            found.append((m.range.location, Parcel(parcel: ns.substring(with: m.range(at: 2)), sheet: ns.substring(with: m.range(at: 1)))))
+            covered.append(m.range)
+        }
+        for m in parcelAlone.all(in: s, range: all) where !overlaps(m.range, covered) {
+            found.append((m.range.location, Parcel(parcel: ns.substring(with: m.range(at: 1)))))
+        }
+        var out: [Parcel] = []
+        for (_, p) in found.sorted(by: { $0.0 < $1.0 }) where !out.contains(p) { out.append(p) }
+        return out
+    }
+
+    private static func overlaps(_ r: NSRange, _ list: [NSRange]) -> Bool {
+        list.contains { NSIntersectionRange($0, r).length > 0 }
+    }
+
+    // MARK: Dates
+
+    private static let dateFull = regex("\\bngay\\s+(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+(\\d{4})(?!\\d)")
+    private static let dateSlash = regex("(?<![\\d/.-])(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4})(?![\\d/])")
+    private static let dateDash = regex("(?<![\\d/.-])(\\d{1,2})([.-])(\\d{1,2})\\2(\\d{4})(?![\\d]|[.-]\\d)")
+    private static let dateMonth = regex("\\bthang\\s+(\\d{1,2})\\s*(?:/|-|\\.|\\bnam\\b)\\s*(\\d{4})(?!\\d)")
+    private static let dateYear = regex("\\bnam\\s+(\\d{4})(?!\\d)")
+
+    /// Dates: `ngày 15 tháng 02 năm 2012`, `15/02/2012`, `15/2/2012`, `15-02-2012`, `15.02.2012`,
+    /// `tháng 02/2012`, `tháng 2 năm 2012`, `năm 2012`. Impossible dates (31/02/2012) are skipped.
+    public static func dates(in text: String) -> [ArchiveDate] {
+        let s = VietNormalizer.fold(text)
+        let ns = s as NSString
+        let all = NSRange(location: 0, length: ns.length)
+        var found: [(Int, ArchiveDate)] = []
+        var covered: [NSRange] = []
+        func int(_ m: NSTextCheckingResult, _ i: Int) -> Int { Int(ns.substring(with: m.range(at: i))) ?? 0 }
+        func add(_ m: NSTextCheckingResult, _ d: ArchiveDate?) {
+            covered.append(m.range)
+            if let d { found.append((m.range.location, d)) }
+        }
+        for m in dateFull.all(in: s, range: all) {
+            add(m, ArchiveDate(year: int(m, 3), month: int(m, 2), day: int(m, 1)))
+        }
+        for m in dateSlash.all(in: s, range: all) where !overlaps(m.range, covered) {
+            add(m, ArchiveDate(year: int(m, 3), month: int(m, 2), day: int(m, 1)))
+        }
+        for m in dateDash.all(in: s, range: all) where !overlaps(m.range, covered) {
+            add(m, ArchiveDate(year: int(m, 4), month: int(m, 3), day: int(m, 1)))
+        }
+        for m in dateMonth.all(in: s, range: all) where !overlaps(m.range, covered) {
+            add(m, ArchiveDate(year: int(m, 2), month: int(m, 1)))
+        }
+        for m in dateYear.all(in: s, range: all) where !overlaps(m.range, covered) {
+            add(m, ArchiveDate(year: int(m, 1)))
+        }
+        var out: [ArchiveDate] = []
+        for (_, d) in found.sorted(by: { $0.0 < $1.0 }) where !out.contains(d) { out.append(d) }
+        return out
+    }
+}
+
+extension Optional where Wrapped == NSRegularExpression {
+    func all(in s: String, range: NSRange) -> [NSTextCheckingResult] {
+        self?.matches(in: s, range: range) ?? []
+    }
+}

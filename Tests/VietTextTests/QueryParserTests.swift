@@ -1,0 +1,201 @@
+import XCTest
+@testable import VietText
+@testable import Query
+
+/// Table tests in the manner of Xapian's api_queryparser: input → description, input → error.
+final class QueryParserTests: XCTestCase {
+    let parser = QueryParser()
+
+    static let descriptions: [(String, String)] = [
+        ("đất", "OR(đất, Fdat)"),
+        ("dat", "Fdat"),
+        ("Đất đai", "AND_MAYBE(AND(OR(đất, Fdat), OR(đai, Fdai)), OR(Bđất_đai, BFdat_dai))"),
+        ("quyền sử dụng đất", "AND_MAYBE(SYN(AND(OR(quyền, Fquyen), OR(sử, Fsu), OR(dụng, Fdung), OR(đất, Fdat)), Fqsdd), OR(OR(Bquyền_sử, BFquyen_su), OR(Bsử_dụng, BFsu_dung), OR(Bdụng_đất, BFdung_dat)))"),
+        ("UBND", "SYN(Fubnd, PHRASE/4(Fuy Fban Fnhan Fdan))"),
+        ("ubnd huyện", "AND_MAYBE(AND(SYN(Fubnd, PHRASE/4(Fuy Fban Fnhan Fdan)), OR(huyện, Fhuyen)), OR(Bubnd_huyện, BFubnd_huyen))"),
+        ("ủy ban nhân dân", "AND_MAYBE(SYN(AND(OR(ủy, Fuy), Fban, OR(nhân, Fnhan), OR(dân, Fdan)), Fubnd), OR(OR(Bủy_ban, BFuy_ban), OR(Bban_nhân, BFban_nhan), OR(Bnhân_dân, BFnhan_dan)))"),
+        ("quyết định số 1605", "AND_MAYBE(OR(N1605/qd, AND(OR(quyết, Fquyet), OR(định, Fdinh), OR(số, Fso), F1605)), OR(OR(Bquyết_định, BFquyet_dinh), OR(Bđịnh_số, BFdinh_so), OR(Bsố_1605, BFso_1605)))"),
+        ("qđ số 1605", "AND_MAYBE(OR(N1605/qd, AND(SYN(OR(qđ, Fqd), PHRASE/2(Fquyet Fdinh)), OR(số, Fso), F1605)), OR(OR(Bqđ_số, BFqd_so), OR(Bsố_1605, BFso_1605)))"),
+        ("qd 1605", "AND_MAYBE(OR(N1605/qd, AND(SYN(Fqd, PHRASE/2(Fquyet Fdinh)), F1605)), BFqd_1605)"),
+        ("1605/QĐ-UBND", "AND_MAYBE(OR(N1605/qd-ubnd, OR(PHRASE/3(1605 qđ ubnd), PHRASE/3(F1605 Fqd Fubnd))), OR(OR(B1605_qđ, BF1605_qd), OR(Bqđ_ubnd, BFqd_ubnd)))"),
+        ("1605/QD-UBND", "AND_MAYBE(OR(N1605/qd-ubnd, PHRASE/3(F1605 Fqd Fubnd)), OR(BF1605_qd, BFqd_ubnd))"),
+        ("1605 QĐ UBND", "AND_MAYBE(OR(N1605/qd-ubnd, AND(F1605, SYN(OR(qđ, Fqd), PHRASE/2(Fquyet Fdinh)), SYN(Fubnd, PHRASE/4(Fuy Fban Fnhan Fdan)))), OR(OR(B1605_qđ, BF1605_qd), OR(Bqđ_ubnd, BFqd_ubnd)))"),
+        ("1605 / QĐ - UBND", "AND_MAYBE(OR(N1605/qd-ubnd, AND(F1605, SYN(OR(qđ, Fqd), PHRASE/2(Fquyet Fdinh)), SYN(Fubnd, PHRASE/4(Fuy Fban Fnhan Fdan)))), OR(OR(B1605_qđ, BF1605_qd), OR(Bqđ_ubnd, BFqd_ubnd)))"),
+        ("43/2014/NĐ-CP", "AND_MAYBE(OR(N43/2014/nd-cp, OR(PHRASE/4(43 2014 nđ cp), PHRASE/4(F43 F2014 Fnd Fcp))), OR(BF43_2014, OR(B2014_nđ, BF2014_nd), OR(Bnđ_cp, BFnd_cp)))"),
+        ("nđ 43", "AND_MAYBE(OR(N43/nd, AND(SYN(OR(nđ, Fnd), PHRASE/2(Fnghi Fdinh)), F43)), OR(Bnđ_43, BFnd_43))"),
+        ("thửa 305 tờ 80", "AND_MAYBE(OR(T305/80, AND(OR(thửa, Fthua), F305, OR(tờ, Fto), F80)), OR(OR(Bthửa_305, BFthua_305), OR(B305_tờ, BF305_to), OR(Btờ_80, BFto_80)))"),
+        ("thửa 305", "AND_MAYBE(OR(TT305, AND(OR(thửa, Fthua), F305)), OR(Bthửa_305, BFthua_305))"),
+        ("079123456789", "OR(I079123456789, F079123456789)"),
+        ("241234567", "OR(I241234567, F241234567)"),
+        ("\"quyết định thu hồi\"", "OR(PHRASE/4(quyết định thu hồi), PHRASE/4(Fquyet Fdinh Fthu Fhoi))"),
+        ("\"dat\"", "Fdat"),
+        ("đất -nhà", "AND_NOT(OR(đất, Fdat), OR(nhà, Fnha))"),
+        ("đất -\"nhà ở\"", "AND_NOT(OR(đất, Fdat), OR(PHRASE/2(nhà ở), PHRASE/2(Fnha Fo)))"),
+        ("đất OR nhà", "OR(OR(đất, Fdat), OR(nhà, Fnha))"),
+        ("đất HOẶC nhà", "OR(OR(đất, Fdat), OR(nhà, Fnha))"),
+        ("(đất OR nhà) thu hồi", "AND_MAYBE(AND(OR(OR(đất, Fdat), OR(nhà, Fnha)), Fthu, OR(hồi, Fhoi)), OR(Bthu_hồi, BFthu_hoi))"),
+        ("báo cáo OR tờ trình", "OR(AND_MAYBE(SYN(AND(OR(báo, Fbao), OR(cáo, Fcao)), Fbc), OR(Bbáo_cáo, BFbao_cao)), AND_MAYBE(SYN(AND(OR(tờ, Fto), OR(trình, Ftrinh)), Fttr), OR(Btờ_trình, BFto_trinh)))"),
+        ("nam:2012", "FILTER(ALL, XY2012)"),
+        ("nam:2010..2015", "FILTER(ALL, RANGE(1, 20100000..20151299))"),
+        ("nam:2010..", "FILTER(ALL, RANGE(1, 20100000..99999999))"),
+        ("năm:..2015", "FILTER(ALL, RANGE(1, 00000000..20151299))"),
+        ("ngay:15/02/2012", "FILTER(ALL, RANGE(1, 20120215..20120215))"),
+        ("ngày:02/2012", "FILTER(ALL, RANGE(1, 20120200..20120299))"),
+        ("ngay:01/2012..06/2012", "FILTER(ALL, RANGE(1, 20120100..20120699))"),
+        ("so:1605/QĐ-UBND", "N1605/qd-ubnd"),
+        ("số:\"1605 / QĐ - UBND\"", "N1605/qd-ubnd"),
+        ("so:1605", "F1605"),
+        ("Số: 1605/QĐ-UBND", "N1605/qd-ubnd"),
+        ("Số: 1605/QĐ-UBND ngày 15/02/2012", "AND_MAYBE(AND(N1605/qd-ubnd, OR(ngày, Fngay), OR(PHRASE/3(F15 F02 F2012), PHRASE/3(F15 F2 F2012), PHRASE/5(F15 Fthang F02 Fnam F2012), PHRASE/5(F15 Fthang F2 Fnam F2012), RANGE(1, 20120215..20120215))), OR(OR(Bngày_15, BFngay_15), BF15_02, BF02_2012))"),
+        ("nam: 2012 đất", "FILTER(OR(đất, Fdat), XY2012)"),
+        ("loai:QĐ", "FILTER(ALL, \"XLquyet dinh\")"),
+        ("loại:\"Quyết định\"", "FILTER(ALL, \"XLquyet dinh\")"),
+        ("loai:hđ", "FILTER(ALL, OR(\"XLhop dong\", \"XLhoi dong\"))"),
+        ("coquan:\"UBND huyện Krông Pắc\"", "FILTER(ALL, \"XCubnd huyen krong pac\")"),
+        ("hoso:H49.64.33.2001.160", "FILTER(ALL, XFH49.64.33.2001.160)"),
+        ("phong:\"UBND huyện Krông Pắc\"", "FILTER(ALL, \"XPubnd huyen krong pac\")"),
+        ("cccd:079123456789", "I079123456789"),
+        ("cmnd:\"241 234 567\"", "I241234567"),
+        ("thua:305 to:80", "T305/80"),
+        ("thửa:305 tờ:80", "T305/80"),
+        ("thua:305", "TT305"),
+        ("-thua:305 đất", "AND_NOT(OR(đất, Fdat), TT305)"),
+        ("x:abc", "AND(Fx, Fabc)"),
+        ("H\'Hen Niê", "AND_MAYBE(AND(Fh\'hen, OR(niê, Fnie)), OR(Bh\'hen_niê, BFh\'hen_nie))"),
+        ("Cư M’gar", "AND_MAYBE(AND(OR(cư, Fcu), Fm\'gar), OR(Bcư_m\'gar, BFcu_m\'gar))"),
+        ("15/2/2012", "AND_MAYBE(OR(PHRASE/3(F15 F02 F2012), PHRASE/3(F15 F2 F2012), PHRASE/5(F15 Fthang F02 Fnam F2012), PHRASE/5(F15 Fthang F2 Fnam F2012), RANGE(1, 20120215..20120215)), OR(BF15_2, BF2_2012))"),
+        ("nam:2012 -đất thu hồi", "AND_NOT(FILTER(AND_MAYBE(AND(Fthu, OR(hồi, Fhoi)), OR(Bthu_hồi, BFthu_hoi)), XY2012), OR(đất, Fdat))"),
+        ("đất nam:2012 coquan:UBND", "FILTER(OR(đất, Fdat), AND(XY2012, XCubnd))"),
+        ("Ê-đê", "AND_MAYBE(OR(PHRASE/2(ê đê), PHRASE/2(Fe Fde)), OR(Bê_đê, BFe_de))"),
+        ("+đất", "OR(đất, Fdat)"),
+        ("a OR b OR c", "OR(Fa, Fb, Fc)"),
+        ("((đất))", "OR(đất, Fdat)"),
+        ("-(đất nhà) thu hồi", "AND_NOT(AND_MAYBE(AND(Fthu, OR(hồi, Fhoi)), OR(Bthu_hồi, BFthu_hoi)), AND_MAYBE(AND(OR(đất, Fdat), OR(nhà, Fnha)), OR(Bđất_nhà, BFdat_nha)))"),
+        ("NĐ-CP", "AND_MAYBE(SYN(OR(PHRASE/2(nđ cp), PHRASE/2(Fnd Fcp)), PHRASE/4(Fnghi Fdinh Fchinh Fphu), PHRASE/5(Fnghi Fdinh Fcua Fchinh Fphu)), OR(Bnđ_cp, BFnd_cp))"),
+        ("GCNQSDĐ", "SYN(OR(gcnqsdđ, Fgcnqsdd), PHRASE/7(Fgiay Fchung Fnhan Fquyen Fsu Fdung Fdat))"),
+    ]
+
+    func testDescriptions() {
+        for (input, expected) in Self.descriptions {
+            XCTAssertEqual(try parser.parse(input).node.description, expected, input)
+        }
+    }
+
+    static let errors: [(String, String, Int?)] = [
+        ("", "Truy vấn trống: hãy nhập từ cần tìm.", nil),
+        ("   ", "Truy vấn trống: hãy nhập từ cần tìm.", nil),
+        (String(repeating: "đất ", count: 260), "Truy vấn quá dài (1040 ký tự, tối đa 1000 ký tự).", 1000),
+        ("\"abc", "Thiếu dấu ngoặc kép đóng cho cụm từ mở ở vị trí 1.", 0),
+        ("đất \"nhà", "Thiếu dấu ngoặc kép đóng cho cụm từ mở ở vị trí 5.", 4),
+        ("(đất", "Thiếu dấu ngoặc đóng \")\" cho dấu mở ở vị trí 1.", 0),
+        ("đất)", "Dấu ngoặc đóng \")\" ở vị trí 4 không có dấu mở tương ứng.", 3),
+        ("OR đất", "Thiếu từ trước \"OR\".", 0),
+        ("đất OR", "Thiếu từ sau \"OR\".", 4),
+        ("đất OR OR nhà", "Thiếu từ sau \"OR\".", 4),
+        ("()", "Cặp ngoặc rỗng ở vị trí 1.", 0),
+        ("-đất", "Truy vấn chỉ có từ loại trừ (-): hãy thêm ít nhất một từ cần tìm.", 0),
+        ("-đất -nhà", "Truy vấn chỉ có từ loại trừ (-): hãy thêm ít nhất một từ cần tìm.", 0),
+        ("nam:abc", "Năm không hợp lệ: \"abc\" (ví dụ: nam:2012 hoặc nam:2010..2015).", 0),
+        ("nam:2015..2010", "Khoảng năm không hợp lệ: 2015 lớn hơn 2010 (ví dụ: nam:2010..2015).", 0),
+        ("nam:", "Thiếu giá trị sau \"nam:\" (ví dụ: nam:2012 hoặc nam:2010..2015).", 0),
+        ("đất nam: OR nhà", "Thiếu giá trị sau \"nam:\" (ví dụ: nam:2012 hoặc nam:2010..2015).", 4),
+        ("đất (nam: )", "Thiếu giá trị sau \"nam:\" (ví dụ: nam:2012 hoặc nam:2010..2015).", 5),
+        ("nam:12", "Năm không hợp lệ: \"12\" (ví dụ: nam:2012 hoặc nam:2010..2015).", 0),
+        ("ngay:31/02/2012", "Ngày không hợp lệ: \"31/02/2012\" (ví dụ: ngay:15/02/2012, ngay:02/2012 hoặc ngay:01/2012..06/2012).", 0),
+        ("ngay:03/2012..01/2012", "Khoảng ngày không hợp lệ: 03/2012 sau 01/2012.", 0),
+        ("to:80", "\"to:80\" cần đi kèm số thửa (ví dụ: thua:305 to:80).", 0),
+        ("cccd:12345", "Số CCCD/CMND không hợp lệ: \"12345\" (CMND có 9 chữ số, CCCD có 12 chữ số bắt đầu bằng 0).", 0),
+        ("thua:abc", "Số thửa không hợp lệ: \"abc\" (ví dụ: thua:305 to:80).", 0),
+        ("!!! ...", "Truy vấn không có từ nào để tìm.", 0),
+        ("-to:80 đất", "Không thể loại trừ riêng số tờ bản đồ; hãy dùng -thua:SỐ.", 0),
+        (String(repeating: "(", count: 30) + "đất" + String(repeating: ")", count: 30), "Quá nhiều dấu ngoặc lồng nhau (tối đa 20 lớp).", 20),
+    ]
+
+    func testErrors() {
+        for (input, message, position) in Self.errors {
+            XCTAssertThrowsError(try parser.parse(input), input) { error in
+                XCTAssertEqual(error as? QueryError, QueryError(message: message, position: position), input)
+            }
+        }
+    }
+
+    /// Old and new tone placement, NFD, upper case and typographic apostrophes give one query.
+    static let equivalent: [[String]] = [
+        ["hòa bình", "hoà bình", "HOÀ BÌNH", "Hoà Bình".decomposedStringWithCanonicalMapping, "hòa  bình"],
+        ["thúy", "thuý", "THUÝ", "thuý".decomposedStringWithCanonicalMapping],
+        ["khỏe mạnh", "khoẻ mạnh", "KHOẺ MẠNH"],
+        ["ủy ban nhân dân", "uỷ ban nhân dân", "UỶ BAN NHÂN DÂN", "Uỷ ban nhân dân".decomposedStringWithCanonicalMapping],
+        ["1605/QĐ-UBND", "1605/qđ-ubnd", "1605/QĐ-UBND".decomposedStringWithCanonicalMapping],
+        ["H'Hen Niê", "H’Hen Niê", "h‘hen niê", "H'Hen Niê".decomposedStringWithCanonicalMapping],
+        ["\"quyết định thu hồi\" -\"hòa giải\"", "“Quyết định thu hồi” -“hoà giải”",
+         "\"quyết định thu hồi\" -\"hoà giải\"".decomposedStringWithCanonicalMapping],
+        ["thửa 305 tờ 80 nam:2012", "THỬA 305 TỜ 80 năm:2012", "thửa 305 tờ 80 nam:2012".decomposedStringWithCanonicalMapping],
+        ["Thủy lợi OR Khuyến nông", "thuỷ lợi HOẶC khuyến nông", "Thuỷ lợi HOẶC khuyến nông".decomposedStringWithCanonicalMapping],
+        ["coquan:\"UBND huyện Krông Pắc\"", "cơquan:\"ubnd HUYỆN krông pắc\"", "coquan:\"UBND huyện Krông Pắc\"".decomposedStringWithCanonicalMapping],
+    ]
+
+    func testEquivalentSpellings() throws {
+        for group in Self.equivalent {
+            let first = try parser.parse(group[0])
+            for other in group.dropFirst() {
+                XCTAssertEqual(try parser.parse(other), first, "\(group[0]) ≠ \(other)")
+            }
+        }
+    }
+
+    func testDocumentNumberForms() throws {
+        let table: [(String, String)] = [
+            ("1605/QĐ-UBND", "N1605/qd-ubnd"), ("1605/QD-UBND", "N1605/qd-ubnd"), ("1605 QĐ UBND", "N1605/qd-ubnd"),
+            ("1605 / QĐ - UBND", "N1605/qd-ubnd"), ("1605 qd ubnd", "N1605/qd-ubnd"), ("so:1605/qd-ubnd", "N1605/qd-ubnd"),
+            ("qd 1605", "N1605/qd"), ("QĐ số 1605", "N1605/qd"), ("quyết định số 1605", "N1605/qd"),
+            ("quyet dinh 1605", "N1605/qd"), ("Quyết định 1605/QĐ-UBND", "N1605/qd-ubnd"),
+            ("43/2014/NĐ-CP", "N43/2014/nd-cp"), ("nđ 43", "N43/nd"), ("nghị định 43", "N43/nd"),
+            ("325/TTr-TNMT", "N325/ttr-tnmt"), ("tờ trình 325", "N325/ttr"), ("12/BC-TTr", "N12/bc-ttr"),
+        ]
+        let index = Set(Analyzer().indexTerms("Quyết định 1605/QĐ-UBND; Nghị định 43/2014/NĐ-CP; Tờ trình 325/TTr-TNMT; Báo cáo 12/BC-TTr",
+                                               startPosition: 0).map(\.term))
+        for (query, term) in table {
+            let terms = try parser.parse(query).node.terms
+            XCTAssertTrue(terms.contains(term), "\(query): \(terms)")
+            XCTAssertTrue(index.contains(term), "index lacks \(term)")
+        }
+    }
+
+    func testHighlightAndTextWords() throws {
+        let q = try parser.parse("Quyền sử dụng đất UBND -nhà \"Krông Pắc\"")
+        XCTAssertEqual(q.textWords, ["quyền", "sử", "dụng", "đất", "ubnd", "krông", "pắc"])
+        XCTAssertEqual(q.highlightWords, ["quyen", "su", "dung", "dat", "ubnd", "qsdd", "uy", "ban", "nhan", "dan", "krong", "pac"])
+        XCTAssertFalse(q.highlightWords.contains("nha"))
+    }
+
+    func testRelaxed() throws {
+        let q = try parser.parse("thu hồi đất nam:2012 -nhà")
+        XCTAssertEqual(q.relaxedNode?.description,
+                       "AND_NOT(FILTER(AND_MAYBE(OR(Fthu, OR(hồi, Fhoi), OR(đất, Fdat)), OR(OR(Bthu_hồi, BFthu_hoi), OR(Bhồi_đất, BFhoi_dat))), XY2012), OR(nhà, Fnha))")
+        XCTAssertEqual(relaxed(q)?.node, q.relaxedNode)
+        XCTAssertNil(relaxed(q)?.relaxedNode)
+        XCTAssertNil(try parser.parse("đất").relaxedNode)
+        XCTAssertNil(try parser.parse("đất OR nhà").relaxedNode)
+        XCTAssertNil(try parser.parse("1605/QĐ-UBND").relaxedNode, "identifiers are not relaxed")
+        XCTAssertNotNil(try parser.parse("ủy ban nhân dân").relaxedNode)
+    }
+
+    func testNeverCrashes() {
+        let nasty = ["\"", "\"\"", "-", "--", "- -", "-\"\"", ":", "so:", "x:", "((", "))", "OR", "HOẶC", "( OR )", "\u{0301}",
+                     "đất\u{0000}nhà", "🙂", "nam:9999..", "ngay:..", "thua:0 to:0", "-(", "\"đất", "a:b:c", "so:\"\"",
+                     String(repeating: "-", count: 999), String(repeating: "\"", count: 999), String(repeating: "a", count: 1000),
+                     String(repeating: "OR ", count: 300), String(repeating: "x:", count: 400), "1/2/3/4/5/6/7/8/9/0"]
+        for q in nasty {
+            do { _ = try parser.parse(q) } catch let e as QueryError { XCTAssertFalse(e.message.isEmpty, q) } catch { XCTFail("\(q): \(error)") }
+        }
+    }
+}
+
+extension QueryParserTests {
+    func testOverlongWordsAreDropped() {
+        XCTAssertThrowsError(try parser.parse(String(repeating: "a", count: 300))) { error in
+            XCTAssertEqual((error as? QueryError)?.message, "Truy vấn không có từ nào để tìm.")
+        }
+        XCTAssertEqual(try parser.parse(String(repeating: "a", count: 300) + " đất").node.description, "OR(đất, Fdat)")
+    }
+}
