@@ -291,9 +291,9 @@ public final class TesseractEngine {
         if resolution > 0 { TessBaseAPISetSourceResolution(osd, Int32(resolution)) }
         defer { TessBaseAPIClear(osd) }
         var degrees: Int32 = 0, conf: Float = 0, scriptConf: Float = 0
-        var script: UnsafePointer<CChar>?
-        guard TessBaseAPIDetectOrientationScript(osd, &degrees, &conf, &script, &scriptConf) != 0 else { return nil }
-        if let script { TessDeleteText(script) }
+        // script_name is left nil: Tesseract 5 returns a pointer into its own unicharset there (not a
+        // copy, whatever capi.h says), and freeing it corrupts the heap.
+        guard TessBaseAPIDetectOrientationScript(osd, &degrees, &conf, nil, &scriptConf) != 0 else { return nil }
         return (Int(degrees), conf)
     }
 }
