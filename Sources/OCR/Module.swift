@@ -1,1 +1,0 @@
-// OCR module: see docs/ARCHITECTURE.md

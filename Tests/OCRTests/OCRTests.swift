@@ -1,0 +1,130 @@
+import CTesseract
+import Foundation
+import XCTest
+@testable import OCR
+
+/// Real recognition with real Tesseract (`vie`) on the rendered fixtures (see make_fixtures.py).
+final class OCRTests: XCTestCase {
+    static let fixtures: URL = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+    static var sharedEngine: TesseractEngine?
+
+    func fixture(_ name: String) -> URL { Self.fixtures.appendingPathComponent(name) }
+    func truth(_ name: String) throws -> String { try String(contentsOf: fixture(name), encoding: .utf8) }
+
+    func engine() throws -> TesseractEngine {
+        if let e = Self.sharedEngine { return e }
+        let e = try TesseractEngine()
+        Self.sharedEngine = e
+        return e
+    }
+
+    func image(_ content: PageContent, file: StaticString = #filePath, line: UInt = #line) throws -> PageImage {
+        guard case .image(let image) = content else {
+            XCTFail("expected an image page", file: file, line: line)
+            throw ScanError(file: "", reason: "not an image")
+        }
+        return image
+    }
+
+    func assertWellFormed(_ page: RecognizedPage, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(page.text, page.text.precomposedStringWithCanonicalMapping, "text is NFC", file: file, line: line)
+        XCTAssertFalse(page.words.isEmpty, file: file, line: line)
+        for w in page.words {
+            XCTAssertTrue(w.x >= 0 && w.y >= 0 && w.width > 0 && w.height > 0 && w.x + w.width <= page.width
+                          && w.y + w.height <= page.height, "box of \(w.text) inside the page", file: file, line: line)
+            XCTAssertTrue((0...100).contains(w.confidence), file: file, line: line)
+        }
+        XCTAssertEqual(page.words.map(\.text).joined(separator: " "),
+                       page.text.split(separator: "\n").joined(separator: " "), "words are the text, in order",
+                       file: file, line: line)
+        XCTAssertTrue(page.engine.hasPrefix("tesseract 5"), file: file, line: line)
+    }
+
+    /// Share of confident words whose box, in the original image, holds ink.
+    func inkedShare(_ page: RecognizedPage, _ image: PageImage) -> Double {
+        guard let grey = pixConvertTo8(image.pix, 0) else { return 0 }
+        let g = PageImage(taking: grey)
+        let words = page.words.filter { $0.confidence > 80 && $0.text.count > 2 }
+        var inked = 0
+        for w in words {
+            var dark = 0, total = 0
+            for y in stride(from: w.y, to: w.y + w.height, by: 2) {
+                for x in stride(from: w.x, to: w.x + w.width, by: 2) {
+                    var v: l_uint32 = 0
+                    pixGetPixel(g.pix, l_int32(x), l_int32(y), &v)
+                    total += 1
+                    if v < 128 { dark += 1 }
+                }
+            }
+            if total > 0, Double(dark) / Double(total) > 0.08 { inked += 1 }
+        }
+        return words.isEmpty ? 0 : Double(inked) / Double(words.count)
+    }
+
+    // MARK: - Recognition quality
+
+    /// 200 dpi colour JPEG with the two-column heading: grey, upscale to 300 dpi, heading columns apart.
+    func testColourPageWithHeading() throws {
+        let reader = ScanReader()
+        let url = fixture("quyet_dinh_200dpi.jpg")
+        XCTAssertEqual(try reader.pageCount(of: url), 1)
+        let img = try image(try reader.page(1, of: url))
+        XCTAssertEqual(img.resolution, 200)
+        XCTAssertEqual(img.depth, 32)
+        let page = try engine().recognize(img)
+        assertWellFormed(page)
+        XCTAssertEqual(page.width, 1654)
+        XCTAssertEqual(page.preprocessing.first, "grey")
+        XCTAssertTrue(page.preprocessing.contains("scale:1.50"), "\(page.preprocessing)")
+        let truth = try truth("quyet_dinh_200dpi.txt")
+        let cer = TextMetrics.cer(page.text, truth: truth)
+        print("quyet_dinh_200dpi: CER \(cer) WMR \(TextMetrics.wordMissRate(page.text, truth: truth)) conf \(page.meanConfidence)")
+        XCTAssertLessThanOrEqual(cer, 0.02)
+        XCTAssertGreaterThan(page.meanConfidence, 80)
+
+        // Heading: each column whole, left first, never two columns on one line.
+        let lines = page.text.split(separator: "\n").map(String.init)
+        for l in lines {
+            XCTAssertFalse(l.contains("NHÂN DÂN") && l.contains("CỘNG HÒA"), "interleaved: \(l)")
+            XCTAssertFalse(l.contains("KRÔNG PẮC") && l.contains("Độc lập"), "interleaved: \(l)")
+            XCTAssertFalse(l.contains("Số:") && l.contains("ngày 15"), "interleaved: \(l)")
+        }
+        let left = ["ỦY BAN NHÂN DÂN", "HUYỆN KRÔNG PẮC", "Số: 1605/QĐ-UBND"]
+        let right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Krông Pắc, ngày 15 tháng 02 năm 2012"]
+        XCTAssertEqual(Array(lines.prefix(6)), left + right)
+        XCTAssertTrue(String(TextMetrics.flatten(page.text)).contains("thửa đất số 305, tờ bản đồ số 80"))
+    }
+
+    /// A page fed upside down comes back upright, with boxes on the original (upside-down) image.
+    func testUpsideDownPage() throws {
+        let img = try image(try ScanReader().page(1, of: fixture("upside_down.png")))
+        let page = try engine().recognize(img)
+        assertWellFormed(page)
+        XCTAssertTrue(page.preprocessing.contains("rotate180"), "\(page.preprocessing)")
+        let truth = try truth("upside_down.txt")
+        let cer = TextMetrics.cer(page.text, truth: truth)
+        print("upside_down: CER \(cer) WMR \(TextMetrics.wordMissRate(page.text, truth: truth)) \(page.preprocessing)")
+        XCTAssertLessThanOrEqual(cer, 0.02)
+        XCTAssertTrue(page.text.hasPrefix("Điều 2."))
+        // The first line read is at the bottom of the original image.
+        let first = try XCTUnwrap(page.words.first)
+        XCTAssertGreaterThan(first.y, page.height / 2)
+        XCTAssertGreaterThan(inkedShare(page, img), 0.95)
+    }
+
+    /// A page skewed by 2.5° is deskewed; boxes map back onto the ink of the skewed original.
+    func testSkewedPage() throws {
+        let img = try image(try ScanReader().page(1, of: fixture("skewed.png")))
+        let page = try engine().recognize(img)
+        assertWellFormed(page)
+        let deskew = try XCTUnwrap(page.preprocessing.first { $0.hasPrefix("deskew:") })
+        let angle = try XCTUnwrap(Double(deskew.dropFirst("deskew:".count)))
+        XCTAssertEqual(abs(angle), 2.5, accuracy: 0.3)
+        let truth = try truth("skewed.txt")
+        let cer = TextMetrics.cer(page.text, truth: truth)
+        print("skewed: CER \(cer) WMR \(TextMetrics.wordMissRate(page.text, truth: truth)) \(page.preprocessing)")
+        XCTAssertLessThanOrEqual(cer, 0.02)
+        XCTAssertTrue(page.text.contains("066123456789"))
+        XCTAssertGreaterThan(inkedShare(page, img), 0.95)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+@testable import OCR
+
+/// Reading scans page by page: PDFs (image-only and two-layer), TIFF, folders, and bad input.
+final class ScanReaderTests: XCTestCase {
+    func fixture(_ name: String) -> URL { OCRTests.fixtures.appendingPathComponent(name) }
+
+    func testImageOnlyPDFGivesTheEmbeddedImageAtItsOwnResolution() throws {
+        let reader = ScanReader()
+        let url = fixture("scan_image_only.pdf")
+        XCTAssertEqual(try reader.pageCount(of: url), 1)
+        guard case .image(let img) = try reader.page(1, of: url) else { return XCTFail("expected an image") }
+        XCTAssertEqual(img.width, 1654)
+        XCTAssertEqual(img.height, 1330)
+        XCTAssertEqual(img.resolution, 200)
+    }
+
+    func testTwoLayerPDFGivesItsTextLayerUnlessReocr() throws {
+        let url = fixture("two_layer.pdf")
+        guard case .text(let text) = try ScanReader().page(1, of: url) else { return XCTFail("expected the text layer") }
+        XCTAssertEqual(text, text.precomposedStringWithCanonicalMapping)
+        XCTAssertTrue(text.contains("TỜ TRÌNH"), text)
+        let truth = try String(contentsOf: fixture("two_layer.txt"), encoding: .utf8)
+        XCTAssertLessThanOrEqual(TextMetrics.cer(text, truth: truth), 0.03)
+
+        guard case .image(let img) = try ScanReader(reocr: true).page(1, of: url) else { return XCTFail("expected an image") }
+        XCTAssertGreaterThan(img.width, 1000)
+    }
+
+    func testMultiPageTIFFPageByPage() throws {
+        let reader = ScanReader()
+        let url = fixture("two_pages.tif")
+        XCTAssertEqual(try reader.pageCount(of: url), 2)
+        for n in 1...2 {
+            guard case .image(let img) = try reader.page(n, of: url) else { return XCTFail("expected an image") }
+            XCTAssertEqual(img.depth, 1)
+            XCTAssertEqual(img.width, 1654)
+            XCTAssertEqual(img.height, n == 1 ? 900 : 800)
+            XCTAssertEqual(img.resolution, 200)
+        }
+    }
+
+    func testFolderOfPagesInFileNameOrder() throws {
+        let reader = ScanReader()
+        let url = fixture("folder_scan")
+        XCTAssertEqual(try reader.pageCount(of: url), 2)
+        guard case .image(let first) = try reader.page(1, of: url),
+              case .image(let second) = try reader.page(2, of: url) else { return XCTFail("expected images") }
+        XCTAssertEqual(first.height, 900)   // 001.png: the tờ trình page
+        XCTAssertEqual(second.height, 800)  // 002.png
+    }
+
+    /// Every kind of bad input is a ScanError naming the file, with the reason in Vietnamese.
+    func testBadInputIsAScanErrorWithAVietnameseReason() throws {
+        let cases: [(file: String, page: Int, reason: String)] = [
+            ("empty.png", 1, "Tệp rỗng (0 byte)"),
+            ("truncated.png", 1, "Không đọc được ảnh"),
+            ("not_an_image.jpg", 1, "Không đọc được ảnh"),
+            ("corrupt.pdf", 1, "PDF hỏng"),
+            ("password.pdf", 1, "PDF có mật khẩu"),
+            ("huge.png", 1, "Ảnh quá lớn"),
+            ("khong_co_tep_nay.png", 1, "Không tìm thấy tệp"),
+            ("two_pages.tif", 3, "Không có trang 3"),
+            ("scan_image_only.pdf", 0, "Không có trang 0"),
+        ]
+        let reader = ScanReader()
+        for c in cases {
+            XCTAssertThrowsError(try reader.page(c.page, of: fixture(c.file)), c.file) { error in
+                guard let e = error as? ScanError else { return XCTFail("\(c.file): \(error) is not a ScanError") }
+                XCTAssertTrue(e.reason.hasPrefix(c.reason), "\(c.file): \(e.reason)")
+                XCTAssertTrue(e.file.hasSuffix(c.file), e.file)
+                XCTAssertTrue(e.description.contains(c.file))
+            }
+        }
+        for file in ["empty.png", "corrupt.pdf", "password.pdf"] {
+            XCTAssertThrowsError(try reader.pageCount(of: fixture(file)), file) { error in
+                XCTAssertTrue(error is ScanError, "\(file): \(error)")
+            }
+        }
+    }
+
+    /// The pixel cap applies to PDF page images too, before anything is decoded.
+    func testPixelCapOnPDFImages() throws {
+        let reader = ScanReader(maxPixels: 1_000_000)
+        XCTAssertThrowsError(try reader.page(1, of: fixture("scan_image_only.pdf"))) { error in
+            XCTAssertTrue((error as? ScanError)?.reason.hasPrefix("Ảnh quá lớn") ?? false, "\(error)")
+        }
+    }
+}
