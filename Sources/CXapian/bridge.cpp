@@ -2,6 +2,7 @@
 // `guard`, which turns any exception into an hx_error and a status: nothing escapes to Swift.
 #include "hoso_xapian.h"
 #include <xapian.h>
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <deque>
@@ -417,7 +418,9 @@ int hx_enquire_get_mset(hx_enquire *enq, uint32_t offset, uint32_t limit, uint32
         std::unique_ptr<hx_mset> result(new hx_mset(enq->enq, m));
         for (auto &spy : spies) {
             std::vector<std::pair<std::string, Xapian::doccount>> values;
-            for (auto it = spy->top_values_begin(~size_t(0) >> 1); it != spy->top_values_end(0); ++it)
+            // At most one distinct value per document seen.
+            size_t most = std::max<size_t>(1, spy->get_total());
+            for (auto it = spy->top_values_begin(most); it != spy->top_values_end(most); ++it)
                 values.emplace_back(*it, it.get_termfreq());
             result->facets.push_back(std::move(values));
         }

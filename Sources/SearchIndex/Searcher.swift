@@ -90,14 +90,15 @@ public struct SearchHit: Equatable, Sendable {
     public var access: Int
     /// Relevance 0…1 (Xapian percent / 100); 0 when the query has no weight (browsing).
     public var score: Double
-    /// The query terms found in this document (to find the pages and build snippets).
+    /// The query terms found in this document (to find the pages and build snippets); filter terms
+    /// (`X…`) left out.
     public var matchingTerms: [String]
     /// Date `YYYYMMDD` when known.
     public var date: String?
 }
 
 /// A value of a facet and how many visible matching documents carry it.
-public struct FacetCount: Equatable, Sendable {
+public struct FacetCount: Hashable, Sendable {
     /// The value as shown (the year as digits for `ValueSlot.year`).
     public var value: String
     public var count: Int
@@ -212,7 +213,9 @@ public final class Searcher: @unchecked Sendable {
             guard let data = try? decoder.decode(IndexedDocumentData.self, from: m.data) else { continue }
             let date = m.values[ValueSlot.date].map(hxString).flatMap { $0.isEmpty ? nil : $0 }
             hits.append(SearchHit(id: data.id, fileID: data.fileID, title: data.title, access: data.access,
-                                  score: Double(m.percent) / 100, matchingTerms: m.matchingTerms, date: date))
+                                  score: Double(m.percent) / 100,
+                                  // Filter terms (access, type…: all `X…`) are not what the user searched for.
+                                  matchingTerms: m.matchingTerms.filter { !$0.hasPrefix("X") }, date: date))
         }
         var facets: [Int: [FacetCount]] = [:]
         for (i, slot) in request.facetSlots.enumerated() where i < set.facets.count {
