@@ -1,0 +1,254 @@
+import Foundation
+import VietText
+
+/// What the index needs to know about one document (văn bản / tài liệu): its catalogue metadata,
+/// a few fields of its file (hồ sơ) and the recognised text of its pages, in page order.
+/// HosoCore maps catalogue `Document` + `ArchiveFile` + page texts onto this.
+public struct IndexableDocument: Equatable, Sendable {
+    /// Document id `<Mã hồ sơ>.<Số thứ tự>`, e.g. `H49.64.33.2001.160.1`.
+    public var id: String
+    /// File id (Mã hồ sơ), e.g. `H49.64.33.2001.160`.
+    public var fileID: String
+    /// Display title of the document.
+    public var title: String
+    /// Tên loại văn bản, e.g. `Quyết định`.
+    public var documentType: String?
+    /// Số, e.g. `1605`.
+    public var number: String?
+    /// Ký hiệu, e.g. `QĐ-UBND`.
+    public var symbol: String?
+    /// Ngày văn bản as `YYYYMMDD`, missing parts `00` (e.g. `20120215`, `20120200`).
+    public var dateSortKey: String?
+    /// Year of the document.
+    public var year: Int?
+    /// Cơ quan ban hành.
+    public var issuer: String?
+    /// Trích yếu nội dung.
+    public var summary: String?
+    /// Người ký.
+    public var signer: String?
+    /// Tiêu đề hồ sơ (the file's title), searchable.
+    public var fileTitle: String?
+    /// Tên phông.
+    public var fonds: String?
+    /// Thời hạn lưu trữ code (`01` … `07`).
+    public var retention: String?
+    /// Chế độ sử dụng: 1 Công khai, 2 Sử dụng có điều kiện, 3 Mật.
+    public var access: Int
+    /// Other metadata columns (name → value), searchable.
+    public var extra: [String: String]
+    /// Recognised text of each page, page 1 first.
+    public var pages: [String]
+
+    public init(id: String, fileID: String, title: String, documentType: String? = nil, number: String? = nil,
+                symbol: String? = nil, dateSortKey: String? = nil, year: Int? = nil, issuer: String? = nil,
+                summary: String? = nil, signer: String? = nil, fileTitle: String? = nil, fonds: String? = nil,
+                retention: String? = nil, access: Int, extra: [String: String] = [:], pages: [String] = []) {
+        self.id = id
+        self.fileID = fileID
+        self.title = title
+        self.documentType = documentType
+        self.number = number
+        self.symbol = symbol
+        self.dateSortKey = dateSortKey
+        self.year = year
+        self.issuer = issuer
+        self.summary = summary
+        self.signer = signer
+        self.fileTitle = fileTitle
+        self.fonds = fonds
+        self.retention = retention
+        self.access = access
+        self.extra = extra
+        self.pages = pages
+    }
+}
+
+/// The small JSON kept as each Xapian document's data: what a hit shows without the catalogue.
+public struct IndexedDocumentData: Codable, Equatable, Sendable {
+    public var id: String
+    public var fileID: String
+    public var title: String
+    public var access: Int
+}
+
+/// A term and where it goes: with a position (a posting) or without (a pair term, `N…`).
+public struct BodyTerm: Hashable, Sendable {
+    public var term: String
+    public var position: Int?
+    public init(term: String, position: Int?) {
+        self.term = term
+        self.position = position
+    }
+}
+
+/// Everything one document puts into the index, before it becomes a Xapian document.
+public struct DocumentPlan: Equatable, Sendable {
+    public struct Posting: Hashable, Sendable { public var term: String; public var position: Int; public var wdf: Int }
+    /// Positional terms (syllables, folded syllables).
+    public var postings: [Posting] = []
+    /// Terms without position, with their wdf (pairs, numbers).
+    public var terms: [String: Int] = [:]
+    /// Boolean filter terms (Q, XF, XL, XC, XP, XY, XA).
+    public var booleanTerms: Set<String> = []
+    public var values: [Int: Data] = [:]
+    public var data: Data = Data()
+    /// The unique id term used to replace the document.
+    public var uniqueTerm: String = ""
+}
+
+/// Builds the Xapian document of one archival document, following the term scheme of
+/// docs/ARCHITECTURE.md: metadata fields as searchable text, then the pages in sequence with a
+/// position gap between them, prefixed filter terms, value slots and a small JSON as data.
+public struct DocumentIndexer: Sendable {
+    /// Gap in positions between pages (and between metadata fields), so phrases never span them.
+    public var positionGap: Int
+    /// Xapian refuses terms longer than 245 bytes; longer ones (OCR noise) are skipped.
+    public static let maxTermBytes = 240
+
+    /// Text → index terms with positions. Defaults to `DocumentIndexer.tokenizerTerms`; switch to
+    /// VietText's `Analyzer().indexTerms(_:startPosition:)` when it is available.
+    public var analyze: @Sendable (_ text: String, _ startPosition: Int) -> [BodyTerm]
+
+    public init(positionGap: Int = 100,
+                analyze: @escaping @Sendable (_ text: String, _ startPosition: Int) -> [BodyTerm] = { DocumentIndexer.tokenizerTerms($0, startPosition: $1) }) {
+        self.positionGap = positionGap
+        self.analyze = analyze
+    }
+
+    /// The unique id term of a document: `Q` + id.
+    public static func uniqueTerm(documentID: String) -> String { IndexPrefix.uniqueID + documentID }
+
+    /// Filter term for a metadata value compared loosely (type, issuer, fonds): folded, single spaces.
+    public static func filterTerm(_ prefix: String, _ value: String) -> String? {
+        let folded = VietNormalizer.fold(value).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return folded.isEmpty ? nil : prefix + folded
+    }
+
+    /// `N` term of a document number: `NUMBER/SYMBOL` folded, without spaces (`N1605/qd-ubnd`).
+    public static func numberTerm(number: String?, symbol: String?) -> String? {
+        let parts = [number, symbol].compactMap { $0?.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return nil }
+        return IndexPrefix.number + VietNormalizer.fold(parts.joined(separator: "/"))
+    }
+
+    /// Terms from the VietText tokenizer: each syllable accented and folded (`F`) at its position,
+    /// and each adjacent pair accented (`B`) and folded (`BF`) without position.
+    public static func tokenizerTerms(_ text: String, startPosition: Int) -> [BodyTerm] {
+        let tokens = Tokenizer.tokens(text)
+        var out: [BodyTerm] = []
+        out.reserveCapacity(tokens.count * 4)
+        for (i, t) in tokens.enumerated() {
+            let pos = startPosition + t.position
+            out.append(BodyTerm(term: t.text, position: pos))
+            out.append(BodyTerm(term: IndexPrefix.folded + t.folded, position: pos))
+            if i > 0 {
+                let p = tokens[i - 1]
+                out.append(BodyTerm(term: IndexPrefix.pair + p.text + "_" + t.text, position: nil))
+                out.append(BodyTerm(term: IndexPrefix.foldedPair + p.folded + "_" + t.folded, position: nil))
+            }
+        }
+        return out
+    }
+
+    /// The plan of the document: terms, postings, values and data.
+    public func plan(_ doc: IndexableDocument) throws -> DocumentPlan {
+        let id = doc.id.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !id.isEmpty else { throw SearchIndexError.invalidDocument(id: doc.id, reason: "thiếu mã tài liệu") }
+        guard !id.contains(where: { $0.isWhitespace }) else {
+            throw SearchIndexError.invalidDocument(id: doc.id, reason: "mã tài liệu chứa khoảng trắng")
+        }
+        guard (1...3).contains(doc.access) else {
+            throw SearchIndexError.invalidDocument(id: id, reason: "chế độ sử dụng không hợp lệ (\(doc.access))")
+        }
+        let uniqueTerm = Self.uniqueTerm(documentID: id)
+        guard uniqueTerm.utf8.count <= Self.maxTermBytes else {
+            throw SearchIndexError.invalidDocument(id: id, reason: "mã tài liệu quá dài")
+        }
+        var plan = DocumentPlan()
+        plan.uniqueTerm = uniqueTerm
+        var postingIndex: [String: Set<Int>] = [:]
+        var next = 1  // Xapian positions conventionally start at 1
+
+        func addText(_ text: String) {
+            let terms = analyze(text, next)
+            var last = next - 1
+            for t in terms where !t.term.isEmpty && t.term.utf8.count <= Self.maxTermBytes {
+                if let pos = t.position {
+                    // The same term at the same position adds nothing.
+                    if postingIndex[t.term, default: []].insert(pos).inserted {
+                        plan.postings.append(.init(term: t.term, position: pos, wdf: 1))
+                    }
+                    last = max(last, pos)
+                } else {
+                    plan.terms[t.term, default: 0] += 1
+                }
+            }
+            next = last + 1 + positionGap
+        }
+
+        // Metadata as searchable text, each field its own stretch of positions.
+        var fields: [String] = [doc.title]
+        fields.append(contentsOf: [doc.documentType, doc.summary].compactMap { $0 })
+        let numberSymbol = [doc.number, doc.symbol].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
+        if !numberSymbol.isEmpty { fields.append(numberSymbol) }
+        fields.append(contentsOf: [doc.issuer, doc.signer, doc.fileTitle, doc.fonds].compactMap { $0 })
+        for key in doc.extra.keys.sorted() { if let v = doc.extra[key] { fields.append(v) } }
+        for field in fields where !field.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { addText(field) }
+        // Pages in sequence, a gap between them (an empty page still takes its gap).
+        for page in doc.pages { addText(page) }
+
+        if let n = Self.numberTerm(number: doc.number, symbol: doc.symbol), n.utf8.count <= Self.maxTermBytes {
+            plan.terms[n, default: 0] += 1
+        }
+
+        // Filter terms.
+        func boolean(_ term: String?) {
+            if let term, term.utf8.count <= Self.maxTermBytes { plan.booleanTerms.insert(term) }
+        }
+        boolean(uniqueTerm)
+        let fileID = doc.fileID.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !fileID.isEmpty { boolean(IndexPrefix.fileID + fileID) }
+        if let t = doc.documentType { boolean(Self.filterTerm(IndexPrefix.documentType, t)) }
+        if let t = doc.issuer { boolean(Self.filterTerm(IndexPrefix.issuer, t)) }
+        if let t = doc.fonds { boolean(Self.filterTerm(IndexPrefix.fonds, t)) }
+        if let y = doc.year { boolean(IndexPrefix.year + String(y)) }
+        boolean(IndexPrefix.access + String(doc.access))
+
+        // Values.
+        func value(_ slot: Int, _ s: String?) {
+            guard let s = s?.trimmingCharacters(in: .whitespacesAndNewlines), !s.isEmpty else { return }
+            plan.values[slot] = Data(s.utf8)
+        }
+        value(ValueSlot.documentID, id)
+        value(ValueSlot.date, doc.dateSortKey)
+        if let y = doc.year { plan.values[ValueSlot.year] = try XapianSortable.serialise(Double(y)) }
+        value(ValueSlot.documentType, doc.documentType)
+        value(ValueSlot.issuer, doc.issuer)
+        value(ValueSlot.fonds, doc.fonds)
+        value(ValueSlot.retention, doc.retention)
+        value(ValueSlot.access, String(doc.access))
+        value(ValueSlot.fileID, fileID)
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        plan.data = try encoder.encode(IndexedDocumentData(id: id, fileID: fileID, title: doc.title, access: doc.access))
+        return plan
+    }
+
+    /// The Xapian document for a plan.
+    public func xapianDocument(_ plan: DocumentPlan) throws -> XapianDocument {
+        let d = try XapianDocument()
+        for p in plan.postings { try d.addPosting(p.term, position: p.position, wdf: p.wdf) }
+        for (term, wdf) in plan.terms.sorted(by: { $0.key < $1.key }) { try d.addTerm(term, wdf: wdf) }
+        for term in plan.booleanTerms.sorted() { try d.addBooleanTerm(term) }
+        for (slot, v) in plan.values.sorted(by: { $0.key < $1.key }) { try d.addValue(slot: slot, v) }
+        try d.setData(plan.data)
+        return d
+    }
+
+    /// The Xapian document for one archival document.
+    public func xapianDocument(_ doc: IndexableDocument) throws -> XapianDocument {
+        try xapianDocument(plan(doc))
+    }
+}

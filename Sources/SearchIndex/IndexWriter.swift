@@ -1,0 +1,65 @@
+import Foundation
+
+/// The one writer of an index database (chỉ mục). Documents are replaced by their unique id term
+/// (`Q<id>`), never by docid, so indexing the same document twice leaves one copy. Changes are
+/// committed every `batchSize` documents and on `commit()`/`close()`; use from one thread at a time.
+public final class IndexWriter {
+    /// Version of the term scheme written in the index metadata (`hoso.schema`).
+    public static let schemaVersion = "1"
+
+    public let database: XapianWritableDatabase
+    public let indexer: DocumentIndexer
+    public var batchSize: Int
+    /// Changes not committed yet.
+    public private(set) var pending = 0
+
+    /// Opens (or creates) the database at `path`. Fails with `XapianError` class `DatabaseLockError`
+    /// when another writer holds it, and with `SearchIndexError.schemaMismatch` when the index was
+    /// built with another term scheme.
+    public init(path: String, batchSize: Int = 200, indexer: DocumentIndexer = DocumentIndexer()) throws {
+        database = try XapianWritableDatabase(path: path, mode: .createOrOpen)
+        self.indexer = indexer
+        self.batchSize = max(1, batchSize)
+        let found = hxString(try database.metadata(forKey: IndexMetadataKey.schemaVersion))
+        if found.isEmpty {
+            try database.setMetadata(Data(Self.schemaVersion.utf8), forKey: IndexMetadataKey.schemaVersion)
+            try database.commit()
+        } else if found != Self.schemaVersion {
+            throw SearchIndexError.schemaMismatch(found: found, expected: Self.schemaVersion)
+        }
+    }
+
+    /// Adds the document, or replaces the one with the same id. Returns the Xapian docid.
+    @discardableResult
+    public func replace(_ doc: IndexableDocument) throws -> UInt32 {
+        let plan = try indexer.plan(doc)
+        let xdoc = try indexer.xapianDocument(plan)
+        let docid = try database.replace(uniqueTerm: plan.uniqueTerm, document: xdoc)
+        try counted()
+        return docid
+    }
+
+    /// Removes the document with this id (nothing happens when there is none).
+    public func delete(documentID: String) throws {
+        try database.delete(uniqueTerm: DocumentIndexer.uniqueTerm(documentID: documentID))
+        try counted()
+    }
+
+    public func commit() throws {
+        try database.commit()
+        pending = 0
+    }
+
+    /// Commits and releases the database lock.
+    public func close() throws {
+        try commit()
+        try database.close()
+    }
+
+    public func documentCount() throws -> Int { try database.documentCount() }
+
+    private func counted() throws {
+        pending += 1
+        if pending >= batchSize { try commit() }
+    }
+}

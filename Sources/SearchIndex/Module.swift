@@ -1,1 +1,0 @@
-// SearchIndex module: see docs/ARCHITECTURE.md

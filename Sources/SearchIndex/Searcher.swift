@@ -1,0 +1,309 @@
+import Foundation
+import Query
+import VietText
+
+/// A remote index shard served by `xapian-tcpsrv --port PORT DB`.
+public struct ShardAddress: Hashable, Sendable {
+    public var host: String
+    public var port: Int
+    /// Timeout of each remote operation, in milliseconds.
+    public var timeoutMilliseconds: Int
+    public init(host: String, port: Int, timeoutMilliseconds: Int = 10_000) {
+        self.host = host
+        self.port = port
+        self.timeoutMilliseconds = timeoutMilliseconds
+    }
+}
+
+/// Order of the hits.
+public enum SearchSort: String, Sendable, Equatable, Codable {
+    /// Best first (BM25).
+    case relevance
+    /// Oldest first (ngày văn bản), then best first.
+    case dateAsc
+    /// Newest first, then best first.
+    case dateDesc
+}
+
+/// Restrictions on what is searched. Values within one list are alternatives (OR); lists combine (AND).
+public struct SearchFilters: Equatable, Sendable {
+    /// Years from…to (inclusive); either bound may be missing.
+    public var yearFrom: Int?
+    public var yearTo: Int?
+    /// Tên loại văn bản (compared folded: `quyet dinh` = `Quyết định`).
+    public var documentTypes: [String]
+    /// Cơ quan ban hành (compared folded).
+    public var issuers: [String]
+    /// Tên phông (compared folded).
+    public var fonds: [String]
+    /// Thời hạn lưu trữ codes (`01` …), exact.
+    public var retention: [String]
+    /// Mã hồ sơ, exact.
+    public var fileIDs: [String]
+
+    public init(yearFrom: Int? = nil, yearTo: Int? = nil, documentTypes: [String] = [], issuers: [String] = [],
+                fonds: [String] = [], retention: [String] = [], fileIDs: [String] = []) {
+        self.yearFrom = yearFrom
+        self.yearTo = yearTo
+        self.documentTypes = documentTypes
+        self.issuers = issuers
+        self.fonds = fonds
+        self.retention = retention
+        self.fileIDs = fileIDs
+    }
+}
+
+/// One search.
+public struct SearchRequest: Equatable, Sendable {
+    public var query: QueryNode
+    /// Access levels (chế độ sử dụng) the role may see: public [1], staff [1, 2], secret [1, 2, 3].
+    /// Empty sees nothing.
+    public var visibleLevels: [Int]
+    public var limit: Int
+    public var offset: Int
+    public var filters: SearchFilters
+    public var sort: SearchSort
+    /// Value slots to count (`ValueSlot.year`, `.documentType`, `.issuer`, …).
+    public var facetSlots: [Int]
+    /// At most so many values per facet (0 = all).
+    public var facetLimit: Int
+
+    public init(query: QueryNode, visibleLevels: [Int], limit: Int = 10, offset: Int = 0,
+                filters: SearchFilters = SearchFilters(), sort: SearchSort = .relevance, facetSlots: [Int] = [],
+                facetLimit: Int = 20) {
+        self.query = query
+        self.visibleLevels = visibleLevels
+        self.limit = limit
+        self.offset = offset
+        self.filters = filters
+        self.sort = sort
+        self.facetSlots = facetSlots
+        self.facetLimit = facetLimit
+    }
+}
+
+/// One hit: a document (văn bản).
+public struct SearchHit: Equatable, Sendable {
+    public var id: String
+    public var fileID: String
+    public var title: String
+    public var access: Int
+    /// Relevance 0…1 (Xapian percent / 100); 0 when the query has no weight (browsing).
+    public var score: Double
+    /// The query terms found in this document (to find the pages and build snippets); filter terms
+    /// (`X…`) left out.
+    public var matchingTerms: [String]
+    /// Date `YYYYMMDD` when known.
+    public var date: String?
+}
+
+/// A value of a facet and how many visible matching documents carry it.
+public struct FacetCount: Hashable, Sendable {
+    /// The value as shown (the year as digits for `ValueSlot.year`).
+    public var value: String
+    public var count: Int
+}
+
+/// The answer to a search.
+public struct SearchResponse: Equatable, Sendable {
+    /// Number of matching documents the role may see (an estimate when `totalIsExact` is false).
+    public var total: Int
+    public var totalIsExact: Bool
+    public var hits: [SearchHit]
+    /// Facet counts per value slot, most frequent first.
+    public var facets: [Int: [FacetCount]]
+}
+
+/// Searches one or several index databases (local directories, stub files or remote shards) as one.
+/// Access is enforced inside the Xapian query, so totals, facets and suggestions never count what
+/// the role may not see. Safe to share between threads (calls are serialised).
+public final class Searcher: @unchecked Sendable {
+    public let database: XapianDatabase
+    /// Totals are exact up to offset + limit + this many matches (and always when facets are asked).
+    public var exactTotalMargin = 1000
+    /// BM25 parameters.
+    public var bm25 = (k1: 1.2, k2: 0.0, k3: 1.0, b: 0.5, minNormLength: 0.5)
+    private let lock = NSLock()
+
+    /// Opens local databases (directories or stub files) and remote shards, searched as one.
+    public init(databasePaths: [String], shards: [ShardAddress] = []) throws {
+        guard !databasePaths.isEmpty || !shards.isEmpty else {
+            throw SearchIndexError.invalidRequest("không có cơ sở dữ liệu chỉ mục nào để tìm")
+        }
+        database = try XapianDatabase()
+        for path in databasePaths { try database.add(path: path) }
+        for s in shards { try database.addRemote(host: s.host, port: s.port, timeoutMilliseconds: s.timeoutMilliseconds) }
+    }
+
+    public convenience init(shards: [ShardAddress]) throws { try self.init(databasePaths: [], shards: shards) }
+
+    /// Sees the latest committed changes; true when something changed.
+    @discardableResult
+    public func reopen() throws -> Bool { try locked { try database.reopen() } }
+
+    public func documentCount() throws -> Int { try locked { try database.documentCount() } }
+
+    /// The filter every search and suggestion goes through: OR of the visible `XA` terms plus the
+    /// request's filters. nil when the role sees nothing.
+    static func filterQuery(visibleLevels: [Int], filters: SearchFilters) throws -> XapianQuery? {
+        let levels = Set(visibleLevels.filter { (1...3).contains($0) }).sorted()
+        guard !levels.isEmpty else { return nil }
+        var parts: [XapianQuery] = []
+        parts.append(try XapianQuery(.or, levels.map { try XapianQuery(term: IndexPrefix.access + String($0)) }))
+        func anyOf(_ terms: [String]) throws {
+            let unique = Array(Set(terms)).sorted()
+            if !unique.isEmpty { parts.append(try XapianQuery(.or, unique.map { try XapianQuery(term: $0) })) }
+        }
+        try anyOf(filters.documentTypes.compactMap { DocumentIndexer.filterTerm(IndexPrefix.documentType, $0) })
+        try anyOf(filters.issuers.compactMap { DocumentIndexer.filterTerm(IndexPrefix.issuer, $0) })
+        try anyOf(filters.fonds.compactMap { DocumentIndexer.filterTerm(IndexPrefix.fonds, $0) })
+        try anyOf(filters.fileIDs.map { IndexPrefix.fileID + $0.trimmingCharacters(in: .whitespaces) })
+        let retention = Array(Set(filters.retention.map { $0.trimmingCharacters(in: .whitespaces) })).sorted()
+        if !retention.isEmpty {
+            parts.append(try XapianQuery(.or, retention.map {
+                try XapianQuery(valueSlot: ValueSlot.retention, from: Data($0.utf8), to: Data($0.utf8))
+            }))
+        }
+        if filters.yearFrom != nil || filters.yearTo != nil {
+            if let a = filters.yearFrom, let b = filters.yearTo, a > b {
+                throw SearchIndexError.invalidRequest("năm bắt đầu \(a) sau năm kết thúc \(b)")
+            }
+            let from = try filters.yearFrom.map { try XapianSortable.serialise(Double($0)) } ?? Data()
+            let to = try filters.yearTo.map { try XapianSortable.serialise(Double($0)) } ?? Data()
+            parts.append(try XapianQuery(valueSlot: ValueSlot.year, from: from, to: to))
+        }
+        return parts.count == 1 ? parts[0] : try XapianQuery(.and, parts)
+    }
+
+    /// Runs a search.
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        guard request.limit >= 0, request.offset >= 0 else {
+            throw SearchIndexError.invalidRequest("giới hạn và vị trí bắt đầu phải không âm")
+        }
+        guard request.facetSlots.allSatisfy({ $0 >= 0 }) else {
+            throw SearchIndexError.invalidRequest("ô giá trị của bộ lọc nhóm không hợp lệ")
+        }
+        guard let filter = try Self.filterQuery(visibleLevels: request.visibleLevels, filters: request.filters) else {
+            return SearchResponse(total: 0, totalIsExact: true, hits: [],
+                                  facets: Dictionary(uniqueKeysWithValues: request.facetSlots.map { ($0, []) }))
+        }
+        let main = try XapianQuery.build(request.query)
+        let query = try XapianQuery(.filter, [main, filter])
+        return try locked { try retryingOnModification { try run(query, request) } }
+    }
+
+    private func run(_ query: XapianQuery, _ request: SearchRequest) throws -> SearchResponse {
+        let enquire = try XapianEnquire(database: database)
+        try enquire.setQuery(query)
+        try enquire.setBM25(k1: bm25.k1, k2: bm25.k2, k3: bm25.k3, b: bm25.b, minNormLength: bm25.minNormLength)
+        switch request.sort {
+        case .relevance: try enquire.setSort(.relevance)
+        case .dateAsc: try enquire.setSort(.valueThenRelevance(slot: ValueSlot.date, reverse: false))
+        case .dateDesc: try enquire.setSort(.valueThenRelevance(slot: ValueSlot.date, reverse: true))
+        }
+        for slot in request.facetSlots { try enquire.addFacet(slot: slot) }
+        var checkAtLeast = request.offset + request.limit + max(0, exactTotalMargin)
+        if !request.facetSlots.isEmpty { checkAtLeast = max(checkAtLeast, try database.documentCount()) }
+        checkAtLeast = min(checkAtLeast, Int(UInt32.max))
+        let set = try enquire.matches(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast,
+                                      valueSlots: [ValueSlot.date], facetLimit: request.facetLimit)
+        let decoder = JSONDecoder()
+        var hits: [SearchHit] = []
+        for m in set.matches {
+            guard let data = try? decoder.decode(IndexedDocumentData.self, from: m.data) else { continue }
+            let date = m.values[ValueSlot.date].map(hxString).flatMap { $0.isEmpty ? nil : $0 }
+            hits.append(SearchHit(id: data.id, fileID: data.fileID, title: data.title, access: data.access,
+                                  score: Double(m.percent) / 100,
+                                  // Filter terms (access, type…: all `X…`) are not what the user searched for.
+                                  matchingTerms: m.matchingTerms.filter { !$0.hasPrefix("X") }, date: date))
+        }
+        var facets: [Int: [FacetCount]] = [:]
+        for (i, slot) in request.facetSlots.enumerated() where i < set.facets.count {
+            facets[slot] = try set.facets[i].map { v in
+                let shown = slot == ValueSlot.year ? String(Int(try XapianSortable.unserialise(v.value))) : hxString(v.value)
+                return FacetCount(value: shown, count: v.count)
+            }
+        }
+        return SearchResponse(total: set.estimated, totalIsExact: set.lowerBound == set.upperBound, hits: hits,
+                              facets: facets)
+    }
+
+    /// Spelling suggestions for one word, from the words of the documents the role may see: index
+    /// words whose folded form is within edit distance 2 (1 for words of 4 letters or fewer) of the
+    /// folded word, most frequent among visible documents first. A word found only in documents the
+    /// role may not see is never suggested. The word itself (same accents) is not suggested.
+    public func termSuggestions(for word: String, visibleLevels: [Int], limit: Int = 5) throws -> [String] {
+        let normalized = VietNormalizer.normalize(word.trimmingCharacters(in: .whitespacesAndNewlines))
+        let folded = Array(VietNormalizer.fold(normalized).unicodeScalars)
+        guard !folded.isEmpty, limit > 0,
+              let access = try Self.filterQuery(visibleLevels: visibleLevels, filters: SearchFilters())
+        else { return [] }
+        let maxDistance = folded.count <= 4 ? 1 : 2
+        return try locked {
+            try retryingOnModification {
+                var candidates: [(term: String, distance: Int)] = []
+                for (term, _) in try database.allTerms() {
+                    // Unprefixed terms are the accented words; prefixes start with an ASCII capital.
+                    guard let first = term.unicodeScalars.first, !("A"..."Z").contains(first),
+                          term != normalized else { continue }
+                    let count = term.unicodeScalars.count
+                    guard abs(count - folded.count) <= maxDistance else { continue }
+                    let d = Self.editDistance(Array(VietNormalizer.fold(term).unicodeScalars), folded, limit: maxDistance)
+                    if d <= maxDistance { candidates.append((term, d)) }
+                }
+                guard !candidates.isEmpty else { return [] }
+                let all = try database.documentCount()
+                var ranked: [(term: String, distance: Int, visible: Int)] = []
+                for c in candidates {
+                    let enquire = try XapianEnquire(database: database)
+                    try enquire.setQuery(try XapianQuery(.filter, [try XapianQuery(term: c.term), access]))
+                    try enquire.setBoolWeighting()
+                    let set = try enquire.matches(offset: 0, limit: 0, checkAtLeast: all)
+                    if set.estimated > 0 { ranked.append((c.term, c.distance, set.estimated)) }
+                }
+                ranked.sort { a, b in
+                    if a.visible != b.visible { return a.visible > b.visible }
+                    if a.distance != b.distance { return a.distance < b.distance }
+                    return a.term < b.term
+                }
+                return ranked.prefix(limit).map { $0.term }
+            }
+        }
+    }
+
+    /// Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1 then).
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    private func locked<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// A reader may see `DatabaseModifiedError` when the writer commits meanwhile: reopen once, retry.
+    private func retryingOnModification<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as XapianError where e.errorClass == "DatabaseModifiedError" {
+            try database.reopen()
+            return try body()
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+@testable import SearchIndex
+
+/// The term scheme and value slots of docs/ARCHITECTURE.md, as written by DocumentIndexer.
+final class DocumentIndexerTests: XCTestCase {
+    func testTermsOfTheTermScheme() throws {
+        let plan = try DocumentIndexer().plan(Corpus.doc(".160.1"))
+        let positional = Set(plan.postings.map(\.term))
+        let table: [(String, String)] = [
+            ("đất", "accented syllable"), ("Fdat", "folded syllable"), ("quyền", "accented"), ("Fquyen", "folded"),
+            ("krông", "ethnic place name"), ("Fkrong", "folded place name"), ("pắc", "accented"),
+            ("niê", "ethnic name"), ("nguyễn", "signer"), ("đai", "extra column (its value, not its name)"),
+            ("305", "number in text"),
+        ]
+        for (term, why) in table { XCTAssertTrue(positional.contains(term), "\(term): \(why)") }
+        XCTAssertFalse(positional.contains("từ"), "extra column names are not indexed")
+        let pairs: [String] = ["Bquyền_sử", "BFquyen_su", "Bsử_dụng", "BFdung_dat", "N1605/qd-ubnd"]
+        for t in pairs { XCTAssertNotNil(plan.terms[t], t) }
+        let filters: [String] = [
+            "QH49.64.33.2001.160.1", "XFH49.64.33.2001.160", "XLquyet dinh", "XCubnd huyen krong pac",
+            "XPubnd huyen krong pac", "XY2012", "XA1",
+        ]
+        XCTAssertEqual(plan.booleanTerms, Set(filters))
+        XCTAssertEqual(plan.uniqueTerm, "QH49.64.33.2001.160.1")
+    }
+
+    func testValuesAndData() throws {
+        let plan = try DocumentIndexer().plan(Corpus.doc(".160.1"))
+        let strings: [(Int, String)] = [
+            (ValueSlot.documentID, "H49.64.33.2001.160.1"), (ValueSlot.date, "20120215"),
+            (ValueSlot.documentType, "Quyết định"), (ValueSlot.issuer, "UBND huyện Krông Pắc"),
+            (ValueSlot.fonds, "UBND huyện Krông Pắc"), (ValueSlot.retention, "01"), (ValueSlot.access, "1"),
+            (ValueSlot.fileID, "H49.64.33.2001.160"),
+        ]
+        for (slot, expected) in strings {
+            XCTAssertEqual(plan.values[slot].map { String(decoding: $0, as: UTF8.self) }, expected, "slot \(slot)")
+        }
+        XCTAssertEqual(try plan.values[ValueSlot.year].map(XapianSortable.unserialise), 2012)
+        let data = try JSONDecoder().decode(IndexedDocumentData.self, from: plan.data)
+        XCTAssertEqual(data, IndexedDocumentData(id: "H49.64.33.2001.160.1", fileID: "H49.64.33.2001.160",
+                                                 title: "Quyết định về việc cấp giấy chứng nhận quyền sử dụng đất",
+                                                 access: 1))
+    }
+
+    func testPagesFollowEachOtherWithAGap() throws {
+        var doc = IndexableDocument(id: "A.1", fileID: "A", title: "", access: 1,
+                                    pages: ["một hai ba", "", "bốn năm"])
+        let plan = try DocumentIndexer().plan(doc)
+        func pos(_ t: String) -> [Int] { plan.postings.filter { $0.term == t }.map(\.position) }
+        XCTAssertEqual(pos("một"), [1])
+        XCTAssertEqual(pos("ba"), [3])
+        // Page 2 is empty and still takes its gap: 3 + 1 + 100 (page 2 start), + 100 → page 3.
+        XCTAssertEqual(pos("bốn"), [3 + 1 + 100 + 100])
+        XCTAssertEqual(pos("Fbon"), pos("bốn"))
+        doc.pages = ["một hai ba", "bốn năm"]
+        let plan2 = try DocumentIndexer().plan(doc)
+        XCTAssertEqual(plan2.postings.first { $0.term == "bốn" }?.position, 3 + 1 + 100)
+    }
+
+    func testInvalidDocumentsAreErrorValues() throws {
+        let table: [(IndexableDocument, String)] = [
+            (IndexableDocument(id: "", fileID: "A", title: "x", access: 1), "thiếu mã"),
+            (IndexableDocument(id: "A 1", fileID: "A", title: "x", access: 1), "khoảng trắng"),
+            (IndexableDocument(id: "A.1", fileID: "A", title: "x", access: 4), "chế độ sử dụng"),
+            (IndexableDocument(id: String(repeating: "A", count: 300), fileID: "A", title: "x", access: 1), "quá dài"),
+        ]
+        for (doc, reason) in table {
+            XCTAssertThrowsError(try DocumentIndexer().plan(doc)) { error in
+                guard case let .invalidDocument(_, r)? = error as? SearchIndexError else { return XCTFail("\(error)") }
+                XCTAssertTrue(r.contains(reason), r)
+            }
+        }
+    }
+
+    func testOverlongOCRTokensAreSkipped() throws {
+        let noise = String(repeating: "ư", count: 200)
+        let doc = IndexableDocument(id: "A.1", fileID: "A", title: "", access: 1, pages: ["đất \(noise) đai"])
+        let plan = try DocumentIndexer().plan(doc)
+        XCTAssertTrue(plan.postings.allSatisfy { $0.term.utf8.count <= DocumentIndexer.maxTermBytes })
+        XCTAssertTrue(plan.postings.contains { $0.term == "đai" })
+        let dir = try TempDir()
+        let writer = try IndexWriter(path: dir.path("db"))
+        XCTAssertNoThrow(try writer.replace(doc))
+        try writer.close()
+    }
+
+    func testCustomAnalyzerIsUsed() throws {
+        let indexer = DocumentIndexer(analyze: { text, start in
+            text.split(separator: " ").enumerated().map { BodyTerm(term: "W" + $0.element, position: start + $0.offset) }
+        })
+        let plan = try indexer.plan(IndexableDocument(id: "A.1", fileID: "A", title: "", access: 1, pages: ["x y"]))
+        XCTAssertEqual(plan.postings.map(\.term), ["Wx", "Wy"])
+    }
+}
