@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // Tesseract + Leptonica C APIs (system libraries, pkg-config, apt).
@@ -43,6 +44,7 @@ let package = Package(
         ], swiftSettings: swift5),
         .target(name: "HosoServer", dependencies: [
             "HosoCore", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ], swiftSettings: swift5),
         .executableTarget(name: "hoso", dependencies: [
             "HosoCore", "HosoServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -5,7 +5,7 @@ import VietText
 /// Every kind of scan a batch may hold, page by page: the OCR module's readers (PDF, TIFF, PNG, JPEG,
 /// folders of images), plus plain `.txt` transcriptions of born-digital documents (pages separated by a
 /// form feed), whose legacy TCVN3/VNI text is converted to Unicode.
-public struct PageSource: Sendable {
+public struct PageSource: @unchecked Sendable {
     let reader: ScanReader
 
     public init(reocr: Bool = false) { reader = ScanReader(reocr: reocr) }
@@ -13,7 +13,7 @@ public struct PageSource: Sendable {
     static func isText(_ url: URL) -> Bool { url.pathExtension.lowercased() == "txt" }
 
     public func pageCount(of url: URL) throws -> Int {
-        isText(url) ? try Self.textPages(url).count : try reader.pageCount(of: url)
+        Self.isText(url) ? try Self.textPages(url).count : try reader.pageCount(of: url)
     }
 
     public func page(_ number: Int, of url: URL) throws -> PageContent {

@@ -5,11 +5,13 @@ import VietText
 public struct PageMatcher: Sendable {
     /// Folded words of the query (`quyet`, `dinh`, …).
     public let words: Set<String>
+    /// Words and numbers only: compound tokens (`1605/QĐ-UBND`) overlap their parts.
+    static let analyzer = Analyzer()
 
     public init(highlightWords: [String]) {
         var set = Set<String>()
         for word in highlightWords {
-            for token in Tokenizer.tokens(word) { set.insert(token.folded) }
+            for token in Self.analyzer.tokens(word) { set.insert(token.folded) }
             set.insert(VietNormalizer.fold(word))
         }
         words = set.filter { !$0.isEmpty }
@@ -26,7 +28,7 @@ public struct PageMatcher: Sendable {
     public func match(_ text: String) -> Match {
         var found = Set<String>()
         var ranges: [Range<String.Index>] = []
-        for token in Tokenizer.tokens(text) where words.contains(token.folded) {
+        for token in Self.analyzer.tokens(text) where words.contains(token.folded) {
             found.insert(token.folded)
             ranges.append(token.range)
         }
@@ -35,10 +37,13 @@ public struct PageMatcher: Sendable {
 
     /// Page numbers (1-based) where the query matched, best first.
     public func rankPages(_ texts: [(number: Int, text: String)]) -> [Int] {
-        texts.map { ($0.number, match($0.text).score) }
-            .filter { $0.1 > 0 }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            .map(\.0)
+        var scored: [(number: Int, score: Int)] = []
+        for page in texts {
+            let score = match(page.text).score
+            if score > 0 { scored.append((page.number, score)) }
+        }
+        scored.sort { a, b in a.score != b.score ? a.score > b.score : a.number < b.number }
+        return scored.map { $0.number }
     }
 
     /// A snippet of about `width` characters around the densest cluster of matches.

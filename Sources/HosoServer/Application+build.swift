@@ -1,5 +1,6 @@
 import Foundation
 import HosoCore
+import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -14,7 +15,7 @@ public struct ServerOptions: Sendable {
 public func buildRouter(archive: Archive) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: LogRequestMiddleware(.info))
+    router.add(middleware: LogRequestsMiddleware(.info))
     APIController(archive: archive).addRoutes(to: router)
     WebController(archive: archive).addRoutes(to: router)
     return router
