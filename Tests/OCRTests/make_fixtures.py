@@ -8,6 +8,7 @@ right heading column, then the body, one line per rendered line).
 """
 import io
 import os
+import random
 import subprocess
 import tempfile
 
@@ -204,6 +205,16 @@ def main():
     # 3. A slightly skewed page (2.5° counter-clockwise), grey PNG.
     save(bb.img.rotate(2.5, resample=Image.BICUBIC, expand=True, fillcolor=255), "skewed.png",
          bb.truth, optimize=True)
+
+    # 3b. A page scanned with a dark scanner border down the left and bottom, the text 1.2° off.
+    img = cv.img.rotate(1.2, resample=Image.BICUBIC, fillcolor=255)
+    canvas = Image.new("L", (img.width + 120, img.height + 90), 20)
+    canvas.paste(img, (90, 0))
+    d = ImageDraw.Draw(canvas)
+    rng = random.Random(3)
+    for y in range(0, img.height, 6):  # ragged paper edge
+        d.rectangle([90, y, 90 + rng.randint(0, 14), y + 6], fill=25)
+    save(canvas, "black_border.png", cv.truth, optimize=True)
 
     # 4. A two-page bilevel TIFF (CCITT G4, as archive scanners write it).
     path = os.path.join(OUT, "two_pages.tif")
