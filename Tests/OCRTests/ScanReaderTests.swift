@@ -16,6 +16,19 @@ final class ScanReaderTests: XCTestCase {
         XCTAssertEqual(img.resolution, 200)
     }
 
+    /// A page that is not one image covering it is rendered with pdftoppm at 300 dpi, and read.
+    func testPDFPageThatIsNotOneImageIsRenderedAt300dpi() throws {
+        guard case .image(let img) = try ScanReader().page(1, of: fixture("small_image_on_a3.pdf")) else {
+            return XCTFail("expected an image")
+        }
+        XCTAssertEqual(img.resolution, 300)
+        XCTAssertEqual(img.width, 3508, accuracy: 2)    // A3 at 300 dpi
+        XCTAssertEqual(img.height, 4961, accuracy: 2)
+        XCTAssertTrue([8, 32].contains(img.depth))   // pdftoppm writes RGB PNG even with -gray
+        let page = try TesseractEngine().recognize(img)
+        XCTAssertTrue(page.text.contains("1479/BCA-ANCTNB"), page.text)
+    }
+
     func testTwoLayerPDFGivesItsTextLayerUnlessReocr() throws {
         let url = fixture("two_layer.pdf")
         guard case .text(let text) = try ScanReader().page(1, of: url) else { return XCTFail("expected the text layer") }

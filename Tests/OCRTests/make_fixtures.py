@@ -229,6 +229,15 @@ def main():
     with open(os.path.join(OUT, "scan_image_only.pdf"), "wb") as fh:
         fh.write(img2pdf.convert(jpg))
 
+    # 5b. A PDF page that is not one image covering it (a small scan placed on an A3 page): rendered.
+    small = os.path.join(OUT, "folder_scan", "002.png")
+    a3 = img2pdf.get_layout_fun((img2pdf.mm_to_pt(297), img2pdf.mm_to_pt(420)), None, None,
+                                img2pdf.FitMode.shrink)
+    os.makedirs(os.path.join(OUT, "folder_scan"), exist_ok=True)
+    cv.img.convert("1").save(small, dpi=(DPI, DPI), optimize=True)
+    with open(os.path.join(OUT, "small_image_on_a3.pdf"), "wb") as fh:
+        fh.write(img2pdf.convert(small, layout_fun=a3))
+
     # 6. A two-layer PDF (image + invisible OCR text), made by Tesseract itself, from the 2-page TIFF's
     #    first page in grey.
     with tempfile.TemporaryDirectory() as tmp:
