@@ -41,6 +41,21 @@ final class ScanReaderTests: XCTestCase {
         XCTAssertGreaterThan(img.width, 1000)
     }
 
+    /// `pdftotext -layout` sets the heading columns side by side; the reader puts them one after the other.
+    func testTextLayerKeepsHeadingColumnsApart() throws {
+        guard case .text(let text) = try ScanReader().page(1, of: fixture("heading_two_layer.pdf")) else {
+            return XCTFail("expected the text layer")
+        }
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(lines.prefix(6)), [
+            "ỦY BAN NHÂN DÂN", "HUYỆN KRÔNG PẮC", "Số: 1605/QĐ-UBND",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Krông Pắc, ngày 15 tháng 02 năm 2012",
+        ])
+        XCTAssertTrue(lines.contains("QUYẾT ĐỊNH"), text)
+        let truth = try String(contentsOf: fixture("quyet_dinh_200dpi.txt"), encoding: .utf8)
+        XCTAssertLessThanOrEqual(TextMetrics.cer(text, truth: truth), 0.03)
+    }
+
     func testMultiPageTIFFPageByPage() throws {
         let reader = ScanReader()
         let url = fixture("two_pages.tif")

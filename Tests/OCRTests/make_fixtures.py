@@ -249,6 +249,15 @@ def main():
             data = src_pdf.read()
     with open(os.path.join(OUT, "two_layer.pdf"), "wb") as fh:
         fh.write(data)
+    # … and one of the page with the two-column heading (bilevel, so that the PDF stays small).
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "h.png")
+        qd.img.point(lambda v: 255 if v > 140 else 0).convert("1").save(src, dpi=(DPI, DPI))
+        subprocess.run(["tesseract", src, os.path.join(tmp, "out"), "-l", "vie", "pdf"], check=True,
+                       env=dict(os.environ, OMP_THREAD_LIMIT="1"), capture_output=True)
+        with open(os.path.join(tmp, "out.pdf"), "rb") as src_pdf, \
+                open(os.path.join(OUT, "heading_two_layer.pdf"), "wb") as fh:
+            fh.write(src_pdf.read())
     with open(os.path.join(OUT, "two_layer.txt"), "w", encoding="utf-8") as fh:
         fh.write("\n".join(tt.truth) + "\n")
 
