@@ -163,15 +163,23 @@ public final class TesseractEngine {
         var steps: [String] = []
         let origW = image.width, origH = image.height
         var resolution = image.resolution
-        if resolution < 50 || resolution > 2400 { resolution = 0 }
+        // A resolution that makes the page wider than 17 in (A2) or implausibly small is a default
+        // written by the scanner software (often 72 dpi), not the truth: let Tesseract estimate it.
+        if resolution < 50 || resolution > 2400 || Double(min(origW, origH)) / Double(max(resolution, 1)) > 17 {
+            resolution = 0
+        }
 
-        // 1. Greyscale, 8 bits.
+        // 1. Greyscale, 8 bits (transparent areas on white).
+        var source = image
+        if pixGetSpp(image.pix) == 4, pixGetDepth(image.pix) == 32, let p = pixAlphaBlendUniform(image.pix, 0xFFFF_FF00) {
+            source = PageImage(taking: p)
+        }
         var grey: PageImage
-        if pixGetDepth(image.pix) == 8 && pixGetColormap(image.pix) == nil {
-            guard let p = pixClone(image.pix) else { throw OCREngineError(reason: "Hết bộ nhớ") }
+        if pixGetDepth(source.pix) == 8 && pixGetColormap(source.pix) == nil {
+            guard let p = pixClone(source.pix) else { throw OCREngineError(reason: "Hết bộ nhớ") }
             grey = PageImage(taking: p)
         } else {
-            guard let p = pixConvertTo8(image.pix, 0) else {
+            guard let p = pixConvertTo8(source.pix, 0) else {
                 throw OCREngineError(reason: "Không chuyển được ảnh sang thang xám (độ sâu \(image.depth) bit)")
             }
             grey = PageImage(taking: p)
@@ -394,7 +402,13 @@ struct Transform {
 
 /// Process-wide settings for Tesseract.
 public enum OCRRuntime {
+    /// The value of OMP_THREAD_LIMIT when the process started (before `prepare()` sets it).
+    /// Unless it is "1", Tesseract runs with OpenMP threads — about 3× slower per page on a busy
+    /// small machine; see `ensureSingleThreadedOpenMP()`.
+    public private(set) static var openMPThreadLimitAtStart: String?
+
     private static let prepared: Void = {
+        openMPThreadLimitAtStart = ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"]
         // See TesseractEngine: one OpenMP thread per engine; one engine per core.
         setenv("OMP_THREAD_LIMIT", "1", 0)
         _ = setMsgSeverity(l_int32(L_SEVERITY_NONE))
