@@ -69,6 +69,22 @@ final class ScanReaderTests: XCTestCase {
         }
     }
 
+    /// Page images can be exported (PNG lossless, JPEG for the reading room) and read back.
+    func testPageImageExport() throws {
+        guard case .image(let img) = try ScanReader().page(2, of: fixture("two_pages.tif")) else {
+            return XCTFail("expected an image")
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-ocr-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["p.png", "p.jpg"] {
+            let url = dir.appendingPathComponent(name)
+            if name.hasSuffix("png") { try img.writePNG(to: url) } else { try img.writeJPEG(to: url) }
+            let back = try PageImage(contentsOf: url)
+            XCTAssertEqual([back.width, back.height], [img.width, img.height], name)
+        }
+    }
+
     func testFolderOfPagesInFileNameOrder() throws {
         let reader = ScanReader()
         let url = fixture("folder_scan")
