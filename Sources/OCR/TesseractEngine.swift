@@ -157,8 +157,10 @@ public final class TesseractEngine {
         }
     }
 
-    /// Recognises one page image: grey → orientation → deskew → upscale to ~300 dpi → Tesseract
-    /// (PSM 3, its own Otsu binarisation) → reading order (heading columns kept apart) → NFC.
+    /// Recognises one page image: grey → dark borders whitened → deskew → upscale (below 150 dpi only)
+    /// → Tesseract (PSM 3 auto, its own Otsu binarisation, source resolution set) → if the mean
+    /// confidence is below 80, orientation by OSD and a second reading of the turned page → reading
+    /// order (heading columns kept apart) → NFC, boxes mapped back to the original image.
     public func recognize(_ image: PageImage) throws -> RecognizedPage {
         var steps: [String] = []
         let origW = image.width, origH = image.height

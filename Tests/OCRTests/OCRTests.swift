@@ -112,6 +112,20 @@ final class OCRTests: XCTestCase {
         XCTAssertGreaterThan(inkedShare(page, img), 0.95)
     }
 
+    /// A page scanned sideways is turned upright (OSD), boxes on the sideways original.
+    func testSidewaysPage() throws {
+        let img = try image(try ScanReader().page(1, of: fixture("sideways.png")))
+        XCTAssertGreaterThan(img.height, img.width)
+        let page = try engine().recognize(img)
+        assertWellFormed(page)
+        XCTAssertTrue(page.preprocessing.contains("rotate90"), "\(page.preprocessing)")
+        let truth = try truth("sideways.txt")
+        let cer = TextMetrics.cer(page.text, truth: truth)
+        print("sideways: CER \(cer) \(page.preprocessing)")
+        XCTAssertLessThanOrEqual(cer, 0.02)
+        XCTAssertGreaterThan(inkedShare(page, img), 0.95)
+    }
+
     /// A page skewed by 2.5° is deskewed; boxes map back onto the ink of the skewed original.
     func testSkewedPage() throws {
         let img = try image(try ScanReader().page(1, of: fixture("skewed.png")))

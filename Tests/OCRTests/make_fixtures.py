@@ -202,6 +202,9 @@ def main():
     # 2. A page fed upside down (rotated 180°), grey PNG.
     save(d2.img.rotate(180), "upside_down.png", d2.truth, optimize=True)
 
+    # 2b. A page scanned sideways (turned 90° counter-clockwise), grey PNG.
+    save(bb.img.rotate(90, expand=True), "sideways.png", bb.truth, optimize=True)
+
     # 3. A slightly skewed page (2.5° counter-clockwise), grey PNG.
     save(bb.img.rotate(2.5, resample=Image.BICUBIC, expand=True, fillcolor=255), "skewed.png",
          bb.truth, optimize=True)
