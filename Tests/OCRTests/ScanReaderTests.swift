@@ -131,4 +131,15 @@ final class ScanReaderTests: XCTestCase {
             XCTAssertTrue((error as? ScanError)?.reason.hasPrefix("Ảnh quá lớn") ?? false, "\(error)")
         }
     }
+
+    /// External tools never hang the ingest: a tool past its timeout is killed.
+    func testToolTimeoutKillsTheTool() throws {
+        let start = Date()
+        let out = try Subprocess.run("sleep", ["30"], timeout: 0.5)
+        XCTAssertTrue(out.timedOut)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertThrowsError(try Subprocess.run("khong-co-cong-cu-nay", [], timeout: 1)) { error in
+            XCTAssertTrue("\(error)".contains("Thiếu công cụ"), "\(error)")
+        }
+    }
 }
