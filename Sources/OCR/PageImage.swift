@@ -61,9 +61,24 @@ public final class PageImage {
         self.init(taking: pix)
     }
 
-    /// Writes the image as PNG (for debugging and for page-image export).
+    /// Writes the image as PNG (lossless; for page-image export and debugging).
     public func writePNG(to url: URL) throws {
         if pixWrite(url.path, pix, l_int32(IFF_PNG)) != 0 {
+            throw OCREngineError(reason: "Không ghi được ảnh \(url.path)")
+        }
+    }
+
+    /// Writes the image as JPEG (for page images served to readers). 1-bit images are written as
+    /// 8-bit grey (JPEG has no 1-bit form).
+    public func writeJPEG(to url: URL, quality: Int = 80) throws {
+        var source = self
+        if depth < 8 || pixGetColormap(pix) != nil {
+            guard let p = pixConvertTo8(pix, 0) else { throw OCREngineError(reason: "Không ghi được ảnh \(url.path)") }
+            source = PageImage(taking: p)
+        } else if depth == 16, let p = pixConvert16To8(pix, l_int32(L_MS_BYTE)) {
+            source = PageImage(taking: p)
+        }
+        if pixWriteJpeg(url.path, source.pix, l_int32(min(max(quality, 1), 100)), 0) != 0 {
             throw OCREngineError(reason: "Không ghi được ảnh \(url.path)")
         }
     }

@@ -10,9 +10,10 @@ public final class RecognitionPool {
 
     public var workers: Int { engines.count }
 
-    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = "vie") throws {
+    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = "vie",
+                options: RecognitionOptions = RecognitionOptions()) throws {
         OCRRuntime.prepare()
-        engines = try (0..<max(1, workers)).map { _ in try TesseractEngine(language: language) }
+        engines = try (0..<max(1, workers)).map { _ in try TesseractEngine(language: language, options: options) }
     }
 
     /// Calls `load` (on the worker) to get the page content, recognises it, and calls `done`

@@ -151,8 +151,8 @@ public struct ScanReader {
         for line in text.split(separator: "\n") {
             if line.hasPrefix("Pages:") {
                 pages = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
-            } else if line.hasPrefix("Page"), line.contains("size:"), size == nil || line.hasPrefix("Page ") {
-                // "Page size:      595.276 x 841.89 pts (A4)" or "Page    1 size: 595 x 842 pts"
+            } else if line.hasPrefix("Page"), line.contains("size:") {
+                // "Page size:      595.276 x 841.89 pts (A4)", or with -f/-l "Page    1 size: 595 x 842 pts"
                 if let r = line.range(of: "size:") {
                     let parts = line[r.upperBound...].split(separator: " ")
                     if parts.count >= 3, let w = Double(parts[0]), let h = Double(parts[2]) { size = (w, h) }

@@ -63,7 +63,7 @@ final class OCRTests: XCTestCase {
 
     // MARK: - Recognition quality
 
-    /// 200 dpi colour JPEG with the two-column heading: grey, upscale to 300 dpi, heading columns apart.
+    /// 200 dpi colour JPEG with the two-column heading: grey, heading columns apart.
     func testColourPageWithHeading() throws {
         let reader = ScanReader()
         let url = fixture("quyet_dinh_200dpi.jpg")
@@ -75,7 +75,7 @@ final class OCRTests: XCTestCase {
         assertWellFormed(page)
         XCTAssertEqual(page.width, 1654)
         XCTAssertEqual(page.preprocessing.first, "grey")
-        XCTAssertTrue(page.preprocessing.contains("scale:1.50"), "\(page.preprocessing)")
+        XCTAssertEqual(page.preprocessing, ["grey"], "200 dpi pages are not upscaled")
         let truth = try truth("quyet_dinh_200dpi.txt")
         let cer = TextMetrics.cer(page.text, truth: truth)
         print("quyet_dinh_200dpi: CER \(cer) WMR \(TextMetrics.wordMissRate(page.text, truth: truth)) conf \(page.meanConfidence)")
@@ -112,6 +112,20 @@ final class OCRTests: XCTestCase {
         XCTAssertGreaterThan(inkedShare(page, img), 0.95)
     }
 
+    /// A page scanned sideways is turned upright (OSD), boxes on the sideways original.
+    func testSidewaysPage() throws {
+        let img = try image(try ScanReader().page(1, of: fixture("sideways.png")))
+        XCTAssertGreaterThan(img.height, img.width)
+        let page = try engine().recognize(img)
+        assertWellFormed(page)
+        XCTAssertTrue(page.preprocessing.contains("rotate90"), "\(page.preprocessing)")
+        let truth = try truth("sideways.txt")
+        let cer = TextMetrics.cer(page.text, truth: truth)
+        print("sideways: CER \(cer) \(page.preprocessing)")
+        XCTAssertLessThanOrEqual(cer, 0.02)
+        XCTAssertGreaterThan(inkedShare(page, img), 0.95)
+    }
+
     /// A page skewed by 2.5° is deskewed; boxes map back onto the ink of the skewed original.
     func testSkewedPage() throws {
         let img = try image(try ScanReader().page(1, of: fixture("skewed.png")))
@@ -126,5 +140,69 @@ final class OCRTests: XCTestCase {
         XCTAssertLessThanOrEqual(cer, 0.02)
         XCTAssertTrue(page.text.contains("066123456789"))
         XCTAssertGreaterThan(inkedShare(page, img), 0.95)
+
+        // Upscaled (off by default at 200 dpi): boxes still map back through deskew and scale.
+        var options = RecognitionOptions()
+        options.upscaleBelow = 250
+        let upscaled = try TesseractEngine(options: options).recognize(img)
+        XCTAssertTrue(upscaled.preprocessing.contains("scale:1.50"), "\(upscaled.preprocessing)")
+        XCTAssertLessThanOrEqual(TextMetrics.cer(upscaled.text, truth: truth), 0.02)
+        XCTAssertGreaterThan(inkedShare(upscaled, img), 0.95)
+    }
+
+    /// A dark scanner border is whitened, so that deskew finds the text's angle, not the border's.
+    func testBlackBorderIsRemovedBeforeDeskew() throws {
+        let img = try image(try ScanReader().page(1, of: fixture("black_border.png")))
+        let page = try engine().recognize(img)
+        assertWellFormed(page)
+        XCTAssertEqual(page.preprocessing.first, "border", "\(page.preprocessing)")
+        let deskew = try XCTUnwrap(page.preprocessing.first { $0.hasPrefix("deskew:") })
+        XCTAssertEqual(abs(try XCTUnwrap(Double(deskew.dropFirst("deskew:".count)))), 1.2, accuracy: 0.3)
+        let truth = try truth("black_border.txt")
+        let cer = TextMetrics.cer(page.text, truth: truth)
+        print("black_border: CER \(cer) \(page.preprocessing)")
+        XCTAssertLessThanOrEqual(cer, 0.01)
+        XCTAssertGreaterThan(inkedShare(page, img), 0.95)
+    }
+}
+
+/// The pool: one engine per worker, results handed over one at a time.
+final class RecognitionPoolTests: XCTestCase {
+    func testPoolRecognisesEveryJobAndSerialisesDone() throws {
+        let reader = ScanReader()
+        let tiff = OCRTests.fixtures.appendingPathComponent("two_pages.tif")
+        let pdf = OCRTests.fixtures.appendingPathComponent("two_layer.pdf")
+        let bad = OCRTests.fixtures.appendingPathComponent("empty.png")
+        let jobs: [(url: URL, page: Int)] = [(tiff, 1), (tiff, 2), (pdf, 1), (bad, 1)]
+        let pool = try RecognitionPool(workers: 2)
+        XCTAssertEqual(pool.workers, 2)
+        let truths = try String(contentsOf: OCRTests.fixtures.appendingPathComponent("two_pages.txt"), encoding: .utf8)
+            .components(separatedBy: "\n\u{0C}\n")
+        var results: [String: Result<RecognizedPage, Error>] = [:]
+        var inside = 0, overlapped = false
+        pool.run(jobs, load: { try reader.page($0.page, of: $0.url) }, done: { job, result in
+            inside += 1
+            if inside > 1 { overlapped = true }
+            results["\(job.url.lastPathComponent)#\(job.page)"] = result
+            Thread.sleep(forTimeInterval: 0.01)
+            inside -= 1
+        })
+        XCTAssertFalse(overlapped, "done was called concurrently")
+        XCTAssertEqual(results.count, 4)
+        for (n, truth) in truths.enumerated() {
+            let page = try XCTUnwrap(results["two_pages.tif#\(n + 1)"]).get()
+            XCTAssertEqual(page.preprocessing, ["grey"])
+            let cer = TextMetrics.cer(page.text, truth: truth)
+            print("two_pages.tif#\(n + 1): CER \(cer) WMR \(TextMetrics.wordMissRate(page.text, truth: truth)) \(page.preprocessing)")
+            XCTAssertLessThanOrEqual(cer, 0.02)
+        }
+        let layer = try XCTUnwrap(results["two_layer.pdf#1"]).get()
+        XCTAssertEqual(layer.preprocessing, ["pdf-text-layer"])
+        XCTAssertEqual(layer.meanConfidence, 100)
+        XCTAssertTrue(layer.words.isEmpty)
+        XCTAssertTrue(layer.text.contains("TỜ TRÌNH"))
+        XCTAssertThrowsError(try XCTUnwrap(results["empty.png#1"]).get()) { error in
+            XCTAssertEqual((error as? ScanError)?.reason, "Tệp rỗng (0 byte)")
+        }
     }
 }

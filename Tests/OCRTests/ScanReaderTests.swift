@@ -16,6 +16,19 @@ final class ScanReaderTests: XCTestCase {
         XCTAssertEqual(img.resolution, 200)
     }
 
+    /// A page that is not one image covering it is rendered with pdftoppm at 300 dpi, and read.
+    func testPDFPageThatIsNotOneImageIsRenderedAt300dpi() throws {
+        guard case .image(let img) = try ScanReader().page(1, of: fixture("small_image_on_a3.pdf")) else {
+            return XCTFail("expected an image")
+        }
+        XCTAssertEqual(img.resolution, 300)
+        XCTAssertEqual(img.width, 3508, accuracy: 2)    // A3 at 300 dpi
+        XCTAssertEqual(img.height, 4961, accuracy: 2)
+        XCTAssertTrue([8, 32].contains(img.depth))   // pdftoppm writes RGB PNG even with -gray
+        let page = try TesseractEngine().recognize(img)
+        XCTAssertTrue(page.text.contains("1479/BCA-ANCTNB"), page.text)
+    }
+
     func testTwoLayerPDFGivesItsTextLayerUnlessReocr() throws {
         let url = fixture("two_layer.pdf")
         guard case .text(let text) = try ScanReader().page(1, of: url) else { return XCTFail("expected the text layer") }
@@ -28,6 +41,21 @@ final class ScanReaderTests: XCTestCase {
         XCTAssertGreaterThan(img.width, 1000)
     }
 
+    /// `pdftotext -layout` sets the heading columns side by side; the reader puts them one after the other.
+    func testTextLayerKeepsHeadingColumnsApart() throws {
+        guard case .text(let text) = try ScanReader().page(1, of: fixture("heading_two_layer.pdf")) else {
+            return XCTFail("expected the text layer")
+        }
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(lines.prefix(6)), [
+            "ỦY BAN NHÂN DÂN", "HUYỆN KRÔNG PẮC", "Số: 1605/QĐ-UBND",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Krông Pắc, ngày 15 tháng 02 năm 2012",
+        ])
+        XCTAssertTrue(lines.contains("QUYẾT ĐỊNH"), text)
+        let truth = try String(contentsOf: fixture("quyet_dinh_200dpi.txt"), encoding: .utf8)
+        XCTAssertLessThanOrEqual(TextMetrics.cer(text, truth: truth), 0.03)
+    }
+
     func testMultiPageTIFFPageByPage() throws {
         let reader = ScanReader()
         let url = fixture("two_pages.tif")
@@ -38,6 +66,22 @@ final class ScanReaderTests: XCTestCase {
             XCTAssertEqual(img.width, 1654)
             XCTAssertEqual(img.height, n == 1 ? 900 : 800)
             XCTAssertEqual(img.resolution, 200)
+        }
+    }
+
+    /// Page images can be exported (PNG lossless, JPEG for the reading room) and read back.
+    func testPageImageExport() throws {
+        guard case .image(let img) = try ScanReader().page(2, of: fixture("two_pages.tif")) else {
+            return XCTFail("expected an image")
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-ocr-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["p.png", "p.jpg"] {
+            let url = dir.appendingPathComponent(name)
+            if name.hasSuffix("png") { try img.writePNG(to: url) } else { try img.writeJPEG(to: url) }
+            let back = try PageImage(contentsOf: url)
+            XCTAssertEqual([back.width, back.height], [img.width, img.height], name)
         }
     }
 
@@ -85,6 +129,17 @@ final class ScanReaderTests: XCTestCase {
         let reader = ScanReader(maxPixels: 1_000_000)
         XCTAssertThrowsError(try reader.page(1, of: fixture("scan_image_only.pdf"))) { error in
             XCTAssertTrue((error as? ScanError)?.reason.hasPrefix("Ảnh quá lớn") ?? false, "\(error)")
+        }
+    }
+
+    /// External tools never hang the ingest: a tool past its timeout is killed.
+    func testToolTimeoutKillsTheTool() throws {
+        let start = Date()
+        let out = try Subprocess.run("sleep", ["30"], timeout: 0.5)
+        XCTAssertTrue(out.timedOut)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertThrowsError(try Subprocess.run("khong-co-cong-cu-nay", [], timeout: 1)) { error in
+            XCTAssertTrue("\(error)".contains("Thiếu công cụ"), "\(error)")
         }
     }
 }

@@ -8,6 +8,7 @@ right heading column, then the body, one line per rendered line).
 """
 import io
 import os
+import random
 import subprocess
 import tempfile
 
@@ -201,9 +202,22 @@ def main():
     # 2. A page fed upside down (rotated 180°), grey PNG.
     save(d2.img.rotate(180), "upside_down.png", d2.truth, optimize=True)
 
+    # 2b. A page scanned sideways (turned 90° counter-clockwise), grey PNG.
+    save(bb.img.rotate(90, expand=True), "sideways.png", bb.truth, optimize=True)
+
     # 3. A slightly skewed page (2.5° counter-clockwise), grey PNG.
     save(bb.img.rotate(2.5, resample=Image.BICUBIC, expand=True, fillcolor=255), "skewed.png",
          bb.truth, optimize=True)
+
+    # 3b. A page scanned with a dark scanner border down the left and bottom, the text 1.2° off.
+    img = cv.img.rotate(1.2, resample=Image.BICUBIC, fillcolor=255)
+    canvas = Image.new("L", (img.width + 120, img.height + 90), 20)
+    canvas.paste(img, (90, 0))
+    d = ImageDraw.Draw(canvas)
+    rng = random.Random(3)
+    for y in range(0, img.height, 6):  # ragged paper edge
+        d.rectangle([90, y, 90 + rng.randint(0, 14), y + 6], fill=25)
+    save(canvas, "black_border.png", cv.truth, optimize=True)
 
     # 4. A two-page bilevel TIFF (CCITT G4, as archive scanners write it).
     path = os.path.join(OUT, "two_pages.tif")
@@ -218,6 +232,15 @@ def main():
     with open(os.path.join(OUT, "scan_image_only.pdf"), "wb") as fh:
         fh.write(img2pdf.convert(jpg))
 
+    # 5b. A PDF page that is not one image covering it (a small scan placed on an A3 page): rendered.
+    small = os.path.join(OUT, "folder_scan", "002.png")
+    a3 = img2pdf.get_layout_fun((img2pdf.mm_to_pt(297), img2pdf.mm_to_pt(420)), None, None,
+                                img2pdf.FitMode.shrink)
+    os.makedirs(os.path.join(OUT, "folder_scan"), exist_ok=True)
+    cv.img.convert("1").save(small, dpi=(DPI, DPI), optimize=True)
+    with open(os.path.join(OUT, "small_image_on_a3.pdf"), "wb") as fh:
+        fh.write(img2pdf.convert(small, layout_fun=a3))
+
     # 6. A two-layer PDF (image + invisible OCR text), made by Tesseract itself, from the 2-page TIFF's
     #    first page in grey.
     with tempfile.TemporaryDirectory() as tmp:
@@ -229,6 +252,15 @@ def main():
             data = src_pdf.read()
     with open(os.path.join(OUT, "two_layer.pdf"), "wb") as fh:
         fh.write(data)
+    # … and one of the page with the two-column heading (bilevel, so that the PDF stays small).
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "h.png")
+        qd.img.point(lambda v: 255 if v > 140 else 0).convert("1").save(src, dpi=(DPI, DPI))
+        subprocess.run(["tesseract", src, os.path.join(tmp, "out"), "-l", "vie", "pdf"], check=True,
+                       env=dict(os.environ, OMP_THREAD_LIMIT="1"), capture_output=True)
+        with open(os.path.join(tmp, "out.pdf"), "rb") as src_pdf, \
+                open(os.path.join(OUT, "heading_two_layer.pdf"), "wb") as fh:
+            fh.write(src_pdf.read())
     with open(os.path.join(OUT, "two_layer.txt"), "w", encoding="utf-8") as fh:
         fh.write("\n".join(tt.truth) + "\n")
 
