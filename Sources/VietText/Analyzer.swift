@@ -58,7 +58,8 @@ public struct Analyzer: Sendable {
     }
 
     /// Every term for a body of text, with positions starting at `startPosition`:
-    /// per syllable/number the accented term and the `F` folded term at the same position; per
+    /// per syllable/number the accented term and the `F` folded term at the same position (for
+    /// apostrophe names also the folded form without the apostrophe: `Fh'hen` and `Fhhen`); per
     /// adjacent pair (not across `. , ; : ! ? ( )` and the like) a `B` and a `BF` term; per identifier
     /// found (`IdentifierExtractor`) its `N`, `I`, `T`/`TT` terms, without positions.
     public func indexTerms(_ text: String, startPosition: Int) -> [IndexTerm] {
@@ -76,6 +77,11 @@ public struct Analyzer: Sendable {
             if tok.text.utf8.count <= Analyzer.maxTermBytes {
                 terms.append(IndexTerm(term: tok.text, position: pos))
                 terms.append(IndexTerm(term: TermPrefix.folded + tok.folded, position: pos))
+                // Apostrophe names also without it, for a clerk who types `hhen` or `mgar`.
+                if tok.folded.contains("'") {
+                    let bare = tok.folded.replacingOccurrences(of: "'", with: "")
+                    if !bare.isEmpty { terms.append(IndexTerm(term: TermPrefix.folded + bare, position: pos)) }
+                }
             }
             if let prev = previous, Analyzer.pairs(prev, tok, in: text) {
                 let accented = TermPrefix.pair + prev.text + "_" + tok.text

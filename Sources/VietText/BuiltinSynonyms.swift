@@ -11,6 +11,7 @@ let builtinSynonymsText = #"""
 #     VIẾT TẮT[, CÁCH VIẾT KHÁC ...] = cụm từ đầy đủ [| cụm từ khác ...]
 #
 #   ubnd = ủy ban nhân dân
+ub = ủy ban
 #   hđ = hợp đồng | hội đồng
 #   nđ-cp, nđcp = nghị định chính phủ
 #
@@ -44,6 +45,10 @@ tnmt = tài nguyên và môi trường | tài nguyên môi trường
 nnptnt = nông nghiệp và phát triển nông thôn
 ptnt = phát triển nông thôn
 tckh = tài chính kế hoạch
+nv = nội vụ
+hđbt = hội đồng bồi thường
+bqlda = ban quản lý dự án
+qlda = quản lý dự án
 vp = văn phòng
 vpđk = văn phòng đăng ký
 vpđkqsdđ = văn phòng đăng ký quyền sử dụng đất
@@ -67,7 +72,7 @@ hđ = hợp đồng | hội đồng
 kh = kế hoạch
 bc = báo cáo
 bb = biên bản
-ttr = tờ trình
+ttr = tờ trình | thanh tra
 cv = công văn
 cđ = công điện
 gm = giấy mời

@@ -19,6 +19,19 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
         self.joiners = joiners ?? Array(repeating: "-", count: max(0, symbolParts.count - 1))
     }
 
+    /// The document number of a catalogue row, from its `Số` and `Ký hiệu` cells: ("1605", "QĐ-UBND"),
+    /// ("43", "2014/NĐ-CP"), ("05/2025", "TT-BNV"), or everything in one cell ("1605/QĐ-UBND", nil).
+    /// Nil when the cells do not make a `number/symbol` (a number without symbol, free text).
+    /// Index `keys` (as `N` terms) so the metadata meets the query side.
+    public static func fromCatalogue(number: String?, symbol: String?) -> DocumentNumber? {
+        let parts = [number, symbol].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return nil }
+        let joined = parts.joined(separator: "/")
+        let found = IdentifierExtractor.documentNumbers(in: joined, lenient: true)
+        guard found.count == 1 else { return nil }
+        return found[0]
+    }
+
     /// The symbol (ký hiệu), folded: "qd-ubnd".
     public var symbol: String {
         var s = symbolParts.first ?? ""

@@ -124,14 +124,59 @@ public enum LegacyEncoding: String, CaseIterable, Sendable {
         return d
     }()
 
+    /// Converts TCVN3. The encoding has no capital toned vowels (a `.VnTimeH` heading uses lower-case
+    /// codes), so a word in capitals gets its toned letters in capitals too: `C\u{E9}NG` → `CỘNG`. A word
+    /// whose case cannot be told (`X\u{B7}`, one capital and toned letters) follows its neighbours.
     static func convertTCVN3(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        enum Case { case upper, lower, unknown }
+        var segments: [(text: String, isWord: Bool, kind: Case)] = []
+        var word = ""
+        var upperCount = 0, lower = false
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            let kind: Case = lower ? .lower : (upperCount >= 2 ? .upper : .unknown)
+            segments.append((word, true, kind))
+            word = ""; upperCount = 0; lower = false
+        }
         for scalar in s.unicodeScalars {
             if scalar.value <= 0xFF, let c = tcvn3Table[UInt8(scalar.value)] {
-                out.append(contentsOf: c.unicodeScalars)
-            } else { out.append(scalar) }
+                word.append(c)
+                continue
+            }
+            let ch = Character(scalar)
+            if ch.isLetter {
+                if ch.isASCII { if ch.isUppercase { upperCount += 1 } else { lower = true } }
+                word.unicodeScalars.append(scalar)
+            } else {
+                flushWord()
+                segments.append((String(ch), false, .unknown))
+            }
         }
-        return String(out).precomposedStringWithCanonicalMapping
+        flushWord()
+        // Nearest word of known case before and after each segment (two linear passes).
+        var before = [Case?](repeating: nil, count: segments.count)
+        var after = [Case?](repeating: nil, count: segments.count)
+        var last: Case? = nil
+        for i in segments.indices {
+            before[i] = last
+            if segments[i].isWord, segments[i].kind != .unknown { last = segments[i].kind }
+        }
+        last = nil
+        for i in segments.indices.reversed() {
+            after[i] = last
+            if segments[i].isWord, segments[i].kind != .unknown { last = segments[i].kind }
+        }
+        var out = ""
+        for i in segments.indices {
+            let seg = segments[i]
+            var upper = seg.kind == .upper
+            if seg.isWord, seg.kind == .unknown {
+                let b = before[i] ?? after[i], a = after[i] ?? before[i]
+                upper = b == .upper && a == .upper
+            }
+            out += upper ? seg.text.uppercased() : seg.text
+        }
+        return out.precomposedStringWithCanonicalMapping
     }
 
     // MARK: VNI tables

@@ -46,7 +46,8 @@ final class AnalysisConfigTests: XCTestCase {
         XCTAssertEqual(c.abbreviations(ofExpansion: ["ủy", "ban", "nhân", "dân"]), ["ubnd"])
         XCTAssertEqual(c.abbreviations(ofExpansion: ["uỷ", "ban", "nhan", "dan"]), ["ubnd"])
         XCTAssertEqual(c.abbreviations(ofExpansion: ["quyền", "sử", "dụng", "đất"]), ["qsdđ"])
-        XCTAssertEqual(c.abbreviations(ofExpansion: ["ủy", "ban"]), [])
+        XCTAssertEqual(c.abbreviations(ofExpansion: ["ủy", "ban"]), ["ub"])
+        XCTAssertEqual(c.abbreviations(ofExpansion: ["ủy", "ban", "nhân"]), [])
         XCTAssertGreaterThanOrEqual(c.maxExpansionLength, 6)
     }
 

@@ -84,7 +84,7 @@ final class GoldenSearchTests: XCTestCase {
         ("thửa 305 tờ 80", ["d1"]), ("thửa đất số 305, tờ bản đồ số 80", ["d1"]), ("thua:305 to:80", ["d1"]),
         ("thua:305", ["d1"]), ("thua:305 to:81", []),
         ("066190001234", ["d2"]), ("cccd:066190001234", ["d2"]), ("cmnd:241234567", ["d5"]),
-        ("H'Hen Niê", ["d2"]), ("h’hen nie", ["d2"]), ("Cư M'gar", ["d1"]),
+        ("H'Hen Niê", ["d2"]), ("h’hen nie", ["d2"]), ("hhen nie", ["d2"]), ("Cư M'gar", ["d1"]), ("cu mgar", ["d1"]),
         ("Y Bih Niê", ["d5"]),
         ("giải quyết khiếu nại", ["d5"]),
         ("khiếu nại tố cáo", ["d7"]),

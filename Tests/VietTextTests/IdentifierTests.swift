@@ -172,3 +172,20 @@ final class ArchiveDateTests: XCTestCase {
         XCTAssertNil(ArchiveDate.parse("hôm qua"))
     }
 }
+
+extension IdentifierTests {
+    func testFromCatalogue() {
+        let table: [(String?, String?, [String]?)] = [
+            ("1605", "QĐ-UBND", ["1605/qd-ubnd", "1605/qd"]),
+            ("43", "2014/NĐ-CP", ["43/2014/nd-cp", "43/2014/nd", "43/nd"]),
+            ("05/2025", "TT-BNV", ["5/2025/tt-bnv", "5/2025/tt", "5/tt"]),
+            ("325", "TTr-TNMT", ["325/ttr-tnmt", "325/ttr"]),
+            ("1605/QĐ-UBND", nil, ["1605/qd-ubnd", "1605/qd"]),
+            (" 12 ", " BC-TTr ", ["12/bc-ttr", "12/bc"]),
+            ("1605", nil, nil), (nil, "QĐ-UBND", nil), (nil, nil, nil), ("", "", nil), ("không số", "x", nil),
+        ]
+        for (n, s, keys) in table {
+            XCTAssertEqual(DocumentNumber.fromCatalogue(number: n, symbol: s)?.keys, keys, "\(n ?? "nil") \(s ?? "nil")")
+        }
+    }
+}

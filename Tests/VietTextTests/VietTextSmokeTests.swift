@@ -67,3 +67,46 @@ final class NormalizerTests: XCTestCase {
         }
     }
 }
+
+extension NormalizerTests {
+    static let tones: [String] = ["\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}"]
+
+    func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+
+    /// Every tone on every open oa/oe/uy: new style (tone on the second vowel) → old style (first).
+    func testAllTonesOpenSyllables() {
+        let words: [(String, String, String)] = [("h", "o", "a"), ("kh", "o", "e"), ("th", "u", "y"), ("l", "o", "e"),
+                                                  ("x", "o", "a"), ("t", "u", "y"), ("", "o", "a"), ("", "u", "y"), ("ng", "o", "a")]
+        for (initial, v1, v2) in words {
+            for t in Self.tones {
+                let newStyle = nfc(initial + v1 + v2 + t)
+                let oldStyle = nfc(initial + v1 + t + v2)
+                XCTAssertEqual(VietNormalizer.normalize(newStyle), oldStyle, newStyle)
+                XCTAssertEqual(VietNormalizer.normalize(oldStyle), oldStyle, oldStyle)
+                XCTAssertEqual(VietNormalizer.normalize(newStyle.uppercased()), oldStyle, newStyle.uppercased())
+                XCTAssertEqual(VietNormalizer.normalize(newStyle.decomposedStringWithCanonicalMapping), oldStyle)
+                XCTAssertEqual(VietNormalizer.fold(newStyle), initial + v1 + v2)
+            }
+        }
+    }
+
+    /// Closed syllables and qu/gi clusters keep the tone where the spelling puts it.
+    func testAllTonesClosedAndClusters() {
+        let keep: [(String, String)] = [("ho", "ng"), ("to", "n"), ("kho", "n"), ("hu", "nh"), ("qu", ""), ("gi", ""),
+                                        ("qu", "n"), ("gi", "ng"), ("ho", "ch"), ("thuy", "n")]
+        for (head, tail) in keep {
+            for t in Self.tones {
+                let vowel = head == "thuy" ? "ê" : (head.hasSuffix("u") && tail == "nh" ? "y" : "a")
+                let w = nfc(head + vowel + t + tail)
+                XCTAssertEqual(VietNormalizer.normalize(w), w, w)
+                XCTAssertEqual(VietNormalizer.normalize(w.uppercased()), w, w.uppercased())
+            }
+        }
+        // Closed syllable typed with the tone on the first vowel moves to the second.
+        for t in Self.tones {
+            XCTAssertEqual(VietNormalizer.normalize(nfc("ho" + t + "ang")), nfc("hoa" + t + "ng"))
+            XCTAssertEqual(VietNormalizer.normalize(nfc("qu" + t + "y")), nfc("quy" + t))
+            XCTAssertEqual(VietNormalizer.normalize(nfc("gi" + t + "a")), nfc("gia" + t))
+        }
+    }
+}
