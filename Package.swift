@@ -47,15 +47,17 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], swiftSettings: swift5),
         .executableTarget(name: "hoso", dependencies: [
-            "HosoCore", "HosoServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "HosoCore", "HosoServer", "OCR", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swift5),
 
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "Query"], swiftSettings: swift5),
-        .testTarget(name: "OCRTests", dependencies: ["OCR"], resources: [.copy("Fixtures")], swiftSettings: swift5),
+        .testTarget(name: "OCRTests", dependencies: ["OCR"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],
+                    swiftSettings: swift5),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: swift5),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: swift5),
         .testTarget(name: "HosoTests", dependencies: [
-            "HosoCore", "HosoServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "HosoCore", "HosoServer", "SearchIndex", "Catalogue",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ], swiftSettings: swift5),
     ],
     cxxLanguageStandard: .cxx17

@@ -122,7 +122,7 @@ public final class Archive: @unchecked Sendable {
         let hits = try response.hits.map { try hit($0, matcher: matcher) }
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
         if spec.facets { result.facets = facets(response.facets) }
-        if response.total < 3 || relaxed {
+        if response.total == 0 || relaxed {
             result.suggestion = try suggestion(parsed, searcher: searcher, role: spec.role)
         }
         return result
@@ -185,19 +185,22 @@ public final class Archive: @unchecked Sendable {
         return out
     }
 
-    /// "Có phải bạn muốn tìm: …": each word that is rare among the documents the role sees, replaced by
-    /// the nearest frequent word those documents hold. Never a word found only in what the role may not see.
+    /// "Có phải bạn muốn tìm: …": each word that no document the role may see holds, replaced by the
+    /// nearest word those documents do hold. Never a word found only in what the role may not see.
     private func suggestion(_ parsed: ParsedQuery, searcher: Searcher, role: Role) throws -> String? {
-        guard !parsed.textWords.isEmpty else { return nil }
+        guard !parsed.textWords.isEmpty, parsed.textWords.count <= 12 else { return nil }
+        let levels = role.visibleLevels.map(\.rawValue)
         var changed = false
         var words: [String] = []
         for word in parsed.textWords {
-            let candidates = (try? searcher.termSuggestions(for: word, visibleLevels: role.visibleLevels.map(\.rawValue))) ?? []
-            if let best = candidates.first, VietNormalizer.fold(best) != VietNormalizer.fold(word) {
-                words.append(best); changed = true
-            } else {
+            guard word.count >= 2, !word.allSatisfy(\.isNumber), let alone = try? parser.parse(word),
+                  try run(searcher, SearchIndex.SearchRequest(query: alone.node, visibleLevels: levels, limit: 0)).total == 0,
+                  let best = try searcher.termSuggestions(for: word, visibleLevels: levels).first else {
                 words.append(word)
+                continue
             }
+            words.append(best)
+            changed = true
         }
         return changed ? words.joined(separator: " ") : nil
     }

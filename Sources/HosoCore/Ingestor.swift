@@ -152,6 +152,9 @@ public final class Ingestor {
             summary.skipped += failures
         }
 
+        // A document none of whose pages could be read stays out of the index (and is retried next run).
+        accepted = try accepted.filter { !(try store.pageNumbers(documentID: $0.id)).isEmpty }
+
         // 3. Index what changed.
         let indexer = try IndexMaintainer(data: data, store: store)
         summary.indexed = try indexer.update(documentIDs: accepted.map(\.id), quiet: options.quiet)

@@ -3,6 +3,7 @@ import Catalogue
 import Foundation
 import HosoCore
 import HosoServer
+import OCR
 
 /// Options every command takes.
 struct DataOptions: ParsableArguments {
@@ -27,7 +28,8 @@ struct Hoso: AsyncParsableCommand {
 
     /// Runs the command and maps every failure to the exit codes of CONTRACT.md.
     static func main() async {
-        setenv("OMP_THREAD_LIMIT", "1", 1)
+        // Tesseract's OpenMP reads OMP_THREAD_LIMIT when it loads: re-executes with it set to 1.
+        OCRRuntime.ensureSingleThreadedOpenMP()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
