@@ -999,6 +999,7 @@ class Judge:
             meta = " \n ".join([d["trich_yeu"], "%s/%s" % (d["so"], d["kyhieu"]) if d["so"] else "",
                                 d["signer"], d["issuer"]])
             d["scan"] = canonical(meta + " \n " + "\n".join(d["clean_pages"]))
+            d["fscan"] = fold(d["scan"])
             d["ty_scan"] = canonical(d["trich_yeu"])
             d["parcels"] = set((int(a), int(b)) for a, b in PARCEL_RE.findall(d["scan"]))
             d["ty_words"] = set(re.sub(r"[,()]", " ", d["ty_scan"]).split())
@@ -1006,6 +1007,12 @@ class Judge:
     def with_all(self, phrases, field="scan"):
         res = [phrase_re(p) for p in phrases]
         return [d["id"] for d in self.docs if all(x.search(d[field]) for x in res)]
+
+    def with_all_folded(self, phrases):
+        """For a query typed without marks: every document whose folded text holds every folded phrase
+        ("nguyen van hung" is Nguyễn Văn Hùng and Nguyễn Văn Hưng alike)."""
+        res = [re.compile(r"(?<!\w)" + re.escape(fold(canonical(p))) + r"(?!\w)") for p in phrases]
+        return [d["id"] for d in self.docs if all(x.search(d["fscan"]) for x in res)]
 
     def with_parcel(self, t, m, extra=()):
         res = [phrase_re(p) for p in extra]
@@ -1059,20 +1066,23 @@ def make_queries(w, seed, per_kind=24):
                    p["name"] not in [n for _, n in COMMON_NAMES]})
     rng.shuffle(ede)
     rng.shuffle(rare)
-    name_qs = []
-    for n in names[:8]:
-        name_qs.append((n, J.with_all([n]), "any"))
+    name_qs = []   # (query, phrases)
+    for n in names:
+        name_qs.append((n, [n]))
     # name + commune (the people of one commune)
     persons = [p for p in w.persons if p["name"] in names]
     rng.shuffle(persons)
-    for p in persons[:8]:
-        q = "%s %s" % (p["name"], p["commune"])
-        name_qs.append((q, J.with_all([p["name"], p["commune"]]), "any"))
+    seen = set()
+    for p in persons:
+        if (p["name"], p["commune"]) not in seen and len(seen) < 8:
+            seen.add((p["name"], p["commune"]))
+            name_qs.append(("%s %s" % (p["name"], p["commune"]), [p["name"], p["commune"]]))
     for n in ede[:4] + rare[:4]:
-        name_qs.append((n, J.with_all([n]), "any"))
-    for q, rel, mode in name_qs:
-        add("name_accented", q, rel, mode)
-        add("name_unaccented", fold(q).lower(), rel, mode)
+        name_qs.append((n, [n]))
+    for q, phrases in name_qs[:8] + name_qs[10:]:
+        add("name_accented", q, J.with_all(phrases), "any")
+    for q, phrases in name_qs[:8] + name_qs[10:] + name_qs[8:10]:
+        add("name_unaccented", fold(q).lower(), J.with_all_folded(phrases), "any")
 
     # old/new tone placement ----------------------------------------------------------------------
     tone_phr = ["hòa giải", "sức khỏe", "thủy lợi", "văn hóa", "Lê Văn Hòa", "Nguyễn Thị Thúy", "Trần Văn Thủy",
@@ -1106,7 +1116,7 @@ def make_queries(w, seed, per_kind=24):
         add("parcel", "%s thửa %d tờ %d" % (p["name"], t, m), order(d["id"], J.with_parcel(t, m, [p["name"]])),
             "first")
         add("parcel", fold("%s thua %d to %d" % (p["name"], t, m)).lower(),
-            order(d["id"], J.with_parcel(t, m, [p["name"]])), "first")
+            order(d["id"], [x for x in J.with_all_folded([p["name"]]) if (t, m) in by_id[x]["parcels"]]), "first")
     for d in targets[8:20]:
         t, m = map(int, re.search(r"thửa đất số (\d+), tờ bản đồ số (\d+)", d["trich_yeu"]).groups())
         add("parcel", "thua %d to %d" % (t, m), order(d["id"], J.with_parcel(t, m)), "any")
