@@ -92,6 +92,7 @@ for _v in "âêô":
     ACUTE_HOOK[nfc(_v + "\u0309")] = nfc(_v + "\u0301")
     ACUTE_HOOK[nfc(_v.upper() + "\u0301")] = nfc(_v.upper() + "\u0309")
     ACUTE_HOOK[nfc(_v.upper() + "\u0309")] = nfc(_v.upper() + "\u0301")
+LETTER_SLIPS = [("rn", "m"), ("m", "rn"), ("n", "ri"), ("c", "e"), ("h", "b"), ("l", "I"), ("t", "f")]
 DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 
 
@@ -103,6 +104,13 @@ def add_noise(page, rng):
             return fold(w) if not w.isdigit() else w
         if r < 0.18 and any(c in ACUTE_HOOK for c in w):
             return "".join(ACUTE_HOOK.get(c, c) for c in w)
+        if r < 0.21 and len(w) >= 3 and not any(c.isdigit() for c in w):
+            # a letter misread in a way folding does not undo (rn/m, n/ri, c/e, h/b, l/I)
+            rules = [(a, b) for a, b in LETTER_SLIPS if a in w]
+            if rules:
+                a, b = rng.choice(rules)
+                i = w.index(a)
+                return w[:i] + b + w[i + len(a):]
         return w
 
     page = WORD_RE.sub(word, page)
@@ -1050,7 +1058,8 @@ def make_queries(w, seed, per_kind=24):
     rng = random.Random(seed * 31 + 7)
     J = Judge(w)
     Q = {k: [] for k in ["name_accented", "name_unaccented", "old_tone", "nfd", "one_letter_slip", "parcel",
-                         "docnum_accented", "docnum_unaccented", "id_number", "subject", "abbreviation"]}
+                         "docnum_accented", "docnum_unaccented", "id_number", "subject", "abbreviation",
+                         "mixed", "date"]}
     by_id = {d["id"]: d for d in w.docs}
 
     def add(kind, query, rel, mode):
@@ -1246,6 +1255,61 @@ def make_queries(w, seed, per_kind=24):
         rel = [x["id"] for x in w.docs if x["trich_yeu"].startswith("Báo cáo tình hình kinh tế - xã hội")
                and x["date"][2] == y and x["file"]["district"] is dist]
         add("abbreviation", "BC KT-XH %s %d" % (dist["name"], y), order(d["id"], rel), "any")
+
+    # mixed: what an archivist types — a type of record, a name, a year or a commune ---------------------
+    def person_of(d):
+        return next((x for x in w.persons if d["about"] and x["id"] == d["about"][0]), None)
+
+    mixed = []
+    for d in w.docs:
+        p = person_of(d)
+        y = d["date"][2]
+        ty = d["trich_yeu"]
+        if d["kind"] == "Quyết định" and ty.startswith("Về việc thu hồi đất của hộ") and p:
+            mixed.append(("quyết định thu hồi đất %s %d" % (p["name"], y), d,
+                          lambda x, p=p, y=y: x["kind"] == "Quyết định" and x["date"][2] == y and
+                          x["ty_scan"].startswith("về việc thu hồi đất của hộ") and phrase_re(p["name"]).search(x["ty_scan"])))
+        elif d["kind"] == "Đơn" and ty.startswith("Đơn khiếu nại") and p:
+            mixed.append(("đơn khiếu nại %s %s" % (p["name"], p["commune"]), d,
+                          lambda x, p=p: x["kind"] == "Đơn" and x["ty_scan"].startswith("đơn khiếu nại") and
+                          phrase_re(p["name"]).search(x["ty_scan"]) and phrase_re(p["commune"]).search(x["ty_scan"])))
+        elif d["kind"] == "Quyết định" and ty.startswith("Về việc giải quyết khiếu nại") and p:
+            mixed.append(("giải quyết khiếu nại %s năm %d" % (p["name"], y), d,
+                          lambda x, p=p, y=y: x["kind"] == "Quyết định" and x["date"][2] == y and
+                          "giải quyết khiếu nại" in x["ty_scan"] and phrase_re(p["name"]).search(x["ty_scan"])))
+        elif d["kind"] == "Quyết định" and re.match(r"Về việc bổ nhiệm (?:ông|bà) ", ty):
+            nm = re.match(r"Về việc bổ nhiệm (?:ông|bà) (.+?) giữ chức vụ", ty).group(1)
+            mixed.append(("bổ nhiệm %s %d" % (nm, y), d,
+                          lambda x, nm=nm, y=y: x["kind"] == "Quyết định" and x["date"][2] == y and
+                          "bổ nhiệm" in x["ty_scan"] and phrase_re(nm).search(x["ty_scan"])))
+        elif d["kind"] == "Đơn" and ty.startswith("Đơn đăng ký") and p:
+            mixed.append(("đơn đăng ký cấp giấy chứng nhận %s %s" % (p["name"], p["commune"]), d,
+                          lambda x, p=p: x["kind"] == "Đơn" and x["ty_scan"].startswith("đơn đăng ký") and
+                          phrase_re(p["name"]).search(x["ty_scan"]) and phrase_re(p["commune"]).search(x["ty_scan"])))
+    rng.shuffle(mixed)
+    # common names first: they are the hard ones
+    mixed.sort(key=lambda m: 0 if any(n in m[0] for _, n in COMMON_NAMES) else 1)
+    for q, d, pred in mixed[:40]:
+        rel = [x["id"] for x in w.docs if pred(x)]
+        if d["id"] not in rel:
+            continue
+        add("mixed", q, order(d["id"], rel), "first" if len(rel) == 1 else "any")
+
+    # date: a record named by its type, date and district -------------------------------------------
+    dated = [d for d in w.docs if d["so"]]
+    rng.shuffle(dated)
+    for i, d in enumerate(dated[:24]):
+        dd, mm, yy = d["date"]
+        dist = d["file"]["district"]["name"]
+        rel = [x["id"] for x in w.docs if x["kind"] == d["kind"] and x["date"] == d["date"] and
+               x["file"]["district"]["name"] == dist]
+        if i % 3 == 0:
+            q = "%s ngày %02d/%02d/%d %s" % (d["kind"], dd, mm, yy, dist)
+        elif i % 3 == 1:
+            q = "%s %d/%d/%d huyện %s" % (d["kind"].lower(), dd, mm, yy, dist)
+        else:
+            q = "%s ngày %d tháng %d năm %d %s" % (d["kind"], dd, mm, yy, dist)
+        add("date", q, order(d["id"], rel), "first" if len(rel) == 1 else "any")
     return Q
 
 

@@ -54,7 +54,8 @@ def load_docs(corpus):
         so = "%s/%s" % (r["Số"], r["Ký hiệu"]) if r["Số"] else r["Ký hiệu"]
         f = files.get(r["Mã hồ sơ"], {})
         meta = " \n ".join(x for x in [f.get("Tiêu đề hồ sơ", ""), r["Tên loại văn bản"], so,
-                                       r["Trích yếu nội dung"], r["Người ký"], r["Cơ quan ban hành"]] if x)
+                                       r["Ngày văn bản"], r["Trích yếu nội dung"], r["Người ký"],
+                                       r["Cơ quan ban hành"]] if x)
         docs.append(dict(id=did, title=r["Trích yếu nội dung"], meta=meta, body=body.replace("\f", "\n")))
     return docs
 
@@ -132,12 +133,12 @@ class Fts:
                             [(x["id"], x["meta"], x["body"]) for x in docs])
 
     @staticmethod
-    def match_expr(query):
+    def match_expr(query, op="OR"):
         toks = [t for t in query.split() if t.strip()]
-        return " OR ".join('"%s"' % t.replace('"', '""') for t in toks)
+        return (" %s " % op).join('"%s"' % t.replace('"', '""') for t in toks)
 
-    def search(self, query):
-        expr = self.match_expr(query)
+    def search(self, query, op="OR"):
+        expr = self.match_expr(query, op)
         if not expr:
             return [], 0
         try:
@@ -163,7 +164,7 @@ def score(q, hits):
 
 
 KINDS = ["name_accented", "name_unaccented", "old_tone", "nfd", "one_letter_slip", "parcel", "docnum_accented",
-         "docnum_unaccented", "id_number", "subject", "abbreviation"]
+         "docnum_unaccented", "id_number", "subject", "abbreviation", "mixed", "date"]
 
 
 def summarise(queries, res):
@@ -173,7 +174,7 @@ def summarise(queries, res):
     for k in kinds + ["overall"]:
         qs = [i for i, q in enumerate(queries) if k == "overall" or q["kind"] == k]
         row = dict(kind=k, n=len(qs))
-        for eng in ("hoso", "fts5"):
+        for eng in ("hoso", "fts5", "fts5and"):
             if eng not in res:
                 continue
             row[eng + "_mrr"] = sum(res[eng][i]["rr"] for i in qs) / len(qs)
@@ -219,6 +220,7 @@ def main():
     fts = Fts(docs)
     t0 = time.time()
     hits["fts5"] = [fts.search(q["query"])[0] for q in queries]
+    hits["fts5and"] = [fts.search(q["query"], "AND")[0] for q in queries]
     fts_time = time.time() - t0
     ingest = None
     hoso_time = None
@@ -231,7 +233,7 @@ def main():
         except HosoFailed as e:
             print("run: %s" % e, file=sys.stderr)
             return 1
-    engines = [e for e in ("hoso", "fts5") if e in hits]
+    engines = [e for e in ("hoso", "fts5", "fts5and") if e in hits]
     for e in engines:
         res[e] = []
         for q, h in zip(queries, hits[e]):
