@@ -190,6 +190,40 @@ final class SearcherTests: XCTestCase {
         XCTAssertEqual(try searcher.termSuggestions(for: "đât", visibleLevels: publicLevels).first, "đất")
     }
 
+    func testEnquireCollapseDocidOrderAndWeighting() throws {
+        let db = try XapianDatabase(path: dir.path("db"))
+        let enquire = try XapianEnquire(database: db)
+        try enquire.setQuery(try XapianQuery.matchAll())
+        try enquire.setBoolWeighting()
+        try enquire.setDocidOrder(.descending)
+        let all = try enquire.matches(offset: 0, limit: 10, valueSlots: [ValueSlot.documentID])
+        XCTAssertEqual(all.matches.map(\.docid), [6, 5, 4, 3, 2, 1])
+        XCTAssertEqual(all.matches.map(\.rank), Array(0..<6))
+        XCTAssertEqual(all.matches.first?.values[ValueSlot.documentID], Data("H49.64.33.2002.7.1".utf8))
+        // One hit per file (hồ sơ).
+        try enquire.setCollapseKey(slot: ValueSlot.fileID, max: 1)
+        let perFile = try enquire.matches(offset: 0, limit: 10, checkAtLeast: 10)
+        XCTAssertEqual(perFile.matches.count, 2)
+        try enquire.setCollapseKey(slot: ValueSlot.fileID, max: 0)
+        XCTAssertEqual(try enquire.matches(offset: 0, limit: 10).matches.count, 6)
+        // BM25 parameters change the weights; relevance then date breaks ties by date.
+        try enquire.setQuery(try XapianQuery(term: "Fdat"))
+        try enquire.setBM25(k1: 1.2, b: 0)
+        let flat = try enquire.matches(offset: 0, limit: 10).matches.map(\.weight)
+        try enquire.setBM25(k1: 1.2, b: 1)
+        let normalised = try enquire.matches(offset: 0, limit: 10).matches.map(\.weight)
+        XCTAssertEqual(flat.count, 5)
+        XCTAssertNotEqual(flat, normalised)
+        try enquire.setBoolWeighting()
+        try enquire.setSort(.relevanceThenValue(slot: ValueSlot.date, reverse: true))
+        let byDate = try enquire.matches(offset: 0, limit: 10, valueSlots: [ValueSlot.date]).matches
+        XCTAssertEqual(byDate.compactMap { $0.values[ValueSlot.date].map { String(decoding: $0, as: UTF8.self) } },
+                       ["20130520", "20121105", "20120215", "20110310", "20100000"])
+        try enquire.setSort(.value(slot: ValueSlot.date, reverse: false))
+        XCTAssertEqual(try enquire.matches(offset: 0, limit: 1, valueSlots: [ValueSlot.date]).matches.first?
+            .values[ValueSlot.date], Data("20100000".utf8))
+    }
+
     func testSeveralDatabasesSearchLikeOne() throws {
         // Document i goes to shard i % 2, so the interleaved docids keep the single database's order.
         let shards = [dir.path("s0"), dir.path("s1")]
