@@ -123,6 +123,8 @@ public final class Searcher: @unchecked Sendable {
     public var exactTotalMargin = 1000
     /// BM25 parameters.
     public var bm25 = (k1: 1.2, k2: 0.0, k3: 1.0, b: 0.5, minNormLength: 0.5)
+    /// Reopen the database before each call, so a search sees what the writer last committed.
+    public var reopenBeforeEachCall = true
     private let lock = NSLock()
 
     /// Opens local databases (directories or stub files) and remote shards, searched as one.
@@ -141,7 +143,7 @@ public final class Searcher: @unchecked Sendable {
     @discardableResult
     public func reopen() throws -> Bool { try locked { try database.reopen() } }
 
-    public func documentCount() throws -> Int { try locked { try database.documentCount() } }
+    public func documentCount() throws -> Int { try lockedFresh { try database.documentCount() } }
 
     /// The filter every search and suggestion goes through: OR of the visible `XA` terms plus the
     /// request's filters. nil when the role sees nothing.
@@ -189,7 +191,7 @@ public final class Searcher: @unchecked Sendable {
         }
         let main = try XapianQuery.build(request.query)
         let query = try XapianQuery(.filter, [main, filter])
-        return try locked { try retryingOnModification { try run(query, request) } }
+        return try lockedFresh { try retryingOnModification { try run(query, request) } }
     }
 
     private func run(_ query: XapianQuery, _ request: SearchRequest) throws -> SearchResponse {
@@ -243,7 +245,7 @@ public final class Searcher: @unchecked Sendable {
               let access = try Self.filterQuery(visibleLevels: visibleLevels, filters: SearchFilters())
         else { return [] }
         let maxDistance = folded.count <= 4 ? 1 : 2
-        return try locked {
+        return try lockedFresh {
             try retryingOnModification {
                 var candidates: [(term: String, distance: Int, frequency: Int)] = []
                 try database.visitTerms { term, frequency in
@@ -309,6 +311,13 @@ public final class Searcher: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try body()
+    }
+
+    private func lockedFresh<T>(_ body: () throws -> T) throws -> T {
+        try locked {
+            if reopenBeforeEachCall { try database.reopen() }
+            return try body()
+        }
     }
 
     /// A reader may see `DatabaseModifiedError` when the writer commits meanwhile: reopen once, retry.

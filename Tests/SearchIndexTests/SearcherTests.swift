@@ -43,8 +43,8 @@ final class SearcherTests: XCTestCase {
         try writer.delete(documentID: doc.id)
         try writer.delete(documentID: "H49.không.có")
         try writer.commit()
-        XCTAssertTrue(try s.reopen())
-        XCTAssertEqual(try s.documentCount(), 0)
+        XCTAssertEqual(try s.documentCount(), 0, "a searcher sees the last commit")
+        XCTAssertEqual(try s.search(SearchRequest(query: word("đền"), visibleLevels: publicLevels)).total, 0)
     }
 
     func testBatchedCommitsAreVisibleToReaders() throws {
@@ -52,10 +52,12 @@ final class SearcherTests: XCTestCase {
         try writer.replace(Corpus.documents[0])
         XCTAssertEqual(writer.pending, 1)
         let s = try Searcher(databasePaths: [dir.path("w")])
+        s.reopenBeforeEachCall = false
         XCTAssertEqual(try s.documentCount(), 0)
         try writer.replace(Corpus.documents[1])
         XCTAssertEqual(writer.pending, 0, "committed after 2 documents")
-        try s.reopen()
+        XCTAssertEqual(try s.documentCount(), 0, "not reopened yet")
+        XCTAssertTrue(try s.reopen())
         XCTAssertEqual(try s.documentCount(), 2)
         XCTAssertEqual(String(decoding: try writer.database.metadata(forKey: IndexMetadataKey.schemaVersion),
                               as: UTF8.self), IndexWriter.schemaVersion)
