@@ -1,0 +1,553 @@
+import Foundation
+import GRDB
+
+/// The catalogue (danh mục): the system of record in one SQLite database — hồ sơ and tài liệu metadata, the
+/// recognised text and word boxes of every page, per-document ingest state, API tokens (hashed) and the
+/// audit log. Everything else (the search index) can be rebuilt from it.
+///
+/// Wraps a GRDB `DatabasePool` in WAL mode: many readers, one writer, safe from many threads and from
+/// several processes (a busy database is waited for, then reported as a `CatalogueError`). Foreign keys are
+/// on; every write is its own transaction, so an interrupted ingest keeps every page already saved.
+public final class CatalogueStore: @unchecked Sendable {
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating when missing, with its folder) and migrates the catalogue at `path`.
+    /// A database locked by another process beyond `busyTimeout` seconds, a corrupt file, or one made by a
+    /// newer hoso gives a `CatalogueError` with a clear Vietnamese message.
+    public init(path: String, busyTimeout: TimeInterval = 5) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw CatalogueError("Không tạo được thư mục dữ liệu \(folder): \(error.localizedDescription)")
+            }
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "hoso.catalogue"
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            let migrator = CatalogueStore.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw CatalogueError("Cơ sở dữ liệu \(path) được tạo bởi một phiên bản hoso mới hơn; hãy dùng phiên bản đó.")
+            }
+            try migrator.migrate(pool)
+            // Make sure the file really is a readable catalogue.
+            _ = try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM file") }
+        } catch {
+            throw CatalogueStore.translate(error, path: path)
+        }
+    }
+
+    /// Closes the database (also done when the store is released). Later calls fail with a `CatalogueError`.
+    public func close() throws {
+        do { try pool.close() } catch { throw CatalogueStore.translate(error, path: path) }
+    }
+
+    // MARK: - Schema
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE file (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    fonds TEXT,
+                    retention TEXT,
+                    access INTEGER NOT NULL CHECK (access IN (1, 2, 3)),
+                    startDate TEXT,
+                    endDate TEXT,
+                    fields TEXT NOT NULL,
+                    extra TEXT NOT NULL,
+                    updatedAt REAL NOT NULL
+                ) STRICT;
+
+                CREATE TABLE document (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    fileID TEXT NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL CHECK (ordinal > 0),
+                    path TEXT NOT NULL,
+                    type TEXT, number TEXT, symbol TEXT, date TEXT, issuer TEXT, summary TEXT, signer TEXT,
+                    access INTEGER NOT NULL CHECK (access IN (1, 2, 3)),
+                    fields TEXT NOT NULL,
+                    extra TEXT NOT NULL,
+                    pageCount INTEGER,
+                    scanHash TEXT,
+                    indexedVersion INTEGER,
+                    updatedAt REAL NOT NULL,
+                    UNIQUE (fileID, ordinal)
+                ) STRICT;
+                CREATE INDEX document_indexed ON document(indexedVersion);
+
+                CREATE TABLE page (
+                    documentID TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL CHECK (number > 0),
+                    text TEXT NOT NULL,
+                    words BLOB NOT NULL,
+                    meanConfidence REAL NOT NULL,
+                    preprocessing TEXT NOT NULL,
+                    engine TEXT NOT NULL,
+                    sourceHash TEXT NOT NULL,
+                    width INTEGER NOT NULL,
+                    height INTEGER NOT NULL,
+                    savedAt REAL NOT NULL,
+                    PRIMARY KEY (documentID, number)
+                ) STRICT;
+                CREATE INDEX page_source ON page(sourceHash);
+                CREATE INDEX page_confidence ON page(meanConfidence);
+
+                CREATE TABLE token (
+                    hash TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('public', 'staff', 'secret')),
+                    created REAL NOT NULL,
+                    revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+                ) STRICT;
+                CREATE UNIQUE INDEX token_active_name ON token(name) WHERE revoked = 0;
+
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time REAL NOT NULL,
+                    token TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    remote TEXT
+                ) STRICT;
+                CREATE INDEX audit_time ON audit(time);
+                CREATE INDEX audit_token ON audit(token, time);
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+                """)
+        }
+        return m
+    }
+
+    // MARK: - Access helpers
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw CatalogueStore.translate(error, path: path) }
+    }
+
+    /// One IMMEDIATE transaction: takes the write lock up front, so a busy database is waited for
+    /// (busy timeout) instead of failing half-way.
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw CatalogueError("Giao dịch cơ sở dữ liệu không hoàn tất") }
+                return result
+            }
+        } catch {
+            throw CatalogueStore.translate(error, path: path)
+        }
+    }
+
+    /// A database error as a `CatalogueError` with a message for the user.
+    static func translate(_ error: Error, path: String) -> CatalogueError {
+        if let e = error as? CatalogueError { return e }
+        if let e = error as? DatabaseError {
+            switch e.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return CatalogueError("Cơ sở dữ liệu \(path) đang bị một tiến trình khác khóa (có thể một lệnh hoso khác đang chạy); hãy thử lại sau.")
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                return CatalogueError("Tệp \(path) không phải cơ sở dữ liệu hoso hợp lệ hoặc đã bị hỏng; hãy khôi phục từ bản sao lưu.")
+            case .SQLITE_CANTOPEN:
+                return CatalogueError("Không mở được cơ sở dữ liệu \(path): thư mục không tồn tại hoặc không có quyền truy cập.")
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+                return CatalogueError("Không ghi được vào cơ sở dữ liệu \(path): không có quyền ghi.")
+            case .SQLITE_FULL:
+                return CatalogueError("Không ghi được vào cơ sở dữ liệu \(path): đĩa đã đầy.")
+            case .SQLITE_IOERR:
+                return CatalogueError("Lỗi đọc/ghi đĩa với cơ sở dữ liệu \(path): \(e.message ?? "")")
+            default:
+                return CatalogueError("Lỗi cơ sở dữ liệu \(path): \(e.message ?? e.description)")
+            }
+        }
+        if error is RowDecodingError {
+            return CatalogueError("Dữ liệu trong cơ sở dữ liệu \(path) bị hỏng: \(error)")
+        }
+        return CatalogueError("Lỗi cơ sở dữ liệu \(path): \(error)")
+    }
+
+    private static let encoder: JSONEncoder = { let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; return e }()
+
+    private static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private static func unjson<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
+            throw CatalogueError("Dữ liệu trong cơ sở dữ liệu bị hỏng (JSON không đọc được)")
+        }
+    }
+
+    private static func access(_ raw: Int) throws -> AccessLevel {
+        guard let a = AccessLevel(rawValue: raw) else { throw CatalogueError("Dữ liệu hỏng: Chế độ sử dụng \(raw) không hợp lệ") }
+        return a
+    }
+
+    private static func role(_ raw: String) throws -> Role {
+        guard let r = Role(rawValue: raw) else { throw CatalogueError("Dữ liệu hỏng: vai trò “\(raw)” không hợp lệ") }
+        return r
+    }
+
+    private static func date(_ raw: String?) -> ArchiveDateValue? { raw.flatMap(ArchiveDateValue.init(sortKey:)) }
+
+    // MARK: - Hồ sơ
+
+    /// Inserts or updates a hồ sơ by its id. Returns false when it was already stored unchanged. A changed
+    /// hồ sơ marks its documents as needing to be indexed again (phông, retention, access are indexed).
+    @discardableResult
+    public func upsert(file: ArchiveFile) throws -> Bool {
+        try write { try Self.upsert(file: file, db: $0) }
+    }
+
+    /// Inserts or updates a tài liệu by its id (its hồ sơ must be stored). Returns false when unchanged.
+    /// A changed document keeps its pages and ingest state but needs indexing again.
+    @discardableResult
+    public func upsert(document: Document) throws -> Bool {
+        try write { try Self.upsert(document: document, db: $0) }
+    }
+
+    /// Upserts hồ sơ then tài liệu in one transaction: all or nothing. Returns how many changed.
+    @discardableResult
+    public func upsert(files: [ArchiveFile], documents: [Document]) throws -> (files: Int, documents: Int) {
+        try write { db in
+            var f = 0, d = 0
+            for file in files where try Self.upsert(file: file, db: db) { f += 1 }
+            for document in documents where try Self.upsert(document: document, db: db) { d += 1 }
+            return (f, d)
+        }
+    }
+
+    private static func upsert(file: ArchiveFile, db: Database) throws -> Bool {
+        if let existing = try fetchFile(id: file.id, db: db), existing == file { return false }
+        try db.execute(sql: """
+            INSERT INTO file (id, title, fonds, retention, access, startDate, endDate, fields, extra, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, fonds = excluded.fonds, retention = excluded.retention,
+                access = excluded.access, startDate = excluded.startDate, endDate = excluded.endDate,
+                fields = excluded.fields, extra = excluded.extra, updatedAt = excluded.updatedAt
+            """, arguments: [file.id, file.title, file.fonds, file.retention, file.access.rawValue,
+                             file.startDate?.sortKey, file.endDate?.sortKey, try json(file.fields), try json(file.extra),
+                             Date().timeIntervalSince1970])
+        try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE fileID = ?", arguments: [file.id])
+        return true
+    }
+
+    private static func upsert(document: Document, db: Database) throws -> Bool {
+        guard document.id == Document.id(fileID: document.fileID, ordinal: document.ordinal) else {
+            throw CatalogueError("Mã tài liệu “\(document.id)” không khớp với Mã hồ sơ “\(document.fileID)” và Số thứ tự \(document.ordinal)")
+        }
+        if let existing = try fetchDocument(id: document.id, db: db), existing == document { return false }
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM file WHERE id = ?)", arguments: [document.fileID]) == true else {
+            throw CatalogueError("Hồ sơ “\(document.fileID)” của tài liệu “\(document.id)” chưa có trong danh mục")
+        }
+        try db.execute(sql: """
+            INSERT INTO document (id, fileID, ordinal, path, type, number, symbol, date, issuer, summary, signer, access,
+                                  fields, extra, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET fileID = excluded.fileID, ordinal = excluded.ordinal, path = excluded.path,
+                type = excluded.type, number = excluded.number, symbol = excluded.symbol, date = excluded.date,
+                issuer = excluded.issuer, summary = excluded.summary, signer = excluded.signer, access = excluded.access,
+                fields = excluded.fields, extra = excluded.extra, updatedAt = excluded.updatedAt, indexedVersion = NULL
+            """, arguments: [document.id, document.fileID, document.ordinal, document.path, document.type, document.number,
+                             document.symbol, document.date?.sortKey, document.issuer, document.summary, document.signer,
+                             document.access.rawValue, try json(document.fields), try json(document.extra),
+                             Date().timeIntervalSince1970])
+        return true
+    }
+
+    public func file(id: String) throws -> ArchiveFile? {
+        try read { try Self.fetchFile(id: id, db: $0) }
+    }
+
+    /// Every hồ sơ, ordered by id.
+    public func allFiles() throws -> [ArchiveFile] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM file ORDER BY id").map(Self.decodeFile) }
+    }
+
+    private static func fetchFile(id: String, db: Database) throws -> ArchiveFile? {
+        try Row.fetchOne(db, sql: "SELECT * FROM file WHERE id = ?", arguments: [id]).map(decodeFile)
+    }
+
+    private static func decodeFile(_ row: Row) throws -> ArchiveFile {
+        ArchiveFile(id: try row.decode(forColumn: "id"), title: try row.decode(forColumn: "title"),
+                    fonds: try row.decode(forColumn: "fonds"), retention: try row.decode(forColumn: "retention"),
+                    access: try access(try row.decode(forColumn: "access")),
+                    startDate: date(try row.decode(forColumn: "startDate")), endDate: date(try row.decode(forColumn: "endDate")),
+                    fields: try unjson([String: String].self, try row.decode(forColumn: "fields")),
+                    extra: try unjson([String: String].self, try row.decode(forColumn: "extra")))
+    }
+
+    // MARK: - Tài liệu
+
+    public func document(id: String) throws -> Document? {
+        try read { try Self.fetchDocument(id: id, db: $0) }
+    }
+
+    /// The documents with these ids that exist, in the order of `ids`.
+    public func documents(ids: [String]) throws -> [Document] {
+        try read { db in try ids.compactMap { try Self.fetchDocument(id: $0, db: db) } }
+    }
+
+    /// The documents of a hồ sơ, ordered by Số thứ tự.
+    public func documents(inFile id: String) throws -> [Document] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM document WHERE fileID = ? ORDER BY ordinal", arguments: [id]).map(Self.decodeDocument)
+        }
+    }
+
+    /// Every document id, ordered by hồ sơ then Số thứ tự.
+    public func allDocumentIDs() throws -> [String] {
+        try read { try String.fetchAll($0, sql: "SELECT id FROM document ORDER BY fileID, ordinal") }
+    }
+
+    private static func fetchDocument(id: String, db: Database) throws -> Document? {
+        try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]).map(decodeDocument)
+    }
+
+    private static func decodeDocument(_ row: Row) throws -> Document {
+        var d = Document(fileID: try row.decode(forColumn: "fileID"), ordinal: try row.decode(forColumn: "ordinal"),
+                         path: try row.decode(forColumn: "path"), type: try row.decode(forColumn: "type"),
+                         number: try row.decode(forColumn: "number"), symbol: try row.decode(forColumn: "symbol"),
+                         date: date(try row.decode(forColumn: "date")), issuer: try row.decode(forColumn: "issuer"),
+                         summary: try row.decode(forColumn: "summary"), signer: try row.decode(forColumn: "signer"),
+                         access: try access(try row.decode(forColumn: "access")),
+                         fields: try unjson([String: String].self, try row.decode(forColumn: "fields")),
+                         extra: try unjson([String: String].self, try row.decode(forColumn: "extra")))
+        d.id = try row.decode(forColumn: "id")
+        return d
+    }
+
+    // MARK: - Trang
+
+    /// Saves (or replaces) a page, committed at once: an interrupted ingest keeps every page saved before.
+    /// The document then needs indexing again.
+    public func save(page: Page) throws {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)", arguments: [page.documentID]) == true else {
+                throw CatalogueError("Tài liệu “\(page.documentID)” chưa có trong danh mục")
+            }
+            guard page.number > 0 else { throw CatalogueError("Số trang phải từ 1 (nhận \(page.number))") }
+            try db.execute(sql: """
+                INSERT INTO page (documentID, number, text, words, meanConfidence, preprocessing, engine, sourceHash, width, height, savedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(documentID, number) DO UPDATE SET text = excluded.text, words = excluded.words,
+                    meanConfidence = excluded.meanConfidence, preprocessing = excluded.preprocessing, engine = excluded.engine,
+                    sourceHash = excluded.sourceHash, width = excluded.width, height = excluded.height, savedAt = excluded.savedAt
+                """, arguments: [page.documentID, page.number, page.text, WordCodec.encode(page.words), page.meanConfidence,
+                                 try Self.json(page.preprocessing), page.engine, page.sourceHash, page.width, page.height,
+                                 Date().timeIntervalSince1970])
+            try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [page.documentID])
+        }
+    }
+
+    public func page(documentID: String, number: Int) throws -> Page? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM page WHERE documentID = ? AND number = ?", arguments: [documentID, number]).map(Self.decodePage)
+        }
+    }
+
+    /// The pages of a document, in page order.
+    public func pages(documentID: String) throws -> [Page] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM page WHERE documentID = ? ORDER BY number", arguments: [documentID]).map(Self.decodePage)
+        }
+    }
+
+    /// The page texts of a document in page order, without the word boxes (cheap: for indexing, snippets
+    /// and finding the pages where a query matched).
+    public func pageTexts(documentID: String) throws -> [(number: Int, text: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number", arguments: [documentID]).map {
+                (number: try $0.decode(forColumn: "number"), text: try $0.decode(forColumn: "text"))
+            }
+        }
+    }
+
+    /// The numbers of the pages already saved for a document.
+    public func pageNumbers(documentID: String) throws -> Set<Int> {
+        try read { Set(try Int.fetchAll($0, sql: "SELECT number FROM page WHERE documentID = ?", arguments: [documentID])) }
+    }
+
+    /// The OCR cache: a page already recognised from the same scan content and page number, whichever
+    /// document it belongs to.
+    public func page(sourceHash: String) throws -> Page? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM page WHERE sourceHash = ? ORDER BY documentID, number LIMIT 1", arguments: [sourceHash]).map(Self.decodePage)
+        }
+    }
+
+    private static func decodePage(_ row: Row) throws -> Page {
+        Page(documentID: try row.decode(forColumn: "documentID"), number: try row.decode(forColumn: "number"),
+             text: try row.decode(forColumn: "text"), words: try WordCodec.decode(try row.decode(forColumn: "words")),
+             meanConfidence: try row.decode(forColumn: "meanConfidence"),
+             preprocessing: try unjson([String].self, try row.decode(forColumn: "preprocessing")),
+             engine: try row.decode(forColumn: "engine"), sourceHash: try row.decode(forColumn: "sourceHash"),
+             width: try row.decode(forColumn: "width"), height: try row.decode(forColumn: "height"))
+    }
+
+    // MARK: - Ingest state
+
+    /// Records how many pages a document's scan has and the scan's content hash. When the hash differs from
+    /// the one stored, the scan has changed: its old pages are deleted and the document needs indexing again.
+    /// Pages numbered above `count` are deleted in any case.
+    public func setPageCount(documentID: String, count: Int, scanHash: String) throws {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT scanHash FROM document WHERE id = ?", arguments: [documentID]) else {
+                throw CatalogueError("Tài liệu “\(documentID)” chưa có trong danh mục")
+            }
+            guard count >= 0 else { throw CatalogueError("Số trang không thể âm (\(count))") }
+            let old: String? = try row.decode(forColumn: "scanHash")
+            if let old, old != scanHash {
+                try db.execute(sql: "DELETE FROM page WHERE documentID = ?", arguments: [documentID])
+                try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [documentID])
+            } else {
+                try db.execute(sql: "DELETE FROM page WHERE documentID = ? AND number > ?", arguments: [documentID, count])
+                if db.changesCount > 0 {
+                    try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [documentID])
+                }
+            }
+            try db.execute(sql: "UPDATE document SET pageCount = ?, scanHash = ? WHERE id = ?", arguments: [count, scanHash, documentID])
+        }
+    }
+
+    /// A document's ingest state; all nil for a document that is not in the catalogue or not yet recognised.
+    public func documentState(id: String) throws -> (pageCount: Int?, scanHash: String?, indexedVersion: Int?) {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT pageCount, scanHash, indexedVersion FROM document WHERE id = ?", arguments: [id]) else {
+                return (nil, nil, nil)
+            }
+            return (try row.decode(forColumn: "pageCount"), try row.decode(forColumn: "scanHash"), try row.decode(forColumn: "indexedVersion"))
+        }
+    }
+
+    /// Records that a document is in the search index built with `version` of the indexing scheme.
+    public func markIndexed(documentID: String, version: Int) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE document SET indexedVersion = ? WHERE id = ?", arguments: [version, documentID])
+            guard db.changesCount > 0 else { throw CatalogueError("Tài liệu “\(documentID)” chưa có trong danh mục") }
+        }
+    }
+
+    /// Documents not indexed with `version` (never indexed, changed since, or indexed by another version).
+    public func documentsNeedingIndex(version: Int) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM document WHERE indexedVersion IS NULL OR indexedVersion != ? ORDER BY fileID, ordinal",
+                                arguments: [version])
+        }
+    }
+
+    /// Forgets every document's indexed state (before rebuilding the index from scratch).
+    public func clearIndexedState() throws {
+        try write { try $0.execute(sql: "UPDATE document SET indexedVersion = NULL") }
+    }
+
+    /// Pages whose mean confidence is below `below`, least confident first: candidates for review.
+    public func lowConfidencePages(below: Double, limit: Int) throws -> [(documentID: String, number: Int, confidence: Double)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT documentID, number, meanConfidence FROM page WHERE meanConfidence < ?
+                ORDER BY meanConfidence, documentID, number LIMIT ?
+                """, arguments: [below, max(0, limit)]).map {
+                (documentID: try $0.decode(forColumn: "documentID"), number: try $0.decode(forColumn: "number"),
+                 confidence: try $0.decode(forColumn: "meanConfidence"))
+            }
+        }
+    }
+
+    public func counts() throws -> (files: Int, documents: Int, pages: Int) {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM page") ?? 0)
+        }
+    }
+
+    // MARK: - Tokens
+
+    /// Stores a token by the hex SHA-256 of its secret (the secret itself is never stored). The name must
+    /// not be in use by another active token.
+    public func addToken(hash: String, name: String, role: Role) throws {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw CatalogueError("Tên token không được để trống") }
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM token WHERE name = ? AND revoked = 0)", arguments: [name]) == true {
+                throw CatalogueError("Đã có token đang dùng tên “\(name)”")
+            }
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM token WHERE hash = ?)", arguments: [hash]) == true {
+                throw CatalogueError("Token này đã được tạo trước đó")
+            }
+            try db.execute(sql: "INSERT INTO token (hash, name, role, created, revoked) VALUES (?, ?, ?, ?, 0)",
+                           arguments: [hash, name, role.rawValue, Date().timeIntervalSince1970])
+        }
+    }
+
+    /// The token stored under this hash, revoked or not; nil when unknown.
+    public func token(hash: String) throws -> (name: String, role: Role, revoked: Bool)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT name, role, revoked FROM token WHERE hash = ?", arguments: [hash]) else { return nil }
+            return (try row.decode(forColumn: "name"), try Self.role(try row.decode(forColumn: "role")), try row.decode(Int.self, forColumn: "revoked") != 0)
+        }
+    }
+
+    /// Every token ever created, oldest first.
+    public func listTokens() throws -> [(name: String, role: Role, created: Date, revoked: Bool)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT name, role, created, revoked FROM token ORDER BY created, rowid").map {
+                (name: try $0.decode(forColumn: "name"), role: try Self.role(try $0.decode(forColumn: "role")),
+                 created: Date(timeIntervalSince1970: try $0.decode(forColumn: "created")),
+                 revoked: try $0.decode(Int.self, forColumn: "revoked") != 0)
+            }
+        }
+    }
+
+    /// Revokes the active token with this name. False when there is none.
+    @discardableResult
+    public func revokeToken(name: String) throws -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE token SET revoked = 1 WHERE name = ? AND revoked = 0", arguments: [name])
+            return db.changesCount > 0
+        }
+    }
+
+    // MARK: - Audit (append-only)
+
+    /// Appends one line to the audit log. `token` is the token's name ("" for anonymous), never its secret.
+    public func appendAudit(token: String, role: Role, action: String, target: String, remote: String?) throws {
+        try write { db in
+            try db.execute(sql: "INSERT INTO audit (time, token, role, action, target, remote) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [Date().timeIntervalSince1970, token, role.rawValue, action, target, remote])
+        }
+    }
+
+    /// Audit lines from `from` to `to` (both inclusive, either open), optionally of one token, oldest first.
+    public func audit(from: Date?, to: Date?, token: String?) throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var arguments: [DatabaseValueConvertible?] = []
+        if let from { conditions.append("time >= ?"); arguments.append(from.timeIntervalSince1970) }
+        if let to { conditions.append("time <= ?"); arguments.append(to.timeIntervalSince1970) }
+        if let token { conditions.append("token = ?"); arguments.append(token) }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = "SELECT * FROM audit \(whereClause) ORDER BY time, id"
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
+                AuditEntry(id: try $0.decode(forColumn: "id"), time: Date(timeIntervalSince1970: try $0.decode(forColumn: "time")),
+                           token: try $0.decode(forColumn: "token"), role: try Self.role(try $0.decode(forColumn: "role")),
+                           action: try $0.decode(forColumn: "action"), target: try $0.decode(forColumn: "target"),
+                           remote: try $0.decode(forColumn: "remote"))
+            }
+        }
+    }
+}

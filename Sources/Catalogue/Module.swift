@@ -1,1 +1,0 @@
-// Catalogue module: see docs/ARCHITECTURE.md
