@@ -253,6 +253,17 @@ int hx_termlist_next(hx_termlist *tl, int *has, const char **term, size_t *len, 
         *len = tl->current.size();
     });
 }
+int hx_termlist_skip_to(hx_termlist *tl, const char *term, hx_error **err) {
+    return guard(err, [&] {
+        if (!tl->live) throw Xapian::InvalidOperationError("skip_to needs a live term list");
+        if (tl->it == tl->end) return;
+        // The current term was handed out already: never give it again.
+        if (tl->started && *tl->it >= term) ++tl->it;
+        // Xapian's skip_to may move backwards: only ever move forwards.
+        if (tl->it != tl->end && *tl->it < term) tl->it.skip_to(term);
+        tl->started = false;
+    });
+}
 void hx_termlist_free(hx_termlist *tl) { delete tl; }
 
 // ---- documents ----

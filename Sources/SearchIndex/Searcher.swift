@@ -123,6 +123,8 @@ public final class Searcher: @unchecked Sendable {
     public var exactTotalMargin = 1000
     /// BM25 parameters.
     public var bm25 = (k1: 1.2, k2: 0.0, k3: 1.0, b: 0.5, minNormLength: 0.5)
+    /// Reopen the database before each call, so a search sees what the writer last committed.
+    public var reopenBeforeEachCall = true
     private let lock = NSLock()
 
     /// Opens local databases (directories or stub files) and remote shards, searched as one.
@@ -141,7 +143,7 @@ public final class Searcher: @unchecked Sendable {
     @discardableResult
     public func reopen() throws -> Bool { try locked { try database.reopen() } }
 
-    public func documentCount() throws -> Int { try locked { try database.documentCount() } }
+    public func documentCount() throws -> Int { try lockedFresh { try database.documentCount() } }
 
     /// The filter every search and suggestion goes through: OR of the visible `XA` terms plus the
     /// request's filters. nil when the role sees nothing.
@@ -189,7 +191,7 @@ public final class Searcher: @unchecked Sendable {
         }
         let main = try XapianQuery.build(request.query)
         let query = try XapianQuery(.filter, [main, filter])
-        return try locked { try retryingOnModification { try run(query, request) } }
+        return try lockedFresh { try retryingOnModification { try run(query, request) } }
     }
 
     private func run(_ query: XapianQuery, _ request: SearchRequest) throws -> SearchResponse {
@@ -206,11 +208,15 @@ public final class Searcher: @unchecked Sendable {
         if !request.facetSlots.isEmpty { checkAtLeast = max(checkAtLeast, try database.documentCount()) }
         checkAtLeast = min(checkAtLeast, Int(UInt32.max))
         let set = try enquire.matches(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast,
-                                      valueSlots: [ValueSlot.date], facetLimit: request.facetLimit)
+                                      valueSlots: [ValueSlot.date, ValueSlot.documentID, ValueSlot.fileID,
+                                                   ValueSlot.access], facetLimit: request.facetLimit)
         let decoder = JSONDecoder()
         var hits: [SearchHit] = []
         for m in set.matches {
-            guard let data = try? decoder.decode(IndexedDocumentData.self, from: m.data) else { continue }
+            // The data JSON; should it be unreadable, the values still name the document.
+            let data = (try? decoder.decode(IndexedDocumentData.self, from: m.data)) ?? IndexedDocumentData(
+                id: m.values[ValueSlot.documentID].map(hxString) ?? "", fileID: m.values[ValueSlot.fileID].map(hxString) ?? "",
+                title: "", access: Int(m.values[ValueSlot.access].map(hxString) ?? "") ?? 3)
             let date = m.values[ValueSlot.date].map(hxString).flatMap { $0.isEmpty ? nil : $0 }
             hits.append(SearchHit(id: data.id, fileID: data.fileID, title: data.title, access: data.access,
                                   score: Double(m.percent) / 100,
@@ -239,18 +245,25 @@ public final class Searcher: @unchecked Sendable {
               let access = try Self.filterQuery(visibleLevels: visibleLevels, filters: SearchFilters())
         else { return [] }
         let maxDistance = folded.count <= 4 ? 1 : 2
-        return try locked {
+        return try lockedFresh {
             try retryingOnModification {
-                var candidates: [(term: String, distance: Int)] = []
-                for (term, _) in try database.allTerms() {
-                    // Unprefixed terms are the accented words; prefixes start with an ASCII capital.
-                    guard let first = term.unicodeScalars.first, !("A"..."Z").contains(first),
-                          term != normalized else { continue }
-                    let count = term.unicodeScalars.count
-                    guard abs(count - folded.count) <= maxDistance else { continue }
+                var candidates: [(term: String, distance: Int, frequency: Int)] = []
+                try database.visitTerms { term, frequency in
+                    // Unprefixed terms are the words; prefixed ones start with an ASCII capital: skip them all.
+                    guard let first = term.unicodeScalars.first else { return .next }
+                    if ("A"..."Z").contains(first) { return .skip(to: "[") }
+                    guard term != normalized,
+                          abs(term.unicodeScalars.count - folded.count) <= maxDistance else { return .next }
                     let d = Self.editDistance(Array(VietNormalizer.fold(term).unicodeScalars), folded, limit: maxDistance)
-                    if d <= maxDistance { candidates.append((term, d)) }
+                    if d <= maxDistance { candidates.append((term, d, frequency)) }
+                    return .next
                 }
+                // Closest and most common (over all documents) first; only these are counted per role.
+                candidates.sort { a, b in
+                    a.distance != b.distance ? a.distance < b.distance
+                        : a.frequency != b.frequency ? a.frequency > b.frequency : a.term < b.term
+                }
+                candidates = Array(candidates.prefix(Self.maxSuggestionCandidates))
                 guard !candidates.isEmpty else { return [] }
                 let all = try database.documentCount()
                 var ranked: [(term: String, distance: Int, visible: Int)] = []
@@ -270,6 +283,9 @@ public final class Searcher: @unchecked Sendable {
             }
         }
     }
+
+    /// At most so many candidate words are counted among visible documents per suggestion.
+    static let maxSuggestionCandidates = 200
 
     /// Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1 then).
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
@@ -295,6 +311,13 @@ public final class Searcher: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try body()
+    }
+
+    private func lockedFresh<T>(_ body: () throws -> T) throws -> T {
+        try locked {
+            if reopenBeforeEachCall { try database.reopen() }
+            return try body()
+        }
     }
 
     /// A reader may see `DatabaseModifiedError` when the writer commits meanwhile: reopen once, retry.

@@ -269,6 +269,34 @@ public final class XapianDatabase {
         return try hxDrain(list).map { (hxString($0.term), $0.frequency) }
     }
 
+    /// What to do after visiting a term.
+    public enum TermVisit: Sendable, Equatable {
+        case next
+        /// Continue with the first term >= this one.
+        case skip(to: String)
+        case stop
+    }
+
+    /// Visits the terms starting with `prefix` in byte order without loading them all.
+    public func visitTerms(prefix: String = "", _ body: (_ term: String, _ frequency: Int) throws -> TermVisit) throws {
+        let list = try hxMake { hx_db_allterms(handle, prefix, $0, $1) }
+        defer { hx_termlist_free(list) }
+        while true {
+            var has: Int32 = 0
+            var term: UnsafePointer<CChar>? = nil
+            var len = 0
+            var freq: UInt32 = 0
+            try hxCall { hx_termlist_next(list, &has, &term, &len, &freq, $0) }
+            guard has != 0, let term else { return }
+            let text = String(decoding: UnsafeRawBufferPointer(start: term, count: len), as: UTF8.self)
+            switch try body(text, Int(freq)) {
+            case .next: continue
+            case .stop: return
+            case let .skip(to): try hxCall { hx_termlist_skip_to(list, to, $0) }
+            }
+        }
+    }
+
     /// The terms of one document with their wdf.
     public func documentTerms(docid: UInt32) throws -> [(term: String, wdf: Int)] {
         let list = try hxMake { hx_db_doc_terms(handle, docid, $0, $1) }

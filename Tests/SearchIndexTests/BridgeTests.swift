@@ -115,6 +115,41 @@ final class BridgeTests: XCTestCase {
         XCTAssertEqual(try r.positions(docid: 1, term: "đất"), [1])
     }
 
+    func testVisitingTermsWithSkips() throws {
+        let dir = try TempDir()
+        let w = try XapianWritableDatabase(path: dir.path("db"))
+        let d = try XapianDocument()
+        for t in ["Bquyền_sử", "Fdat", "XA1", "ba", "bốn", "đất", "2012"] { try d.addTerm(t) }
+        try d.addBooleanTerm("Qa")
+        try w.replace(uniqueTerm: "Qa", document: d)
+        try w.commit()
+        let r = try XapianDatabase(path: dir.path("db"))
+        // (skip rule, expected visits)
+        let table: [((String) -> XapianDatabase.TermVisit, [String])] = [
+            ({ _ in .next }, ["2012", "Bquyền_sử", "Fdat", "Qa", "XA1", "ba", "bốn", "đất"]),
+            ({ $0.first!.isUppercase ? .skip(to: "[") : .next }, ["2012", "Bquyền_sử", "ba", "bốn", "đất"]),
+            ({ $0 == "Fdat" ? .skip(to: "Fdat") : .next }, ["2012", "Bquyền_sử", "Fdat", "Qa", "XA1", "ba", "bốn", "đất"]),
+            ({ $0 == "2012" ? .skip(to: "c") : .next }, ["2012", "đất"]),
+            ({ $0 == "ba" ? .stop : .next }, ["2012", "Bquyền_sử", "Fdat", "Qa", "XA1", "ba"]),
+        ]
+        for (rule, expected) in table {
+            var seen: [String] = []
+            try r.visitTerms { term, _ in
+                seen.append(term)
+                return rule(term)
+            }
+            XCTAssertEqual(seen, expected)
+        }
+        var fs: [String] = []
+        try r.visitTerms(prefix: "F") { t, freq in
+            XCTAssertEqual(freq, 1)
+            fs.append(t)
+            return .next
+        }
+        XCTAssertEqual(fs, ["Fdat"])
+        XCTAssertEqual(try r.documentTerms(docid: 1).first { $0.term == "đất" }?.wdf, 1)
+    }
+
     func testStubDatabaseFileOpensItsShards() throws {
         let dir = try TempDir()
         try buildIndex(dir.path("a"), [Corpus.documents[0]])

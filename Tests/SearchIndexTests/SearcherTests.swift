@@ -43,8 +43,8 @@ final class SearcherTests: XCTestCase {
         try writer.delete(documentID: doc.id)
         try writer.delete(documentID: "H49.không.có")
         try writer.commit()
-        XCTAssertTrue(try s.reopen())
-        XCTAssertEqual(try s.documentCount(), 0)
+        XCTAssertEqual(try s.documentCount(), 0, "a searcher sees the last commit")
+        XCTAssertEqual(try s.search(SearchRequest(query: word("đền"), visibleLevels: publicLevels)).total, 0)
     }
 
     func testBatchedCommitsAreVisibleToReaders() throws {
@@ -52,10 +52,12 @@ final class SearcherTests: XCTestCase {
         try writer.replace(Corpus.documents[0])
         XCTAssertEqual(writer.pending, 1)
         let s = try Searcher(databasePaths: [dir.path("w")])
+        s.reopenBeforeEachCall = false
         XCTAssertEqual(try s.documentCount(), 0)
         try writer.replace(Corpus.documents[1])
         XCTAssertEqual(writer.pending, 0, "committed after 2 documents")
-        try s.reopen()
+        XCTAssertEqual(try s.documentCount(), 0, "not reopened yet")
+        XCTAssertTrue(try s.reopen())
         XCTAssertEqual(try s.documentCount(), 2)
         XCTAssertEqual(String(decoding: try writer.database.metadata(forKey: IndexMetadataKey.schemaVersion),
                               as: UTF8.self), IndexWriter.schemaVersion)
@@ -188,6 +190,40 @@ final class SearcherTests: XCTestCase {
         XCTAssertEqual(try searcher.termSuggestions(for: "khiu", visibleLevels: []), [])
         // Ranked by frequency among visible documents: "đất" (5 public+… documents) before rarer words.
         XCTAssertEqual(try searcher.termSuggestions(for: "đât", visibleLevels: publicLevels).first, "đất")
+    }
+
+    func testEnquireCollapseDocidOrderAndWeighting() throws {
+        let db = try XapianDatabase(path: dir.path("db"))
+        let enquire = try XapianEnquire(database: db)
+        try enquire.setQuery(try XapianQuery.matchAll())
+        try enquire.setBoolWeighting()
+        try enquire.setDocidOrder(.descending)
+        let all = try enquire.matches(offset: 0, limit: 10, valueSlots: [ValueSlot.documentID])
+        XCTAssertEqual(all.matches.map(\.docid), [6, 5, 4, 3, 2, 1])
+        XCTAssertEqual(all.matches.map(\.rank), Array(0..<6))
+        XCTAssertEqual(all.matches.first?.values[ValueSlot.documentID], Data("H49.64.33.2002.7.1".utf8))
+        // One hit per file (hồ sơ).
+        try enquire.setCollapseKey(slot: ValueSlot.fileID, max: 1)
+        let perFile = try enquire.matches(offset: 0, limit: 10, checkAtLeast: 10)
+        XCTAssertEqual(perFile.matches.count, 2)
+        try enquire.setCollapseKey(slot: ValueSlot.fileID, max: 0)
+        XCTAssertEqual(try enquire.matches(offset: 0, limit: 10).matches.count, 6)
+        // BM25 parameters change the weights; relevance then date breaks ties by date.
+        try enquire.setQuery(try XapianQuery(term: "Fdat"))
+        try enquire.setBM25(k1: 1.2, b: 0)
+        let flat = try enquire.matches(offset: 0, limit: 10).matches.map(\.weight)
+        try enquire.setBM25(k1: 1.2, b: 1)
+        let normalised = try enquire.matches(offset: 0, limit: 10).matches.map(\.weight)
+        XCTAssertEqual(flat.count, 5)
+        XCTAssertNotEqual(flat, normalised)
+        try enquire.setBoolWeighting()
+        try enquire.setSort(.relevanceThenValue(slot: ValueSlot.date, reverse: true))
+        let byDate = try enquire.matches(offset: 0, limit: 10, valueSlots: [ValueSlot.date]).matches
+        XCTAssertEqual(byDate.compactMap { $0.values[ValueSlot.date].map { String(decoding: $0, as: UTF8.self) } },
+                       ["20130520", "20121105", "20120215", "20110310", "20100000"])
+        try enquire.setSort(.value(slot: ValueSlot.date, reverse: false))
+        XCTAssertEqual(try enquire.matches(offset: 0, limit: 1, valueSlots: [ValueSlot.date]).matches.first?
+            .values[ValueSlot.date], Data("20100000".utf8))
     }
 
     func testSeveralDatabasesSearchLikeOne() throws {

@@ -108,6 +108,8 @@ int hx_db_positions(hx_db *HX_NONNULL db, uint32_t docid, const char *HX_NONNULL
 /* *has = 0 at the end; otherwise *term and *len (owned by tl) and *freq (termfreq or wdf) are set. */
 int hx_termlist_next(hx_termlist *HX_NONNULL tl, int *HX_NONNULL has, const char *HX_NULLABLE *HX_NONNULL term,
                      size_t *HX_NONNULL len, uint32_t *HX_NONNULL freq, hx_error *HX_NULLABLE *HX_NULLABLE err);
+/* Moves on so that the next hx_termlist_next gives the first term >= term (live lists only). */
+int hx_termlist_skip_to(hx_termlist *HX_NONNULL tl, const char *HX_NONNULL term, hx_error *HX_NULLABLE *HX_NULLABLE err);
 void hx_termlist_free(hx_termlist *HX_NULLABLE tl);
 
 /* ---- documents ---- */
