@@ -126,8 +126,20 @@ struct Compiler {
     /// A typed word: its accented term when typed with diacritics, and its folded term. An exact
     /// match scores both (OR adds), so it ranks above a match that differs in accents.
     func wordNode(_ t: Token) -> QueryNode {
-        let folded = QueryNode.term(TermPrefix.folded + t.folded)
+        let folded = QueryNode.term(Compiler.foldedTerm(t))
         return t.text == t.folded ? folded : .or([.term(t.text), folded])
+    }
+
+    /// The `F` term of a token. Apostrophe names use their form without the apostrophe, which the
+    /// index holds for both spellings (`H'Hen` and OCR's `HHen` are both `Fhhen`).
+    static func foldedTerm(_ t: Token) -> String {
+        t.folded.contains("'") ? TermPrefix.folded + t.folded.replacingOccurrences(of: "'", with: "") : TermPrefix.folded + t.folded
+    }
+
+    /// A document number typed by the user: its `N` term, its `XSN` catalogue term (scores the
+    /// document that IS this number above those that cite it), or the words as typed.
+    func numberNode(_ dn: DocumentNumber, _ words: QueryNode) -> QueryNode {
+        .or([.term(TermPrefix.documentNumber + dn.canonical), .term(TermPrefix.catalogueNumber + dn.canonical), words])
     }
 
     /// A word with its abbreviation expansions, when it is an abbreviation.
@@ -153,13 +165,15 @@ struct Compiler {
                                 TermPrefix.folded + "nam", y], window: 5))
         } }
         out.append(.valueRange(slot: 1, from: d.sortKey, to: d.sortKey))
+        // The document's own date (catalogue) scores: a document dated so ranks above one citing it.
+        out.append(.term(TermPrefix.catalogueDate + d.sortKey))
         return out
     }
 
     /// A phrase over tokens: accented and folded phrases OR'ed when any token has diacritics.
     func phraseNode(_ toks: [Token]) -> QueryNode {
         if toks.count == 1 { return wordNode(toks[0]) }
-        let folded = QueryNode.phrase(toks.map { TermPrefix.folded + $0.folded }, window: toks.count)
+        let folded = QueryNode.phrase(toks.map(Compiler.foldedTerm), window: toks.count)
         guard toks.contains(where: { $0.text != $0.folded }) else { return folded }
         return .or([.phrase(toks.map(\.text), window: toks.count), folded])
     }
@@ -204,6 +218,7 @@ struct Compiler {
         func free(_ r: Range<Int>) -> Bool { r.lowerBound >= 0 && r.upperBound <= n && r.allSatisfy { !used[$0] } }
         func take(_ r: Range<Int>, _ node: QueryNode) { for k in r { used[k] = true }; spans.append((r.lowerBound, node)) }
 
+        var i = 0
         // 1. Joined forms typed whole: 1605/QĐ-UBND, NĐ-CP, 15/02/2012.
         for c in all where c.kind == .compound {
             let parts = toks.indices.filter { c.range.contains(toks[$0].range.lowerBound) }
@@ -211,7 +226,7 @@ struct Compiler {
             let partToks = parts.map { toks[$0] }
             let original = String(raw[c.range])
             if let dn = IdentifierExtractor.documentNumbers(in: original, lenient: true).first {
-                take(first..<(last + 1), .or([.term(TermPrefix.documentNumber + dn.canonical), phraseNode(partToks)]))
+                take(first..<(last + 1), numberNode(dn, phraseNode(partToks)))
             } else if let date = ArchiveDate.parse(csvCell: original), date.day != nil {
                 take(first..<(last + 1), .or(dateAlternatives(date)))
             } else {
@@ -226,8 +241,20 @@ struct Compiler {
             }
         }
 
+        // 1b. Dates written out: `13 tháng 2 năm 2005` (also finds `13/02/2005`, `13 tháng 02 năm 2005`).
+        i = 0
+        while i + 4 < n {
+            defer { i += 1 }
+            guard free(i..<(i + 5)), toks[i].kind == .number, toks[i + 1].folded == "thang", toks[i + 2].kind == .number,
+                  toks[i + 3].folded == "nam", toks[i + 4].kind == .number, toks[i + 4].folded.count == 4,
+                  let day = Int(toks[i].folded), let month = Int(toks[i + 2].folded), let year = Int(toks[i + 4].folded),
+                  let date = ArchiveDate(year: year, month: month, day: day) else { continue }
+            take(i..<(i + 5), .or(dateAlternatives(date)))
+            i += 4
+        }
+
         // 2. Document numbers typed with spaces: `1605 / QĐ - UBND`, `1605 QĐ UBND`, `43 2014 NĐ CP`.
-        var i = 0
+        i = 0
         while i < n {
             defer { i += 1 }
             guard !used[i], toks[i].kind == .number, toks[i].folded.count <= 6 else { continue }
@@ -248,7 +275,7 @@ struct Compiler {
             }
             guard !symbols.isEmpty else { continue }
             let dn = DocumentNumber(number: toks[i].folded, year: year, symbolParts: symbols, joiners: joiners)
-            take(i..<j, .or([.term(TermPrefix.documentNumber + dn.canonical), words(i..<j)]))
+            take(i..<j, numberNode(dn, words(i..<j)))
             i = j - 1
         }
         // `qd 1605`, `qđ số 1605`, `quyết định số 1605`: a type symbol (or its expansion) before the number.
@@ -271,7 +298,7 @@ struct Compiler {
             if next < n, toks[next].folded == "so" { next += 1 }
             guard next < n, free(i..<(next + 1)), toks[next].kind == .number, toks[next].folded.count <= 6 else { continue }
             let dn = DocumentNumber(number: toks[next].folded, symbolParts: [symbol])
-            take(i..<(next + 1), .or([.term(TermPrefix.documentNumber + dn.canonical), words(i..<(next + 1))]))
+            take(i..<(next + 1), numberNode(dn, words(i..<(next + 1))))
             i = next
         }
 
@@ -301,10 +328,16 @@ struct Compiler {
         }
 
         // 4. Citizen ids: 9 or 12 digits.
+        // Long digit runs also find a run with one digit more, less or misread (OCR), weighted lower.
         for k in 0..<n where !used[k] && toks[k].kind == .number {
-            if let id = CitizenID(toks[k].folded) {
-                take(k..<(k + 1), .or([.term(TermPrefix.citizenID + id.digits), wordNode(toks[k])]))
-            }
+            let digits = toks[k].folded
+            let variants = Analyzer.digitVariantLengths.contains(digits.count) ? Analyzer.digitVariants(digits) : []
+            guard CitizenID(digits) != nil || !variants.isEmpty else { continue }
+            var alternatives: [QueryNode] = []
+            if let id = CitizenID(digits) { alternatives.append(.term(TermPrefix.citizenID + id.digits)) }
+            alternatives.append(wordNode(toks[k]))
+            if !variants.isEmpty { alternatives.append(.scaleWeight(.synonym(variants.map { .term($0) }), 0.3)) }
+            take(k..<(k + 1), .or(alternatives))
         }
 
         // 5. Expansions typed in full: "ủy ban nhân dân" also finds UBND.
@@ -340,6 +373,7 @@ struct Compiler {
 
         // Adjacent pairs, as typed, boost documents with the words adjacent and in order.
         var pairs: [QueryNode] = []
+        if collect { pairs += catalogueBoosts(toks) }
         if collect {
             for k in 0..<(n - 1) where Analyzer.pairs(toks[k], toks[k + 1], in: raw) {
                 let a = toks[k], b = toks[k + 1]
@@ -358,6 +392,30 @@ struct Compiler {
             if end - span.start > 1, relaxable.contains(span.start) { extras += (span.start..<end).map { wordNode(toks[$0]) } }
         }
         return (sorted.map(\.node), extras, pairs)
+    }
+
+    /// Boosts from the catalogue (sổ), so what a document IS outranks what its pages mention:
+    /// each typed word in its title/trích yếu (`XSW`), each run of 1–3 words (and each abbreviation's
+    /// expansion) as its type (`XST`: "quyết định", "tờ trình", "QĐ"), each year-like number as its
+    /// year (`XSY`). Terms no document holds cost nothing.
+    func catalogueBoosts(_ toks: [Token]) -> [QueryNode] {
+        var out: [QueryNode] = []
+        var seen = Set<String>()
+        func add(_ t: String) { if seen.insert(t).inserted { out.append(.term(t)) } }
+        for (k, t) in toks.enumerated() {
+            if t.kind == .word {
+                add(TermPrefix.catalogueWord + t.folded.replacingOccurrences(of: "'", with: ""))
+                for x in config.expansions(of: t.text) { add(TermPrefix.catalogueType + Analyzer.fieldValue(x)) }
+            } else if t.folded.count == 4, let y = Int(t.folded), (1900...2099).contains(y) {
+                add(TermPrefix.catalogueYear + String(y))
+            }
+            for len in 1...3 where k + len <= toks.count {
+                let run = toks[k..<(k + len)]
+                guard run.allSatisfy({ $0.kind == .word }) else { break }
+                add(TermPrefix.catalogueType + run.map(\.folded).joined(separator: " "))
+            }
+        }
+        return out
     }
 
     // MARK: Fields

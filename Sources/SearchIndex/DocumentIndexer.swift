@@ -151,6 +151,32 @@ public struct DocumentIndexer: Sendable {
         return out
     }
 
+    /// Weighted catalogue (sổ) terms: what the document IS, as opposed to what its text mentions.
+    /// The query boosts them, so a document's own number, date, type, year and trích yếu words
+    /// outrank pages that merely cite them: `XSN` its number (every key, as `N`), `XSD` its date
+    /// `YYYYMMDD` (full dates only), `XSY` its year, `XST` its type (folded), `XSW` each folded
+    /// syllable of its title, type and trích yếu (each once).
+    public static func catalogueTerms(_ doc: IndexableDocument) -> [String] {
+        var out: [String] = []
+        func add(_ t: String) { if !out.contains(t) { out.append(t) } }
+        if let dn = DocumentNumber.fromCatalogue(number: doc.number, symbol: doc.symbol) {
+            for k in dn.keys { add(TermPrefix.catalogueNumber + k) }
+        }
+        if let d = doc.dateSortKey?.trimmingCharacters(in: .whitespaces), d.count == 8,
+           d.allSatisfy({ $0.isASCII && $0.isNumber }), !d.hasSuffix("00") {
+            add(TermPrefix.catalogueDate + d)
+        }
+        if let y = doc.year { add(TermPrefix.catalogueYear + String(y)) }
+        if let t = doc.documentType.map(Analyzer.fieldValue), !t.isEmpty { add(TermPrefix.catalogueType + t) }
+        for field in [doc.title, doc.documentType ?? "", doc.summary ?? ""] {
+            for tok in Tokenizer.tokens(field) where tok.isPositional && tok.kind == .word {
+                add(TermPrefix.catalogueWord + tok.folded)
+                if tok.folded.contains("'") { add(TermPrefix.catalogueWord + tok.folded.replacingOccurrences(of: "'", with: "")) }
+            }
+        }
+        return out
+    }
+
     /// The plan of the document: terms, postings, values and data.
     public func plan(_ doc: IndexableDocument) throws -> DocumentPlan {
         let id = doc.id.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -201,6 +227,7 @@ public struct DocumentIndexer: Sendable {
         if let n = Self.numberTerm(number: doc.number, symbol: doc.symbol), n.utf8.count <= Self.maxTermBytes {
             plan.terms[n, default: 0] += 1
         }
+        for t in Self.catalogueTerms(doc) where t.utf8.count <= Self.maxTermBytes { plan.terms[t] = 1 }
 
         // Filter terms.
         func boolean(_ term: String?) {

@@ -67,6 +67,11 @@ public struct SearchRequest: Equatable, Sendable {
     public var facetSlots: [Int]
     /// At most so many values per facet (0 = all).
     public var facetLimit: Int
+    /// Widen a typed word that no visible document holds to the index words within a small edit
+    /// distance (a slip `Nguypễn`, `Trnầ`, `tviêu`) instead of finding nothing; what was widened is
+    /// in `SearchResponse.expansions`. Only words with no visible match pay for the vocabulary scan;
+    /// the normal path costs one frequency lookup per word. Turn off to ask "does this word exist".
+    public var expandUnknownWords: Bool = true
 
     public init(query: QueryNode, visibleLevels: [Int], limit: Int = 10, offset: Int = 0,
                 filters: SearchFilters = SearchFilters(), sort: SearchSort = .relevance, facetSlots: [Int] = [],
@@ -112,6 +117,10 @@ public struct SearchResponse: Equatable, Sendable {
     public var hits: [SearchHit]
     /// Facet counts per value slot, most frequent first.
     public var facets: [Int: [FacetCount]]
+    /// Typed words (folded `F` terms, prefix removed) that no visible document holds, with the index
+    /// words they were widened to (edit distance 1–2): `["nguypen": ["nguyen"]]`. Empty when every
+    /// word was found as typed.
+    public var expansions: [String: [String]] = [:]
 }
 
 /// Searches one or several index databases (local directories, stub files or remote shards) as one.
@@ -189,9 +198,87 @@ public final class Searcher: @unchecked Sendable {
             return SearchResponse(total: 0, totalIsExact: true, hits: [],
                                   facets: Dictionary(uniqueKeysWithValues: request.facetSlots.map { ($0, []) }))
         }
-        let main = try XapianQuery.build(request.query)
-        let query = try XapianQuery(.filter, [main, filter])
-        return try lockedFresh { try retryingOnModification { try run(query, request) } }
+        return try lockedFresh {
+            try retryingOnModification {
+                var expansions: [String: [String]] = [:]
+                let node = expandUnknownWords && request.expandUnknownWords ? try expandingUnknown(request.query, access: filter, into: &expansions) : request.query
+                let main = try XapianQuery.build(node)
+                var response = try run(try XapianQuery(.filter, [main, filter]), request)
+                response.expansions = expansions
+                return response
+            }
+        }
+    }
+
+    /// Master switch for `SearchRequest.expandUnknownWords`.
+    public var expandUnknownWords = true
+    /// Weight of a widened word relative to a word found as typed.
+    public var expansionWeight = 0.7
+    /// At most so many index words per widened word (closest, then most frequent).
+    public var maxExpansions = 6
+
+    /// `node` with each unknown `F` word term replaced by `SCALE(SYN(near words), expansionWeight)`.
+    func expandingUnknown(_ node: QueryNode, access: XapianQuery, into expansions: inout [String: [String]]) throws -> QueryNode {
+        switch node {
+        case let .term(t, weight):
+            guard t.hasPrefix(IndexPrefix.folded), !t.hasPrefix(IndexPrefix.foldedPair) else { return node }
+            let word = String(t.dropFirst(IndexPrefix.folded.count))
+            let scalars = Array(word.unicodeScalars)
+            guard scalars.count >= 3, scalars.contains(where: { ("a"..."z").contains($0) }),
+                  try !visibleMatch(t, access: access) else { return node }
+            let near = try nearWords(scalars, access: access)
+            guard !near.isEmpty else { return node }
+            expansions[word] = near
+            let syn = QueryNode.synonym(near.map { .term(IndexPrefix.folded + $0) })
+            return .scaleWeight(syn, expansionWeight * weight)
+        case let .and(qs): return .and(try qs.map { try expandingUnknown($0, access: access, into: &expansions) })
+        case let .or(qs): return .or(try qs.map { try expandingUnknown($0, access: access, into: &expansions) })
+        case let .synonym(qs): return .synonym(try qs.map { try expandingUnknown($0, access: access, into: &expansions) })
+        case let .andMaybe(a, b): return .andMaybe(try expandingUnknown(a, access: access, into: &expansions), b)
+        case let .andNot(a, b): return .andNot(try expandingUnknown(a, access: access, into: &expansions), b)
+        case let .filter(a, b): return .filter(try expandingUnknown(a, access: access, into: &expansions), b)
+        case let .scaleWeight(a, w): return .scaleWeight(try expandingUnknown(a, access: access, into: &expansions), w)
+        case .phrase, .near, .valueRange, .matchAll, .matchNothing: return node
+        }
+    }
+
+    /// Whether a document the filter lets through holds `term`.
+    private func visibleMatch(_ term: String, access: XapianQuery) throws -> Bool {
+        guard try database.termFrequency(term) > 0 else { return false }
+        let enquire = try XapianEnquire(database: database)
+        try enquire.setQuery(try XapianQuery(.filter, [try XapianQuery(term: term), access]))
+        try enquire.setBoolWeighting()
+        return try enquire.matches(offset: 0, limit: 1, checkAtLeast: 1).matches.count > 0
+    }
+
+    /// Folded index words within edit distance 1 (words of 4 letters or fewer) or 2 of `word`
+    /// (transpositions count 1) that a document the filter lets through holds; only those at the
+    /// smallest such distance, most frequent first. A word only in hidden documents is never used.
+    func nearWords(_ word: [Unicode.Scalar], access: XapianQuery) throws -> [String] {
+        let maxDistance = word.count <= 4 ? 1 : 2
+        var found: [(term: String, distance: Int, frequency: Int)] = []
+        try database.visitTerms(prefix: IndexPrefix.folded) { term, frequency in
+            let w = Array(term.unicodeScalars.dropFirst())
+            guard !w.isEmpty, abs(w.count - word.count) <= maxDistance,
+                  let f = w.first, !("0"..."9").contains(f) else { return .next }
+            let d = Self.editDistance(w, word, limit: maxDistance, transpositions: true)
+            if d <= maxDistance { found.append((String(term.dropFirst()), d, frequency)) }
+            return .next
+        }
+        found.sort { a, b in
+            a.distance != b.distance ? a.distance < b.distance
+                : a.frequency != b.frequency ? a.frequency > b.frequency : a.term < b.term
+        }
+        var out: [String] = []
+        var best: Int? = nil
+        for c in found.prefix(Self.maxSuggestionCandidates) {
+            if let best, c.distance > best { break }
+            guard try visibleMatch(IndexPrefix.folded + c.term, access: access) else { continue }
+            best = c.distance
+            out.append(c.term)
+            if out.count >= maxExpansions { break }
+        }
+        return out
     }
 
     private func run(_ query: XapianQuery, _ request: SearchRequest) throws -> SearchResponse {
@@ -236,7 +323,8 @@ public final class Searcher: @unchecked Sendable {
 
     /// Spelling suggestions for one word, from the words of the documents the role may see: index
     /// words whose folded form is within edit distance 2 (1 for words of 4 letters or fewer) of the
-    /// folded word, most frequent among visible documents first. A word found only in documents the
+    /// folded word (two swapped letters count as one edit), closest first, then most frequent among
+    /// visible documents. A word found only in documents the
     /// role may not see is never suggested. The word itself (same accents) is not suggested.
     public func termSuggestions(for word: String, visibleLevels: [Int], limit: Int = 5) throws -> [String] {
         let normalized = VietNormalizer.normalize(word.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -254,7 +342,8 @@ public final class Searcher: @unchecked Sendable {
                     if ("A"..."Z").contains(first) { return .skip(to: "[") }
                     guard term != normalized,
                           abs(term.unicodeScalars.count - folded.count) <= maxDistance else { return .next }
-                    let d = Self.editDistance(Array(VietNormalizer.fold(term).unicodeScalars), folded, limit: maxDistance)
+                    let d = Self.editDistance(Array(VietNormalizer.fold(term).unicodeScalars), folded, limit: maxDistance,
+                                              transpositions: true)
                     if d <= maxDistance { candidates.append((term, d, frequency)) }
                     return .next
                 }
@@ -274,9 +363,10 @@ public final class Searcher: @unchecked Sendable {
                     let set = try enquire.matches(offset: 0, limit: 0, checkAtLeast: all)
                     if set.estimated > 0 { ranked.append((c.term, c.distance, set.estimated)) }
                 }
+                // Closest first (a one-letter slip over a common word two edits away), then most frequent.
                 ranked.sort { a, b in
-                    if a.visible != b.visible { return a.visible > b.visible }
                     if a.distance != b.distance { return a.distance < b.distance }
+                    if a.visible != b.visible { return a.visible > b.visible }
                     return a.term < b.term
                 }
                 return ranked.prefix(limit).map { $0.term }
@@ -288,9 +378,11 @@ public final class Searcher: @unchecked Sendable {
     static let maxSuggestionCandidates = 200
 
     /// Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1 then).
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+    /// With `transpositions`, two swapped neighbours count as one edit (optimal string alignment).
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int, transpositions: Bool = false) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -299,10 +391,13 @@ public final class Searcher: @unchecked Sendable {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if transpositions, i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMin = min(rowMin, current[j])
             }
             if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

@@ -32,6 +32,20 @@ public enum TermPrefix {
     public static let year = "XY"
     /// Access level 1/2/3 (`XA1`).
     public static let access = "XA"
+    /// One-digit-deletion neighbours of a long digit run (8–13 digits) and the run itself (`IV24061235`):
+    /// a typed number still finds an OCR'd run with one digit more, less or misread (symmetric delete).
+    public static let digitVariant = "IV"
+    /// Catalogue (sổ) terms, weighted, for ranking a document's own metadata above mere mentions:
+    /// its own document number (keys as for `N`): `XSN1605/qd-ubnd`.
+    public static let catalogueNumber = "XSN"
+    /// Its own date from the catalogue, `YYYYMMDD`: `XSD20050213`.
+    public static let catalogueDate = "XSD"
+    /// Its own year: `XSY2005`.
+    public static let catalogueYear = "XSY"
+    /// Its type, folded: `XSTquyet dinh`.
+    public static let catalogueType = "XST"
+    /// A folded syllable of its title, type or trích yếu: `XSWhung`.
+    public static let catalogueWord = "XSW"
 }
 
 /// One term to index; `position` is nil for terms without positions (pairs, identifiers).
@@ -94,6 +108,7 @@ public struct Analyzer: Sendable {
             previous = tok
         }
         terms.append(contentsOf: identifierTerms(text))
+        terms.append(contentsOf: digitVariantTerms(toks))
         let next = startPosition + (toks.last.map { $0.position + 1 } ?? 0)
         return (terms, next)
     }
@@ -109,6 +124,36 @@ public struct Analyzer: Sendable {
             terms.append(IndexTerm(term: TermPrefix.parcelAlone + p.parcel))
         }
         return terms.filter { $0.term.utf8.count <= Analyzer.maxTermBytes }
+    }
+
+    /// Digit runs that get `IV` deletion-neighbour terms: long enough to be an id (CMND 9, CCCD 12,
+    /// or one digit more or less), short enough not to be a table of figures.
+    public static let digitVariantLengths = 8...13
+
+    /// The `IV` terms of one digit run: the run itself and each form with one digit deleted.
+    /// A run and a typed number share a term when they are equal, differ by one inserted or
+    /// dropped digit, or by one misread digit.
+    public static func digitVariants(_ digits: String) -> [String] {
+        let chars = Array(digits)
+        guard chars.count >= 7, chars.count <= 14, chars.allSatisfy({ $0.isASCII && $0.isNumber }) else { return [] }
+        var out: [String] = [TermPrefix.digitVariant + digits]
+        for i in chars.indices {
+            var c = chars
+            c.remove(at: i)
+            let t = TermPrefix.digitVariant + String(c)
+            if !out.contains(t) { out.append(t) }
+        }
+        return out
+    }
+
+    /// `IV` terms of the long digit runs among `toks` (dots/spaces inside an id are not joined here).
+    func digitVariantTerms(_ toks: [Token]) -> [IndexTerm] {
+        var out: [IndexTerm] = []
+        for t in toks where t.kind == .number && Analyzer.digitVariantLengths.contains(t.folded.count)
+            && t.folded.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            out.append(contentsOf: Analyzer.digitVariants(t.folded).map { IndexTerm(term: $0) })
+        }
+        return out
     }
 
     /// The positional tokens (syllables and numbers) of `text`, with ranges into `text`: for

@@ -57,6 +57,19 @@ tx = thị xã
 htx = hợp tác xã
 tnhh = trách nhiệm hữu hạn
 dntn = doanh nghiệp tư nhân
+ubkt = ủy ban kiểm tra
+bch = ban chấp hành
+ttyt = trung tâm y tế
+tyt = trạm y tế
+ttcp = thanh tra chính phủ
+hlhpn = hội liên hiệp phụ nữ
+ccb = cựu chiến binh
+đtn = đoàn thanh niên
+tncshcm = thanh niên cộng sản hồ chí minh
+đcsvn = đảng cộng sản việt nam
+chxhcn = cộng hòa xã hội chủ nghĩa
+thcs = trung học cơ sở
+thpt = trung học phổ thông
 
 # Loại văn bản (tên loại văn bản)
 nq = nghị quyết
@@ -111,4 +124,31 @@ gtgt = giá trị gia tăng
 tncn = thu nhập cá nhân
 cbcc = cán bộ công chức
 cbccvc = cán bộ công chức viên chức
+bhtn = bảo hiểm thất nghiệp
+sxkd = sản xuất kinh doanh
+qlnn = quản lý nhà nước
+
+# Lĩnh vực, chương trình (thường gặp trong báo cáo, kế hoạch)
+kt-xh, ktxh = kinh tế - xã hội | kinh tế xã hội
+qp-an, qpan = quốc phòng - an ninh | quốc phòng an ninh
+an-qp, anqp = an ninh - quốc phòng | an ninh quốc phòng
+antt = an ninh trật tự
+an-tt = an ninh - trật tự | an ninh trật tự
+vh-xh, vhxh = văn hóa - xã hội | văn hóa xã hội
+vhtt = văn hóa thông tin | văn hóa thể thao
+vhttdl, vh-tt-dl = văn hóa thể thao và du lịch
+gd-đt, gdđt = giáo dục - đào tạo | giáo dục và đào tạo
+gtvt = giao thông vận tải
+atgt = an toàn giao thông
+attp = an toàn thực phẩm
+pccc = phòng cháy chữa cháy
+pctt = phòng chống thiên tai
+tkcn = tìm kiếm cứu nạn
+pctt-tkcn = phòng chống thiên tai và tìm kiếm cứu nạn | phòng chống thiên tai - tìm kiếm cứu nạn
+xđgn = xóa đói giảm nghèo
+ntm = nông thôn mới
+ctmtqg = chương trình mục tiêu quốc gia
+cchc = cải cách hành chính
+tthc = thủ tục hành chính
+dqtv = dân quân tự vệ
 """#

@@ -25,6 +25,26 @@ final class DocumentIndexerTests: XCTestCase {
         XCTAssertEqual(plan.uniqueTerm, "QH49.64.33.2001.160.1")
     }
 
+    func testCatalogueTermsNameWhatTheDocumentIs() throws {
+        let plan = try DocumentIndexer().plan(Corpus.doc(".160.1"))
+        let table: [(String, String)] = [
+            ("XSN1605/qd-ubnd", "own number"), ("XSN1605/qd", "own number, short key"), ("XSD20120215", "own date"),
+            ("XSY2012", "own year"), ("XSTquyet dinh", "own type"), ("XSWbih", "trích yếu word"),
+            ("XSWquyet", "title word"), ("XSWnie", "trích yếu word"),
+        ]
+        for (t, why) in table { XCTAssertEqual(plan.terms[t], 1, "\(t): \(why)") }
+        XCTAssertNil(plan.terms["XSWkrong"], "issuer words are not trích yếu words")
+        XCTAssertNil(plan.terms["XSWthua"], "page words are not trích yếu words")
+        // A date without its day gives no date term; apostrophe names also without it.
+        var doc = Corpus.doc(".160.2")
+        doc.dateSortKey = "20110300"
+        doc.summary = "Về việc thu hồi đất của bà H'Hen Niê"
+        let terms = DocumentIndexer.catalogueTerms(doc)
+        XCTAssertFalse(terms.contains { $0.hasPrefix("XSD") })
+        XCTAssertTrue(terms.contains("XSWhhen"))
+        XCTAssertTrue(terms.contains("XSN325/ttr-tnmt"))
+    }
+
     func testValuesAndData() throws {
         let plan = try DocumentIndexer().plan(Corpus.doc(".160.1"))
         let strings: [(Int, String)] = [

@@ -33,6 +33,26 @@ final class AnalyzerTests: XCTestCase {
         XCTAssertFalse(terms.contains { $0.hasPrefix("N") && $0.contains("@") })
     }
 
+    func testLongDigitRunsGetDeletionNeighbours() {
+        // (digits, must hold, must not hold)
+        let table: [(String, [String], [String])] = [
+            ("2406123435", ["IV2406123435", "IV240612345", "IV406123435", "IV240612343"], ["IV24061234"]),
+            ("241234567", ["IV241234567", "IV24123456", "IV41234567"], ["IV2412345"]),
+            ("123456", [], ["IV123456", "IV12345"]),       // too short for an id
+            ("12a45678", [], ["IV12a45678"]),               // not digits
+        ]
+        for (digits, must, mustNot) in table {
+            let got = Set(Analyzer.digitVariants(digits))
+            for m in must { XCTAssertTrue(got.contains(m), "\(digits): \(m)") }
+            for m in mustNot { XCTAssertFalse(got.contains(m), "\(digits): \(m)") }
+        }
+        XCTAssertEqual(Analyzer.digitVariants("11111111"), ["IV11111111", "IV1111111"], "each variant once")
+        // In text: runs of 8–13 digits; a 6-digit parcel number gets none.
+        let terms = Set(render("CMND số 2406123435, thửa 123456"))
+        XCTAssertTrue(terms.contains("IV240612345"))
+        XCTAssertFalse(terms.contains { $0.hasPrefix("IV12345") })
+    }
+
     func testOldAndNewTonePlacementAndNFDIndexAlike() {
         let a = analyzer.indexTerms("Hoà thuận, khoẻ mạnh, Thuỷ lợi, UỶ BAN", startPosition: 0)
         let b = analyzer.indexTerms("hòa thuận, khỏe mạnh, thủy lợi, ủy ban", startPosition: 0)

@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+import Query
+import VietText
+@testable import SearchIndex
+
+/// Ranking by what a document IS (its catalogue entry) over what its pages mention, typo widening,
+/// OCR-damaged identifiers: over a real Xapian index built with the VietText analyzer.
+final class RelevanceTests: XCTestCase {
+    var dir: TempDir!
+    var searcher: Searcher!
+    let parser = QueryParser()
+
+    static let file = "H49.64.31.2018.019"
+    /// A Tờ trình and the Quyết định that cite it (number, date and the household names).
+    static let documents: [IndexableDocument] = [
+        IndexableDocument(
+            id: file + ".1", fileID: file, title: "Tờ trình đề nghị thu hồi đất của các hộ gia đình tại xã Ea Wy",
+            documentType: "Tờ trình", number: "401", symbol: "TTr-TNMT", dateSortKey: "20180222", year: 2018,
+            issuer: "Phòng Tài nguyên và Môi trường",
+            summary: "Về việc đề nghị thu hồi đất của các hộ gia đình, cá nhân tại xã Ea Wy", access: 1,
+            pages: ["PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 401/TTr-TNMT\nEa H'leo, ngày 22 tháng 02 năm 2018\nTỜ TRÌNH\n"
+                    + "Đề nghị UBND huyện xem xét, quyết định thu hồi đất của các hộ: ông Nguyễn Văn Hùng, "
+                    + "CMND số 240612345; bà H'Hen Niê; ông Trần Văn Thủy."]),
+        IndexableDocument(
+            id: file + ".2", fileID: file, title: "Quyết định thu hồi đất của hộ ông Nguyễn Văn Hùng",
+            documentType: "Quyết định", number: "1605", symbol: "QĐ-UBND", dateSortKey: "20180310", year: 2018,
+            issuer: "UBND huyện Ea H'leo",
+            summary: "Về việc thu hồi đất của hộ ông Nguyễn Văn Hùng tại xã Ea Wy", access: 1,
+            pages: ["ỦY BAN NHÂN DÂN HUYỆN EA H'LEO\nSố: 1605/QĐ-UBND\nQUYẾT ĐỊNH\n"
+                    + "Xét Tờ trình số 401/TTr-TNMT ngày 22/02/2018 của Phòng Tài nguyên và Môi trường; "
+                    + "theo Tờ trình số 401/TTr-TNMT, thu hồi đất của hộ ông Nguyễn Văn Hùng."]),
+        IndexableDocument(
+            id: file + ".3", fileID: file, title: "Quyết định thu hồi đất của hộ bà H'Hen Niê",
+            documentType: "Quyết định", number: "1606", symbol: "QĐ-UBND", dateSortKey: "20180311", year: 2018,
+            issuer: "UBND huyện Ea H'leo",
+            summary: "Về việc thu hồi đất của hộ bà H'Hen Niê tại xã Ea Wy", access: 2,
+            // OCR dropped the apostrophe and read one digit twice.
+            pages: ["Xét Tờ trình số 401/TTr-TNMT ngày 22/02/2018; thu hồi đất của hộ bà HHen Niê, CMND số 2406123435."]),
+        IndexableDocument(
+            id: "H49.64.31.2005.004.1", fileID: "H49.64.31.2005.004", title: "Tờ trình bổ nhiệm cán bộ",
+            documentType: "Tờ trình", number: "12", symbol: "TTr-NV", dateSortKey: "20050213", year: 2005,
+            issuer: "Phòng Nội vụ", summary: "Về việc bổ nhiệm cán bộ lãnh đạo cấp phòng năm 2005", access: 3,
+            pages: ["Số: 12/TTr-NV\nCư M'gar, ngày 13 tháng 02 năm 2005\nTỜ TRÌNH\nVề việc bổ nhiệm cán bộ; ông Trần Văn Khiêm."]),
+        IndexableDocument(
+            id: "H49.64.31.2005.004.2", fileID: "H49.64.31.2005.004", title: "Quyết định bổ nhiệm ông Võ Văn Lộc",
+            documentType: "Quyết định", number: "45", symbol: "QĐ-UBND", dateSortKey: "20050301", year: 2005,
+            issuer: "UBND huyện Cư M'gar", summary: "Về việc bổ nhiệm ông Võ Văn Lộc", access: 1,
+            pages: ["Xét Tờ trình số 12/TTr-NV ngày 13 tháng 02 năm 2005 của Phòng Nội vụ về việc bổ nhiệm cán bộ."]),
+    ]
+
+    override func setUpWithError() throws {
+        dir = try TempDir()
+        let analyzer = Analyzer()
+        let indexer = DocumentIndexer(analyze: { text, start in
+            analyzer.indexTerms(text, startPosition: start).map { BodyTerm(term: $0.term, position: $0.position) }
+        })
+        let writer = try IndexWriter(path: dir.path("db"), indexer: indexer)
+        for d in Self.documents { try writer.replace(d) }
+        try writer.close()
+        searcher = try Searcher(databasePaths: [dir.path("db")])
+    }
+
+    override func tearDown() {
+        searcher = nil
+        dir = nil
+    }
+
+    func search(_ q: String, _ levels: [Int] = secretLevels, expand: Bool = true) throws -> SearchResponse {
+        var r = SearchRequest(query: try parser.parse(q).node, visibleLevels: levels, limit: 10)
+        r.expandUnknownWords = expand
+        return try searcher.search(r)
+    }
+
+    func testOwnCatalogueEntryOutranksCitations() throws {
+        // (query, role, the document that must come first)
+        let table: [(String, [Int], String)] = [
+            ("401/TTr-TNMT", secretLevels, Self.file + ".1"),                    // its own number, cited twice in .2
+            ("401/TTr-TNMT ngày 22/02/2018", secretLevels, Self.file + ".1"),    // its own number and date
+            ("Tờ trình ngày 13 tháng 2 năm 2005", secretLevels, "H49.64.31.2005.004.1"), // 2 = 02, own date and type
+            ("quyết định thu hồi đất Nguyễn Văn Hùng", secretLevels, Self.file + ".2"), // type + trích yếu
+            ("tờ trình thu hồi đất Nguyễn Văn Hùng", secretLevels, Self.file + ".1"),
+        ]
+        for (q, levels, first) in table {
+            let r = try search(q, levels)
+            XCTAssertEqual(r.hits.first?.id, first, "\(q): \(r.hits.map(\.id))")
+        }
+    }
+
+    func testApostropheNameFindsOCRWithoutApostrophe() throws {
+        let ids = try search("H'Hen Niê").hits.map(\.id)
+        XCTAssertEqual(Set(ids), [Self.file + ".1", Self.file + ".3"])
+        XCTAssertEqual(try search("HHen Niê").hits.count, 2)
+    }
+
+    func testDigitRunWithOneDigitMoreStillFound() throws {
+        // Typed 240612345; .1 holds it exactly, .3's OCR reads 2406123435 (ranked after the exact one).
+        let r = try search("240612345", staffLevels)
+        XCTAssertEqual(r.hits.map(\.id), [Self.file + ".1", Self.file + ".3"])
+        // The other way round, and one digit misread.
+        XCTAssertEqual(try search("2406123435").hits.first?.id, Self.file + ".3")
+        XCTAssertEqual(try search("240612845").hits.map(\.id), [Self.file + ".1"])
+        // Two digits off: nothing.
+        XCTAssertEqual(try search("240612899").total, 0)
+        // Far from every run: nothing.
+        XCTAssertEqual(try search("999999999").total, 0)
+    }
+
+    func testUnknownWordIsWidenedToNearWordsOfVisibleDocumentsOnly() throws {
+        // (query, role, expected hits, expected expansions)
+        let table: [(String, [Int], Set<String>, [String: [String]])] = [
+            ("Nguypễn Văn Hùng", publicLevels, [Self.file + ".1", Self.file + ".2"], ["nguypen": ["nguyen"]]),
+            ("Trnầ Văn Thủy", publicLevels, [Self.file + ".1"], ["trna": ["tran"]]),
+            // "khiêm" is only in the Mật document: not for the public, not even as an expansion.
+            ("khiêmm", publicLevels, [], [:]),
+            ("khiêmm", secretLevels, ["H49.64.31.2005.004.1"], ["khiemm": ["khiem"]]),
+            ("Nguyễn Văn Hùng", publicLevels, [Self.file + ".1", Self.file + ".2"], [:]),  // found as typed: untouched
+        ]
+        for (q, levels, hits, expansions) in table {
+            let r = try search(q, levels)
+            XCTAssertEqual(Set(r.hits.map(\.id)), hits, q)
+            XCTAssertEqual(r.expansions, expansions, q)
+        }
+        XCTAssertEqual(try search("Nguypễn Văn Hùng", expand: false).total, 0, "widening can be turned off")
+    }
+
+    func testEditDistanceCountsTranspositionsWhenAsked() {
+        let table: [(String, String, Bool, Int)] = [
+            ("trna", "tran", true, 1), ("trna", "tran", false, 2), ("nguypen", "nguyen", true, 1),
+            ("hunng", "hung", true, 1), ("hunng", "phuong", true, 2), ("abc", "abc", true, 0),
+        ]
+        for (a, b, t, d) in table {
+            XCTAssertEqual(Searcher.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 2,
+                                                 transpositions: t), min(d, 3), "\(a) \(b)")
+        }
+    }
+}
