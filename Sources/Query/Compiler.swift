@@ -213,6 +213,7 @@ struct Compiler {
         var used = [Bool](repeating: false, count: n)
         var spans: [(start: Int, node: QueryNode)] = []
         var relaxable: Set<Int> = []   // starts of spans whose words may be OR'ed one by one
+        var numberSpans: Set<Int> = [], dateSpans: Set<Int> = []   // starts of document number / date spans
         // Inside identifier spans a word keeps its abbreviation expansions (`ubnd` in `2012 ubnd`).
         func words(_ r: Range<Int>) -> QueryNode { QueryNode.all(r.map { richWordNode(toks[$0]) }) }
         func free(_ r: Range<Int>) -> Bool { r.lowerBound >= 0 && r.upperBound <= n && r.allSatisfy { !used[$0] } }
@@ -226,8 +227,10 @@ struct Compiler {
             let partToks = parts.map { toks[$0] }
             let original = String(raw[c.range])
             if let dn = IdentifierExtractor.documentNumbers(in: original, lenient: true).first {
+                numberSpans.insert(first)
                 take(first..<(last + 1), numberNode(dn, phraseNode(partToks)))
             } else if let date = ArchiveDate.parse(csvCell: original), date.day != nil {
+                dateSpans.insert(first)
                 take(first..<(last + 1), .or(dateAlternatives(date)))
             } else {
                 let expansions = config.expansions(of: c.text)
@@ -249,6 +252,7 @@ struct Compiler {
                   toks[i + 3].folded == "nam", toks[i + 4].kind == .number, toks[i + 4].folded.count == 4,
                   let day = Int(toks[i].folded), let month = Int(toks[i + 2].folded), let year = Int(toks[i + 4].folded),
                   let date = ArchiveDate(year: year, month: month, day: day) else { continue }
+            dateSpans.insert(i)
             take(i..<(i + 5), .or(dateAlternatives(date)))
             i += 4
         }
@@ -275,6 +279,7 @@ struct Compiler {
             }
             guard !symbols.isEmpty else { continue }
             let dn = DocumentNumber(number: toks[i].folded, year: year, symbolParts: symbols, joiners: joiners)
+            numberSpans.insert(i)
             take(i..<j, numberNode(dn, words(i..<j)))
             i = j - 1
         }
@@ -298,6 +303,7 @@ struct Compiler {
             if next < n, toks[next].folded == "so" { next += 1 }
             guard next < n, free(i..<(next + 1)), toks[next].kind == .number, toks[next].folded.count <= 6 else { continue }
             let dn = DocumentNumber(number: toks[next].folded, symbolParts: [symbol])
+            numberSpans.insert(i)
             take(i..<(next + 1), numberNode(dn, words(i..<(next + 1))))
             i = next
         }
@@ -385,6 +391,16 @@ struct Compiler {
         // For the relaxed query: the single words of an expansion typed in full, each on its own.
         // Identifier spans (document numbers, parcels, dates) are not relaxed: if they find nothing,
         // their words one by one would only find noise.
+        // A document number identifies; a date typed with it (`2214/QĐ-UBND ngày 17/02/2007`) only
+        // ranks: documents that cite the number without its date (or with an OCR-damaged date) are
+        // still found. The word "ngày" just before such a date goes with it.
+        if !numberSpans.isEmpty, !dateSpans.isEmpty {
+            var optional = dateSpans
+            for d in dateSpans where d > 0 && toks[d - 1].folded == "ngay" { optional.insert(d - 1) }
+            let moved = spans.filter { optional.contains($0.start) }
+            spans.removeAll { optional.contains($0.start) }
+            if collect { pairs += moved.map(\.node) }
+        }
         var extras: [QueryNode] = []
         let sorted = spans.sorted { $0.start < $1.start }
         for (idx, span) in sorted.enumerated() {

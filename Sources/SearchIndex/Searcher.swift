@@ -234,11 +234,38 @@ public final class Searcher: @unchecked Sendable {
         case let .and(qs): return .and(try qs.map { try expandingUnknown($0, access: access, into: &expansions) })
         case let .or(qs): return .or(try qs.map { try expandingUnknown($0, access: access, into: &expansions) })
         case let .synonym(qs): return .synonym(try qs.map { try expandingUnknown($0, access: access, into: &expansions) })
-        case let .andMaybe(a, b): return .andMaybe(try expandingUnknown(a, access: access, into: &expansions), b)
+        case let .andMaybe(a, b):
+            // The boosts after the words, so pairs can follow their words' expansions.
+            let left = try expandingUnknown(a, access: access, into: &expansions)
+            return .andMaybe(left, expansions.isEmpty ? b : try expandingPairs(b, expansions))
         case let .andNot(a, b): return .andNot(try expandingUnknown(a, access: access, into: &expansions), b)
         case let .filter(a, b): return .filter(try expandingUnknown(a, access: access, into: &expansions), b)
         case let .scaleWeight(a, w): return .scaleWeight(try expandingUnknown(a, access: access, into: &expansions), w)
         case .phrase, .near, .valueRange, .matchAll, .matchNothing: return node
+        }
+    }
+
+    /// Folded pair terms (`BFcog_dinh`) of widened words, replaced by the pairs of their expansions
+    /// that the index holds (`BFcong_dinh`): among the near words, those next to the typed neighbour.
+    func expandingPairs(_ node: QueryNode, _ expansions: [String: [String]]) throws -> QueryNode {
+        switch node {
+        case let .term(t, weight):
+            guard t.hasPrefix(IndexPrefix.foldedPair) else { return node }
+            let parts = t.dropFirst(IndexPrefix.foldedPair.count).split(separator: "_", maxSplits: 1).map(String.init)
+            guard parts.count == 2, expansions[parts[0]] != nil || expansions[parts[1]] != nil else { return node }
+            var found: [QueryNode] = []
+            for a in expansions[parts[0]] ?? [parts[0]] {
+                for b in expansions[parts[1]] ?? [parts[1]] {
+                    let pair = IndexPrefix.foldedPair + a + "_" + b
+                    if try database.termFrequency(pair) > 0 { found.append(.term(pair)) }
+                }
+            }
+            return found.isEmpty ? node : .scaleWeight(.synonym(found), expansionWeight * weight)
+        case let .or(qs): return .or(try qs.map { try expandingPairs($0, expansions) })
+        case let .and(qs): return .and(try qs.map { try expandingPairs($0, expansions) })
+        case let .synonym(qs): return .synonym(try qs.map { try expandingPairs($0, expansions) })
+        case let .scaleWeight(a, w): return .scaleWeight(try expandingPairs(a, expansions), w)
+        default: return node
         }
     }
 
