@@ -359,7 +359,12 @@ public final class Searcher: @unchecked Sendable {
     /// folded word (two swapped letters count as one edit), closest first, then most frequent among
     /// visible documents. A word found only in documents the
     /// role may not see is never suggested. The word itself (same accents) is not suggested.
-    public func termSuggestions(for word: String, visibleLevels: [Int], limit: Int = 5) throws -> [String] {
+    ///
+    /// `previous` / `next`: the typed neighbours of the word, when known. Among candidates at the same
+    /// distance, those that stand next to a neighbour in a visible document (an existing `BF` pair:
+    /// "văn hunng" → "hùng" rather than "hưng" when only "Văn Hùng" occurs) come first.
+    public func termSuggestions(for word: String, visibleLevels: [Int], limit: Int = 5,
+                                previous: String? = nil, next: String? = nil) throws -> [String] {
         let normalized = VietNormalizer.normalize(word.trimmingCharacters(in: .whitespacesAndNewlines))
         let folded = Array(VietNormalizer.fold(normalized).unicodeScalars)
         guard !folded.isEmpty, limit > 0,
@@ -388,17 +393,41 @@ public final class Searcher: @unchecked Sendable {
                 candidates = Array(candidates.prefix(Self.maxSuggestionCandidates))
                 guard !candidates.isEmpty else { return [] }
                 let all = try database.documentCount()
-                var ranked: [(term: String, distance: Int, visible: Int)] = []
+                func neighbour(_ w: String?) -> String? {
+                    guard let w else { return nil }
+                    let n = VietNormalizer.normalize(w.trimmingCharacters(in: .whitespacesAndNewlines))
+                    return n.isEmpty || n.contains(where: \.isWhitespace) ? nil : n
+                }
+                let before = neighbour(previous), after = neighbour(next)
+                // Next to the neighbour as typed: accented pair (`Bnguyễn_văn`) when the neighbour has
+                // marks, folded pair otherwise.
+                func paired(_ term: String) throws -> Bool {
+                    let sides = [before.map { (a: $0, b: term, other: $0) }, after.map { (a: term, b: $0, other: $0) }]
+                    for (a, b, other) in sides.compactMap({ $0 }) {
+                        let pair = other != VietNormalizer.fold(other) ? IndexPrefix.pair + a + "_" + b
+                            : IndexPrefix.foldedPair + VietNormalizer.fold(a) + "_" + VietNormalizer.fold(b)
+                        if try visibleMatch(pair, access: access) { return true }
+                    }
+                    return false
+                }
+                let typed = Array(normalized.unicodeScalars)
+                seesEverything = false
+                var ranked: [(term: String, distance: Int, visible: Int, paired: Bool, marks: Int)] = []
                 for c in candidates {
                     let enquire = try XapianEnquire(database: database)
                     try enquire.setQuery(try XapianQuery(.filter, [try XapianQuery(term: c.term), access]))
                     try enquire.setBoolWeighting()
                     let set = try enquire.matches(offset: 0, limit: 0, checkAtLeast: all)
-                    if set.estimated > 0 { ranked.append((c.term, c.distance, set.estimated)) }
+                    if set.estimated > 0 {
+                        let marks = Self.editDistance(Array(c.term.unicodeScalars), typed, limit: 4)
+                        ranked.append((c.term, c.distance, set.estimated, try paired(c.term), marks))
+                    }
                 }
                 // Closest first (a one-letter slip over a common word two edits away), then most frequent.
                 ranked.sort { a, b in
                     if a.distance != b.distance { return a.distance < b.distance }
+                    if a.paired != b.paired { return a.paired }
+                    if a.marks != b.marks { return a.marks < b.marks }   // closer with the marks as typed
                     if a.visible != b.visible { return a.visible > b.visible }
                     return a.term < b.term
                 }

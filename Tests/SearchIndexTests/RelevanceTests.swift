@@ -124,6 +124,20 @@ final class RelevanceTests: XCTestCase {
         XCTAssertEqual(try search("Nguypễn Văn Hùng", expand: false).total, 0, "widening can be turned off")
     }
 
+    func testSuggestionsClosestFirstThenNextToTheNeighbour() throws {
+        // (word, previous, next, role, expected first)
+        let table: [(String, String?, String?, [Int], String)] = [
+            ("hunng", nil, nil, secretLevels, "hùng"),          // one edit beats the more frequent two-edit words
+            ("hunng", "văn", nil, publicLevels, "hùng"),
+            ("nguyễm", nil, "văn", publicLevels, "nguyễn"),
+            ("khiêmm", "văn", nil, publicLevels, "nhiệm"),      // "khiêm" is only in the Mật document
+        ]
+        for (w, prev, next, levels, first) in table {
+            let got = try searcher.termSuggestions(for: w, visibleLevels: levels, previous: prev, next: next)
+            XCTAssertEqual(got.first, first, "\(w): \(got)")
+        }
+    }
+
     func testEditDistanceCountsTranspositionsWhenAsked() {
         let table: [(String, String, Bool, Int)] = [
             ("trna", "tran", true, 1), ("trna", "tran", false, 2), ("nguypen", "nguyen", true, 1),
