@@ -39,14 +39,14 @@ enum HTTPHelpers {
     }
 
     /// A document id from the path, checked against the shape of TT 05/2025 identifiers.
-    static func documentID(_ context: BasicRequestContext) throws -> String {
+    static func documentID(_ context: HosoRequestContext) throws -> String {
         guard let id = context.parameters.get("id"), DocumentIdentifier.isValid(id) else {
             throw HosoError(.notFound, "Không tìm thấy tài liệu")
         }
         return id
     }
 
-    static func pageNumber(_ context: BasicRequestContext) throws -> Int {
+    static func pageNumber(_ context: HosoRequestContext) throws -> Int {
         guard let raw = context.parameters.get("n"), let n = Int(raw), n >= 1, n <= 100_000 else {
             throw HosoError(.notFound, "Không tìm thấy trang")
         }
