@@ -31,7 +31,7 @@ struct APIController {
     @Sendable func search(_ request: Request, context: HosoRequestContext) async throws -> Response {
         try await HTTPHelpers.guarded {
             let caller = try WebController.caller(request, context: context, archive: archive)
-            let spec = try SearchParameters.spec(from: request.uri.queryParameters, role: caller.role)
+            let spec = try SearchParameters.spec(from: FormDecoding.parameters(request.uri.query), role: caller.role)
             let result = try await archive.searchAsync(spec, by: caller)
             return HTTPHelpers.json(result)
         }
@@ -71,7 +71,7 @@ struct APIController {
             let caller = try WebController.caller(request, context: context, archive: archive)
             let id = try HTTPHelpers.documentID(context)
             let number = try HTTPHelpers.pageNumber(context)
-            let q = request.uri.queryParameters.get("q") ?? ""
+            let q = (FormDecoding.value("q", in: request.uri.query) ?? "")
             return HTTPHelpers.json(try archive.pageHighlights(id: id, page: number, query: q, by: caller))
         }
     }

@@ -50,7 +50,7 @@ struct WebController {
     }
 
     @Sendable func searchPage(_ request: Request, context: HosoRequestContext) async throws -> Response {
-        let params = request.uri.queryParameters
+        let params = FormDecoding.parameters(request.uri.query)
         do {
             let caller = try Self.caller(request, context: context, archive: archive)
             let role = caller.role
@@ -59,7 +59,7 @@ struct WebController {
             let result: SearchResult? = spec.query.isEmpty && spec.filters.isEmpty ? nil : try await archive.searchAsync(spec, by: caller)
             return Self.html(WebTemplates.searchPage(spec: spec, result: result, role: role, error: nil))
         } catch let e as HosoError {
-            let spec = SearchRequestSpec(query: params.get("q") ?? "")
+            let spec = SearchRequestSpec(query: FormDecoding.value("q", in: request.uri.query) ?? "")
             return Self.html(WebTemplates.searchPage(spec: spec, result: nil, role: .public, error: e.message),
                              status: HTTPHelpers.status(for: e))
         }
@@ -74,7 +74,7 @@ struct WebController {
             let pageCount = max(view.pages.count, 1)
             let raw = request.uri.queryParameters.get("trang").flatMap { Int($0) } ?? 1
             let page = min(max(raw, 1), pageCount)
-            let query = request.uri.queryParameters.get("q") ?? ""
+            let query = (FormDecoding.value("q", in: request.uri.query) ?? "")
             let highlights = view.pages.isEmpty ? nil : try archive.pageHighlights(id: id, page: page, query: query, role: role)
             let texts = try archive.text(id: id, role: role)
             let text = page <= texts.count ? texts[page - 1] : ""
