@@ -5,7 +5,7 @@ enum OpenAPIDocument {
     info:
       title: hoso
       version: "1.0"
-      description: Tìm kiếm toàn văn tài liệu lưu trữ số hóa. Vai trò lấy từ `Authorization: Bearer TOKEN`; không có thì là public.
+      description: "Tìm kiếm toàn văn tài liệu lưu trữ số hóa. Vai trò lấy từ `Authorization: Bearer TOKEN`; không có thì là public."
     components:
       securitySchemes:
         bearer:
@@ -103,6 +103,9 @@ enum OpenAPIDocument {
         Unauthorized:
           description: Mã truy cập sai.
           content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}
+        URITooLong:
+          description: Địa chỉ yêu cầu quá dài (quá 32 KiB).
+          content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}
         TooManyRequests:
           description: Quá nhiều yêu cầu không có mã truy cập từ một địa chỉ (hoso serve --rate-limit); thử lại sau Retry-After giây.
           headers:
@@ -129,6 +132,7 @@ enum OpenAPIDocument {
             '200': {description: Sẵn sàng trả lời}
             '503': {description: Chưa sẵn sàng, content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}}
             '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
       /api/search:
         get:
           parameters:
@@ -151,6 +155,7 @@ enum OpenAPIDocument {
             '400': {$ref: '#/components/responses/BadRequest'}
             '401': {$ref: '#/components/responses/Unauthorized'}
             '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
       /api/documents/{id}:
         get:
           parameters: [{$ref: '#/components/parameters/id'}]
@@ -160,6 +165,7 @@ enum OpenAPIDocument {
               content: {application/json: {schema: {$ref: '#/components/schemas/DocumentView'}}}
             '401': {$ref: '#/components/responses/Unauthorized'}
             '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
             '404': {$ref: '#/components/responses/NotFound'}
       /api/documents/{id}/text:
         get:
@@ -170,6 +176,7 @@ enum OpenAPIDocument {
               content: {application/json: {schema: {$ref: '#/components/schemas/DocumentText'}}}
             '401': {$ref: '#/components/responses/Unauthorized'}
             '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
             '404': {$ref: '#/components/responses/NotFound'}
       /api/documents/{id}/pages/{n}/image:
         get:
@@ -180,6 +187,7 @@ enum OpenAPIDocument {
               content: {image/png: {schema: {type: string, format: binary}}}
             '401': {$ref: '#/components/responses/Unauthorized'}
             '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
             '404': {$ref: '#/components/responses/NotFound'}
       /api/documents/{id}/pages/{n}/words:
         get:
@@ -193,6 +201,7 @@ enum OpenAPIDocument {
               content: {application/json: {schema: {$ref: '#/components/schemas/PageHighlights'}}}
             '401': {$ref: '#/components/responses/Unauthorized'}
             '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
             '404': {$ref: '#/components/responses/NotFound'}
     """
 }

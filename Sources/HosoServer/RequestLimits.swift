@@ -7,8 +7,9 @@ import Logging
 public struct RequestLimits: Sendable {
     /// Largest request body accepted (the only body hoso reads is the login form).
     public var maxBodyBytes = 16 * 1024
-    /// Longest request target (path and query string); a query is at most 1000 characters anyway.
-    public var maxURIBytes = 8 * 1024
+    /// Longest request target (path and query string): room for a query of 1000 characters of four
+    /// UTF-8 bytes each, percent-encoded (12 KB), and the other parameters.
+    public var maxURIBytes = 32 * 1024
     public init() {}
 }
 
