@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 MAX_EXAMPLES="${1:-50}"
 export OMP_THREAD_LIMIT=1
 
-VENV=.build-venv
+VENV="$PWD/.build-venv"
 if [ ! -x "$VENV/bin/schemathesis" ]; then
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet --upgrade pip
@@ -72,10 +72,11 @@ curl -fs "http://127.0.0.1:$PORT/healthz" > /dev/null
 
 status=0
 run() {
-    "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.yaml" \
+    # Run from the temporary folder: Schemathesis keeps its example database in the working directory.
+    (cd "$WORK" && "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.yaml" \
         --url "http://127.0.0.1:$PORT" \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-        --max-examples "$MAX_EXAMPLES" --seed 20251125 --workers 1 "$@" || status=1
+        --max-examples "$MAX_EXAMPLES" --seed 20251125 --workers 1 "$@") || status=1
 }
 echo "== anonymous (public) =="
 run
