@@ -296,17 +296,23 @@ final class LeakTests: XCTestCase {
                          "/api/documents/\(id)/pages/2/image", "/api/documents/\(id)/pages/1/words?q=\(Self.encode("Xuyến Nguyệt đất"))",
                          "/api/documents/\(id)/pages/3/words", "/tai-lieu/\(id)", "/tai-lieu/\(id)?trang=2&q=\(Self.encode("Khuê"))"]
             }
-            try await fullApp.test(.router) { client in
-                for uri in uris {
-                    let r = try await client.execute(uri: uri, method: .get, headers: headers(full))
-                    answers.append((uri, (r.status, r.body, r.headers[.contentType]), (.ok, ByteBuffer(), nil)))
+            typealias Answer = (status: HTTPResponse.Status, body: ByteBuffer, type: String?)
+            func ask(_ app: some ApplicationProtocol, _ uris: [String], _ headers: HTTPFields) async throws -> [Answer] {
+                try await app.test(.router) { client in
+                    var out: [Answer] = []
+                    for uri in uris {
+                        let r = try await client.execute(uri: uri, method: .get, headers: headers)
+                        out.append((r.status, r.body, r.headers[.contentType]))
+                    }
+                    return out
                 }
             }
-            try await reducedApp.test(.router) { client in
-                for i in answers.indices {
-                    let r = try await client.execute(uri: answers[i].uri, method: .get, headers: headers(reduced))
-                    answers[i].reduced = (r.status, r.body, r.headers[.contentType])
-                }
+            let asked = uris
+            let fromFull = try await ask(fullApp, asked, headers(full))
+            let fromReduced = try await ask(reducedApp, asked, headers(reduced))
+            answers = asked.indices.map { i in
+                (asked[i], (fromFull[i].status, fromFull[i].body, fromFull[i].type),
+                 (fromReduced[i].status, fromReduced[i].body, fromReduced[i].type))
             }
             requests += answers.count * 2
 
