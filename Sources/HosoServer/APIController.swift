@@ -31,7 +31,7 @@ struct APIController {
     @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
         try await HTTPHelpers.guarded {
             let role = try WebController.role(request, archive: archive)
-            let spec = try SearchParameters.spec(from: request.uri.queryParameters, role: role)
+            let spec = try SearchParameters.spec(from: request, role: role)
             let result = try await archive.searchAsync(spec)
             return HTTPHelpers.json(result)
         }
@@ -71,7 +71,7 @@ struct APIController {
             let role = try WebController.role(request, archive: archive)
             let id = try HTTPHelpers.documentID(context)
             let number = try HTTPHelpers.pageNumber(context)
-            let q = request.uri.queryParameters.get("q") ?? ""
+            let q = SearchParameters.formValues(request.uri.query ?? "")["q"] ?? ""
             return HTTPHelpers.json(try archive.pageHighlights(id: id, page: number, query: q, role: role))
         }
     }

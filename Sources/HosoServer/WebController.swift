@@ -44,15 +44,15 @@ struct WebController {
     }
 
     @Sendable func searchPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let params = request.uri.queryParameters
+        let params = SearchParameters.formValues(request.uri.query ?? "")
         do {
             let role = try Self.role(request, archive: archive)
-            var spec = try SearchParameters.spec(from: params, role: role)
+            var spec = try SearchParameters.spec(from: request, role: role)
             spec.facets = true
             let result: SearchResult? = spec.query.isEmpty && spec.filters.isEmpty ? nil : try await archive.searchAsync(spec)
             return Self.html(WebTemplates.searchPage(spec: spec, result: result, role: role, error: nil))
         } catch let e as HosoError {
-            let spec = SearchRequestSpec(query: params.get("q") ?? "")
+            let spec = SearchRequestSpec(query: params["q"] ?? "")
             return Self.html(WebTemplates.searchPage(spec: spec, result: nil, role: .public, error: e.message),
                              status: HTTPHelpers.status(for: e))
         }
@@ -64,9 +64,10 @@ struct WebController {
             let id = try HTTPHelpers.documentID(context)
             let view = try archive.document(id: id, role: role)
             let pageCount = max(view.pages.count, 1)
-            let raw = request.uri.queryParameters.get("trang").flatMap { Int($0) } ?? 1
+            let form = SearchParameters.formValues(request.uri.query ?? "")
+            let raw = form["trang"].flatMap { Int($0) } ?? 1
             let page = min(max(raw, 1), pageCount)
-            let query = request.uri.queryParameters.get("q") ?? ""
+            let query = form["q"] ?? ""
             let highlights = view.pages.isEmpty ? nil : try archive.pageHighlights(id: id, page: page, query: query, role: role)
             let texts = try archive.text(id: id, role: role)
             let text = page <= texts.count ? texts[page - 1] : ""
