@@ -39,14 +39,14 @@ enum HTTPHelpers {
     }
 
     /// A document id from the path, checked against the shape of TT 05/2025 identifiers.
-    static func documentID(_ context: BasicRequestContext) throws -> String {
+    static func documentID(_ context: HosoRequestContext) throws -> String {
         guard let id = context.parameters.get("id"), DocumentIdentifier.isValid(id) else {
             throw HosoError(.notFound, "Không tìm thấy tài liệu")
         }
         return id
     }
 
-    static func pageNumber(_ context: BasicRequestContext) throws -> Int {
+    static func pageNumber(_ context: HosoRequestContext) throws -> Int {
         guard let raw = context.parameters.get("n"), let n = Int(raw), n >= 1, n <= 100_000 else {
             throw HosoError(.notFound, "Không tìm thấy trang")
         }
@@ -56,24 +56,11 @@ enum HTTPHelpers {
 
 /// The query string of `/api/search` and the search page, validated.
 enum SearchParameters {
-    /// From the raw query string of a request: HTML forms send spaces as `+`.
-    static func spec(from request: Request, role: Role) throws -> SearchRequestSpec {
-        try spec(from: formValues(request.uri.query ?? ""), role: role)
-    }
-
-    /// `application/x-www-form-urlencoded` pairs: `+` is a space, then percent-decoding. The first of a
-    /// repeated key wins.
-    static func formValues(_ query: String) -> [String: String] {
+    /// From decoded query-string pairs (`FormDecoding.parameters`); the last of a repeated key wins.
+    static func spec(from params: some Sequence<(key: Substring, value: Substring)>, role: Role) throws -> SearchRequestSpec {
         var values: [String: String] = [:]
-        for pair in query.split(separator: "&") {
-            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String {
-                s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            let key = decode(kv[0])
-            if values[key] == nil { values[key] = kv.count > 1 ? decode(kv[1]) : "" }
-        }
-        return values
+        for (key, value) in params { values[String(key)] = String(value) }
+        return try spec(from: values, role: role)
     }
 
     static func spec(from values: [String: String], role: Role) throws -> SearchRequestSpec {
