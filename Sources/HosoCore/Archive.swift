@@ -168,13 +168,7 @@ public final class Archive: @unchecked Sendable {
         var out: [String: [FacetValue]] = [:]
         for (key, slot) in Self.facetSlots {
             guard let values = raw[slot] else { continue }
-            out[key] = values.compactMap { v in
-                if slot == ValueSlot.year {
-                    guard let y = try? XapianSortable.unserialise(Data(v.value.utf8)) else { return nil }
-                    return FacetValue(value: String(Int(y)), count: v.count)
-                }
-                return v.value.isEmpty ? nil : FacetValue(value: v.value, count: v.count)
-            }
+            out[key] = values.compactMap { v in v.value.isEmpty ? nil : FacetValue(value: v.value, count: v.count) }
             if slot == ValueSlot.year { out[key]?.sort { $0.value > $1.value } }
         }
         return out
