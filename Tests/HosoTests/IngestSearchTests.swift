@@ -82,20 +82,26 @@ final class IngestSearchTests: XCTestCase {
 
     func testRecognisedTextIsCloseToTheTrueText() throws {
         let archive = try Archive(data: Fixture.get().data)
-        var errors = 0.0, length = 0.0
+        // Per page: no catastrophe (an unrotated page loses nearly every word). Over all pages: the quality
+        // goals of the OCR issue, CER ≤ 2 % with a margin for OCR noise between Tesseract builds.
+        var errors = 0.0, length = 0.0, missedWords = 0.0, words = 0.0
         for id in try archive.store.allDocumentIDs() {
             let pages = try archive.text(id: id, role: .secret)
             for (i, text) in pages.enumerated() {
                 let truth = try Fixture.truth(id, page: i + 1)
                 let cer = Fixture.characterErrorRate(text, truth: truth)
                 let missed = Fixture.wordMissRate(text, truth: truth)
-                XCTAssertLessThan(missed, 0.05, "\(id) trang \(i + 1): \(missed) of the words missed")
+                XCTAssertLessThan(missed, 0.2, "\(id) trang \(i + 1): \(missed) of the words missed")
+                let count = Double(truth.split(whereSeparator: \.isWhitespace).count)
                 errors += cer * Double(truth.count)
                 length += Double(truth.count)
+                missedWords += missed * count
+                words += count
             }
         }
-        print("CER over the samples: \(String(format: "%.2f", 100 * errors / length))%")
-        XCTAssertLessThan(errors / length, 0.03)
+        print("Samples: CER \(String(format: "%.2f", 100 * errors / length))%, words missed \(String(format: "%.2f", 100 * missedWords / words))%")
+        XCTAssertLessThan(missedWords / words, 0.03)
+        XCTAssertLessThan(errors / length, 0.025)
     }
 
     func testMalformedQueryIsAUsageError() throws {
