@@ -134,7 +134,15 @@ final class PDFExportTests: XCTestCase {
         XCTAssertTrue(info.contains("Title:          Quyết định 1605/QĐ-UBND"), info)
         XCTAssertTrue(info.contains("Encrypted:      no"), info)
         let fonts = try run("pdffonts", [url.path])
-        XCTAssertTrue(fonts.contains("CID TrueType") && fonts.contains("Identity-H") && fonts.contains("yes yes yes"), fonts)
+        // name, type (2 words), encoding, emb, sub, uni, object, generation
+        let font = fonts.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+            .first { $0.first == "GlyphLessFont" } ?? []
+        XCTAssertEqual(font.count, 9, fonts)
+        if font.count == 9 {
+            XCTAssertEqual(font[1...3].joined(separator: " "), "CID TrueType Identity-H")
+            XCTAssertEqual(font[4], "yes", "embedded")
+            XCTAssertEqual(font[6], "yes", "ToUnicode")
+        }
         let images = try run("pdfimages", ["-list", url.path])
         XCTAssertTrue(images.contains("1654  2339  gray    1   1  image"), images)
         XCTAssertTrue(String(decoding: pdf.prefix(9), as: UTF8.self) == "%PDF-1.7\n")

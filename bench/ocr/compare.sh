@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # hoso ingest against bare Tesseract on the sample batch, in one run.
 #
-#   bench/ocr/compare.sh [ROUNDS] [JOBS]
+#   bench/ocr/compare.sh [ROUNDS] [JOBS]        (HOSO=path/to/hoso to skip the build; KEEP=dir keeps per-page scores)
 #
 # 1. Builds hoso in release mode (swift build -c release --product hoso).
 # 2. Extracts every sample page image (samples/batch) with its true text (samples/truth) into a temp
@@ -15,20 +15,26 @@
 #    machine may be shared.
 set -euo pipefail
 rounds=${1:-2}
-jobs=${2:-$(nproc)}
+cores=$(nproc)
+jobs=${2:-$cores}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export OMP_THREAD_LIMIT=1
 
-(cd "$root" && swift build -c release --product hoso >"$work/build.log" 2>&1) || { cat "$work/build.log" >&2; exit 2; }
-hoso="$(cd "$root" && swift build -c release --show-bin-path)/hoso"
+# HOSO=/path/to/hoso skips the build (use a release build).
+if [ -n "${HOSO:-}" ]; then
+  hoso=$HOSO
+else
+  (cd "$root" && swift build -c release --product hoso >"$work/build.log" 2>&1) || { cat "$work/build.log" >&2; exit 2; }
+  hoso="$(cd "$root" && swift build -c release --show-bin-path)/hoso"
+fi
 
 pages="$work/pages"
 n=$(python3 "$here/extract_samples.py" "$root/samples/batch" "$root/samples/truth" "$pages")
 mapfile -t images < <(find "$pages" -maxdepth 1 -type f ! -name '*.txt' | sort)
-echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $cores cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "pages: $n  jobs: $jobs  rounds: $rounds"
 
 now() { date +%s.%N; }
