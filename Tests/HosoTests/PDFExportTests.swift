@@ -22,9 +22,9 @@ final class PDFExportTests: XCTestCase {
     func testTextStringsAreUTF16WithByteOrderMark() {
         let table: [(String, String)] = [
             ("A", "<FEFF0041>"),
-            ("Đất", "<FEFF011000A50074>"),
+            ("Đất", "<FEFF01101EA50074>"),
             // NFD input is stored as NFC: "ế" is one unit, U+1EBF.
-            ("Quy\u{0065}\u{0302}\u{0301}t", "<FEFF007100750079" + "1EBF" + "0074>"),
+            ("Quy\u{0065}\u{0302}\u{0301}t", "<FEFF005100750079" + "1EBF" + "0074>"),
         ]
         for (text, expected) in table {
             XCTAssertEqual(PDFSyntax.textString(text), expected, text)
@@ -127,12 +127,14 @@ final class PDFExportTests: XCTestCase {
             XCTAssertEqual(p.precomposedStringWithCanonicalMapping, lines.joined(separator: "\n"))
         }
 
-        let info = try run("pdfinfo", [url.path])
-        XCTAssertTrue(info.contains("Pages:          2"), info)
+        let info = try pdfinfo(url)
+        XCTAssertEqual(info["Pages"], "2")
         // 1654 × 2339 px at 200 dpi → 595.44 × 842.04 pt.
-        XCTAssertTrue(info.contains("595.44 x 842.04 pts"), info)
-        XCTAssertTrue(info.contains("Title:          Quyết định 1605/QĐ-UBND"), info)
-        XCTAssertTrue(info.contains("Encrypted:      no"), info)
+        XCTAssertEqual(info["Page size"], "595.44 x 842.04 pts (A4)")
+        XCTAssertEqual(info["Title"], "Quyết định 1605/QĐ-UBND")
+        XCTAssertEqual(info["Author"], "UBND huyện Krông Pắc")
+        XCTAssertEqual(info["Encrypted"], "no")
+        XCTAssertEqual(info["Metadata Stream"], "yes")
         let fonts = try run("pdffonts", [url.path])
         // name, type (2 words), encoding, emb, sub, uni, object, generation
         let font = fonts.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
@@ -169,9 +171,9 @@ final class PDFExportTests: XCTestCase {
             XCTAssertEqual(flat(got), flat(expected), "page \(i + 1)")
         }
         XCTAssertTrue(try run("pdftotext", ["-enc", "UTF-8", url.path, "-"]).contains("Krông Pắc"))
-        let info = try run("pdfinfo", [url.path])
-        XCTAssertTrue(info.contains("Pages:          2"), info)
-        XCTAssertTrue(info.contains("Quyết định"), info)
+        let info = try pdfinfo(url)
+        XCTAssertEqual(info["Pages"], "2")
+        XCTAssertEqual(info["Title"]?.hasPrefix("Quyết định số 1605/QĐ-UBND"), true, info["Title"] ?? "")
     }
 
     func testExportAnswersUnknownAndForbiddenDocumentsAlike() throws {
@@ -199,6 +201,16 @@ final class PDFExportTests: XCTestCase {
 
     func flat(_ s: String) -> String {
         s.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// pdfinfo's "Key:   value" lines as a dictionary.
+    func pdfinfo(_ url: URL) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for line in try run("pdfinfo", [url.path]).split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            out[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return out
     }
 
     func write(_ data: Data, _ name: String) throws -> URL {
