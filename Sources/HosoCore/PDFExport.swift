@@ -134,9 +134,13 @@ public struct PDFPage: Sendable {
     public var text: String
     public var sourceWidth: Int
     public var sourceHeight: Int
+    /// Clockwise quarter turns that make the scan upright (OCR's "rotate180" → 2): the page is shown
+    /// turned (/Rotate) and the hidden text is laid out in the upright page.
+    public var rotation: Int
 
     public init(image: PDFImage, resolution: Double, words: [StoredWord], text: String = "",
-                sourceWidth: Int? = nil, sourceHeight: Int? = nil) {
+                sourceWidth: Int? = nil, sourceHeight: Int? = nil, rotation: Int = 0) {
+        self.rotation = ((rotation % 4) + 4) % 4
         self.image = image
         self.resolution = resolution >= 50 && resolution <= 4800 ? resolution : 300
         self.words = words
@@ -190,7 +194,8 @@ public enum PDFExport {
                      + page.image.entries, page.image.data)
             w.flateStream(content, "", stream)
             let size = "[0 0 \(PDFSyntax.number(page.widthPoints)) \(PDFSyntax.number(page.heightPoints))]"
-            w.object(pageID, "<< /Type /Page /Parent \(pagesID) 0 R /MediaBox \(size) /Contents \(content) 0 R "
+            let rotate = page.rotation == 0 ? "" : "/Rotate \(page.rotation * 90) "
+            w.object(pageID, "<< /Type /Page /Parent \(pagesID) 0 R /MediaBox \(size) \(rotate)/Contents \(content) 0 R "
                      + "/Resources << /XObject << /Im0 \(imageID) 0 R >> /Font << /F0 \(font) 0 R >> >> >>")
         }
         w.object(pagesID, "<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageIDs.count) >>")
@@ -256,10 +261,33 @@ public enum PDFExport {
     /// The page's content stream (image, then hidden text) and the highest character code it uses.
     static func contentStream(_ page: PDFPage) -> (Data, Int) {
         let pw = page.widthPoints, ph = page.heightPoints
-        var s = "q \(PDFSyntax.number(pw)) 0 0 \(PDFSyntax.number(ph)) 0 0 cm /Im0 Do Q\nBT 3 Tr\n"
+        var s = "q \(PDFSyntax.number(pw)) 0 0 \(PDFSyntax.number(ph)) 0 0 cm /Im0 Do Q\n"
         var highest = 0
-        // Pixel of the word boxes → points.
-        let sx = pw / Double(page.sourceWidth), sy = ph / Double(page.sourceHeight)
+        // The text is laid out in the upright page (the scan turned by `rotation` quarter turns
+        // clockwise, as OCR read it); a matrix maps that frame back onto the page as stored.
+        let q = page.rotation
+        let W = page.sourceWidth, H = page.sourceHeight
+        let sx = q % 2 == 1 ? pw / Double(H) : pw / Double(W)   // upright pixel → point, along u
+        let sy = q % 2 == 1 ? ph / Double(W) : ph / Double(H)   // along v
+        let fh = q % 2 == 1 ? pw : ph   // upright page height
+        switch q {
+        case 1: s += "q 0 1 -1 0 \(PDFSyntax.number(pw)) 0 cm\n"
+        case 2: s += "q -1 0 0 -1 \(PDFSyntax.number(pw)) \(PDFSyntax.number(ph)) cm\n"
+        case 3: s += "q 0 -1 1 0 0 \(PDFSyntax.number(ph)) cm\n"
+        default: s += "q\n"
+        }
+        s += "BT 3 Tr\n"
+        // Word boxes (original image pixels) → the upright image.
+        let words = page.words.map { w -> StoredWord in
+            var u = w
+            switch q {
+            case 1: u.x = H - w.y - w.height; u.y = w.x; u.width = w.height; u.height = w.width
+            case 2: u.x = W - w.x - w.width; u.y = H - w.y - w.height
+            case 3: u.x = w.y; u.y = W - w.x - w.width; u.width = w.height; u.height = w.width
+            default: break
+            }
+            return u
+        }
         /// `width`: the span of the text's glyphs; with `trailingSpace`, the span of the glyphs and the space
         /// after them, so that the space fills the gap up to the next word and never overlaps it.
         func show(_ text: String, x: Double, baseline: Double, size: Double, width: Double?, trailingSpace: Bool) {
@@ -277,15 +305,17 @@ public enum PDFExport {
             s += "/F0 \(PDFSyntax.number(size)) Tf \(PDFSyntax.number(scale)) Tz "
                 + "1 0 0 1 \(PDFSyntax.number(x)) \(PDFSyntax.number(baseline)) Tm <\(PDFSyntax.hex(bytes))> Tj\n"
         }
-        let lines = lines(page.words)
+        let lines = lines(words)
         if !lines.isEmpty {
             for line in lines {
                 let size = max(Double(line.bottom - line.top) * sy, 1)
-                let baseline = ph - Double(line.bottom) * sy
+                let baseline = fh - Double(line.bottom) * sy
                 for (i, word) in line.words.enumerated() {
-                    // Up to the next word's start when there is a gap; the space then lies in the gap.
+                    // Up to the next word's start: the space then lies before it, never over it. When
+                    // the boxes touch or overlap (italics), the word's glyphs shrink a little to make room,
+                    // so that text extraction still sees two words.
                     let next = i + 1 < line.words.count ? line.words[i + 1] : nil
-                    let spaced = next.map { $0.x > word.x + word.width } ?? false
+                    let spaced = next.map { $0.x > word.x } ?? false
                     let span = spaced ? Double((next?.x ?? 0) - word.x) : Double(word.width)
                     show(word.text, x: Double(word.x) * sx, baseline: baseline, size: size,
                          width: span * sx, trailingSpace: spaced)
@@ -294,12 +324,12 @@ public enum PDFExport {
         } else {
             // No word boxes (a text-layer page): the text in lines from the top, still hidden.
             let textLines = page.text.split(whereSeparator: \.isNewline).map(String.init)
-            let step = min(12, (ph - 72) / Double(max(textLines.count, 1)))
+            let step = min(12, (fh - 72) / Double(max(textLines.count, 1)))
             for (i, line) in textLines.enumerated() where step > 0 {
-                show(line, x: 36, baseline: ph - 36 - step * Double(i + 1), size: step * 0.8, width: nil, trailingSpace: false)
+                show(line, x: 36, baseline: fh - 36 - step * Double(i + 1), size: step * 0.8, width: nil, trailingSpace: false)
             }
         }
-        s += "ET\n"
+        s += "ET\nQ\n"
         return (Data(s.utf8), highest)
     }
 }
@@ -342,8 +372,10 @@ extension Archive {
             } catch {
                 throw HosoError(.unavailable, "Trang \(page.number) của tài liệu \(id): \(error)")
             }
+            // "rotate90" / "rotate180" / "rotate270": clockwise turns OCR applied to read the page.
+            let turn = page.preprocessing.compactMap { $0.hasPrefix("rotate") ? Int($0.dropFirst(6)) : nil }.first ?? 0
             out.append(PDFPage(image: encoded, resolution: Double(image.resolution), words: page.words, text: page.text,
-                               sourceWidth: page.width, sourceHeight: page.height))
+                               sourceWidth: page.width, sourceHeight: page.height, rotation: turn / 90))
         }
         var metadata = PDFMetadata(title: document.title, subject: document.summary, author: document.issuer)
         metadata.producer = "hoso (PDF hai lớp)"

@@ -151,6 +151,44 @@ final class PDFExportTests: XCTestCase {
         XCTAssertNotNil(pdf.range(of: Data("pdfaid:part>2<".utf8)))
     }
 
+    /// A page that OCR had to turn to read (rotation 1–3 quarter turns): the page is shown turned
+    /// (/Rotate) and the hidden text, given in the stored scan's coordinates, still reads in order.
+    func testTurnedPagesAreShownUprightWithTheirTextInOrder() throws {
+        try requireTool("pdftotext")
+        let tiff = Fixture.samples.appendingPathComponent("batch/scans/H49.64.33.2012.015/H49.64.33.2012.015.3.tif")
+        guard case .image(let image) = try ScanReader().page(2, of: tiff) else { return XCTFail("no image") }
+        let W = image.width, H = image.height
+        let lines = ["Nơi nhận: Như Điều 3;", "Lưu: VT, TNMT, Đắk Lắk."]
+        for turns in 0..<4 {
+            var words: [StoredWord] = []
+            for (row, line) in lines.enumerated() {
+                var x = 120
+                for word in line.split(separator: " ") {
+                    let width = 24 * word.count
+                    // The box in the upright page, then back to the stored (turned) scan.
+                    let (ux, uy, uw, uh) = (x, 200 + 70 * row, width, 40)
+                    let box: (Int, Int, Int, Int)
+                    switch turns {
+                    case 1: box = (uy, H - ux - uw, uh, uw)
+                    case 2: box = (W - ux - uw, H - uy - uh, uw, uh)
+                    case 3: box = (W - uy - uh, ux, uh, uw)
+                    default: box = (ux, uy, uw, uh)
+                    }
+                    words.append(StoredWord(text: String(word), x: box.0, y: box.1, width: box.2, height: box.3, confidence: 90))
+                    x += width + 25
+                }
+            }
+            let page = PDFPage(image: try PDFImage.encode(image), resolution: Double(image.resolution), words: words,
+                               rotation: turns)
+            let url = try write(try PDFExport.build(pages: [page], metadata: PDFMetadata(title: "Trang xoay")), "turned\(turns)")
+            let text = try run("pdftotext", ["-raw", "-enc", "UTF-8", url.path, "-"])
+            XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping,
+                           lines.joined(separator: "\n"), "turns \(turns)")
+            let info = try pdfinfo(url)
+            XCTAssertEqual(info["Page rot"], "\(turns * 90)")
+        }
+    }
+
     // MARK: Through the archive
 
     /// A recognised document exported from the catalogue: the hidden text, extracted, is the
