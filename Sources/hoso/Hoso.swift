@@ -23,7 +23,7 @@ struct Hoso: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hoso",
         abstract: "Tìm kiếm toàn văn tài liệu lưu trữ số hóa.",
-        subcommands: [Ingest.self, Search.self, Text.self, Serve.self, Reindex.self, TokenCommand.self, Review.self, AuditCommand.self]
+        subcommands: [Ingest.self, Search.self, Text.self, Export.self, Serve.self, Reindex.self, TokenCommand.self, Review.self, AuditCommand.self]
     )
 
     /// Runs the command and maps every failure to the exit codes of CONTRACT.md.
