@@ -202,7 +202,11 @@ public final class Searcher: @unchecked Sendable {
             try retryingOnModification {
                 var expansions: [String: [String]] = [:]
                 seesEverything = Set(request.visibleLevels).isSuperset(of: [1, 2, 3]) && request.filters == SearchFilters()
-                let node = expandUnknownWords && request.expandUnknownWords ? try expandingUnknown(request.query, access: filter, into: &expansions) : request.query
+                var node = request.query
+                if expandUnknownWords && request.expandUnknownWords {
+                    slipWidenings = try realWordSlips(node, access: filter)
+                    node = try expandingUnknown(node, access: filter, into: &expansions)
+                }
                 let main = try XapianQuery.build(node)
                 var response = try run(try XapianQuery(.filter, [main, filter]), request)
                 response.expansions = expansions
@@ -225,8 +229,14 @@ public final class Searcher: @unchecked Sendable {
             guard t.hasPrefix(IndexPrefix.folded), !t.hasPrefix(IndexPrefix.foldedPair) else { return node }
             let word = String(t.dropFirst(IndexPrefix.folded.count))
             let scalars = Array(word.unicodeScalars)
-            guard scalars.count >= 3, scalars.contains(where: { ("a"..."z").contains($0) }),
-                  try !visibleMatch(t, access: access) else { return node }
+            guard scalars.count >= 3, scalars.contains(where: { ("a"..."z").contains($0) }) else { return node }
+            if let slips = slipWidenings[word] {
+                // A real word typed for another (`Lanh` for `Linh`): kept, its neighbour-consistent near
+                // words added at a lower weight.
+                expansions[word] = slips
+                return .or([node, .scaleWeight(.synonym(slips.map { .term(IndexPrefix.folded + $0) }), expansionWeight * weight)])
+            }
+            guard try !visibleMatch(t, access: access) else { return node }
             let near = try nearWords(scalars, access: access)
             guard !near.isEmpty else { return node }
             expansions[word] = near
@@ -255,8 +265,8 @@ public final class Searcher: @unchecked Sendable {
             let parts = t.dropFirst(IndexPrefix.foldedPair.count).split(separator: "_", maxSplits: 1).map(String.init)
             guard parts.count == 2, expansions[parts[0]] != nil || expansions[parts[1]] != nil else { return node }
             var found: [QueryNode] = []
-            for a in expansions[parts[0]] ?? [parts[0]] {
-                for b in expansions[parts[1]] ?? [parts[1]] {
+            for a in [parts[0]] + (expansions[parts[0]] ?? []) {
+                for b in [parts[1]] + (expansions[parts[1]] ?? []) {
                     let pair = IndexPrefix.foldedPair + a + "_" + b
                     if try database.termFrequency(pair) > 0 { found.append(.term(pair)) }
                 }
@@ -273,6 +283,44 @@ public final class Searcher: @unchecked Sendable {
     /// Set per search (under the lock): the role sees every level and nothing is filtered, so a term
     /// frequency answers `visibleMatch` without an enquire.
     private var seesEverything = false
+
+    /// Per search (under the lock): words that exist but were likely typed for another, see `realWordSlips`.
+    private var slipWidenings: [String: [String]] = [:]
+
+    /// A slip that makes another real word (`Diệu Lanh` for `Diệu Linh`, `Hoàng Tin` for `Hoàng Tiến`):
+    /// for each typed folded pair `a_b` that no document holds while both words exist, the words `s`
+    /// one edit from `b` such that a visible document holds the pair `a_s` (a prefix scan of `BFa_`,
+    /// never the whole vocabulary). At most 3 per word, most frequent pair first.
+    func realWordSlips(_ node: QueryNode, access: XapianQuery) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        func isWord(_ w: String) -> Bool {
+            !w.isEmpty && w.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "'" }
+        }
+        for t in Set(node.terms) where t.hasPrefix(IndexPrefix.foldedPair) {
+            let parts = t.dropFirst(IndexPrefix.foldedPair.count).split(separator: "_", maxSplits: 1).map(String.init)
+            guard parts.count == 2, isWord(parts[0]), isWord(parts[1]), parts[1].count >= 3, out[parts[1]] == nil,
+                  try database.termFrequency(t) == 0,
+                  try database.termFrequency(IndexPrefix.folded + parts[0]) > 0,
+                  try database.termFrequency(IndexPrefix.folded + parts[1]) > 0 else { continue }
+            let typed = Array(parts[1].unicodeScalars)
+            let prefix = IndexPrefix.foldedPair + parts[0] + "_"
+            var found: [(word: String, frequency: Int)] = []
+            try database.visitTerms(prefix: prefix) { term, frequency in
+                let s = String(term.dropFirst(prefix.count))
+                if !s.contains("_"), Self.editDistance(Array(s.unicodeScalars), typed, limit: 1, transpositions: true) == 1 {
+                    found.append((s, frequency))
+                }
+                return .next
+            }
+            found.sort { $0.frequency != $1.frequency ? $0.frequency > $1.frequency : $0.word < $1.word }
+            var near: [String] = []
+            for c in found where near.count < 3 {
+                if try visibleMatch(prefix + c.word, access: access) { near.append(c.word) }
+            }
+            if !near.isEmpty { out[parts[1]] = near }
+        }
+        return out
+    }
 
     /// Whether a document the filter lets through holds `term`.
     private func visibleMatch(_ term: String, access: XapianQuery) throws -> Bool {

@@ -138,6 +138,31 @@ final class RelevanceTests: XCTestCase {
         }
     }
 
+    func testSlipIntoAnotherRealWordIsWidenedByItsNeighbour() throws {
+        let analyzer = Analyzer()
+        let indexer = DocumentIndexer(analyze: { text, start in
+            analyzer.indexTerms(text, startPosition: start).map { BodyTerm(term: $0.term, position: $0.position) }
+        })
+        let writer = try IndexWriter(path: dir.path("slips"), indexer: indexer)
+        try writer.replace(IndexableDocument(id: "H1.1", fileID: "H1", title: "Biên bản tiếp công dân định kỳ", access: 1,
+                                             pages: ["Bà Vũ Thị Diệu Linh phản ánh việc xả thải gây ô nhiễm."]))
+        try writer.replace(IndexableDocument(id: "H1.2", fileID: "H1", title: "Báo cáo công tác lãnh đạo", access: 1,
+                                             pages: ["Bà Vũ Thị Lanh, ông Trần Hữu báo cáo công tác lãnh đạo."]))
+        try writer.close()
+        let s = try Searcher(databasePaths: [dir.path("slips")])
+        // (query, hits, widened)
+        let table: [(String, [String], [String: [String]])] = [
+            ("Diệu Lanh", ["H1.1"], ["lanh": ["linh"]]),     // "lanh" exists, but never after "diệu"
+            ("Thị Lanh", ["H1.2"], [:]),                     // the pair exists: nothing widened
+            ("Diệu Linh", ["H1.1"], [:]),
+        ]
+        for (q, hits, widened) in table {
+            let r = try s.search(SearchRequest(query: try parser.parse(q).node, visibleLevels: publicLevels))
+            XCTAssertEqual(r.hits.map(\.id), hits, q)
+            XCTAssertEqual(r.expansions, widened, q)
+        }
+    }
+
     func testEditDistanceCountsTranspositionsWhenAsked() {
         let table: [(String, String, Bool, Int)] = [
             ("trna", "tran", true, 1), ("trna", "tran", false, 2), ("nguypen", "nguyen", true, 1),
