@@ -113,12 +113,12 @@ public final class Archive: @unchecked Sendable {
             response = try run(searcher, request)
             relaxed = response.total > 0
         }
-        let matcher = PageMatcher(highlightWords: parsed.highlightWords)
+        let matcher = PageMatcher(highlightWords: parsed.highlightWords + response.expansions.values.flatMap { $0 })
         let hits = try response.hits.map { try hit($0, matcher: matcher) }
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
         if spec.facets { result.facets = facets(response.facets) }
-        if response.total == 0 || relaxed {
-            result.suggestion = try suggestion(parsed, searcher: searcher, role: spec.role)
+        if response.total == 0 || relaxed || !response.expansions.isEmpty {
+            result.suggestion = try suggestion(parsed, widened: response.expansions, searcher: searcher, role: spec.role)
         }
         return result
     }
@@ -174,20 +174,30 @@ public final class Archive: @unchecked Sendable {
         return out
     }
 
-    /// "Có phải bạn muốn tìm: …": each word that no document the role may see holds, replaced by the
-    /// nearest word those documents do hold. Never a word found only in what the role may not see.
-    private func suggestion(_ parsed: ParsedQuery, searcher: Searcher, role: Role) throws -> String? {
-        guard !parsed.textWords.isEmpty, parsed.textWords.count <= 12 else { return nil }
+    /// "Có phải bạn muốn tìm: …": each word that no document the role may see holds (or that the searcher
+    /// widened to near words), replaced by the nearest word those documents hold, chosen with its typed
+    /// neighbours. Never a word found only in what the role may not see.
+    private func suggestion(_ parsed: ParsedQuery, widened: [String: [String]], searcher: Searcher,
+                            role: Role) throws -> String? {
+        let typed = parsed.textWords
+        guard !typed.isEmpty, typed.count <= 12 else { return nil }
         let levels = role.visibleLevels.map(\.rawValue)
         var changed = false
         var words: [String] = []
-        for word in parsed.textWords {
-            guard word.count >= 2, !word.allSatisfy(\.isNumber), let alone = try? parser.parse(word),
-                  try run(searcher, SearchIndex.SearchRequest(query: alone.node, visibleLevels: levels, limit: 0)).total == 0,
-                  let best = try searcher.termSuggestions(for: word, visibleLevels: levels).first else {
-                words.append(word)
-                continue
+        for (i, word) in typed.enumerated() {
+            let folded = VietNormalizer.fold(word)
+            var unknown = widened[folded] != nil
+            if !unknown, widened.isEmpty, word.count >= 2, !word.allSatisfy(\.isNumber), let alone = try? parser.parse(word) {
+                var check = SearchIndex.SearchRequest(query: alone.node, visibleLevels: levels, limit: 0)
+                check.expandUnknownWords = false
+                unknown = try run(searcher, check).total == 0
             }
+            guard unknown else { words.append(word); continue }
+            let best = try searcher.termSuggestions(for: word, visibleLevels: levels, limit: 1,
+                                                    previous: i > 0 ? typed[i - 1] : nil,
+                                                    next: i + 1 < typed.count ? typed[i + 1] : nil).first
+                ?? widened[folded]?.first
+            guard let best, VietNormalizer.fold(best) != folded else { words.append(word); continue }
             words.append(best)
             changed = true
         }

@@ -10,7 +10,7 @@ import VietText
 /// with an atomic rename, so searches keep answering from the old one during the rebuild.
 public final class IndexMaintainer {
     /// Bump when the term scheme changes: every document is then reindexed.
-    public static let schemeVersion = 1
+    public static let schemeVersion = 2
 
     let data: DataDirectory
     let store: CatalogueStore
@@ -96,6 +96,8 @@ public final class IndexMaintainer {
             return try IndexWriter(path: path, indexer: indexer)
         } catch let e as XapianError where e.errorClass == "DatabaseLockError" {
             throw HosoError(.unavailable, "Chỉ mục đang được một tiến trình khác ghi (\(path)); hãy chờ tiến trình đó xong")
+        } catch SearchIndexError.schemaMismatch(let found, let expected) {
+            throw HosoError(.unavailable, "Chỉ mục được lập theo lược đồ \(found), phiên bản này cần lược đồ \(expected): hãy chạy hoso reindex")
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// committed every `batchSize` documents and on `commit()`/`close()`; use from one thread at a time.
 public final class IndexWriter {
     /// Version of the term scheme written in the index metadata (`hoso.schema`).
-    public static let schemaVersion = "1"
+    public static let schemaVersion = "2"
 
     public let database: XapianWritableDatabase
     public let indexer: DocumentIndexer

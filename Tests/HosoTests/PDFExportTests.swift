@@ -230,9 +230,13 @@ final class PDFExportTests: XCTestCase {
                 XCTAssertEqual((error as? HosoError)?.message, "Không tìm thấy tài liệu \(id)")
             }
         }
-        XCTAssertEqual(try archive.exportableDocumentIDs(role: .public).sorted(), ["H49.64.33.2012.015.2", "H49.64.33.2025.002.1"])
-        XCTAssertEqual(try archive.exportableDocumentIDs(role: .secret).count, 4)
-        XCTAssertThrowsError(try archive.exportableDocumentIDs(role: .public, fileID: "H54.55.12.2012.031"))
+        let open = try archive.store.allDocumentIDs().filter { try archive.store.document(id: $0)?.access == .open }
+        XCTAssertEqual(try archive.exportableDocumentIDs(role: .public).sorted(), open.sorted())
+        XCTAssertEqual(try archive.exportableDocumentIDs(role: .secret).count, 28)
+        XCTAssertEqual(try archive.exportableDocumentIDs(role: .public, fileID: "H54.55.12.2012.031").sorted(),
+                       ["H54.55.12.2012.031.1", "H54.55.12.2012.031.2"])
+        // A file whose every document is restricted does not exist for the public.
+        XCTAssertThrowsError(try archive.exportableDocumentIDs(role: .public, fileID: "H49.64.33.2016.003"))
     }
 
     // MARK: Helpers
