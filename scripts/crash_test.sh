@@ -11,7 +11,8 @@
 # The batch: DOCS_FILES hồ sơ × 4 văn bản of generated `.txt` transcriptions (bench/scale/make_batch.py)
 # plus two real scans of samples/batch, so the Tesseract path is also killed mid-way.
 # Environment: HOSO (the binary, default .build/debug/hoso), WORK (scratch folder), SEED (random seed),
-# REAL_SCANS (2: the PDF and the TIFF, default; 1: the TIFF only; 0: none).
+# REAL_SCANS (2: the PDF and the TIFF, default; 1: the TIFF only; 0: none), QUICK=1 (4 queries, 2 roles:
+# for the XCTest that runs 5 trials).
 # Prints "N passed, M failed" last; exits 1 when a trial failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +56,8 @@ EOF
 
 QUERIES=("thu hồi đất" "bồi thường hỗ trợ" "\"tờ bản đồ\"" "Ea Kly" "quyết định bổ nhiệm" "khen thưởng 2015"
          "Nguyễn Văn Hùng" "ngân sách" "thửa đất số 305" "cơn bão")
+
+[ "${QUICK:-0}" = 1 ] && QUERIES=("thu hồi đất" "\"tờ bản đồ\"" "Ea Kly" "ngân sách")
 
 # The observable state of a data folder, one line per fact.
 state() {

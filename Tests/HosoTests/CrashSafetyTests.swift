@@ -158,10 +158,11 @@ final class CrashSafetyTests: XCTestCase {
         let script = Fixture.repository.appendingPathComponent("scripts/crash_test.sh")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [script.path, "5", "20"]
+        process.arguments = [script.path, "5", "8"]
         var env = ProcessInfo.processInfo.environment
         env["HOSO"] = Fixture.executable.path
-        env["REAL_SCANS"] = "1"
+        env["REAL_SCANS"] = "0"
+        env["QUICK"] = "1"
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
