@@ -23,7 +23,7 @@ QUERIES = [
 ]
 
 
-def worker(port, deadline, max_requests, counter, lock, out, errors, seed):
+def worker(port, deadline, max_requests, counter, lock, out, errors, seed, limit):
     r = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     lat = []
@@ -33,8 +33,8 @@ def worker(port, deadline, max_requests, counter, lock, out, errors, seed):
                 break
             counter[0] += 1
         q = r.choice(QUERIES)
-        role_year = "" if r.random() < 0.8 else "&year_from=2000&year_to=2015"
-        path = "/api/search?limit=10&q=" + urllib.parse.quote(q) + role_year
+        role_year = "" if r.random() < 0.8 else "&from=2000&to=2015"
+        path = f"/api/search?limit={limit}&q=" + urllib.parse.quote(q) + role_year
         t = time.perf_counter()
         try:
             conn.request("GET", path)
@@ -59,12 +59,13 @@ def main():
     ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--max-requests", type=int, default=200000)
+    ap.add_argument("--limit", type=int, default=10, help="hits per search (0: counts only, no snippets)")
     a = ap.parse_args()
     lock = threading.Lock()
     out, errors, counter = [], [], [0]
     start = time.time()
     deadline = start + a.seconds
-    threads = [threading.Thread(target=worker, args=(a.port, deadline, a.max_requests, counter, lock, out, errors, i))
+    threads = [threading.Thread(target=worker, args=(a.port, deadline, a.max_requests, counter, lock, out, errors, i, a.limit))
                for i in range(a.threads)]
     for t in threads:
         t.start()
@@ -76,7 +77,7 @@ def main():
     def pct(p):
         return round(out[min(len(out) - 1, int(len(out) * p))], 2) if out else None
 
-    print(json.dumps({"threads": a.threads, "requests": len(out), "errors": len(errors), "first_errors": errors[:3],
+    print(json.dumps({"threads": a.threads, "limit": a.limit, "requests": len(out), "errors": len(errors), "first_errors": errors[:3],
                       "rps": round(len(out) / elapsed, 1), "p50_ms": pct(0.50), "p90_ms": pct(0.90),
                       "p99_ms": pct(0.99), "max_ms": round(out[-1], 2) if out else None}))
 
