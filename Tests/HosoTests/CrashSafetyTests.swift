@@ -67,9 +67,15 @@ enum OpsFixture {
         return (data, try Ingestor(data: data, store: store, options: options).ingest(batch: batch))
     }
 
-    /// Ids of the hits of a search, as the secret role (sees everything).
+    /// Ids of the hits of a search, as the secret role (sees everything), in an order that does not depend
+    /// on Xapian docids: by score (rounded), then id; hits tied with the last one are left out, since which
+    /// of them make the cut follows the docids, which differ between index generations.
     static func ids(_ archive: Archive, _ query: String, limit: Int = 20) throws -> [String] {
-        try archive.search(SearchRequestSpec(query: query, role: .secret, limit: limit)).hits.map(\.id)
+        let hits = try archive.search(SearchRequestSpec(query: query, role: .secret, limit: limit)).hits
+        func r(_ x: Double) -> Double { (x * 100).rounded() }
+        let cut = hits.count == limit ? (hits.last.map { r($0.score) } ?? 0) : -1
+        return hits.filter { r($0.score) > cut }
+            .sorted { r($0.score) != r($1.score) ? $0.score > $1.score : $0.id < $1.id }.map(\.id)
     }
 }
 
@@ -82,7 +88,7 @@ final class CrashSafetyTests: XCTestCase {
         let archive = try Archive(data: data)
         let queries = ["thu hồi đất", "Ea Kly", "\"tờ bản đồ\"", "Nguyễn Văn Hùng", "bồi thường"]
         let expected = try queries.map { try OpsFixture.ids(archive, $0) }
-        XCTAssertTrue(expected.allSatisfy { !$0.isEmpty })
+        XCTAssertGreaterThanOrEqual(expected.filter { !$0.isEmpty }.count, 3, "\(expected)")
 
         let stop = ManagedFlag()
         let counters = Counters()
@@ -94,7 +100,7 @@ final class CrashSafetyTests: XCTestCase {
                 do {
                     guard let searcher else { throw HosoError(.unavailable, "không mở được") }
                     let got = try OpsFixture.ids(searcher, q)
-                    counters.record(ok: Set(got) == Set(expected[i % queries.count]))
+                    counters.record(ok: got == expected[i % queries.count])
                 } catch {
                     counters.record(error: "\(error)")
                 }
