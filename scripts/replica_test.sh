@@ -46,8 +46,8 @@ count() { xapian-delve "$1" 2>/dev/null | sed -n 's/^number of documents = //p';
 check "replica document count" "$(count "$REPLICA/replica")" "$(count "$PRIMARY/index.stub")"
 
 P1=$(free_port); P2=$(free_port)
-"$HOSO" serve --data "$PRIMARY" --port "$P1" 2>/dev/null & PIDS+=($!)
-"$HOSO" serve --data "$REPLICA" --index "$REPLICA/replica" --port "$P2" 2>/dev/null & PIDS+=($!)
+"$HOSO" serve --data "$PRIMARY" --port "$P1" --rate-limit 0 2>/dev/null & PIDS+=($!)
+"$HOSO" serve --data "$REPLICA" --index "$REPLICA/replica" --port "$P2" --rate-limit 0 2>/dev/null & PIDS+=($!)
 for i in $(seq 50); do curl -fs "127.0.0.1:$P1/api/search?q=a" >/dev/null && curl -fs "127.0.0.1:$P2/api/search?q=a" >/dev/null && break; sleep 0.2; done
 ids() { curl -fs "127.0.0.1:$1/api/search?q=$2&limit=20" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["total"], *sorted(h["id"] for h in r["hits"]))'; }
 for q in "thu+h%E1%BB%93i+%C4%91%E1%BA%A5t" "b%E1%BB%93i+th%C6%B0%E1%BB%9Dng" "Ea+Kly" "ng%C3%A2n+s%C3%A1ch"; do

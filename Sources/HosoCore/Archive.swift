@@ -52,14 +52,9 @@ public final class Archive: @unchecked Sendable {
     // MARK: Roles
 
     /// The role of a request: no header is `public`; a token hoso does not know is refused (401).
+    /// (`caller(authorization:remote:)` in Audit.swift gives the token's name too.)
     public func role(authorization: String?) throws -> Role {
-        guard let header = authorization?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return .public }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer",
-              let found = try TokenService(store: store).resolve(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
-            throw HosoError(.unauthorized, "Mã truy cập không hợp lệ")
-        }
-        return found.role
+        try caller(authorization: authorization).role
     }
 
     // MARK: Index
@@ -193,13 +188,7 @@ public final class Archive: @unchecked Sendable {
         var out: [String: [FacetValue]] = [:]
         for (key, slot) in Self.facetSlots {
             guard let values = raw[slot] else { continue }
-            out[key] = values.compactMap { v in
-                if slot == ValueSlot.year {
-                    guard let y = try? XapianSortable.unserialise(Data(v.value.utf8)) else { return nil }
-                    return FacetValue(value: String(Int(y)), count: v.count)
-                }
-                return v.value.isEmpty ? nil : FacetValue(value: v.value, count: v.count)
-            }
+            out[key] = values.compactMap { v in v.value.isEmpty ? nil : FacetValue(value: v.value, count: v.count) }
             if slot == ValueSlot.year { out[key]?.sort { $0.value > $1.value } }
         }
         return out
@@ -248,7 +237,9 @@ public final class Archive: @unchecked Sendable {
             guard let i, siblings.indices.contains(i) else { return nil }
             return .init(id: siblings[i].id, title: siblings[i].title)
         }
-        return DocumentView(document: d, file: file, access: d.access.label, pages: pages,
+        var shown = d
+        shown.path = URL(fileURLWithPath: d.path).lastPathComponent  // never the server's folders
+        return DocumentView(document: shown, file: file, access: d.access.label, pages: pages,
                             previous: neighbour(index.map { $0 - 1 }), next: neighbour(index.map { $0 + 1 }))
     }
 
@@ -263,6 +254,9 @@ public final class Archive: @unchecked Sendable {
         let d = try visibleDocument(id, role: role)
         guard try store.pageNumbers(documentID: id).contains(page) else {
             throw HosoError(.notFound, "Không tìm thấy trang \(page) của tài liệu \(id)")
+        }
+        guard !PageSource.isText(URL(fileURLWithPath: d.path)) else {
+            throw HosoError(.notFound, "Tài liệu \(id) là bản chép văn bản, không có ảnh trang")
         }
         do {
             return try PageSource.image(page: page, of: URL(fileURLWithPath: d.path))

@@ -7,7 +7,7 @@ import Hummingbird
 struct APIController {
     let archive: Archive
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<HosoRequestContext>) {
         router.get("/healthz", use: health)
         router.get("/openapi.yaml") { _, _ in
             var headers = HTTPFields()
@@ -21,44 +21,44 @@ struct APIController {
         router.get("/api/documents/{id}/pages/{n}/words", use: pageWords)
     }
 
-    @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func health(_ request: Request, context: HosoRequestContext) async throws -> Response {
         if archive.isHealthy() {
             return HTTPHelpers.json(["status": "ok"])
         }
         return HTTPHelpers.error(.serviceUnavailable, "Chỉ mục chưa sẵn sàng")
     }
 
-    @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func search(_ request: Request, context: HosoRequestContext) async throws -> Response {
         try await HTTPHelpers.guarded {
-            let role = try WebController.role(request, archive: archive)
-            let spec = try SearchParameters.spec(from: request.uri.queryParameters, role: role)
-            let result = try await archive.searchAsync(spec)
+            let caller = try WebController.caller(request, context: context, archive: archive)
+            let spec = try SearchParameters.spec(from: FormDecoding.parameters(request.uri.query), role: caller.role)
+            let result = try await archive.searchAsync(spec, by: caller)
             return HTTPHelpers.json(result)
         }
     }
 
-    @Sendable func document(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func document(_ request: Request, context: HosoRequestContext) async throws -> Response {
         try await HTTPHelpers.guarded {
-            let role = try WebController.role(request, archive: archive)
+            let caller = try WebController.caller(request, context: context, archive: archive)
             let id = try HTTPHelpers.documentID(context)
-            return HTTPHelpers.json(try archive.document(id: id, role: role))
+            return HTTPHelpers.json(try archive.document(id: id, by: caller))
         }
     }
 
-    @Sendable func text(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func text(_ request: Request, context: HosoRequestContext) async throws -> Response {
         try await HTTPHelpers.guarded {
-            let role = try WebController.role(request, archive: archive)
+            let caller = try WebController.caller(request, context: context, archive: archive)
             let id = try HTTPHelpers.documentID(context)
-            return HTTPHelpers.json(DocumentText(id: id, pages: try archive.text(id: id, role: role)))
+            return HTTPHelpers.json(DocumentText(id: id, pages: try archive.text(id: id, by: caller)))
         }
     }
 
-    @Sendable func pageImage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func pageImage(_ request: Request, context: HosoRequestContext) async throws -> Response {
         try await HTTPHelpers.guarded {
-            let role = try WebController.role(request, archive: archive)
+            let caller = try WebController.caller(request, context: context, archive: archive)
             let id = try HTTPHelpers.documentID(context)
             let number = try HTTPHelpers.pageNumber(context)
-            let png = try await archive.pageImageAsync(id: id, page: number, role: role)
+            let png = try await archive.pageImageAsync(id: id, page: number, by: caller)
             var headers = HTTPFields()
             headers[.contentType] = "image/png"
             headers[.cacheControl] = "private, max-age=300"
@@ -66,13 +66,13 @@ struct APIController {
         }
     }
 
-    @Sendable func pageWords(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func pageWords(_ request: Request, context: HosoRequestContext) async throws -> Response {
         try await HTTPHelpers.guarded {
-            let role = try WebController.role(request, archive: archive)
+            let caller = try WebController.caller(request, context: context, archive: archive)
             let id = try HTTPHelpers.documentID(context)
             let number = try HTTPHelpers.pageNumber(context)
-            let q = request.uri.queryParameters.get("q") ?? ""
-            return HTTPHelpers.json(try archive.pageHighlights(id: id, page: number, query: q, role: role))
+            let q = (FormDecoding.value("q", in: request.uri.query) ?? "")
+            return HTTPHelpers.json(try archive.pageHighlights(id: id, page: number, query: q, by: caller))
         }
     }
 }

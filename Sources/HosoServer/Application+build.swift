@@ -8,14 +8,24 @@ import Logging
 public struct ServerOptions: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
-    public init(host: String = "127.0.0.1", port: Int = 8080) { self.host = host; self.port = port }
+    /// Per-address limit on unauthenticated traffic (RateLimit.swift).
+    public var rateLimit = RateLimitOptions()
+    /// Body and URI size limits (RequestLimits.swift).
+    public var limits = RequestLimits()
+    public init(host: String = "127.0.0.1", port: Int = 8080, rateLimit: RateLimitOptions = RateLimitOptions()) {
+        self.host = host; self.port = port; self.rateLimit = rateLimit
+    }
 }
 
 /// Builds the router: the JSON API, the web pages, and the middleware around them.
-public func buildRouter(archive: Archive) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+public func buildRouter(archive: Archive, options: ServerOptions = ServerOptions()) -> Router<HosoRequestContext> {
+    let router = Router(context: HosoRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.info))
+    // Hardening (RequestLimits.swift, RateLimit.swift): no headers or query strings in logs, size limits,
+    // JSON for every error, a rate limit on anonymous traffic.
+    router.add(middleware: RequestLogMiddleware(level: .info))
+    router.add(middleware: RequestLimitsMiddleware(limits: options.limits))
+    if !options.rateLimit.isOff { router.add(middleware: RateLimitMiddleware(options: options.rateLimit, archive: archive)) }
     APIController(archive: archive).addRoutes(to: router)
     WebController(archive: archive).addRoutes(to: router)
     return router
@@ -26,7 +36,8 @@ public func buildApplication(archive: Archive, options: ServerOptions, logger: L
     var logger = logger ?? Logger(label: "hoso")
     logger.logLevel = .info
     return Application(
-        router: buildRouter(archive: archive),
+        router: buildRouter(archive: archive, options: options),
+        server: .http1(configuration: .init(idleTimeout: .seconds(60))),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "hoso"),
         logger: logger
     )

@@ -39,14 +39,14 @@ enum HTTPHelpers {
     }
 
     /// A document id from the path, checked against the shape of TT 05/2025 identifiers.
-    static func documentID(_ context: BasicRequestContext) throws -> String {
+    static func documentID(_ context: HosoRequestContext) throws -> String {
         guard let id = context.parameters.get("id"), DocumentIdentifier.isValid(id) else {
             throw HosoError(.notFound, "Không tìm thấy tài liệu")
         }
         return id
     }
 
-    static func pageNumber(_ context: BasicRequestContext) throws -> Int {
+    static func pageNumber(_ context: HosoRequestContext) throws -> Int {
         guard let raw = context.parameters.get("n"), let n = Int(raw), n >= 1, n <= 100_000 else {
             throw HosoError(.notFound, "Không tìm thấy trang")
         }
@@ -56,6 +56,7 @@ enum HTTPHelpers {
 
 /// The query string of `/api/search` and the search page, validated.
 enum SearchParameters {
+    /// From decoded query-string pairs (`FormDecoding.parameters`); the last of a repeated key wins.
     static func spec(from params: some Sequence<(key: Substring, value: Substring)>, role: Role) throws -> SearchRequestSpec {
         var values: [String: String] = [:]
         for (key, value) in params { values[String(key)] = String(value) }
@@ -74,7 +75,7 @@ enum SearchParameters {
             guard let v = values[key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
             return v.precomposedStringWithCanonicalMapping
         }
-        var spec = SearchRequestSpec(query: text("q") ?? "", role: role)
+        var spec = SearchRequestSpec(query: composedQuery(values) ?? text("q") ?? "", role: role)
         spec.limit = try int("limit", default: 10, range: 0...SearchRequestSpec.maxLimit)
         spec.offset = try int("offset", default: 0, range: 0...SearchRequestSpec.maxWindow)
         spec.filters.yearFrom = text("from") == nil ? nil : try int("from", default: 0, range: 1000...9999)
@@ -92,5 +93,23 @@ enum SearchParameters {
         }
         spec.facets = text("facets").map { $0 != "0" && $0 != "false" } ?? false
         return spec
+    }
+
+    /// The quick lookup forms of the counters (`/tra-cuu`) send a few fields instead of `q`:
+    /// `ten` (chủ sử dụng, họ tên, người khiếu nại), `thua`, `tobando` (tờ bản đồ), `xa`, `them` (more words).
+    /// They become one precise query: the words and `thua:N to:M`.
+    static func composedQuery(_ values: [String: String]) -> String? {
+        func field(_ key: String) -> String? {
+            guard let v = values[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+            return v.precomposedStringWithCanonicalMapping
+        }
+        let words = ["ten", "xa", "them"].compactMap(field)
+        var parts = words.map { $0.replacingOccurrences(of: ":", with: " ").replacingOccurrences(of: "\"", with: " ") }
+        for (key, syntax) in [("thua", "thua"), ("tobando", "to")] {
+            guard let v = field(key) else { continue }
+            let digits = v.filter(\.isNumber)
+            parts.append(digits.isEmpty ? v : "\(syntax):\(digits)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 }

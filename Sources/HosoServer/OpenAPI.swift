@@ -5,7 +5,7 @@ enum OpenAPIDocument {
     info:
       title: hoso
       version: "1.0"
-      description: Tìm kiếm toàn văn tài liệu lưu trữ số hóa. Vai trò lấy từ `Authorization: Bearer TOKEN`; không có thì là public.
+      description: "Tìm kiếm toàn văn tài liệu lưu trữ số hóa. Vai trò lấy từ `Authorization: Bearer TOKEN`; không có thì là public."
     components:
       securitySchemes:
         bearer:
@@ -103,6 +103,14 @@ enum OpenAPIDocument {
         Unauthorized:
           description: Mã truy cập sai.
           content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}
+        URITooLong:
+          description: Địa chỉ yêu cầu quá dài (quá 32 KiB).
+          content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}
+        TooManyRequests:
+          description: Quá nhiều yêu cầu không có mã truy cập từ một địa chỉ (hoso serve --rate-limit); thử lại sau Retry-After giây.
+          headers:
+            Retry-After: {schema: {type: integer, minimum: 1}}
+          content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}
       parameters:
         id:
           name: id
@@ -123,6 +131,8 @@ enum OpenAPIDocument {
           responses:
             '200': {description: Sẵn sàng trả lời}
             '503': {description: Chưa sẵn sàng, content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}}
+            '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
       /api/search:
         get:
           parameters:
@@ -144,6 +154,8 @@ enum OpenAPIDocument {
               content: {application/json: {schema: {$ref: '#/components/schemas/SearchResult'}}}
             '400': {$ref: '#/components/responses/BadRequest'}
             '401': {$ref: '#/components/responses/Unauthorized'}
+            '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
       /api/documents/{id}:
         get:
           parameters: [{$ref: '#/components/parameters/id'}]
@@ -152,6 +164,8 @@ enum OpenAPIDocument {
               description: Siêu dữ liệu và các trang của tài liệu
               content: {application/json: {schema: {$ref: '#/components/schemas/DocumentView'}}}
             '401': {$ref: '#/components/responses/Unauthorized'}
+            '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
             '404': {$ref: '#/components/responses/NotFound'}
       /api/documents/{id}/text:
         get:
@@ -161,6 +175,8 @@ enum OpenAPIDocument {
               description: Văn bản nhận dạng, từng trang
               content: {application/json: {schema: {$ref: '#/components/schemas/DocumentText'}}}
             '401': {$ref: '#/components/responses/Unauthorized'}
+            '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
             '404': {$ref: '#/components/responses/NotFound'}
       /api/documents/{id}/pages/{n}/image:
         get:
@@ -170,6 +186,8 @@ enum OpenAPIDocument {
               description: Ảnh trang (PNG)
               content: {image/png: {schema: {type: string, format: binary}}}
             '401': {$ref: '#/components/responses/Unauthorized'}
+            '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
             '404': {$ref: '#/components/responses/NotFound'}
       /api/documents/{id}/pages/{n}/words:
         get:
@@ -182,6 +200,8 @@ enum OpenAPIDocument {
               description: Khung các từ khớp câu tìm trên ảnh trang
               content: {application/json: {schema: {$ref: '#/components/schemas/PageHighlights'}}}
             '401': {$ref: '#/components/responses/Unauthorized'}
+            '429': {$ref: '#/components/responses/TooManyRequests'}
+            '414': {$ref: '#/components/responses/URITooLong'}
             '404': {$ref: '#/components/responses/NotFound'}
     """
 }

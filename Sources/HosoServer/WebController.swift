@@ -9,7 +9,7 @@ import Hummingbird
 struct WebController {
     let archive: Archive
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<HosoRequestContext>) {
         router.get("/", use: searchPage)
         router.get("/tai-lieu/{id}", use: viewer)
         router.get("/tra-cuu", use: lookupPage)
@@ -34,6 +34,12 @@ struct WebController {
         try archive.role(authorization: request.headers[.authorization] ?? cookieToken(request).map { "Bearer " + $0 })
     }
 
+    /// The caller (token name, role, address) of a request, for audited reads (Audit.swift).
+    static func caller(_ request: Request, context: HosoRequestContext, archive: Archive) throws -> Caller {
+        try archive.caller(authorization: request.headers[.authorization] ?? cookieToken(request).map { "Bearer " + $0 },
+                           remote: context.remoteIP)
+    }
+
     static func cookieToken(_ request: Request) -> String? {
         guard let cookie = request.headers[.cookie] else { return nil }
         for part in cookie.split(separator: ";") {
@@ -43,30 +49,32 @@ struct WebController {
         return nil
     }
 
-    @Sendable func searchPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let params = request.uri.queryParameters
+    @Sendable func searchPage(_ request: Request, context: HosoRequestContext) async throws -> Response {
+        let params = FormDecoding.parameters(request.uri.query)
         do {
-            let role = try Self.role(request, archive: archive)
+            let caller = try Self.caller(request, context: context, archive: archive)
+            let role = caller.role
             var spec = try SearchParameters.spec(from: params, role: role)
             spec.facets = true
-            let result: SearchResult? = spec.query.isEmpty && spec.filters.isEmpty ? nil : try await archive.searchAsync(spec)
+            let result: SearchResult? = spec.query.isEmpty && spec.filters.isEmpty ? nil : try await archive.searchAsync(spec, by: caller)
             return Self.html(WebTemplates.searchPage(spec: spec, result: result, role: role, error: nil))
         } catch let e as HosoError {
-            let spec = SearchRequestSpec(query: params.get("q") ?? "")
+            let spec = SearchRequestSpec(query: FormDecoding.value("q", in: request.uri.query) ?? "")
             return Self.html(WebTemplates.searchPage(spec: spec, result: nil, role: .public, error: e.message),
                              status: HTTPHelpers.status(for: e))
         }
     }
 
-    @Sendable func viewer(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func viewer(_ request: Request, context: HosoRequestContext) async throws -> Response {
         do {
-            let role = try Self.role(request, archive: archive)
+            let caller = try Self.caller(request, context: context, archive: archive)
+            let role = caller.role
             let id = try HTTPHelpers.documentID(context)
-            let view = try archive.document(id: id, role: role)
+            let view = try archive.document(id: id, by: caller)  // the one audit line of a viewer page
             let pageCount = max(view.pages.count, 1)
             let raw = request.uri.queryParameters.get("trang").flatMap { Int($0) } ?? 1
             let page = min(max(raw, 1), pageCount)
-            let query = request.uri.queryParameters.get("q") ?? ""
+            let query = (FormDecoding.value("q", in: request.uri.query) ?? "")
             let highlights = view.pages.isEmpty ? nil : try archive.pageHighlights(id: id, page: page, query: query, role: role)
             let texts = try archive.text(id: id, role: role)
             let text = page <= texts.count ? texts[page - 1] : ""
@@ -76,15 +84,15 @@ struct WebController {
         }
     }
 
-    @Sendable func lookupPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func lookupPage(_ request: Request, context: HosoRequestContext) async throws -> Response {
         Self.html(WebTemplates.lookupPage())
     }
 
-    @Sendable func loginPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func loginPage(_ request: Request, context: HosoRequestContext) async throws -> Response {
         Self.html(WebTemplates.loginPage(error: nil))
     }
 
-    @Sendable func login(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func login(_ request: Request, context: HosoRequestContext) async throws -> Response {
         let body = try await request.body.collect(upTo: 4096)
         let form = String(buffer: body)
         var token = ""

@@ -53,12 +53,14 @@ enum WebTemplates {
             guard let values = result.facets?[facet.key], !values.isEmpty else { continue }
             body += "<h3>\(facet.label)</h3><ul>"
             for v in values.prefix(12) {
-                let link = facet.key == "year" ? "\(base)&from=\(url(v.value))&to=\(url(v.value))" : "\(base)&\(facet.param)=\(url(v.value))"
+                let link = facet.key == "year" ? "\(base)\(filterParameters(spec.filters))&from=\(url(v.value))&to=\(url(v.value))"
+                    : "\(base)\(filterParameters(spec.filters))&\(facet.param)=\(url(v.value))"
                 body += "<li><a href=\"\(link)\">\(e(v.value))</a> <span class=\"count\">\(v.count)</span></li>"
             }
             body += "</ul>"
         }
         if !spec.filters.isEmpty { body += "<p><a href=\"\(base)\">Bỏ bộ lọc</a></p>" }
+        let current = base + filterParameters(spec.filters)
         body += "</aside><section aria-label=\"Kết quả\"><p class=\"total\">\(result.total) tài liệu</p><ol class=\"hits\" start=\"\(spec.offset + 1)\">"
         for hit in result.hits {
             let pages = hit.pages.prefix(8).map(String.init).joined(separator: ", ")
@@ -73,10 +75,18 @@ enum WebTemplates {
         }
         body += "</ol>"
         if spec.offset + spec.limit < result.total {
-            body += "<a class=\"more\" href=\"\(base)&offset=\(spec.offset + spec.limit)\">Trang sau →</a>"
+            body += "<a class=\"more\" href=\"\(current)&offset=\(spec.offset + spec.limit)\">Trang sau →</a>"
         }
         body += "</section></div>"
         return layout(title: spec.query, body: body)
+    }
+
+    /// The filters as query-string parameters (`&loai=…&from=…`), to keep them across links.
+    static func filterParameters(_ f: SearchFilters) -> String {
+        let pairs: [(String, String?)] = [("from", f.yearFrom.map(String.init)), ("to", f.yearTo.map(String.init)),
+                                          ("loai", f.type), ("coquan", f.issuer), ("phong", f.fonds),
+                                          ("thoihan", f.retention), ("hoso", f.file)]
+        return pairs.compactMap { k, v in v.map { "&\(k)=\(url($0))" } }.joined()
     }
 
     static func viewer(view: DocumentView, page: Int, query: String, highlights: PageHighlights?, text: String) -> String {
@@ -128,18 +138,25 @@ enum WebTemplates {
     static func lookupPage() -> String {
         let body = """
         <h1>Tra cứu nhanh tại bộ phận một cửa</h1>
+        <p class="hint">Gõ có dấu hoặc không dấu đều được. Chỉ cần điền ô nào biết.</p>
         <div class="lookup">
-        <form action="/" method="get" class="quick" data-kind="dat-dai"><h2>Đất đai</h2>
+        <form action="/" method="get" class="quick" id="dat"><h2>Đất đai</h2>
         <input type="hidden" name="mau" value="dat">
-        <label>Chủ sử dụng <input name="q" placeholder="nguyen van hung"></label>
-        <p class="hint">Thêm <code>thua:305 to:80</code> vào ô để tìm theo thửa và tờ bản đồ; thêm tên xã để thu hẹp.</p>
+        <label>Chủ sử dụng <input name="ten" placeholder="nguyen van hung" autofocus></label>
+        <label>Thửa đất số <input name="thua" inputmode="numeric" placeholder="305"></label>
+        <label>Tờ bản đồ số <input name="tobando" inputmode="numeric" placeholder="80"></label>
+        <label>Xã, phường <input name="xa" placeholder="Ea Kly"></label>
         <button>Tìm hồ sơ đất</button></form>
-        <form action="/" method="get" class="quick"><h2>Nhân sự</h2>
-        <label>Họ tên <input name="q" placeholder="tran thi hoa bo nhiem"></label>
+        <form action="/" method="get" class="quick" id="nhansu"><h2>Nhân sự</h2>
+        <input type="hidden" name="mau" value="nhansu">
+        <label>Họ tên <input name="ten" placeholder="tran thi hoa"></label>
+        <label>Nội dung <input name="them" placeholder="bổ nhiệm, nâng lương"></label>
         <label>Từ năm <input name="from" inputmode="numeric" size="4"></label><label>đến năm <input name="to" inputmode="numeric" size="4"></label>
         <button>Tìm hồ sơ nhân sự</button></form>
-        <form action="/" method="get" class="quick"><h2>Khiếu nại, tiếp công dân</h2>
-        <label>Người khiếu nại <input name="q" placeholder="y bih nie khieu nai"></label>
+        <form action="/" method="get" class="quick" id="khieunai"><h2>Khiếu nại, tiếp công dân</h2>
+        <input type="hidden" name="mau" value="khieunai">
+        <label>Người khiếu nại <input name="ten" placeholder="y bih nie"></label>
+        <label>Nội dung <input name="them" placeholder="khiếu nại, tiếp công dân"></label>
         <label>Năm <input name="from" inputmode="numeric" size="4"></label>
         <button>Tìm hồ sơ khiếu nại</button></form>
         </div>
@@ -175,7 +192,7 @@ enum WebTemplates {
     .hits li{margin-bottom:1.1em}.title{font-size:1.1em;font-weight:600}.meta{color:#555;font-size:.9em}
     .snippet{margin:.2em 0}mark{background:#ffe27a;padding:0 1px}.pages{font-size:.85em;color:#555}
     .error{color:#a40000;font-weight:600}.hint{color:#555}.suggest{font-size:1.05em}
-    .viewer{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1em}
+    .viewer{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1em;align-items:start}
     .page{position:relative;border:1px solid #ccc;background:#fff}.page img{width:100%;display:block}
     .box{position:absolute;border:2px solid #e00;background:rgba(255,220,0,.25)}
     .ocr{white-space:pre-wrap;font:14px/1.4 "Noto Serif","DejaVu Serif",serif;background:#fff;border:1px solid #ddd;padding:.6em;max-height:60vh;overflow:auto}

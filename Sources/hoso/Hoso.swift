@@ -23,7 +23,7 @@ struct Hoso: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hoso",
         abstract: "Tìm kiếm toàn văn tài liệu lưu trữ số hóa.",
-        subcommands: [Ingest.self, Search.self, Text.self, Serve.self, Reindex.self, TokenCommand.self, Review.self,
+        subcommands: [Ingest.self, Search.self, Text.self, Serve.self, Reindex.self, TokenCommand.self, Review.self, AuditCommand.self,
                       BackupCommand.self, VerifyCommand.self, RestoreCommand.self]
     )
 
@@ -112,7 +112,8 @@ struct Search: AsyncParsableCommand {
             throw HosoError(.usage, "--limit phải từ 0 đến \(SearchRequestSpec.maxLimit), --offset từ 0 đến \(SearchRequestSpec.maxWindow)")
         }
         let archive = try Archive(data: DataDirectory(path: options.data, create: false))
-        let result = try archive.search(SearchRequestSpec(query: query.joined(separator: " "), role: role, limit: limit, offset: offset))
+        let result = try archive.search(SearchRequestSpec(query: query.joined(separator: " "), role: role, limit: limit, offset: offset),
+                                       by: .commandLine(role: role))
         if json {
             print(String(decoding: try JSONEncoder.hoso.encode(result), as: UTF8.self))
             return
@@ -138,7 +139,7 @@ struct Text: AsyncParsableCommand {
 
     func run() async throws {
         let archive = try Archive(data: DataDirectory(path: options.data, create: false))
-        let pages = try archive.text(id: id, role: role)
+        let pages = try archive.text(id: id, by: .commandLine(role: role))
         print(pages.joined(separator: "\u{0C}"))
     }
 }
@@ -151,12 +152,15 @@ struct Serve: AsyncParsableCommand {
     var host = "127.0.0.1"
     @Option(help: "Cổng.")
     var port = 8080
+    @Option(name: .customLong("rate-limit"), help: "Số yêu cầu mỗi giây một địa chỉ được gửi khi không có mã truy cập (0: không giới hạn; cho phép dồn gấp đôi).")
+    var rateLimit = 20.0
     @OptionGroup var sources: IndexSourceOptions
 
     func run() async throws {
         let archive = try Archive(data: DataDirectory(path: options.data))
         archive.indexSources = try sources.sources()
-        let app = buildApplication(archive: archive, options: ServerOptions(host: host, port: port))
+        guard rateLimit >= 0, rateLimit.isFinite else { throw HosoError(.usage, "--rate-limit phải là số không âm") }
+        let app = buildApplication(archive: archive, options: ServerOptions(host: host, port: port, rateLimit: RateLimitOptions(rate: rateLimit)))
         printError("hoso đang phục vụ tại http://\(host):\(port)/  (thử: curl 'http://\(host):\(port)/api/search?q=thu+hoi+dat')")
         try await app.runService()
     }

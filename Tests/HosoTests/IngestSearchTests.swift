@@ -8,10 +8,10 @@ import XCTest
 final class IngestSearchTests: XCTestCase {
     func testIngestRecognisesEveryPageAndSkipsNothing() throws {
         let built = try Fixture.get()
-        XCTAssertEqual(built.summary.documents, 4)
-        XCTAssertEqual(built.summary.pages, 5)
-        XCTAssertEqual(built.summary.recognised, 5)
-        XCTAssertEqual(built.summary.indexed, 4)
+        XCTAssertEqual(built.summary.documents, 28)
+        XCTAssertEqual(built.summary.pages, 47)
+        XCTAssertEqual(built.summary.recognised, 47)
+        XCTAssertEqual(built.summary.indexed, 28)
         XCTAssertEqual(built.summary.skipped, [])
     }
 
@@ -23,19 +23,24 @@ final class IngestSearchTests: XCTestCase {
         let again = try Ingestor(data: built.data, store: store, options: options).ingest(batch: built.batch)
         XCTAssertEqual(again.recognised, 0)
         XCTAssertEqual(again.indexed, 0)
-        XCTAssertEqual(again.documents, 4)
-        XCTAssertEqual(again.pages, 5)
+        XCTAssertEqual(again.documents, 28)
+        XCTAssertEqual(again.pages, 47)
     }
 
-    func testAccentedAndUnaccentedQueriesFindTheLandRecoveryDecision() throws {
+    func testAccentedAndUnaccentedQueriesFindTheLandRecoveryDecisions() throws {
         let archive = try Archive(data: Fixture.get().data)
+        let decisions: Set = ["H49.64.33.2012.015.2", "H49.64.33.2012.015.3", "H54.55.12.2012.031.1", "H54.55.12.2012.031.2"]
+        var totals: Set<Int> = []
         for query in ["Quyết định thu hồi đất", "quyet dinh thu hoi dat", "QUYẾT ĐỊNH THU HỒI ĐẤT",
-                      "Quyết định thu hồi đất".decomposedStringWithCanonicalMapping] {
+                      "Quyết định thu hồi đất".decomposedStringWithCanonicalMapping, "Quyết định thu hồi đất"] {
             let result = try archive.search(SearchRequestSpec(query: query))
-            XCTAssertEqual(result.hits.first?.id, "H49.64.33.2012.015.2", query)
-            XCTAssertEqual(Set(result.hits.first?.pages ?? []), [1, 2], query)
-            XCTAssertTrue(result.hits.first?.snippetHTML.contains("<mark>") ?? false, query)
+            XCTAssertTrue(decisions.isSubset(of: result.hits.map(\.id)), query)
+            let first = try XCTUnwrap(result.hits.first, query)
+            XCTAssertFalse(first.pages.isEmpty, query)
+            XCTAssertTrue(first.snippetHTML.contains("<mark>"), query)
+            totals.insert(result.total)
         }
+        XCTAssertEqual(totals.count, 1, "with or without diacritics, the same documents match")
     }
 
     func testIdentifiersFindTheirDocument() throws {
@@ -49,40 +54,54 @@ final class IngestSearchTests: XCTestCase {
 
     func testRolesSeeOnlyWhatTheyMay() throws {
         let archive = try Archive(data: Fixture.get().data)
+        let store = archive.store
+        var totals: [Int] = []
+        for role in [Role.public, .staff, .secret] {
+            let r = try archive.search(SearchRequestSpec(query: "ủy ban nhân dân", role: role, limit: 100, facets: true))
+            for hit in r.hits {
+                let level = try XCTUnwrap(store.document(id: hit.id)).access
+                XCTAssertTrue(role.canSee(level), "\(role) sees \(hit.id) (\(level))")
+            }
+            XCTAssertEqual(r.hits.count, r.total)
+            // Facet counts never count what the role may not see.
+            XCTAssertEqual(r.facets?["type"]?.reduce(0) { $0 + $1.count }, r.total, "\(role)")
+            totals.append(r.total)
+        }
+        XCTAssertLessThan(totals[0], totals[1])
+        XCTAssertLessThan(totals[1], totals[2])
         let secretID = "H54.55.12.2012.031.3", staffID = "H49.64.33.2016.003.1"
-        func ids(_ q: String, _ role: Role) throws -> (Int, Set<String>) {
-            let r = try archive.search(SearchRequestSpec(query: q, role: role, limit: 50, facets: true))
-            return (r.total, Set(r.hits.map(\.id)))
-        }
-        let (publicTotal, publicIDs) = try ids("ủy ban nhân dân", .public)
-        let (staffTotal, staffIDs) = try ids("ủy ban nhân dân", .staff)
-        let (secretTotal, secretIDs) = try ids("ủy ban nhân dân", .secret)
-        XCTAssertFalse(publicIDs.contains(staffID) || publicIDs.contains(secretID))
-        XCTAssertTrue(staffIDs.contains(staffID) && !staffIDs.contains(secretID))
-        XCTAssertTrue(secretIDs.contains(secretID))
-        XCTAssertEqual([publicTotal, staffTotal, secretTotal], [2, 3, 4])
-        // Facet counts never count what the role may not see.
-        let facets = try archive.search(SearchRequestSpec(query: "ủy ban nhân dân", role: .public, facets: true)).facets
-        XCTAssertEqual(facets?["type"]?.reduce(0) { $0 + $1.count }, 2)
         // A document the role may not see answers exactly like an unknown one.
-        XCTAssertThrowsError(try archive.text(id: secretID, role: .staff)) { error in
-            XCTAssertEqual((error as? HosoError)?.kind, .notFound)
-        }
-        XCTAssertThrowsError(try archive.document(id: "H00.00.00.0000.000.9", role: .secret)) { error in
-            XCTAssertEqual((error as? HosoError)?.kind, .notFound)
+        for (id, role) in [(secretID, Role.staff), (staffID, .public), ("H00.00.00.0000.000.9", .secret)] {
+            XCTAssertThrowsError(try archive.text(id: id, role: role)) { error in
+                XCTAssertEqual((error as? HosoError)?.kind, .notFound)
+            }
         }
         XCTAssertNoThrow(try archive.text(id: secretID, role: .secret))
+        XCTAssertNoThrow(try archive.text(id: staffID, role: .staff))
     }
 
     func testRecognisedTextIsCloseToTheTrueText() throws {
         let archive = try Archive(data: Fixture.get().data)
-        for id in Fixture.documentIDs {
+        // Per page: no catastrophe (an unrotated page loses nearly every word). Over all pages: the quality
+        // goals of the OCR issue, CER ≤ 2 % with a margin for OCR noise between Tesseract builds.
+        var errors = 0.0, length = 0.0, missedWords = 0.0, words = 0.0
+        for id in try archive.store.allDocumentIDs() {
             let pages = try archive.text(id: id, role: .secret)
             for (i, text) in pages.enumerated() {
-                let cer = Fixture.characterErrorRate(text, truth: try Fixture.truth(id, page: i + 1))
-                XCTAssertLessThan(cer, 0.05, "\(id) trang \(i + 1): CER \(cer)")
+                let truth = try Fixture.truth(id, page: i + 1)
+                let cer = Fixture.characterErrorRate(text, truth: truth)
+                let missed = Fixture.wordMissRate(text, truth: truth)
+                XCTAssertLessThan(missed, 0.2, "\(id) trang \(i + 1): \(missed) of the words missed")
+                let count = Double(truth.split(whereSeparator: \.isWhitespace).count)
+                errors += cer * Double(truth.count)
+                length += Double(truth.count)
+                missedWords += missed * count
+                words += count
             }
         }
+        print("Samples: CER \(String(format: "%.2f", 100 * errors / length))%, words missed \(String(format: "%.2f", 100 * missedWords / words))%")
+        XCTAssertLessThan(missedWords / words, 0.03)
+        XCTAssertLessThan(errors / length, 0.025)
     }
 
     func testMalformedQueryIsAUsageError() throws {
@@ -100,7 +119,7 @@ final class IngestSearchTests: XCTestCase {
         let archive = try Archive(data: built.data)
         let before = try archive.search(SearchRequestSpec(query: "thu hoi dat", role: .secret))
         let count = try IndexMaintainer(data: built.data, store: Archive.openStore(built.data)).rebuild()
-        XCTAssertEqual(count, 4)
+        XCTAssertEqual(count, 28)
         let after = try archive.search(SearchRequestSpec(query: "thu hoi dat", role: .secret))
         XCTAssertEqual(after.hits.map(\.id), before.hits.map(\.id))
         XCTAssertEqual(after.total, before.total)
@@ -111,10 +130,10 @@ final class IngestSearchTests: XCTestCase {
 final class CommandLineTests: XCTestCase {
     func testSearchJSONMatchesTheContract() throws {
         let data = try Fixture.get().data
-        let run = try Fixture.hoso(["search", "--data", data.url.path, "--json", "quyet", "dinh", "thu", "hoi", "dat"])
+        let run = try Fixture.hoso(["search", "--data", data.url.path, "--json", "quyet", "dinh", "1605/QD-UBND"])
         XCTAssertEqual(run.code, 0, run.err)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
-        XCTAssertEqual(json["total"] as? Int, 1)
+        XCTAssertGreaterThanOrEqual(json["total"] as? Int ?? 0, 1)
         let hit = try XCTUnwrap((json["hits"] as? [[String: Any]])?.first)
         XCTAssertEqual(hit["id"] as? String, "H49.64.33.2012.015.2")
         XCTAssertEqual(hit["file"] as? String, "H49.64.33.2012.015")

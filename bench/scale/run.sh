@@ -63,7 +63,7 @@ load() { # name port pid
 
 echo "== 1 database: search under load" >&2
 PORT=$(free_port)
-"$HOSO" serve --data "$DATA" --port "$PORT" 2>/dev/null & SPID=$!; PIDS+=($SPID)
+"$HOSO" serve --data "$DATA" --port "$PORT" --rate-limit 0 2>/dev/null & SPID=$!; PIDS+=($SPID)
 load "1 database" "$PORT" "$SPID"
 kill -KILL "$SPID"; wait "$SPID" 2>/dev/null
 
@@ -86,5 +86,5 @@ done
 sleep 1
 echo "== 3 shards: search under load" >&2
 PORT=$(free_port)
-"$HOSO" serve --data "$DATA" --port "$PORT" "${SHARD_ARGS[@]}" 2>/dev/null & SPID=$!; PIDS+=($SPID)
+"$HOSO" serve --data "$DATA" --port "$PORT" --rate-limit 0 "${SHARD_ARGS[@]}" 2>/dev/null & SPID=$!; PIDS+=($SPID)
 load "3 shards (xapian-tcpsrv)" "$PORT" "$SPID"

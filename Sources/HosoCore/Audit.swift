@@ -1,0 +1,201 @@
+import Catalogue
+import Foundation
+
+/// Who is asking: the name of their token (never the token itself), its role, and where the request
+/// came from. Anonymous callers have the empty name and the `public` role.
+public struct Caller: Sendable, Equatable {
+    /// The token's name; "" for anonymous public access; "cli:<user>" on the command line.
+    public var name: String
+    public var role: Role
+    /// The remote address (IP) when known, "local" on the command line, "unknown" otherwise.
+    public var remote: String
+
+    public init(name: String, role: Role, remote: String = "unknown") {
+        self.name = name; self.role = role; self.remote = remote
+    }
+
+    /// Anonymous public access.
+    public static func anonymous(remote: String = "unknown") -> Caller { Caller(name: "", role: .public, remote: remote) }
+
+    /// The person at the command line (`$USER`), with the role they asked for.
+    public static func commandLine(role: Role, environment: [String: String] = ProcessInfo.processInfo.environment) -> Caller {
+        let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LOGNAME"] ?? "unknown"
+        return Caller(name: "cli:" + user, role: role, remote: "local")
+    }
+}
+
+/// What an audit line records as the action (nhật ký truy cập).
+public enum AuditAction: String, Sendable, CaseIterable {
+    case search
+    case document
+    case text
+    case pageImage = "page-image"
+    case pageWords = "page-words"
+}
+
+/// The audit trail of reads: every read of a `Sử dụng có điều kiện` or `Mật` document (metadata, text,
+/// page image, highlights) and every search by a `staff` or `secret` caller. A restricted read whose line
+/// cannot be written is refused: no trail, no read.
+public enum AuditLog {
+    /// Whether this access must be recorded.
+    public static func mustRecord(_ action: AuditAction, caller: Caller, level: AccessLevel?) -> Bool {
+        switch action {
+        case .search: return caller.role != .public
+        default: return (level ?? .secret) != .open
+        }
+    }
+
+    /// The target of a search line: the query, then the filters that narrowed it.
+    public static func searchTarget(_ spec: SearchRequestSpec) -> String {
+        var parts = [spec.query]
+        let f = spec.filters
+        if let v = f.yearFrom { parts.append("from=\(v)") }
+        if let v = f.yearTo { parts.append("to=\(v)") }
+        if let v = f.type { parts.append("loai=\(v)") }
+        if let v = f.issuer { parts.append("coquan=\(v)") }
+        if let v = f.fonds { parts.append("phong=\(v)") }
+        if let v = f.retention { parts.append("thoihan=\(v)") }
+        if let v = f.file { parts.append("hoso=\(v)") }
+        if spec.offset > 0 { parts.append("offset=\(spec.offset)") }
+        return parts.joined(separator: " | ")
+    }
+
+    // MARK: Export
+
+    /// The header row of the CSV export.
+    public static let csvHeader = ["thoi_gian", "ma_truy_cap", "vai_tro", "hanh_dong", "doi_tuong", "dia_chi"]
+
+    /// The log as CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line end),
+    /// UTF-8 with a byte-order mark so that spreadsheets read the Vietnamese right.
+    public static func csv(_ entries: [AuditEntry], timeZone: TimeZone = .current) -> Data {
+        var text = "\u{FEFF}" + csvHeader.joined(separator: ",") + "\r\n"
+        for e in entries {
+            let row = [timestamp(e.time, timeZone: timeZone), e.token, e.role.rawValue, e.action, e.target, e.remote ?? ""]
+            text += row.map(csvField).joined(separator: ",") + "\r\n"
+        }
+        return Data(text.utf8)
+    }
+
+    /// One CSV field, quoted when needed. A leading `=`, `+`, `-`, `@` is prefixed with `'` so that a
+    /// spreadsheet does not run a query typed by a caller as a formula.
+    public static func csvField(_ raw: String) -> String {
+        var s = raw
+        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One line per entry, tab-separated, for reading at a terminal.
+    public static func lines(_ entries: [AuditEntry], timeZone: TimeZone = .current) -> [String] {
+        entries.map { e in
+            let who = e.token.isEmpty ? "(ẩn danh)" : e.token
+            let target = e.target.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+            return [timestamp(e.time, timeZone: timeZone), who, e.role.rawValue, e.action, target, e.remote ?? ""]
+                .joined(separator: "\t")
+        }
+    }
+
+    static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = timeZone
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+
+    /// `YYYY-MM-DD` → the first instant of that day (`endOfDay` false) or the last (true), in `timeZone`.
+    public static func day(_ text: String, endOfDay: Bool, timeZone: TimeZone = .current) throws -> Date {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...31).contains(d) else {
+            throw HosoError(.usage, "Ngày \(text) không đúng dạng YYYY-MM-DD")
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = DateComponents(year: y, month: m, day: d)
+        guard let start = calendar.date(from: components),
+              calendar.component(.day, from: start) == d, calendar.component(.month, from: start) == m else {
+            throw HosoError(.usage, "Ngày \(text) không có trong lịch")
+        }
+        return endOfDay ? start.addingTimeInterval(86_400 - 0.001) : start
+    }
+}
+
+extension Archive {
+    // MARK: Callers
+
+    /// The caller of a request: no header is anonymous `public`; a token hoso does not know is refused (401).
+    public func caller(authorization: String?, remote: String? = nil) throws -> Caller {
+        let remote = remote.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+        guard let header = authorization?.trimmingCharacters(in: .whitespaces), !header.isEmpty else {
+            return .anonymous(remote: remote)
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              let found = try TokenService(store: store).resolve(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+            throw HosoError(.unauthorized, "Mã truy cập không hợp lệ")
+        }
+        return Caller(name: found.name, role: found.role, remote: remote)
+    }
+
+    /// Appends one audit line when this access must be recorded. Fails closed: when the line cannot be
+    /// written, the read is refused.
+    public func record(_ action: AuditAction, target: String, by caller: Caller, level: AccessLevel?) throws {
+        guard AuditLog.mustRecord(action, caller: caller, level: level) else { return }
+        do {
+            try store.appendAudit(token: caller.name, role: caller.role, action: action.rawValue,
+                                  target: String(target.prefix(2000)), remote: caller.remote)
+        } catch {
+            throw HosoError(.unavailable, "Không ghi được nhật ký truy cập; yêu cầu bị từ chối")
+        }
+    }
+
+    // MARK: Audited reads
+
+    /// A search, recorded when the caller is `staff` or `secret`.
+    public func search(_ spec: SearchRequestSpec, by caller: Caller) throws -> SearchResult {
+        var spec = spec
+        spec.role = caller.role
+        let result = try search(spec)
+        try record(.search, target: AuditLog.searchTarget(spec), by: caller, level: nil)
+        return result
+    }
+
+    public func searchAsync(_ spec: SearchRequestSpec, by caller: Caller) async throws -> SearchResult {
+        try await Self.offload { try self.search(spec, by: caller) }
+    }
+
+    /// Metadata and pages of a document, recorded when it is not `Công khai`.
+    public func document(id: String, by caller: Caller) throws -> DocumentView {
+        let d = try visibleDocument(id, role: caller.role)
+        try record(.document, target: id, by: caller, level: d.access)
+        return try document(id: id, role: caller.role)
+    }
+
+    /// The recognised text, recorded when the document is not `Công khai`.
+    public func text(id: String, by caller: Caller) throws -> [String] {
+        let d = try visibleDocument(id, role: caller.role)
+        try record(.text, target: id, by: caller, level: d.access)
+        return try text(id: id, role: caller.role)
+    }
+
+    /// A page image, recorded when the document is not `Công khai`.
+    public func pageImage(id: String, page: Int, by caller: Caller) throws -> Data {
+        let d = try visibleDocument(id, role: caller.role)
+        let png = try pageImage(id: id, page: page, role: caller.role)
+        try record(.pageImage, target: "\(id) trang \(page)", by: caller, level: d.access)
+        return png
+    }
+
+    public func pageImageAsync(id: String, page: Int, by caller: Caller) async throws -> Data {
+        try await Self.offload { try self.pageImage(id: id, page: page, by: caller) }
+    }
+
+    /// Highlight boxes of a page, recorded when the document is not `Công khai`.
+    public func pageHighlights(id: String, page: Int, query: String, by caller: Caller) throws -> PageHighlights {
+        let d = try visibleDocument(id, role: caller.role)
+        let result = try pageHighlights(id: id, page: page, query: query, role: caller.role)
+        try record(.pageWords, target: "\(id) trang \(page)" + (query.isEmpty ? "" : " | \(query)"), by: caller, level: d.access)
+        return result
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The web pages in a real browser: `hoso serve` on loopback, headless Chromium (Debian's package) drives
+/// search → results → viewer, and takes screenshots of the search page, the viewer and the counter lookup
+/// into `.build/screenshots/`.
+final class BrowserTests: XCTestCase {
+    static var chromium: String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
+    /// A port nobody listens on, from the kernel.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { throw XCTSkip("no loopback socket") }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    static func fetch(_ url: String) -> (Int, String)? {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var answer: (Int, String)?
+        URLSession.shared.dataTask(with: URL(string: url)!) { data, response, _ in
+            if let http = response as? HTTPURLResponse { answer = (http.statusCode, String(decoding: data ?? Data(), as: UTF8.self)) }
+            done.signal()
+        }.resume()
+        _ = done.wait(timeout: .now() + 10)
+        return answer
+    }
+
+    func browser(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try XCTUnwrap(Self.chromium))
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                             "--user-data-dir=\(NSTemporaryDirectory())/hoso-chromium-\(getpid())",
+                             "--lang=vi", "--window-size=1280,1400", "--virtual-time-budget=5000"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func testSearchResultsAndViewerInChromium() throws {
+        guard Self.chromium != nil else {
+            throw XCTSkip("Chromium is not installed (scripts/test.sh installs it)")
+        }
+        let data = try Fixture.get().data
+        let port = try Self.freePort()
+        let server = Process()
+        server.executableURL = Fixture.executable
+        server.arguments = ["serve", "--data", data.url.path, "--port", String(port)]
+        server.standardError = FileHandle.nullDevice
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        let base = "http://127.0.0.1:\(port)"
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            healthy = Self.fetch(base + "/healthz")?.0 == 200
+            if !healthy { usleep(100_000) }
+        }
+        XCTAssertTrue(healthy, "hoso serve answers /healthz")
+
+        let shots = Fixture.repository.appendingPathComponent(".build/screenshots")
+        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+
+        // 1. The search page, a clerk typing without diacritics.
+        let searchURL = base + "/?q=nguyen+van+hung+thua+305"
+        let results = try browser(["--dump-dom", searchURL])
+        XCTAssertTrue(results.contains("tài liệu"), results)
+        let link = try XCTUnwrap(results.range(of: "href=\"/tai-lieu/[^\"]+\"", options: .regularExpression).map {
+            String(results[$0].dropFirst(6).dropLast()).replacingOccurrences(of: "&amp;", with: "&")
+        })
+        XCTAssertTrue(link.hasPrefix("/tai-lieu/H49.64.33.2012.015.2"), link)
+        _ = try browser(["--screenshot=\(shots.appendingPathComponent("1-tim-kiem.png").path)", searchURL])
+
+        // 2. The first result opens in the viewer: page image, boxes on the matched words, the text beside it.
+        let viewer = try browser(["--dump-dom", base + link])
+        XCTAssertTrue(viewer.contains("class=\"box\""), "matched words are boxed")
+        XCTAssertTrue(viewer.contains("1605/QĐ-UBND"))
+        XCTAssertTrue(viewer.contains("Mã hồ sơ"))
+        _ = try browser(["--screenshot=\(shots.appendingPathComponent("2-xem-tai-lieu.png").path)", base + link])
+
+        // 3. The counter's quick lookup.
+        let lookup = try browser(["--dump-dom", base + "/tra-cuu"])
+        XCTAssertTrue(lookup.contains("Thửa đất số"))
+        _ = try browser(["--screenshot=\(shots.appendingPathComponent("3-tra-cuu-nhanh.png").path)", base + "/tra-cuu"])
+        let land = try browser(["--dump-dom", base + "/?mau=dat&ten=nguyen+van+hung&thua=305&tobando=80"])
+        XCTAssertTrue(land.contains("/tai-lieu/H49.64.33.2012.015.2"))
+
+        for name in ["1-tim-kiem.png", "2-xem-tai-lieu.png", "3-tra-cuu-nhanh.png"] {
+            let path = shots.appendingPathComponent(name).path
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            XCTAssertGreaterThan(size, 20_000, "\(name) is a real screenshot")
+            print("screenshot: \(path)")
+        }
+    }
+}

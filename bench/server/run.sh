@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Query latency of hoso's /api/search under load, beside the same queries through Xapian's own `quest`.
+#   bench/server/run.sh DATA_DIR [SECONDS] [CONNECTIONS]
+# DATA_DIR: a hoso --data folder (e.g. built by bench/scale at ≥ 100,000 pages).
+# Prints p50/p99 and requests/s of hoso under wrk on loopback, the per-query time of quest on the same
+# index (folded terms, AND, BM25; includes quest's process start), and the ratio.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DATA="${1:?usage: bench/server/run.sh DATA_DIR [SECONDS] [CONNECTIONS]}"
+SECONDS_RUN="${2:-20}"
+CONNS="${3:-8}"
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+swift build -c release --product hoso >/dev/null
+HOSO="$(swift build -c release --show-bin-path)/hoso"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$HOSO" serve --data "$DATA" --port "$PORT" >/dev/null 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+INDEX="$(sed -n 's/^auto //p' "$DATA/index.stub")"
+case "$INDEX" in /*) ;; *) INDEX="$DATA/$INDEX";; esac
+DOCS=$(xapian-delve "$INDEX" | sed -n 's/^number of documents = //p')
+PAGES=$(sqlite3 "$DATA/catalogue.sqlite" 'select count(*) from page')
+echo "index: $INDEX ($DOCS documents, $PAGES pages), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Warm both.
+while read -r q; do curl -fs "http://127.0.0.1:$PORT/api/search?q=${q// /+}" >/dev/null; done < bench/server/queries.txt
+
+hoso_line=$(wrk -t2 -c"$CONNS" -d"${SECONDS_RUN}s" -s bench/server/search.lua "http://127.0.0.1:$PORT" | grep '^RESULT')
+echo "hoso /api/search (wrk, $CONNS connections, ${SECONDS_RUN}s): ${hoso_line#RESULT }"
+
+# quest: the same words as folded terms, all required — the core of what hoso runs per query.
+python3 - "$INDEX" <<'PY'
+import subprocess, sys, time, statistics, unicodedata
+index = sys.argv[1]
+def fold(s):
+    s = unicodedata.normalize("NFD", s.lower()).replace("đ", "d")
+    return "".join(c for c in s if unicodedata.category(c) != "Mn")
+times = []
+for _ in range(5):
+    for q in open("bench/server/queries.txt"):
+        words = [w for w in fold(q).split() if w]
+        expr = " ".join("f:" + w.replace("'", "") for w in words)
+        t = time.perf_counter()
+        subprocess.run(["quest", "-d", index, "-s", "none", "-o", "and", "-p", "f:F", "-m", "10", expr],
+                       stdout=subprocess.DEVNULL, check=True)
+        times.append((time.perf_counter() - t) * 1000)
+times.sort()
+p50 = statistics.median(times); p99 = times[int(len(times) * 0.99) - 1]
+print(f"quest (one process per query, same index): p50_ms={p50:.2f} p99_ms={p99:.2f}")
+open("/tmp/hoso-quest-p50", "w").write(f"{p50}")
+PY
+python3 - "$hoso_line" <<'PY'
+import sys, re
+line = sys.argv[1]
+p50 = float(re.search(r"p50_ms=([\d.]+)", line).group(1))
+q50 = float(open("/tmp/hoso-quest-p50").read())
+print(f"ratio hoso p50 / quest p50: {p50 / q50:.2f}  (goal: p99 < 50 ms, at most 2x bare Xapian)")
+PY
