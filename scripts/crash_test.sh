@@ -91,9 +91,11 @@ state "$CLEAN" > "$WORK/clean.state"
 echo "clean run: ingest ${INGEST_MS} ms, reindex ${REINDEX_MS} ms; $(head -3 "$WORK/clean.state" | tr '\n' ' ')" >&2
 grep -q "^documents 0$" "$WORK/clean.state" && { echo "clean run has no documents" >&2; exit 2; }
 
-# Starts a command, kills it with SIGKILL after a random delay in [0, max_ms); prints "killed" or "finished".
+# Starts a command, kills it with SIGKILL after a random delay in [0, max_ms); prints "killed@Nms" or
+# "finished@Nms" (its run time: the caller then narrows the delay range to what a run really takes).
 kill_at_random() {
   local max_ms=$1; shift
+  local t0; t0=$(date +%s%N)
   "$@" >> "$WORK/trial.log" 2>&1 &
   local pid=$!
   local delay_ms=$(( (RANDOM * 32768 + RANDOM) % (max_ms > 0 ? max_ms : 1) ))
@@ -104,24 +106,30 @@ kill_at_random() {
     echo "killed@${delay_ms}ms"
   else
     wait $pid 2>/dev/null
-    echo "finished"
+    echo "finished@$(( ($(date +%s%N) - t0) / 1000000 ))ms"
   fi
 }
 
-passed=0; failed=0; resumed=0
+passed=0; failed=0; resumed=0; kills=0
+# A run that finished before its kill shows how long runs really take now: aim the next kills inside it.
+narrow() { local e=$1 var=$2; case "$e" in finished@*) local ms=${e#finished@}; ms=${ms%ms}; [ "$ms" -gt 100 ] && printf -v "$var" '%d' "$ms";; killed@*) kills=$((kills + 1));; esac; }
 for trial in $(seq 1 "$TRIALS"); do
   D=$WORK/trial
   rm -rf "$D"; : > "$WORK/trial.log"
   events=""
   # 1-3 killed ingests, then one that finishes.
   for k in $(seq 1 $((1 + RANDOM % 3))); do
-    events+=" ingest:$(kill_at_random "$INGEST_MS" "$HOSO" ingest "$BATCH" --data "$D" --workers 2)"
+    e=$(kill_at_random "$INGEST_MS" "$HOSO" ingest "$BATCH" --data "$D" --workers 2)
+    [ "$k" = 1 ] && narrow "$e" INGEST_MS || { [ "${e#killed}" != "$e" ] && kills=$((kills + 1)); }
+    events+=" ingest:$e"
   done
   "$HOSO" ingest "$BATCH" --data "$D" --workers 2 >> "$WORK/trial.log" 2>&1
   code=$?
   # 1-2 killed reindexes, then one that finishes.
   for k in $(seq 1 $((1 + RANDOM % 2))); do
-    events+=" reindex:$(kill_at_random "$((REINDEX_MS + 200))" "$HOSO" reindex --data "$D" --commit-every 25)"
+    e=$(kill_at_random "$((REINDEX_MS + 200))" "$HOSO" reindex --data "$D" --commit-every 25)
+    [ "$k" = 1 ] && narrow "$e" REINDEX_MS || { [ "${e#killed}" != "$e" ] && kills=$((kills + 1)); }
+    events+=" reindex:$e"
   done
   ls "$D"/index-*.progress >/dev/null 2>&1 && { resumed=$((resumed + 1)); events+=" (resume)"; }
   "$HOSO" reindex --data "$D" --commit-every 25 >> "$WORK/trial.log" 2>&1
@@ -135,6 +143,6 @@ for trial in $(seq 1 "$TRIALS"); do
     cp -r "$D" "$WORK/failed-$trial"; cp "$WORK/trial.log" "$WORK/failed-$trial.log"
   fi
 done
-echo "crash_test: $TRIALS trials, $resumed reindexes resumed from a half-built generation" >&2
+echo "crash_test: $TRIALS trials, $kills processes killed with SIGKILL, $resumed reindexes resumed from a half-built generation" >&2
 echo "crash_test: $passed passed, $failed failed"
 [ $failed -eq 0 ]
