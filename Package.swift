@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "SearchIndex", dependencies: ["CXapian", "VietText", "Query", "Catalogue"], swiftSettings: swift5),
         .target(name: "HosoCore", dependencies: [
             "VietText", "OCR", "Catalogue", "SearchIndex", "Query",
-            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: swift5),
         .target(name: "HosoServer", dependencies: [
             "HosoCore", .product(name: "Hummingbird", package: "hummingbird"),

@@ -26,6 +26,13 @@ public final class Archive: @unchecked Sendable {
     private let lock = NSLock()
     private var searcher: Searcher?
     private var searcherTarget: String?
+    /// Issue 7: search these databases (replicas, local or remote shards) instead of the data folder's
+    /// own index generation; the catalogue still gives titles, pages and snippets.
+    public var indexSources: IndexSources? {
+        get { lock.lock(); defer { lock.unlock() }; return sources }
+        set { lock.lock(); sources = newValue; searcher = nil; searcherTarget = nil; lock.unlock() }
+    }
+    private var sources: IndexSources?
 
     public init(data: DataDirectory, analyzer: Analyzer = Analyzer()) throws {
         self.data = data
@@ -55,6 +62,7 @@ public final class Archive: @unchecked Sendable {
     /// The searcher over the current index generation; reopened when the index changed or was switched.
     func currentSearcher() throws -> Searcher {
         lock.lock(); defer { lock.unlock() }
+        if let sources, !sources.isEmpty { return try fixedSearcher(sources) }
         guard let target = try IndexMaintainer.readStub(data.indexStubPath),
               FileManager.default.fileExists(atPath: target) else {
             throw HosoError(.unavailable, "Chưa có chỉ mục trong \(data.url.path); hãy chạy hoso ingest trước")
@@ -70,6 +78,18 @@ public final class Archive: @unchecked Sendable {
             return s
         } catch {
             throw HosoError(.unavailable, "Không mở được chỉ mục: \(error)")
+        }
+    }
+
+    /// The searcher over `indexSources` (caller holds `lock`), opened once and reopened before each call.
+    private func fixedSearcher(_ sources: IndexSources) throws -> Searcher {
+        if let searcher { return searcher }
+        do {
+            let s = try Searcher(databasePaths: sources.paths, shards: sources.shards)
+            searcher = s
+            return s
+        } catch {
+            throw HosoError(.unavailable, "Không mở được chỉ mục hoặc mảnh chỉ mục: \(error)")
         }
     }
 

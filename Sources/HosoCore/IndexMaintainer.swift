@@ -15,6 +15,8 @@ public final class IndexMaintainer {
     let data: DataDirectory
     let store: CatalogueStore
     let analyzer: Analyzer
+    /// Documents the last `rebuild()` found already written in a half-built generation and skipped.
+    public private(set) var lastRebuildResumed = 0
 
     public init(data: DataDirectory, store: CatalogueStore, analyzer: Analyzer = Analyzer()) throws {
         self.data = data
@@ -54,31 +56,92 @@ public final class IndexMaintainer {
     }
 
     /// Rebuilds the whole index from the catalogue into a new generation, then switches to it atomically.
+    ///
+    /// Resumable (issue 7): the half-built generation `index-N+1/` is kept when a rebuild dies, and its
+    /// progress file `index-N+1.progress` lists (`id<TAB>stamp`) the documents already committed there;
+    /// the next rebuild skips those whose stamp is unchanged. Commits every `commitEvery` documents.
+    /// While it runs it holds the writer lock of the current generation, so an ingest cannot write there a
+    /// change the new generation would miss (that ingest fails with `unavailable` and can be run again).
     @discardableResult
-    public func rebuild(quiet: Bool = true) throws -> Int {
+    public func rebuild(quiet: Bool = true, commitEvery: Int = 500) throws -> Int {
         let ids = try store.allDocumentIDs()
         let current = try Self.readStub(data.indexStubPath)
-        let generation = (current.flatMap { Int(URL(fileURLWithPath: $0).lastPathComponent.dropFirst("index-".count)) } ?? 0) + 1
+        let generation = (current.flatMap { Self.generationNumber($0) } ?? 0) + 1
         let name = "index-\(generation)"
         let path = data.url.appendingPathComponent(name).path
-        try? FileManager.default.removeItem(atPath: path) // a rebuild that died half-way
+        let progressPath = path + ".progress"
+        // The current generation stays readable; its writer lock keeps ingests out until the switch.
+        var guardWriter: IndexWriter?
+        if let current, FileManager.default.fileExists(atPath: current) { guardWriter = try openWriter(path: current) }
+        defer { try? guardWriter?.close() }
+        removeStaleGenerations(keeping: [current, path].compactMap { $0 })
+        let done = FileManager.default.fileExists(atPath: path) ? Self.readProgress(progressPath) : [:]
+        lastRebuildResumed = 0
+        if !FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: progressPath) }
         let writer = try openWriter(path: path)
+        writer.batchSize = Int.max // commits only here, each followed by its progress lines
+        let log = try ProgressLog(path: progressPath)
         let progress = ProgressReporter(label: "Lập lại chỉ mục", total: ids.count, quiet: quiet)
         var stamps: [(String, Int)] = []
+        var pending: [(String, Int)] = []
         for id in ids {
             if let (doc, stamp) = try indexable(id) {
-                _ = try writer.replace(doc)
+                if done[id] == stamp {
+                    lastRebuildResumed += 1
+                } else {
+                    _ = try writer.replace(doc)
+                    pending.append((id, stamp))
+                    if pending.count >= max(1, commitEvery) {
+                        try writer.commit()
+                        try log.append(pending)
+                        pending.removeAll()
+                    }
+                }
                 stamps.append((id, stamp))
             }
             progress.advance()
         }
         try writer.commit()
+        try log.append(pending)
         try writer.close()
+        log.close()
         progress.finish()
         try Self.writeStub(data.indexStubPath, target: name)
+        try? FileManager.default.removeItem(atPath: progressPath)
+        try guardWriter?.close()
+        guardWriter = nil
         for (id, stamp) in stamps { try store.markIndexed(documentID: id, version: stamp) }
         if let current, current != path { try? FileManager.default.removeItem(atPath: current) }
         return stamps.count
+    }
+
+    static func generationNumber(_ path: String) -> Int? {
+        let last = URL(fileURLWithPath: path).lastPathComponent
+        guard last.hasPrefix("index-") else { return nil }
+        return Int(last.dropFirst("index-".count))
+    }
+
+    /// Removes `index-K/` folders (and progress files) that are neither current nor being built: left by a
+    /// rebuild killed after its switch.
+    private func removeStaleGenerations(keeping: [String]) {
+        let keep = Set(keeping.map { URL(fileURLWithPath: $0).lastPathComponent })
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: data.url.path) else { return }
+        for n in names where n.hasPrefix("index-") {
+            let base = n.hasSuffix(".progress") ? String(n.dropLast(".progress".count)) : n
+            guard Self.generationNumber(base) != nil, !keep.contains(base) else { continue }
+            try? FileManager.default.removeItem(atPath: data.url.appendingPathComponent(n).path)
+        }
+    }
+
+    /// `id<TAB>stamp` lines of a half-built generation; a torn last line is ignored.
+    static func readProgress(_ path: String) -> [String: Int] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        var out: [String: Int] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2, let stamp = Int(parts[1]) { out[String(parts[0])] = stamp }
+        }
+        return out
     }
 
     private func flush(_ writer: IndexWriter, _ pending: inout [(String, Int)]) throws {
@@ -140,4 +203,28 @@ public final class IndexMaintainer {
             throw HosoError(.unavailable, "Không chuyển được sang chỉ mục mới (\(String(cString: strerror(errno))))")
         }
     }
+}
+
+/// The append-only progress file of a rebuild: lines written (and synced) after each index commit.
+final class ProgressLog {
+    private let handle: FileHandle
+
+    init(path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let h = FileHandle(forWritingAtPath: path) else {
+            throw HosoError(.unavailable, "Không ghi được tệp tiến độ \(path)")
+        }
+        handle = h
+        handle.seekToEndOfFile()
+    }
+
+    func append(_ entries: [(String, Int)]) throws {
+        guard !entries.isEmpty else { return }
+        // A line torn by a crash is dropped on reading; start on a fresh line to keep the next ones whole.
+        let text = "\n" + entries.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n") + "\n"
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.synchronize()
+    }
+
+    func close() { try? handle.close() }
 }

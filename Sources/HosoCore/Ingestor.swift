@@ -42,6 +42,8 @@ public struct IngestOptions: Sendable {
     /// Tesseract engines run at once (default: one per core).
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     public var quiet = false
+    /// Only the hồ sơ of this part of the batch (`--part i/n`, issue 7: parallel ingest into shards).
+    public var part: BatchPart?
     public init() {}
 }
 
@@ -69,13 +71,17 @@ public final class Ingestor {
         let started = Date()
         var summary = IngestSummary()
         let batch = batch.standardizedFileURL
-        let metadata: BatchMetadata
+        var metadata: BatchMetadata
         do {
             metadata = try BatchReader.read(batch: batch, existingFile: { try self.store.file(id: $0) })
         } catch let error as CatalogueError {
             throw HosoError(.usage, error.message)
         }
         summary.skipped += metadata.problems.map { SkippedItem(place: Self.place($0), reason: $0.reason) }
+        if let part = options.part { // issue 7: this machine's share of the batch
+            metadata.files = metadata.files.filter { part.contains(fileID: $0.id) }
+            metadata.documents = metadata.documents.filter { part.contains(fileID: $0.fileID) }
+        }
 
         // 1. Metadata. A document goes in only once its scan has been opened.
         try store.upsert(files: metadata.files, documents: [])

@@ -23,7 +23,8 @@ struct Hoso: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hoso",
         abstract: "Tìm kiếm toàn văn tài liệu lưu trữ số hóa.",
-        subcommands: [Ingest.self, Search.self, Text.self, Export.self, Serve.self, Reindex.self, TokenCommand.self, Review.self, AuditCommand.self]
+        subcommands: [Ingest.self, Search.self, Text.self, Export.self, Serve.self, Reindex.self, TokenCommand.self,
+                      Review.self, AuditCommand.self, BackupCommand.self, VerifyCommand.self, RestoreCommand.self]
     )
 
     /// Runs the command and maps every failure to the exit codes of CONTRACT.md.
@@ -68,6 +69,8 @@ struct Ingest: AsyncParsableCommand {
     var refuseSecret = false
     @Option(help: "Số bộ nhận dạng chạy song song (mặc định: số lõi).")
     var workers: Int?
+    @Option(help: "Chỉ nhập phần i/n của lô (chia theo Mã hồ sơ) để lập một mảnh chỉ mục, ví dụ 2/3.")
+    var part: String?
 
     func run() async throws {
         let data = try DataDirectory(path: options.data)
@@ -75,6 +78,7 @@ struct Ingest: AsyncParsableCommand {
         opts.reocr = reocr
         opts.refuseSecret = refuseSecret
         if let workers { opts.workers = workers }
+        if let part { opts.part = try BatchPart(parsing: part) }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: batch, isDirectory: &isDir), isDir.boolValue else {
             throw HosoError(.usage, "Không tìm thấy thư mục lô \(batch)")
@@ -150,9 +154,11 @@ struct Serve: AsyncParsableCommand {
     var port = 8080
     @Option(name: .customLong("rate-limit"), help: "Số yêu cầu mỗi giây một địa chỉ được gửi khi không có mã truy cập (0: không giới hạn; cho phép dồn gấp đôi).")
     var rateLimit = 20.0
+    @OptionGroup var sources: IndexSourceOptions
 
     func run() async throws {
         let archive = try Archive(data: DataDirectory(path: options.data))
+        archive.indexSources = try sources.sources()
         guard rateLimit >= 0, rateLimit.isFinite else { throw HosoError(.usage, "--rate-limit phải là số không âm") }
         let app = buildApplication(archive: archive, options: ServerOptions(host: host, port: port, rateLimit: RateLimitOptions(rate: rateLimit)))
         printError("hoso đang phục vụ tại http://\(host):\(port)/  (thử: curl 'http://\(host):\(port)/api/search?q=thu+hoi+dat')")
@@ -164,11 +170,17 @@ struct Reindex: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Lập lại toàn bộ chỉ mục từ danh mục vào một cơ sở dữ liệu mới rồi chuyển sang nó.")
 
     @OptionGroup var options: DataOptions
+    @Option(name: .customLong("commit-every"), help: "Ghi chốt chỉ mục sau mỗi bấy nhiêu tài liệu (lần chạy bị ngắt sẽ tiếp tục từ chốt cuối).")
+    var commitEvery = 500
 
     func run() async throws {
         let data = try DataDirectory(path: options.data, create: false)
         let store = try Archive.openStore(data)
-        let count = try IndexMaintainer(data: data, store: store).rebuild(quiet: false)
+        let maintainer = try IndexMaintainer(data: data, store: store)
+        let count = try maintainer.rebuild(quiet: false, commitEvery: commitEvery)
+        if maintainer.lastRebuildResumed > 0 {
+            printError("Tiếp tục lần lập lại bị ngắt: \(maintainer.lastRebuildResumed) tài liệu đã có sẵn trong thế hệ mới.")
+        }
         printError("Đã lập lại chỉ mục: \(count) tài liệu.")
     }
 }

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import HosoCore
+
+/// `hoso backup DEST… --data DIR`: a consistent snapshot, safe while serving, to one or more media.
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Sao lưu danh mục và chỉ mục hiện hành (an toàn khi đang phục vụ) vào một hay nhiều thư mục trống, rồi kiểm tra từng bản.")
+
+    @Argument(help: "Thư mục đích (trống hoặc chưa có); cho hai thư mục trên hai thiết bị khác nhau để có hai bản độc lập.")
+    var destinations: [String]
+    @OptionGroup var options: DataOptions
+    @Option(name: .customLong("lock-wait"), help: "Số giây chờ khi chỉ mục đang được ghi.")
+    var lockWait: Double = 60
+
+    func run() async throws {
+        let data = try DataDirectory(path: options.data, create: false)
+        let store = try Archive.openStore(data)
+        let checks = try Backup.create(data: data, store: store, destinations: destinations.map { URL(fileURLWithPath: $0) },
+                                       lockWait: lockWait)
+        var failed = false
+        for c in checks {
+            if c.ok {
+                printError("Đã sao lưu và kiểm tra \(c.destination): \(c.checkedFiles) tệp, khớp MANIFEST.")
+            } else {
+                failed = true
+                for p in c.problems { printError("Lỗi ở \(c.destination): \(p)") }
+            }
+        }
+        if failed { throw Exit(code: 1) }
+    }
+}
+
+/// `hoso verify DEST…`: checks a backup against its MANIFEST (size and SHA-256 of every file).
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Kiểm tra bản sao lưu theo MANIFEST (SHA-256 từng tệp).")
+
+    @Argument(help: "Thư mục sao lưu.")
+    var destinations: [String]
+
+    func run() async throws {
+        var failed = false
+        for d in destinations {
+            let c = try Backup.verify(URL(fileURLWithPath: d))
+            if c.ok {
+                print("\(c.destination): tốt (\(c.checkedFiles) tệp)")
+            } else {
+                failed = true
+                print("\(c.destination): HỎNG")
+                for p in c.problems { print("  \(p)") }
+            }
+        }
+        if failed { throw Exit(code: 1) }
+    }
+}
+
+/// `hoso restore BACKUP --data DIR`: into an empty data folder.
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Phục hồi một bản sao lưu đã kiểm tra vào thư mục dữ liệu trống.")
+
+    @Argument(help: "Thư mục sao lưu.")
+    var backup: String
+    @OptionGroup var options: DataOptions
+
+    func run() async throws {
+        let data = try DataDirectory(path: options.data)
+        let caught = try Backup.restore(from: URL(fileURLWithPath: backup), into: data)
+        printError("Đã phục hồi vào \(data.url.path)\(caught > 0 ? "; lập chỉ mục bổ sung \(caught) tài liệu" : "").")
+    }
+}
+
+/// Options of `hoso serve` for replicas and shards (issue 7).
+struct IndexSourceOptions: ParsableArguments {
+    @Option(name: .customLong("index"), help: "Tìm trong cơ sở dữ liệu chỉ mục này thay cho chỉ mục của --data (lặp lại được: bản sao, mảnh cục bộ).")
+    var indexPaths: [String] = []
+    @Option(name: .customLong("shard"), help: "Mảnh chỉ mục từ xa máy:cổng do xapian-tcpsrv phục vụ (lặp lại được).")
+    var shards: [String] = []
+    @Option(name: .customLong("shard-timeout"), help: "Thời hạn mỗi thao tác với mảnh từ xa, mili giây.")
+    var shardTimeout = 10_000
+
+    func sources() throws -> IndexSources? {
+        guard !indexPaths.isEmpty || !shards.isEmpty else { return nil }
+        for p in indexPaths where !FileManager.default.fileExists(atPath: p) {
+            throw HosoError(.usage, "Không tìm thấy chỉ mục \(p)")
+        }
+        return IndexSources(paths: indexPaths, shards: try shards.map { try IndexSources.shard(parsing: $0, timeoutMilliseconds: shardTimeout) })
+    }
+}

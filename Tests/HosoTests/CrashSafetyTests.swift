@@ -1,0 +1,204 @@
+import Catalogue
+import Foundation
+import HosoCore
+import XCTest
+
+/// Small generated batches of `.txt` transcriptions for the operations tests (issue 7).
+enum OpsFixture {
+    static let communes = ["Ea Kly", "Hòa An", "Ea Phê", "An Ninh Đông", "Xuân Phước", "Tam Quan", "Quỳnh Bá", "Vũ Lễ"]
+    static let people = ["Nguyễn Văn Hùng", "Trần Thị Hoa", "Lê Đức Minh", "Phạm Thị Lan", "Y Bih Niê", "Hoàng Văn Nam",
+                         "Võ Thị Thu", "Đặng Quang Hải"]
+    static let topics = ["thu hồi đất", "bồi thường, hỗ trợ", "cấp giấy chứng nhận quyền sử dụng đất", "bổ nhiệm cán bộ",
+                         "khen thưởng", "giải quyết khiếu nại", "xây dựng trường học", "khắc phục hậu quả bão lũ"]
+    static let types = ["Quyết định", "Tờ trình", "Báo cáo", "Công văn", "Thông báo"]
+    static let access = ["Công khai", "Công khai", "Sử dụng có điều kiện", "Mật"]
+
+    /// A batch of `files` hồ sơ × `docs` văn bản, 1–3 pages each, deterministic.
+    static func batch(files: Int, docs: Int = 3, name: String = "ops") throws -> URL {
+        let dir = try Fixture.temporaryDirectory(name)
+        var hoSo = "Mã hồ sơ,Tên phông,Tiêu đề hồ sơ,Thời hạn lưu trữ,Chế độ sử dụng\n"
+        var taiLieu = "Mã hồ sơ,Số thứ tự,Tệp,Tên loại văn bản,Số,Ký hiệu,Ngày văn bản,Cơ quan ban hành,Trích yếu nội dung,Chế độ sử dụng\n"
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for f in 0..<files {
+            let year = 2000 + next(25)
+            let fileID = "H49.64.33.\(year).\(String(format: "%04d", f))"
+            let commune = communes[next(communes.count)], topic = topics[next(topics.count)]
+            let fileAccess = access[next(access.count)]
+            hoSo += "\(fileID),UBND huyện Krông Pắc,\"Hồ sơ \(topic) tại xã \(commune) năm \(year)\",Vĩnh viễn,\(fileAccess)\n"
+            let folder = dir.appendingPathComponent("scans/\(fileID)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for d in 1...docs {
+                let type = types[next(types.count)], person = people[next(people.count)]
+                let number = 100 + next(3000), parcel = 1 + next(900), sheet = 1 + next(90)
+                let summary = "Về việc \(topic) của hộ \(person) tại xã \(commune)"
+                var pages: [String] = []
+                for p in 1...(1 + next(3)) {
+                    pages.append("""
+                    ỦY BAN NHÂN DÂN HUYỆN KRÔNG PẮC
+                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                    Số: \(number)/QĐ-UBND  Krông Pắc, ngày \(1 + next(28)) tháng \(1 + next(12)) năm \(year)
+                    \(type.uppercased()) \(summary).
+                    Điều \(p). Thu hồi \(20 + next(5000)) m² đất tại thửa đất số \(parcel), tờ bản đồ số \(sheet), xã \(commune).
+                    Hộ \(person) có trách nhiệm bàn giao mặt bằng trong thời hạn \(5 + next(30)) ngày.
+                    Kinh phí bồi thường \(next(900) + 10).000.000 đồng do ngân sách huyện chi trả.
+                    """)
+                }
+                let rel = "scans/\(fileID)/\(fileID).\(d).txt"
+                try Data(pages.joined(separator: "\u{0C}").utf8).write(to: dir.appendingPathComponent(rel))
+                taiLieu += "\(fileID),\(d),\(rel),\(type),\(number),QĐ-UBND,01/06/\(year),UBND huyện Krông Pắc,\"\(summary)\",\(access[next(access.count)])\n"
+            }
+        }
+        try Data(hoSo.utf8).write(to: dir.appendingPathComponent("ho_so.csv"))
+        try Data(taiLieu.utf8).write(to: dir.appendingPathComponent("tai_lieu.csv"))
+        return dir
+    }
+
+    /// Ingests a batch into a new data folder, in-process.
+    static func ingest(_ batch: URL, part: BatchPart? = nil, into data: DataDirectory? = nil) throws -> (DataDirectory, IngestSummary) {
+        let data = try data ?? DataDirectory(path: Fixture.temporaryDirectory("opsdata").path)
+        let store = try Archive.openStore(data)
+        var options = IngestOptions()
+        options.quiet = true
+        options.part = part
+        return (data, try Ingestor(data: data, store: store, options: options).ingest(batch: batch))
+    }
+
+    /// Ids of the hits of a search, as the secret role (sees everything), in an order that does not depend
+    /// on Xapian docids: by score (rounded), then id; hits tied with the last one are left out, since which
+    /// of them make the cut follows the docids, which differ between index generations.
+    static func ids(_ archive: Archive, _ query: String, limit: Int = 20) throws -> [String] {
+        let hits = try archive.search(SearchRequestSpec(query: query, role: .secret, limit: limit)).hits
+        func r(_ x: Double) -> Double { (x * 100).rounded() }
+        let cut = hits.count == limit ? (hits.last.map { r($0.score) } ?? 0) : -1
+        return hits.filter { r($0.score) > cut }
+            .sorted { r($0.score) != r($1.score) ? $0.score > $1.score : $0.id < $1.id }.map(\.id)
+    }
+}
+
+final class CrashSafetyTests: XCTestCase {
+    /// Searches keep answering, with zero errors, while the index is rebuilt and switched twice.
+    func testSearchesKeepAnsweringDuringRebuild() throws {
+        let batch = try OpsFixture.batch(files: 60)
+        let (data, summary) = try OpsFixture.ingest(batch)
+        XCTAssertEqual(summary.documents, 180)
+        let archive = try Archive(data: data)
+        let queries = ["thu hồi đất", "Ea Kly", "\"tờ bản đồ\"", "Nguyễn Văn Hùng", "bồi thường"]
+        let expected = try queries.map { try OpsFixture.ids(archive, $0) }
+        XCTAssertGreaterThanOrEqual(expected.filter { !$0.isEmpty }.count, 3, "\(expected)")
+
+        let stop = ManagedFlag()
+        let counters = Counters()
+        let reader = Thread {
+            let searcher = try? Archive(data: data)
+            var i = 0
+            while !stop.isSet {
+                let q = queries[i % queries.count]
+                do {
+                    guard let searcher else { throw HosoError(.unavailable, "không mở được") }
+                    let got = try OpsFixture.ids(searcher, q)
+                    counters.record(ok: got == expected[i % queries.count])
+                } catch {
+                    counters.record(error: "\(error)")
+                }
+                i += 1
+            }
+            stop.finished()
+        }
+        reader.start()
+        let store = try Archive.openStore(data)
+        let maintainer = try IndexMaintainer(data: data, store: store)
+        XCTAssertEqual(try maintainer.rebuild(commitEvery: 20), 180)
+        XCTAssertEqual(try maintainer.rebuild(commitEvery: 20), 180)
+        Thread.sleep(forTimeInterval: 0.2)
+        stop.set()
+        stop.waitFinished()
+        XCTAssertEqual(counters.errors, [], "lỗi khi tìm trong lúc lập lại chỉ mục")
+        XCTAssertEqual(counters.wrong, 0, "kết quả khác trong lúc lập lại chỉ mục")
+        XCTAssertGreaterThan(counters.ok, 10, "quá ít lần tìm chạy trong lúc lập lại chỉ mục")
+        // One generation left, named by the stub.
+        let generations = try FileManager.default.contentsOfDirectory(atPath: data.url.path).filter { $0.hasPrefix("index-") }
+        XCTAssertEqual(generations, ["index-3"])
+        XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected[0])
+    }
+
+    /// A reindex killed with SIGKILL after some commits resumes: the documents of the half-built
+    /// generation are skipped, and the result is the same as a clean rebuild.
+    func testKilledReindexResumes() throws {
+        let batch = try OpsFixture.batch(files: 150)
+        let (data, _) = try OpsFixture.ingest(batch)
+        let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
+        let progress = data.url.appendingPathComponent("index-2.progress").path
+        let process = Process()
+        process.executableURL = Fixture.executable
+        process.arguments = ["reindex", "--data", data.url.path, "--commit-every", "5"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        var lines = 0
+        while Date() < deadline, process.isRunning {
+            lines = ((try? String(contentsOfFile: progress, encoding: .utf8)) ?? "").split(separator: "\n").count
+            if lines >= 20 { break }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        guard process.isRunning else { throw XCTSkip("lần lập lại chạy xong trước khi kịp ngắt") }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: progress), "thế hệ dở dang phải được giữ lại")
+
+        let (code, _, err) = try Fixture.hoso(["reindex", "--data", data.url.path])
+        XCTAssertEqual(code, 0, err)
+        XCTAssertTrue(err.contains("Tiếp tục lần lập lại bị ngắt"), err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: progress))
+        let archive = try Archive(data: data)
+        XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected)
+        let store = try Archive.openStore(data)
+        XCTAssertEqual(try archive.indexDocumentCount(), try store.counts().documents, "trùng hoặc thiếu tài liệu trong chỉ mục")
+    }
+
+    /// The crash test script with 5 trials: ingest and reindex killed at random moments end as a clean run.
+    func testCrashScriptFiveTrials() throws {
+        let script = Fixture.repository.appendingPathComponent("scripts/crash_test.sh")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [script.path, "5", "8"]
+        var env = ProcessInfo.processInfo.environment
+        env["HOSO"] = Fixture.executable.path
+        env["REAL_SCANS"] = "0"
+        env["QUICK"] = "1"
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let report = String(decoding: outData, as: UTF8.self), log = String(decoding: errData, as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 0, log)
+        XCTAssertTrue(report.contains("5 passed, 0 failed"), report + log)
+    }
+}
+
+/// A stop flag shared with the reader thread.
+final class ManagedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    private let done = DispatchSemaphore(value: 0)
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
+    func finished() { done.signal() }
+    func waitFinished() { done.wait() }
+}
+
+final class Counters: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var ok = 0
+    private(set) var wrong = 0
+    private(set) var errors: [String] = []
+    func record(ok same: Bool) { lock.lock(); if same { ok += 1 } else { wrong += 1 }; lock.unlock() }
+    func record(error: String) { lock.lock(); errors.append(error); lock.unlock() }
+}
