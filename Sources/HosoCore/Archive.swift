@@ -133,7 +133,7 @@ public final class Archive: @unchecked Sendable {
             response = try run(searcher, request)
             relaxed = response.total > 0
         }
-        let matcher = PageMatcher(highlightWords: parsed.highlightWords + response.expansions.values.flatMap { $0 })
+        let matcher = PageMatcher(highlightWords: parsed.highlightWords)
         let hits = try response.hits.map { try hit($0, matcher: matcher) }
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
         if spec.facets { result.facets = facets(response.facets) }
