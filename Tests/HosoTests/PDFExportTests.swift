@@ -230,9 +230,27 @@ final class PDFExportTests: XCTestCase {
                 XCTAssertEqual((error as? HosoError)?.message, "Không tìm thấy tài liệu \(id)")
             }
         }
-        XCTAssertEqual(try archive.exportableDocumentIDs(role: .public).sorted(), ["H49.64.33.2012.015.2", "H49.64.33.2025.002.1"])
-        XCTAssertEqual(try archive.exportableDocumentIDs(role: .secret).count, 4)
-        XCTAssertThrowsError(try archive.exportableDocumentIDs(role: .public, fileID: "H54.55.12.2012.031"))
+        // Batch export lists exactly what each role may see.
+        let all = try archive.store.documents(ids: try archive.store.allDocumentIDs())
+        for role in Role.allCases {
+            let listed = try archive.exportableDocumentIDs(role: role)
+            XCTAssertEqual(Set(listed), Set(all.filter { role.canSee($0.access) }.map(\.id)), "\(role)")
+        }
+        let publicIDs = try archive.exportableDocumentIDs(role: .public)
+        XCTAssertTrue(publicIDs.contains("H49.64.33.2012.015.2"))
+        XCTAssertFalse(publicIDs.contains("H54.55.12.2012.031.3"))
+        XCTAssertFalse(publicIDs.contains("H49.64.33.2016.003.1"))
+        XCTAssertEqual(try archive.exportableDocumentIDs(role: .secret, fileID: "H49.64.33.2012.015").first, "H49.64.33.2012.015.1")
+        // An unknown file, and a file with nothing the role may see, answer alike.
+        var files = ["H00.00.00.0000.000"]
+        if let hidden = Set(all.map(\.fileID)).sorted().first(where: { f in !all.contains { $0.fileID == f && Role.public.canSee($0.access) } }) {
+            files.append(hidden)
+        }
+        for file in files {
+            XCTAssertThrowsError(try archive.exportableDocumentIDs(role: .public, fileID: file), file) { error in
+                XCTAssertEqual((error as? HosoError)?.kind, .notFound)
+            }
+        }
     }
 
     // MARK: Helpers
