@@ -93,6 +93,21 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
+    /// Sizes for monitoring: documents in the index, bytes of the current index generation and of the catalogue.
+    public func storageSizes() -> (indexDocuments: Int, indexBytes: Int, catalogueBytes: Int) {
+        func bytes(_ path: String) -> Int {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return 0 }
+            guard isDir.boolValue else { return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.reduce(0) { $0 + bytes(path + "/" + $1) }
+        }
+        let documents = (try? currentSearcher().documentCount()) ?? 0
+        let index = ((try? IndexMaintainer.readStub(data.indexStubPath)) ?? nil).map(bytes) ?? 0
+        let catalogue = ["", "-wal", "-shm"].reduce(0) { $0 + bytes(data.cataloguePath + $1) }
+        return (documents, index, catalogue)
+    }
+
     public func isHealthy() -> Bool {
         guard let s = try? currentSearcher() else { return false }
         return (try? s.documentCount()) != nil

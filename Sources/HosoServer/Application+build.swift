@@ -20,6 +20,8 @@ public struct ServerOptions: Sendable {
 /// Builds the router: the JSON API, the web pages, and the middleware around them.
 public func buildRouter(archive: Archive, options: ServerOptions = ServerOptions()) -> Router<HosoRequestContext> {
     let router = Router(context: HosoRequestContext.self)
+    let metrics = ServerMetrics()
+    router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: SecurityHeadersMiddleware())
     // Hardening (RequestLimits.swift, RateLimit.swift): no headers or query strings in logs, size limits,
     // JSON for every error, a rate limit on anonymous traffic.
@@ -28,6 +30,11 @@ public func buildRouter(archive: Archive, options: ServerOptions = ServerOptions
     if !options.rateLimit.isOff { router.add(middleware: RateLimitMiddleware(options: options.rateLimit, archive: archive)) }
     APIController(archive: archive).addRoutes(to: router)
     WebController(archive: archive).addRoutes(to: router)
+    router.get("/metrics") { _, _ in
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(archive: archive))))
+    }
     return router
 }
 

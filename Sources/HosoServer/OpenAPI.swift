@@ -133,6 +133,12 @@ enum OpenAPIDocument {
             '503': {description: Chưa sẵn sàng, content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}}
             '429': {$ref: '#/components/responses/TooManyRequests'}
             '414': {$ref: '#/components/responses/URITooLong'}
+      /metrics:
+        get:
+          responses:
+            '200':
+              description: Số liệu Prometheus (định dạng văn bản 0.0.4)
+              content: {text/plain: {schema: {type: string}}}
       /api/search:
         get:
           parameters:

@@ -159,6 +159,27 @@ final class HTTPTests: XCTestCase {
         }
     }
 
+    func testPrometheusMetricsCountRequestsAndIndexSize() async throws {
+        let (app, _) = try Self.app()
+        try await app.test(.router) { client in
+            _ = try await client.execute(uri: "/api/search?q=thu+hoi+dat", method: .get)
+            _ = try await client.execute(uri: "/api/search?q=%22thu", method: .get)
+            _ = try await client.execute(uri: "/api/documents/H54.55.12.2012.031.3", method: .get)
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let text = String(buffer: response.body)
+                XCTAssertTrue(text.contains("hoso_http_requests_total{route=\"api_search\",status=\"2xx\"} 1"), text)
+                XCTAssertTrue(text.contains("hoso_http_requests_total{route=\"api_search\",status=\"4xx\"} 1"), text)
+                XCTAssertTrue(text.contains("hoso_http_requests_total{route=\"api_document\",status=\"4xx\"} 1"), text)
+                XCTAssertTrue(text.contains("hoso_http_request_duration_seconds_count{route=\"api_search\"} 2"), text)
+                XCTAssertTrue(text.contains("hoso_index_documents 28"), text)
+                XCTAssertFalse(text.contains("H54.55"), "no ids in metrics")
+                let bytes = text.split(separator: "\n").first { $0.hasPrefix("hoso_index_bytes ") }
+                XCTAssertGreaterThan(Int(bytes?.split(separator: " ").last ?? "0") ?? 0, 10_000)
+            }
+        }
+    }
+
     func testOpenAPIDocumentIsServed() async throws {
         let (app, _) = try Self.app()
         try await app.test(.router) { client in

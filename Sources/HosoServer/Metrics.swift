@@ -1,0 +1,96 @@
+import Foundation
+import HosoCore
+import Hummingbird
+
+/// Prometheus metrics at `/metrics` (text exposition format 0.0.4): requests and latencies per route and
+/// status class, and the size of the index and the catalogue. Kept in-process, no dependency.
+final class ServerMetrics: @unchecked Sendable {
+    /// Latency bucket upper bounds, in seconds.
+    static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
+
+    struct Key: Hashable { var route: String; var status: String }
+    struct Histogram { var counts = [Int](repeating: 0, count: ServerMetrics.buckets.count); var sum = 0.0; var count = 0 }
+
+    private let lock = NSLock()
+    private var requests: [Key: Int] = [:]
+    private var latency: [String: Histogram] = [:]
+
+    /// The route family of a path, never the path itself: ids and queries stay out of the metrics.
+    static func route(_ path: String) -> String {
+        if path == "/api/search" { return "api_search" }
+        if path.hasPrefix("/api/documents/") {
+            if path.hasSuffix("/image") { return "api_page_image" }
+            if path.hasSuffix("/words") { return "api_page_words" }
+            if path.hasSuffix("/text") { return "api_text" }
+            return "api_document"
+        }
+        if path == "/" { return "web_search" }
+        if path.hasPrefix("/tai-lieu/") { return "web_viewer" }
+        if ["/healthz", "/metrics", "/openapi.yaml", "/tra-cuu", "/dang-nhap"].contains(path) {
+            return String(path.dropFirst()).replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")
+        }
+        return path.hasPrefix("/static/") ? "static" : "other"
+    }
+
+    func record(path: String, status: Int, seconds: Double) {
+        let route = Self.route(path)
+        lock.lock(); defer { lock.unlock() }
+        requests[Key(route: route, status: "\(status / 100)xx"), default: 0] += 1
+        var h = latency[route] ?? Histogram()
+        for (i, bound) in Self.buckets.enumerated() where seconds <= bound { h.counts[i] += 1 }
+        h.sum += seconds
+        h.count += 1
+        latency[route] = h
+    }
+
+    func exposition(archive: Archive) -> String {
+        lock.lock()
+        let requests = self.requests, latency = self.latency
+        lock.unlock()
+        var out = "# HELP hoso_http_requests_total HTTP requests answered, by route and status class.\n"
+        out += "# TYPE hoso_http_requests_total counter\n"
+        for (key, n) in requests.sorted(by: { ($0.key.route, $0.key.status) < ($1.key.route, $1.key.status) }) {
+            out += "hoso_http_requests_total{route=\"\(key.route)\",status=\"\(key.status)\"} \(n)\n"
+        }
+        out += "# HELP hoso_http_request_duration_seconds Time to answer, by route.\n"
+        out += "# TYPE hoso_http_request_duration_seconds histogram\n"
+        for (route, h) in latency.sorted(by: { $0.key < $1.key }) {
+            for (i, bound) in Self.buckets.enumerated() {
+                out += "hoso_http_request_duration_seconds_bucket{route=\"\(route)\",le=\"\(bound)\"} \(h.counts[i])\n"
+            }
+            out += "hoso_http_request_duration_seconds_bucket{route=\"\(route)\",le=\"+Inf\"} \(h.count)\n"
+            out += "hoso_http_request_duration_seconds_sum{route=\"\(route)\"} \(h.sum)\n"
+            out += "hoso_http_request_duration_seconds_count{route=\"\(route)\"} \(h.count)\n"
+        }
+        let sizes = archive.storageSizes()
+        out += "# HELP hoso_index_documents Documents in the index.\n# TYPE hoso_index_documents gauge\n"
+        out += "hoso_index_documents \(sizes.indexDocuments)\n"
+        out += "# HELP hoso_index_bytes Bytes of the current index generation on disk.\n# TYPE hoso_index_bytes gauge\n"
+        out += "hoso_index_bytes \(sizes.indexBytes)\n"
+        out += "# HELP hoso_catalogue_bytes Bytes of the catalogue (SQLite, with its WAL).\n# TYPE hoso_catalogue_bytes gauge\n"
+        out += "hoso_catalogue_bytes \(sizes.catalogueBytes)\n"
+        return out
+    }
+}
+
+/// Times every request and counts it in `ServerMetrics`.
+struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServerMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        func seconds() -> Double {
+            let elapsed = ContinuousClock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        do {
+            let response = try await next(request, context)
+            metrics.record(path: request.uri.path, status: response.status.code, seconds: seconds())
+            return response
+        } catch {
+            let status = (error as? HTTPResponseError)?.status.code ?? 500
+            metrics.record(path: request.uri.path, status: status, seconds: seconds())
+            throw error
+        }
+    }
+}
