@@ -23,7 +23,7 @@ struct AuditCommand: AsyncParsableCommand {
         let start = try from.map { try AuditLog.day($0, endOfDay: false) }
         let end = try to.map { try AuditLog.day($0, endOfDay: true) }
         if let start, let end, start > end { throw HosoError(.usage, "--from sau --to") }
-        let store = try Archive.openStore(DataDirectory(path: options.data, create: false))
+        let store = try Archive.openStore(DataDirectory(path: options.data))
         let entries: [AuditEntry]
         do {
             entries = try store.audit(from: start, to: end, token: token)

@@ -37,7 +37,7 @@ struct Export: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let archive = try Archive(data: DataDirectory(path: options.data, create: false))
+        let archive = try Archive(data: DataDirectory(path: options.data))
         var opts = PDFExportOptions()
         opts.jpegQuality = quality
         guard all || fileID != nil else {

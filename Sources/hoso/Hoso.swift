@@ -111,7 +111,7 @@ struct Search: AsyncParsableCommand {
         guard (0...SearchRequestSpec.maxLimit).contains(limit), (0...SearchRequestSpec.maxWindow).contains(offset) else {
             throw HosoError(.usage, "--limit phải từ 0 đến \(SearchRequestSpec.maxLimit), --offset từ 0 đến \(SearchRequestSpec.maxWindow)")
         }
-        let archive = try Archive(data: DataDirectory(path: options.data, create: false))
+        let archive = try Archive(data: DataDirectory(path: options.data))
         let result = try archive.search(SearchRequestSpec(query: query.joined(separator: " "), role: role, limit: limit, offset: offset),
                                        by: .commandLine(role: role))
         if json {
@@ -138,7 +138,7 @@ struct Text: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        let archive = try Archive(data: DataDirectory(path: options.data, create: false))
+        let archive = try Archive(data: DataDirectory(path: options.data))
         let pages = try archive.text(id: id, by: .commandLine(role: role))
         print(pages.joined(separator: "\u{0C}"))
     }
@@ -174,7 +174,7 @@ struct Reindex: AsyncParsableCommand {
     var commitEvery = 500
 
     func run() async throws {
-        let data = try DataDirectory(path: options.data, create: false)
+        let data = try DataDirectory(path: options.data)
         let store = try Archive.openStore(data)
         let maintainer = try IndexMaintainer(data: data, store: store)
         let count = try maintainer.rebuild(quiet: false, commitEvery: commitEvery)
@@ -195,7 +195,7 @@ struct Review: AsyncParsableCommand {
     var limit = 100
 
     func run() async throws {
-        let store = try Archive.openStore(DataDirectory(path: options.data, create: false))
+        let store = try Archive.openStore(DataDirectory(path: options.data))
         for page in try store.lowConfidencePages(below: below, limit: limit) {
             print("\(page.documentID)\ttrang \(page.number)\t\(String(format: "%.1f", page.confidence))")
         }
@@ -224,7 +224,7 @@ struct TokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liệt kê các mã truy cập (không in mã).")
         @OptionGroup var options: DataOptions
         func run() async throws {
-            let store = try Archive.openStore(DataDirectory(path: options.data, create: false))
+            let store = try Archive.openStore(DataDirectory(path: options.data))
             let formatter = ISO8601DateFormatter()
             for t in try store.listTokens() {
                 print("\(t.name)\t\(t.role.rawValue)\t\(formatter.string(from: t.created))\(t.revoked ? "\tđã thu hồi" : "")")
@@ -238,7 +238,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "Tên của mã cần thu hồi.")
         var name: String
         func run() async throws {
-            let store = try Archive.openStore(DataDirectory(path: options.data, create: false))
+            let store = try Archive.openStore(DataDirectory(path: options.data))
             guard try store.revokeToken(name: name) else { throw HosoError(.notFound, "Không có mã truy cập tên \(name)") }
             printError("Đã thu hồi mã \(name).")
         }

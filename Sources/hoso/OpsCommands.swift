@@ -15,7 +15,7 @@ struct BackupCommand: AsyncParsableCommand {
     var lockWait: Double = 60
 
     func run() async throws {
-        let data = try DataDirectory(path: options.data, create: false)
+        let data = try DataDirectory(path: options.data)
         let store = try Archive.openStore(data)
         let checks = try Backup.create(data: data, store: store, destinations: destinations.map { URL(fileURLWithPath: $0) },
                                        lockWait: lockWait)

@@ -17,22 +17,6 @@ final class BrowserTests: XCTestCase {
         }
     }
 
-    /// A port nobody listens on, from the kernel.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard bound else { throw XCTSkip("no loopback socket") }
-        return Int(UInt16(bigEndian: addr.sin_port))
-    }
-
     static func fetch(_ url: String) -> (Int, String)? {
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var answer: (Int, String)?
@@ -64,7 +48,7 @@ final class BrowserTests: XCTestCase {
             throw XCTSkip("Chromium is not installed (scripts/test.sh installs it)")
         }
         let data = try Fixture.get().data
-        let port = try Self.freePort()
+        let port = try Fixture.freePort()
         let server = Process()
         server.executableURL = Fixture.executable
         server.arguments = ["serve", "--data", data.url.path, "--port", String(port)]

@@ -2,6 +2,9 @@ import Catalogue
 import Foundation
 import HosoCore
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real ingest shared by the integration tests: the whole of `samples/batch` (28 documents, 47 pages
 /// of 200 dpi scans), recognised by Tesseract, stored in SQLite and indexed in Xapian, once per test run.
@@ -80,6 +83,22 @@ enum Fixture {
         guard total > 0 else { return 0 }
         let missed = t.reduce(0) { $0 + max(0, $1.value - (r[$1.key] ?? 0)) }
         return Double(missed) / Double(total)
+    }
+
+    /// A loopback port nobody listens on, from the kernel.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { throw HosoError(.unavailable, "không tìm được cổng trống") }
+        return Int(UInt16(bigEndian: addr.sin_port))
     }
 
     /// The `hoso` executable built beside the tests.

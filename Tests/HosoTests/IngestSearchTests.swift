@@ -156,9 +156,10 @@ final class CommandLineTests: XCTestCase {
 
     func testBadUsageAndUnusableInputExitWithTwo() throws {
         let data = try Fixture.get().data
+        let fresh = try Fixture.temporaryDirectory("fresh").appendingPathComponent("data").path
         let cases: [[String]] = [
             ["search", "--data", data.url.path, "\"thu hồi"],
-            ["search", "--data", "/nonexistent/hoso-data", "đất"],
+            ["search", "--data", fresh, "đất"],   // created, empty: no index yet
             ["search", "--data", data.url.path, "--role", "admin", "đất"],
             ["ingest", "/nonexistent/batch", "--data", data.url.path],
             ["frobnicate"],

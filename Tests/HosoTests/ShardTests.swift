@@ -72,7 +72,7 @@ final class ShardTests: XCTestCase {
         defer { for s in servers where s.isRunning { kill(s.processIdentifier, SIGKILL); s.waitUntilExit() } }
         var addresses: [ShardAddress] = []
         for path in shardPaths {
-            let port = try freePort()
+            let port = try Fixture.freePort()
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/xapian-tcpsrv")
             p.arguments = ["--interface", "127.0.0.1", "--port", String(port), path]
@@ -131,21 +131,6 @@ final class ShardTests: XCTestCase {
     private func stubTarget(_ data: DataDirectory) throws -> String {
         let text = try String(contentsOfFile: data.indexStubPath, encoding: .utf8)
         return String(text.split(separator: "\n")[0].dropFirst("auto ".count))
-    }
-
-    private func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard ok else { throw HosoError(.unavailable, "không tìm được cổng trống") }
-        return Int(UInt16(bigEndian: addr.sin_port))
     }
 
     private func waitUntilListening(_ addresses: [ShardAddress]) throws {
