@@ -1,1 +1,0 @@
-// HosoCore module: see docs/ARCHITECTURE.md
