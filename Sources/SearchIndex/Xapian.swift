@@ -58,20 +58,22 @@ func hxTakeBytes(_ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, Un
     return Data(bytes: out, count: len)
 }
 
+/// The next term of a term list handle with its frequency (termfreq, wdf or count); nil at the end.
+func hxNextTerm(_ list: OpaquePointer) throws -> (term: Data, frequency: Int)? {
+    var has: Int32 = 0
+    var term: UnsafePointer<CChar>? = nil
+    var len = 0
+    var freq: UInt32 = 0
+    try hxCall { hx_termlist_next(list, &has, &term, &len, &freq, $0) }
+    guard has != 0 else { return nil }
+    return (term.map { Data(bytes: $0, count: len) } ?? Data(), Int(freq))
+}
+
 /// Drains a term list handle (and frees it): terms with their frequency (termfreq, wdf or count).
 func hxDrain(_ list: OpaquePointer) throws -> [(term: Data, frequency: Int)] {
     defer { hx_termlist_free(list) }
     var result: [(term: Data, frequency: Int)] = []
-    while true {
-        var has: Int32 = 0
-        var term: UnsafePointer<CChar>? = nil
-        var len = 0
-        var freq: UInt32 = 0
-        try hxCall { hx_termlist_next(list, &has, &term, &len, &freq, $0) }
-        guard has != 0 else { break }
-        let bytes = term.map { Data(bytes: $0, count: len) } ?? Data()
-        result.append((bytes, Int(freq)))
-    }
+    while let next = try hxNextTerm(list) { result.append(next) }
     return result
 }
 
@@ -281,15 +283,9 @@ public final class XapianDatabase {
     public func visitTerms(prefix: String = "", _ body: (_ term: String, _ frequency: Int) throws -> TermVisit) throws {
         let list = try hxMake { hx_db_allterms(handle, prefix, $0, $1) }
         defer { hx_termlist_free(list) }
-        while true {
-            var has: Int32 = 0
-            var term: UnsafePointer<CChar>? = nil
-            var len = 0
-            var freq: UInt32 = 0
-            try hxCall { hx_termlist_next(list, &has, &term, &len, &freq, $0) }
-            guard has != 0, let term else { return }
-            let text = String(decoding: UnsafeRawBufferPointer(start: term, count: len), as: UTF8.self)
-            switch try body(text, Int(freq)) {
+        while let (term, freq) = try hxNextTerm(list) {
+            let text = hxString(term)
+            switch try body(text, freq) {
             case .next: continue
             case .stop: return
             case let .skip(to): try hxCall { hx_termlist_skip_to(list, to, $0) }
