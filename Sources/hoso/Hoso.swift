@@ -108,9 +108,6 @@ struct Search: AsyncParsableCommand {
     var query: [String]
 
     func run() async throws {
-        guard (0...SearchRequestSpec.maxLimit).contains(limit), (0...SearchRequestSpec.maxWindow).contains(offset) else {
-            throw HosoError(.usage, "--limit phải từ 0 đến \(SearchRequestSpec.maxLimit), --offset từ 0 đến \(SearchRequestSpec.maxWindow)")
-        }
         let archive = try Archive(data: DataDirectory(path: options.data))
         let result = try archive.search(SearchRequestSpec(query: query.joined(separator: " "), role: role, limit: limit, offset: offset),
                                        by: .commandLine(role: role))
