@@ -173,6 +173,9 @@ int hx_db_reopen(hx_db *db, int *changed, hx_error **err) {
     });
 }
 int hx_db_close(hx_db *db, hx_error **err) { return guard(err, [&] { db->db.close(); }); }
+int hx_db_compact(hx_db *db, const char *dest, hx_error **err) {
+    return guard(err, [&] { db->db.compact(dest, Xapian::DBCOMPACT_NO_RENUMBER); });
+}
 int hx_db_doc_count(hx_db *db, uint32_t *out, hx_error **err) {
     return guard(err, [&] { *out = db->db.get_doccount(); });
 }

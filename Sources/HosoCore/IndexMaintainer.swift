@@ -10,7 +10,7 @@ import VietText
 /// with an atomic rename, so searches keep answering from the old one during the rebuild.
 public final class IndexMaintainer {
     /// Bump when the term scheme changes: every document is then reindexed.
-    public static let schemeVersion = 2
+    public static let schemeVersion = 3
 
     let data: DataDirectory
     let store: CatalogueStore
@@ -40,15 +40,19 @@ public final class IndexMaintainer {
         var pending: [(String, Int)] = []
         var written = 0
         let progress = ProgressReporter(label: "Lập chỉ mục", total: documentIDs.count, quiet: quiet)
-        for id in documentIDs {
+        let indexer = writer.indexer
+        try Pipeline.run(documentIDs, transform: { [self] id -> (stamp: Int, document: PreparedDocument)? in
+            guard let (doc, stamp) = try indexable(id) else { return nil }
+            if try store.documentState(id: id).indexedVersion == stamp { return nil }
+            return (stamp, try indexer.prepare(doc))
+        }, consume: { id, prepared in
             defer { progress.advance() }
-            guard let (doc, stamp) = try indexable(id) else { continue }
-            if try store.documentState(id: id).indexedVersion == stamp { continue }
-            _ = try writer.replace(doc)
-            pending.append((id, stamp))
+            guard let prepared else { return }
+            try writer.replace(prepared.document)
+            pending.append((id, prepared.stamp))
             written += 1
             if pending.count >= 200 { try flush(writer, &pending) }
-        }
+        })
         try flush(writer, &pending)
         try writer.close()
         progress.finish()
@@ -71,47 +75,72 @@ public final class IndexMaintainer {
         let path = data.url.appendingPathComponent(name).path
         let progressPath = path + ".progress"
         // The current generation stays readable; its writer lock keeps ingests out until the switch.
-        var guardWriter: IndexWriter?
-        if let current, FileManager.default.fileExists(atPath: current) { guardWriter = try openWriter(path: current) }
+        var guardWriter: XapianWritableDatabase?
+        if let current, FileManager.default.fileExists(atPath: current) { guardWriter = try lock(path: current) }
         defer { try? guardWriter?.close() }
         removeStaleGenerations(keeping: [current, path].compactMap { $0 })
         let done = FileManager.default.fileExists(atPath: path) ? Self.readProgress(progressPath) : [:]
         lastRebuildResumed = 0
         if !FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: progressPath) }
-        let writer = try openWriter(path: path)
+        let writer: IndexWriter
+        do {
+            writer = try openWriter(path: path)
+        } catch let e as HosoError where e.kind == .unavailable && FileManager.default.fileExists(atPath: path)
+                    && (try? IndexWriter.schemaVersion(at: path)) != IndexWriter.schemaVersion {
+            // Half built by a version with another term scheme: start it again.
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: progressPath)
+            writer = try openWriter(path: path)
+        }
         writer.batchSize = Int.max // commits only here, each followed by its progress lines
         let log = try ProgressLog(path: progressPath)
         let progress = ProgressReporter(label: "Lập lại chỉ mục", total: ids.count, quiet: quiet)
         var stamps: [(String, Int)] = []
         var pending: [(String, Int)] = []
-        for id in ids {
-            if let (doc, stamp) = try indexable(id) {
-                if done[id] == stamp {
-                    lastRebuildResumed += 1
-                } else {
-                    _ = try writer.replace(doc)
-                    pending.append((id, stamp))
-                    if pending.count >= max(1, commitEvery) {
-                        try writer.commit()
-                        try log.append(pending)
-                        pending.removeAll()
-                    }
+        let indexer = writer.indexer
+        // Catalogue reads and analysis on every core; the writes, in order, here.
+        try Pipeline.run(ids, transform: { [self] id -> (stamp: Int, document: PreparedDocument?)? in
+            guard let (doc, stamp) = try indexable(id) else { return nil }
+            return (stamp, done[id] == stamp ? nil : try indexer.prepare(doc))
+        }, consume: { id, prepared in
+            defer { progress.advance() }
+            guard let prepared else { return }
+            if let document = prepared.document {
+                try writer.replace(document)
+                pending.append((id, prepared.stamp))
+                if pending.count >= max(1, commitEvery) {
+                    try writer.commit()
+                    try log.append(pending)
+                    pending.removeAll()
                 }
-                stamps.append((id, stamp))
+            } else {
+                lastRebuildResumed += 1
             }
-            progress.advance()
-        }
+            stamps.append((id, prepared.stamp))
+        })
         try writer.commit()
         try log.append(pending)
         try writer.close()
         log.close()
         progress.finish()
-        try Self.writeStub(data.indexStubPath, target: name)
+        // Compacted into the next generation number (full B-tree blocks: about half the size, bench/scale);
+        // a crash before the switch leaves the built generation and its progress, so the next run only
+        // compacts again.
+        let compactName = "index-\(generation + 1)"
+        let compactPath = data.url.appendingPathComponent(compactName).path
+        try? FileManager.default.removeItem(atPath: compactPath)
+        do {
+            try XapianDatabase(path: path).compact(to: compactPath)
+        } catch {
+            throw HosoError(.unavailable, "Không nén được chỉ mục mới (\(compactPath)): \(error)")
+        }
+        try Self.writeStub(data.indexStubPath, target: compactName)
         try? FileManager.default.removeItem(atPath: progressPath)
+        try? FileManager.default.removeItem(atPath: path)
         try guardWriter?.close()
         guardWriter = nil
         for (id, stamp) in stamps { try store.markIndexed(documentID: id, version: stamp) }
-        if let current, current != path { try? FileManager.default.removeItem(atPath: current) }
+        if let current, current != compactPath { try? FileManager.default.removeItem(atPath: current) }
         return stamps.count
     }
 
@@ -151,10 +180,17 @@ public final class IndexMaintainer {
         pending.removeAll()
     }
 
+    /// Holds the writer lock of a generation of any term scheme (the one `rebuild` replaces).
+    private func lock(path: String) throws -> XapianWritableDatabase {
+        do {
+            return try XapianWritableDatabase(path: path, mode: .open)
+        } catch let e as XapianError where e.errorClass == "DatabaseLockError" {
+            throw HosoError(.unavailable, "Chỉ mục đang được một tiến trình khác ghi (\(path)); hãy chờ tiến trình đó xong")
+        }
+    }
+
     private func openWriter(path: String) throws -> IndexWriter {
-        let indexer = DocumentIndexer(analyze: { [analyzer] text, start in
-            analyzer.indexTerms(text, startPosition: start).map { BodyTerm(term: $0.term, position: $0.position) }
-        })
+        let indexer = DocumentIndexer(analyzer: analyzer)
         do {
             return try IndexWriter(path: path, indexer: indexer)
         } catch let e as XapianError where e.errorClass == "DatabaseLockError" {

@@ -153,16 +153,15 @@ struct Compiler {
     /// the written form `15 tháng 2 năm 2012`, and the document date (value slot 1).
     func dateAlternatives(_ d: ArchiveDate) -> [QueryNode] {
         guard let day = d.day, let month = d.month else { return [] }
-        let y = TermPrefix.folded + String(d.year)
+        let year = String(d.year)
         let days = Array(Set([String(day), String(format: "%02d", day)])).sorted()
         let months = Array(Set([String(month), String(format: "%02d", month)])).sorted()
         var out: [QueryNode] = []
         for dd in days { for mm in months {
-            out.append(.phrase([TermPrefix.folded + dd, TermPrefix.folded + mm, y], window: 3))
+            out.append(QueryNode.adjacent([dd, mm, year]))
         } }
         for dd in days { for mm in months {
-            out.append(.phrase([TermPrefix.folded + dd, TermPrefix.folded + "thang", TermPrefix.folded + mm,
-                                TermPrefix.folded + "nam", y], window: 5))
+            out.append(QueryNode.adjacent([dd, "thang", mm, "nam", year]))
         } }
         out.append(.valueRange(slot: 1, from: d.sortKey, to: d.sortKey))
         // The document's own date (catalogue) scores: a document dated so ranks above one citing it.
@@ -170,20 +169,20 @@ struct Compiler {
         return out
     }
 
-    /// A phrase over tokens: accented and folded phrases OR'ed when any token has diacritics.
+    /// A phrase over tokens: its words adjacent, accent-insensitively; the accented words as typed,
+    /// when the phrase has any, rank an exact match first.
     func phraseNode(_ toks: [Token]) -> QueryNode {
         if toks.count == 1 { return wordNode(toks[0]) }
-        let folded = QueryNode.phrase(toks.map(Compiler.foldedTerm), window: toks.count)
-        guard toks.contains(where: { $0.text != $0.folded }) else { return folded }
-        return .or([.phrase(toks.map(\.text), window: toks.count), folded])
+        let adjacent = QueryNode.adjacent(toks.map(\.folded))
+        let accented = toks.filter { $0.text != $0.folded }.map { QueryNode.term($0.text) }
+        return accented.isEmpty ? adjacent : .andMaybe(adjacent, .all(accented))
     }
 
     /// Folded phrase (or term) of a text such as an expansion "ủy ban nhân dân" or "nđ-cp".
     func foldedPhrase(_ text: String) -> QueryNode? {
         let toks = analyzer.tokens(text)
         guard !toks.isEmpty else { return nil }
-        if toks.count == 1 { return .term(TermPrefix.folded + toks[0].folded) }
-        return .phrase(toks.map { TermPrefix.folded + $0.folded }, window: toks.count)
+        return QueryNode.adjacent(toks.map(\.folded))
     }
 
     mutating func compilePhrase(_ text: String, collect: Bool) -> QueryNode? {
@@ -382,10 +381,7 @@ struct Compiler {
         if collect { pairs += catalogueBoosts(toks) }
         if collect {
             for k in 0..<(n - 1) where Analyzer.pairs(toks[k], toks[k + 1], in: raw) {
-                let a = toks[k], b = toks[k + 1]
-                let folded = QueryNode.term(TermPrefix.foldedPair + a.folded + "_" + b.folded)
-                if a.text == a.folded && b.text == b.folded { pairs.append(folded) }
-                else { pairs.append(.or([.term(TermPrefix.pair + a.text + "_" + b.text), folded])) }
+                pairs.append(.term(Analyzer.pairTerm(toks[k].folded, toks[k + 1].folded)))
             }
         }
         // For the relaxed query: the single words of an expansion typed in full, each on its own.

@@ -1,14 +1,11 @@
 import Foundation
+import VietText
 
 /// The logical query (truy vấn), independent of Xapian; SearchIndex maps each case to a
 /// `Xapian::Query`. Terms carry their prefix (see `TermPrefix` and docs/ARCHITECTURE.md).
 public indirect enum QueryNode: Equatable, Sendable, CustomStringConvertible {
     /// One Xapian term, prefix included; `weight` scales its contribution (1 = as is).
     case term(String, weight: Double = 1)
-    /// Positional terms in order, within `window` positions (OP_PHRASE).
-    case phrase([String], window: Int)
-    /// Positional terms in any order within `window` positions (OP_NEAR).
-    case near([String], window: Int)
     case and([QueryNode])
     case or([QueryNode])
     /// OP_SYNONYM: the subqueries count as one term (an abbreviation and its expansion).
@@ -25,15 +22,11 @@ public indirect enum QueryNode: Equatable, Sendable, CustomStringConvertible {
     case matchNothing
 
     /// Stable text for table tests:
-    /// `AND(OR(đất, Fdat), PHRASE/2(Fquyen Fsu))`, `RANGE(1, 20100000..20151299)`, `Fdat^0.5`.
+    /// `AND(OR(đất, Fdat), BFquyen_su)`, `RANGE(1, 20100000..20151299)`, `Fdat^0.5`.
     public var description: String {
         switch self {
         case let .term(t, weight):
             return QueryNode.quote(t) + (weight == 1 ? "" : "^" + QueryNode.format(weight))
-        case let .phrase(ts, window):
-            return "PHRASE/\(window)(" + ts.map(QueryNode.quote).joined(separator: " ") + ")"
-        case let .near(ts, window):
-            return "NEAR/\(window)(" + ts.map(QueryNode.quote).joined(separator: " ") + ")"
         case let .and(qs): return "AND(" + qs.map(\.description).joined(separator: ", ") + ")"
         case let .or(qs): return "OR(" + qs.map(\.description).joined(separator: ", ") + ")"
         case let .synonym(qs): return "SYN(" + qs.map(\.description).joined(separator: ", ") + ")"
@@ -60,12 +53,19 @@ public indirect enum QueryNode: Equatable, Sendable, CustomStringConvertible {
     public var terms: [String] {
         switch self {
         case let .term(t, _): return [t]
-        case let .phrase(ts, _), let .near(ts, _): return ts
         case let .and(qs), let .or(qs), let .synonym(qs): return qs.flatMap(\.terms)
         case let .andMaybe(a, b), let .andNot(a, b), let .filter(a, b): return a.terms + b.terms
         case let .scaleWeight(a, _): return a.terms
         case .valueRange, .matchAll, .matchNothing: return []
         }
+    }
+
+    /// Folded words one after the other. The index keeps no positions (term scheme 3): adjacency is in
+    /// the `BF` pair terms, so this is the conjunction of the pairs: `["thu", "hoi", "dat"]` →
+    /// `AND(BFthu_hoi, BFhoi_dat)`; one word is its `F` term.
+    public static func adjacent(_ folded: [String]) -> QueryNode {
+        if folded.count == 1 { return .term(TermPrefix.folded + folded[0]) }
+        return .all(zip(folded, folded.dropFirst()).map { .term(Analyzer.pairTerm($0, $1)) })
     }
 
     /// `.and` of the nodes, or the node itself when there is one.

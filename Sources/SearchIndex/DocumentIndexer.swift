@@ -72,22 +72,10 @@ public struct IndexedDocumentData: Codable, Equatable, Sendable {
     public var access: Int
 }
 
-/// A term and where it goes: with a position (a posting) or without (a pair term, `N…`).
-public struct BodyTerm: Hashable, Sendable {
-    public var term: String
-    public var position: Int?
-    public init(term: String, position: Int?) {
-        self.term = term
-        self.position = position
-    }
-}
-
 /// Everything one document puts into the index, before it becomes a Xapian document.
 public struct DocumentPlan: Equatable, Sendable {
-    public struct Posting: Hashable, Sendable { public var term: String; public var position: Int; public var wdf: Int }
-    /// Positional terms (syllables, folded syllables).
-    public var postings: [Posting] = []
-    /// Terms without position, with their wdf (pairs, numbers).
+    /// Terms with their wdf (words, folded words, pairs, identifiers, catalogue terms). No positions:
+    /// term scheme 3 keeps adjacency in pair terms.
     public var terms: [String: Int] = [:]
     /// Boolean filter terms (Q, XF, XL, XC, XP, XY, XA).
     public var booleanTerms: Set<String> = []
@@ -97,23 +85,25 @@ public struct DocumentPlan: Equatable, Sendable {
     public var uniqueTerm: String = ""
 }
 
+/// A Xapian document built and not yet written. Owned by one thread at a time: built by a worker,
+/// handed to the writer.
+public struct PreparedDocument: @unchecked Sendable {
+    public let uniqueTerm: String
+    public let document: XapianDocument
+}
+
 /// Builds the Xapian document of one archival document, following the term scheme of
-/// docs/ARCHITECTURE.md: metadata fields as searchable text, then the pages in sequence with a
-/// position gap between them, prefixed filter terms, value slots and a small JSON as data.
+/// docs/ARCHITECTURE.md: metadata fields as searchable text, then the pages, prefixed filter terms,
+/// value slots and a small JSON as data.
 public struct DocumentIndexer: Sendable {
-    /// Gap in positions between pages (and between metadata fields), so phrases never span them.
-    public var positionGap: Int
     /// Xapian refuses terms longer than 245 bytes; longer ones (OCR noise) are skipped.
     public static let maxTermBytes = 240
 
-    /// Text → index terms with positions. Defaults to `DocumentIndexer.tokenizerTerms`; switch to
-    /// VietText's `Analyzer().indexTerms(_:startPosition:)` when it is available.
-    public var analyze: @Sendable (_ text: String, _ startPosition: Int) -> [BodyTerm]
+    /// Text → index terms, each as often as it occurs (VietText's `Analyzer.indexTerms`).
+    public var analyze: @Sendable (_ text: String) -> [String]
 
-    public init(positionGap: Int = 100,
-                analyze: @escaping @Sendable (_ text: String, _ startPosition: Int) -> [BodyTerm] = { DocumentIndexer.tokenizerTerms($0, startPosition: $1) }) {
-        self.positionGap = positionGap
-        self.analyze = analyze
+    public init(analyzer: Analyzer = Analyzer()) {
+        analyze = { analyzer.indexTerms($0) }
     }
 
     /// The unique id term of a document: `Q` + id.
@@ -130,25 +120,6 @@ public struct DocumentIndexer: Sendable {
         let parts = [number, symbol].compactMap { $0?.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
         guard !parts.isEmpty else { return nil }
         return IndexPrefix.number + VietNormalizer.fold(parts.joined(separator: "/"))
-    }
-
-    /// Terms from the VietText tokenizer: each syllable accented and folded (`F`) at its position,
-    /// and each adjacent pair accented (`B`) and folded (`BF`) without position.
-    public static func tokenizerTerms(_ text: String, startPosition: Int) -> [BodyTerm] {
-        let tokens = Tokenizer.tokens(text)
-        var out: [BodyTerm] = []
-        out.reserveCapacity(tokens.count * 4)
-        for (i, t) in tokens.enumerated() {
-            let pos = startPosition + t.position
-            out.append(BodyTerm(term: t.text, position: pos))
-            out.append(BodyTerm(term: IndexPrefix.folded + t.folded, position: pos))
-            if i > 0 {
-                let p = tokens[i - 1]
-                out.append(BodyTerm(term: IndexPrefix.pair + p.text + "_" + t.text, position: nil))
-                out.append(BodyTerm(term: IndexPrefix.foldedPair + p.folded + "_" + t.folded, position: nil))
-            }
-        }
-        return out
     }
 
     /// Weighted catalogue (sổ) terms: what the document IS, as opposed to what its text mentions.
@@ -193,27 +164,11 @@ public struct DocumentIndexer: Sendable {
         }
         var plan = DocumentPlan()
         plan.uniqueTerm = uniqueTerm
-        var postingIndex: [String: Set<Int>] = [:]
-        var next = 1  // Xapian positions conventionally start at 1
-
         func addText(_ text: String) {
-            let terms = analyze(text, next)
-            var last = next - 1
-            for t in terms where !t.term.isEmpty && t.term.utf8.count <= Self.maxTermBytes {
-                if let pos = t.position {
-                    // The same term at the same position adds nothing.
-                    if postingIndex[t.term, default: []].insert(pos).inserted {
-                        plan.postings.append(.init(term: t.term, position: pos, wdf: 1))
-                    }
-                    last = max(last, pos)
-                } else {
-                    plan.terms[t.term, default: 0] += 1
-                }
-            }
-            next = last + 1 + positionGap
+            for t in analyze(text) where !t.isEmpty && t.utf8.count <= Self.maxTermBytes { plan.terms[t, default: 0] += 1 }
         }
 
-        // Metadata as searchable text, each field its own stretch of positions.
+        // Metadata as searchable text, each field on its own (no pair spans two fields).
         var fields: [String] = [doc.title]
         fields.append(contentsOf: [doc.documentType, doc.summary].compactMap { $0 })
         let numberSymbol = [doc.number, doc.symbol].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
@@ -221,7 +176,7 @@ public struct DocumentIndexer: Sendable {
         fields.append(contentsOf: [doc.issuer, doc.signer, doc.fileTitle, doc.fonds].compactMap { $0 })
         for key in doc.extra.keys.sorted() { if let v = doc.extra[key] { fields.append(v) } }
         for field in fields where !field.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { addText(field) }
-        // Pages in sequence, a gap between them (an empty page still takes its gap).
+        // The pages, each on its own (no pair spans two pages).
         for page in doc.pages { addText(page) }
 
         if let n = Self.numberTerm(number: doc.number, symbol: doc.symbol), n.utf8.count <= Self.maxTermBytes {
@@ -266,12 +221,18 @@ public struct DocumentIndexer: Sendable {
     /// The Xapian document for a plan.
     public func xapianDocument(_ plan: DocumentPlan) throws -> XapianDocument {
         let d = try XapianDocument()
-        for p in plan.postings { try d.addPosting(p.term, position: p.position, wdf: p.wdf) }
-        for (term, wdf) in plan.terms.sorted(by: { $0.key < $1.key }) { try d.addTerm(term, wdf: wdf) }
+        for (term, wdf) in plan.terms { try d.addTerm(term, wdf: wdf) }
         for term in plan.booleanTerms.sorted() { try d.addBooleanTerm(term) }
         for (slot, v) in plan.values.sorted(by: { $0.key < $1.key }) { try d.addValue(slot: slot, v) }
         try d.setData(plan.data)
         return d
+    }
+
+    /// The Xapian document of one archival document with its unique id term, ready for
+    /// `IndexWriter.replace`: built off the writer's thread, so analysis runs on every core.
+    public func prepare(_ doc: IndexableDocument) throws -> PreparedDocument {
+        let plan = try plan(doc)
+        return PreparedDocument(uniqueTerm: plan.uniqueTerm, document: try xapianDocument(plan))
     }
 
     /// The Xapian document for one archival document.

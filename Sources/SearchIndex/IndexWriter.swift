@@ -5,7 +5,7 @@ import Foundation
 /// committed every `batchSize` documents and on `commit()`/`close()`; use from one thread at a time.
 public final class IndexWriter {
     /// Version of the term scheme written in the index metadata (`hoso.schema`).
-    public static let schemaVersion = "2"
+    public static let schemaVersion = "3"
 
     public let database: XapianWritableDatabase
     public let indexer: DocumentIndexer
@@ -29,12 +29,22 @@ public final class IndexWriter {
         }
     }
 
+    /// The term scheme version written in the index at `path` ("" when none).
+    public static func schemaVersion(at path: String) throws -> String {
+        let db = try XapianDatabase(path: path)
+        return hxString(try db.metadata(forKey: IndexMetadataKey.schemaVersion))
+    }
+
     /// Adds the document, or replaces the one with the same id. Returns the Xapian docid.
     @discardableResult
     public func replace(_ doc: IndexableDocument) throws -> UInt32 {
-        let plan = try indexer.plan(doc)
-        let xdoc = try indexer.xapianDocument(plan)
-        let docid = try database.replace(uniqueTerm: plan.uniqueTerm, document: xdoc)
+        try replace(try indexer.prepare(doc))
+    }
+
+    /// Writes a document prepared beforehand (`indexer.prepare`, which is safe on other threads).
+    @discardableResult
+    public func replace(_ prepared: PreparedDocument) throws -> UInt32 {
+        let docid = try database.replace(uniqueTerm: prepared.uniqueTerm, document: prepared.document)
         try counted()
         return docid
     }

@@ -6,7 +6,6 @@ extension XapianQuery {
     ///
     /// - `term(t, weight:)`: the term itself (already in the term scheme: `đất`, `Fdat`, `N1605/qd-ubnd`…),
     ///   scaled when the weight is not 1.
-    /// - `phrase`/`near`: OP_PHRASE / OP_NEAR over the terms, the window at least the number of terms.
     /// - `and([])` matches everything; `or([])` and `synonym([])` match nothing; one child is itself.
     /// - `valueRange` on `ValueSlot.year` with whole numbers (`"2010"`…`"2012"`) is compared as numbers
     ///   (the slot holds `sortable_serialise`d years); every other range compares the UTF-8 bytes.
@@ -18,10 +17,6 @@ extension XapianQuery {
         case let .term(term, weight):
             let q = try XapianQuery(term: term)
             return weight == 1 ? q : try q.scaled(by: weight)
-        case let .phrase(terms, window):
-            return try positional(.phrase, terms, window)
-        case let .near(terms, window):
-            return try positional(.near, terms, window)
         case let .and(children):
             return try list(.and, children, empty: .matchAll())
         case let .or(children):
@@ -43,13 +38,6 @@ extension XapianQuery {
         case .matchNothing:
             return try .matchNothing()
         }
-    }
-
-    private static func positional(_ op: Operator, _ terms: [String], _ window: Int) throws -> XapianQuery {
-        if terms.isEmpty { return try .matchNothing() }
-        if terms.count == 1 { return try XapianQuery(term: terms[0]) }
-        let subs = try terms.map { try XapianQuery(term: $0) }
-        return try XapianQuery(op, subs, parameter: max(window, terms.count))
     }
 
     private static func list(_ op: Operator, _ children: [QueryNode], empty: @autoclosure () throws -> XapianQuery)

@@ -252,7 +252,7 @@ public final class Searcher: @unchecked Sendable {
         case let .andNot(a, b): return .andNot(try expandingUnknown(a, access: access, into: &expansions), b)
         case let .filter(a, b): return .filter(try expandingUnknown(a, access: access, into: &expansions), b)
         case let .scaleWeight(a, w): return .scaleWeight(try expandingUnknown(a, access: access, into: &expansions), w)
-        case .phrase, .near, .valueRange, .matchAll, .matchNothing: return node
+        case .valueRange, .matchAll, .matchNothing: return node
         }
     }
 
@@ -326,8 +326,13 @@ public final class Searcher: @unchecked Sendable {
     private func visibleMatch(_ term: String, access: XapianQuery) throws -> Bool {
         guard try database.termFrequency(term) > 0 else { return false }
         if seesEverything { return true }
+        return try visibleMatch(try XapianQuery(term: term), access: access)
+    }
+
+    /// Whether a document the filter lets through matches `query`.
+    private func visibleMatch(_ query: XapianQuery, access: XapianQuery) throws -> Bool {
         let enquire = try XapianEnquire(database: database)
-        try enquire.setQuery(try XapianQuery(.filter, [try XapianQuery(term: term), access]))
+        try enquire.setQuery(try XapianQuery(.filter, [query, access]))
         try enquire.setBoolWeighting()
         return try enquire.matches(offset: 0, limit: 1, checkAtLeast: 1).matches.count > 0
     }
@@ -421,22 +426,33 @@ public final class Searcher: @unchecked Sendable {
         let maxDistance = folded.count <= 4 ? 1 : 2
         return try lockedFresh {
             try retryingOnModification {
-                var candidates: [(term: String, distance: Int, frequency: Int)] = []
+                // The words: unprefixed terms (words with diacritics) and `F` terms (every word folded; a
+                // word without diacritics has only this one). `term` is what to count, `word` what to show.
+                var candidates: [(word: String, term: String, distance: Int, frequency: Int)] = []
+                var accentedFolds = Set<String>()
                 try database.visitTerms { term, frequency in
-                    // Unprefixed terms are the words; prefixed ones start with an ASCII capital: skip them all.
                     guard let first = term.unicodeScalars.first else { return .next }
-                    if ("A"..."Z").contains(first) { return .skip(to: "[") }
-                    guard term != normalized,
-                          abs(term.unicodeScalars.count - folded.count) <= maxDistance else { return .next }
-                    let d = Self.editDistance(Array(VietNormalizer.fold(term).unicodeScalars), folded, limit: maxDistance,
-                                              transpositions: true)
-                    if d <= maxDistance { candidates.append((term, d, frequency)) }
+                    let isFolded = term.hasPrefix(IndexPrefix.folded)
+                    if ("A"..."Z").contains(first) && !isFolded {
+                        // Other prefixes: jump to the `F` terms, then past every prefixed term.
+                        return .skip(to: term < IndexPrefix.folded ? IndexPrefix.folded : "[")
+                    }
+                    let word = isFolded ? String(term.dropFirst(IndexPrefix.folded.count)) : term
+                    guard word != normalized, !word.isEmpty,
+                          abs(word.unicodeScalars.count - folded.count) <= maxDistance else { return .next }
+                    let wordFolded = isFolded ? word : VietNormalizer.fold(word)
+                    let d = Self.editDistance(Array(wordFolded.unicodeScalars), folded, limit: maxDistance, transpositions: true)
+                    guard d <= maxDistance else { return .next }
+                    if !isFolded { accentedFolds.insert(wordFolded) }
+                    candidates.append((word, term, d, frequency))
                     return .next
                 }
+                // A folded word stands for itself only when no accented word folds to it.
+                candidates.removeAll { $0.term.hasPrefix(IndexPrefix.folded) && accentedFolds.contains($0.word) }
                 // Closest and most common (over all documents) first; only these are counted per role.
                 candidates.sort { a, b in
                     a.distance != b.distance ? a.distance < b.distance
-                        : a.frequency != b.frequency ? a.frequency > b.frequency : a.term < b.term
+                        : a.frequency != b.frequency ? a.frequency > b.frequency : a.word < b.word
                 }
                 candidates = Array(candidates.prefix(Self.maxSuggestionCandidates))
                 guard !candidates.isEmpty else { return [] }
@@ -447,14 +463,14 @@ public final class Searcher: @unchecked Sendable {
                     return n.isEmpty || n.contains(where: \.isWhitespace) ? nil : n
                 }
                 let before = neighbour(previous), after = neighbour(next)
-                // Next to the neighbour as typed: accented pair (`Bnguyễn_văn`) when the neighbour has
-                // marks, folded pair otherwise.
-                func paired(_ term: String) throws -> Bool {
-                    let sides = [before.map { (a: $0, b: term, other: $0) }, after.map { (a: term, b: $0, other: $0) }]
+                // Next to the neighbour as typed (a `BF` pair), and with the neighbour's marks as typed.
+                func paired(_ word: String) throws -> Bool {
+                    let sides = [before.map { (a: $0, b: word, other: $0) }, after.map { (a: word, b: $0, other: $0) }]
                     for (a, b, other) in sides.compactMap({ $0 }) {
-                        let pair = other != VietNormalizer.fold(other) ? IndexPrefix.pair + a + "_" + b
-                            : IndexPrefix.foldedPair + VietNormalizer.fold(a) + "_" + VietNormalizer.fold(b)
-                        if try visibleMatch(pair, access: access) { return true }
+                        let pair = Analyzer.pairTerm(VietNormalizer.fold(a), VietNormalizer.fold(b))
+                        var query = try XapianQuery(term: pair)
+                        if other != VietNormalizer.fold(other) { query = try XapianQuery(.and, [query, try XapianQuery(term: other)]) }
+                        if try visibleMatch(query, access: access) { return true }
                     }
                     return false
                 }
@@ -467,8 +483,8 @@ public final class Searcher: @unchecked Sendable {
                     try enquire.setBoolWeighting()
                     let set = try enquire.matches(offset: 0, limit: 0, checkAtLeast: all)
                     if set.estimated > 0 {
-                        let marks = Self.editDistance(Array(c.term.unicodeScalars), typed, limit: 4)
-                        ranked.append((c.term, c.distance, set.estimated, try paired(c.term), marks))
+                        let marks = Self.editDistance(Array(c.word.unicodeScalars), typed, limit: 4)
+                        ranked.append((c.word, c.distance, set.estimated, try paired(c.word), marks))
                     }
                 }
                 // Closest first (a one-letter slip over a common word two edits away), then most frequent.

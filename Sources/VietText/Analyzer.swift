@@ -2,12 +2,10 @@ import Foundation
 
 /// Xapian term prefixes (see docs/ARCHITECTURE.md, "Term scheme").
 public enum TermPrefix {
-    /// Accented syllable: no prefix (`đất`).
+    /// Accented syllable, only when it differs from its folded form: no prefix (`đất`).
     public static let accented = ""
     /// Folded syllable (`Fdat`).
     public static let folded = "F"
-    /// Accented adjacent pair (`Bquyền_sử`).
-    public static let pair = "B"
     /// Folded adjacent pair (`BFquyen_su`).
     public static let foldedPair = "BF"
     /// Document number, folded canonical form and shorter keys (`N1605/qd-ubnd`, `N1605/qd`).
@@ -48,20 +46,13 @@ public enum TermPrefix {
     public static let catalogueWord = "XSW"
 }
 
-/// One term to index; `position` is nil for terms without positions (pairs, identifiers).
-public struct IndexTerm: Hashable, Sendable, CustomStringConvertible {
-    public var term: String
-    public var position: Int?
-    public init(term: String, position: Int? = nil) {
-        self.term = term
-        self.position = position
-    }
-    public var description: String { position.map { "\(term)@\($0)" } ?? term }
-}
-
 /// Text analysis for indexing (phân tích văn bản): turns a body of text into Xapian terms, following
 /// the term scheme. Abbreviations are NOT expanded here: expansion happens on the query side, so the
 /// archivist's synonym list can change without a reindex.
+///
+/// Term scheme 3 holds no positions: adjacency lives in the `BF` pair terms, so a phrase is the
+/// conjunction of its pairs. Positions were two thirds of the index (position table and its keys) for
+/// nothing a pair does not answer (bench/scale/RESULTS.md).
 public struct Analyzer: Sendable {
     public let config: AnalysisConfig
     /// Xapian refuses terms longer than 245 bytes; longer tokens are skipped.
@@ -71,59 +62,54 @@ public struct Analyzer: Sendable {
         self.config = config
     }
 
-    /// Every term for a body of text, with positions starting at `startPosition`:
-    /// per syllable/number the accented term and the `F` folded term at the same position (for
-    /// apostrophe names also the folded form without the apostrophe: `Fh'hen` and `Fhhen`); per
-    /// adjacent pair (not across `. , ; : ! ? ( )` and the like) a `B` and a `BF` term; per identifier
-    /// found (`IdentifierExtractor`) its `N`, `I`, `T`/`TT` terms, without positions.
-    public func indexTerms(_ text: String, startPosition: Int) -> [IndexTerm] {
-        analyze(text, startPosition: startPosition).terms
-    }
-
-    /// `indexTerms` plus the first position after the text (to place the next page after a gap).
-    public func analyze(_ text: String, startPosition: Int) -> (terms: [IndexTerm], nextPosition: Int) {
+    /// Every term for a body of text, repeated as often as it occurs (the count is the term's wdf):
+    /// per syllable/number its `F` folded term, and its accented term when that differs from the folded
+    /// form (`đất` and `Fdat`; `ubnd` and `1605` only as `Fubnd`, `F1605`); for apostrophe names also the
+    /// folded form without the apostrophe (`Fh'hen` and `Fhhen`); per adjacent pair (not across
+    /// `. , ; : ! ? ( )` and the like) a `BF` term; per identifier found (`IdentifierExtractor`) its `N`,
+    /// `I`, `T`/`TT` terms; `IV` neighbours of long digit runs.
+    public func indexTerms(_ text: String) -> [String] {
         let toks = tokens(text)
-        var terms: [IndexTerm] = []
-        terms.reserveCapacity(toks.count * 4)
+        var terms: [String] = []
+        terms.reserveCapacity(toks.count * 3)
         var previous: Token? = nil
         for tok in toks {
-            let pos = startPosition + tok.position
             if tok.text.utf8.count <= Analyzer.maxTermBytes {
-                terms.append(IndexTerm(term: tok.text, position: pos))
-                terms.append(IndexTerm(term: TermPrefix.folded + tok.folded, position: pos))
+                if tok.text != tok.folded { terms.append(tok.text) }
+                terms.append(TermPrefix.folded + tok.folded)
                 // Apostrophe names also without it, for a clerk who types `hhen` or `mgar`.
                 if tok.folded.contains("'") {
                     let bare = tok.folded.replacingOccurrences(of: "'", with: "")
-                    if !bare.isEmpty { terms.append(IndexTerm(term: TermPrefix.folded + bare, position: pos)) }
+                    if !bare.isEmpty { terms.append(TermPrefix.folded + bare) }
                 }
             }
             if let prev = previous, Analyzer.pairs(prev, tok, in: text) {
-                let accented = TermPrefix.pair + prev.text + "_" + tok.text
-                let folded = TermPrefix.foldedPair + prev.folded + "_" + tok.folded
-                if accented.utf8.count <= Analyzer.maxTermBytes {
-                    terms.append(IndexTerm(term: accented))
-                    terms.append(IndexTerm(term: folded))
-                }
+                let pair = Analyzer.pairTerm(prev.folded, tok.folded)
+                if pair.utf8.count <= Analyzer.maxTermBytes { terms.append(pair) }
             }
             previous = tok
         }
         terms.append(contentsOf: identifierTerms(text))
         terms.append(contentsOf: digitVariantTerms(toks))
-        let next = startPosition + (toks.last.map { $0.position + 1 } ?? 0)
-        return (terms, next)
+        return terms
+    }
+
+    /// The `BF` term of two adjacent folded words: `BFquyen_su`.
+    public static func pairTerm(_ a: String, _ b: String) -> String {
+        TermPrefix.foldedPair + a + "_" + b
     }
 
     /// The `N`, `I`, `T`, `TT` terms of the identifiers in `text`.
-    public func identifierTerms(_ text: String) -> [IndexTerm] {
-        let ids = IdentifierExtractor.extract(text)
-        var terms: [IndexTerm] = []
-        for d in ids.documentNumbers { for k in d.keys { terms.append(IndexTerm(term: TermPrefix.documentNumber + k)) } }
-        for c in ids.citizenIDs { terms.append(IndexTerm(term: TermPrefix.citizenID + c.digits)) }
+    public func identifierTerms(_ text: String) -> [String] {
+        let ids = IdentifierExtractor.extractForIndex(text)
+        var terms: [String] = []
+        for d in ids.documentNumbers { for k in d.keys { terms.append(TermPrefix.documentNumber + k) } }
+        for c in ids.citizenIDs { terms.append(TermPrefix.citizenID + c.digits) }
         for p in ids.parcels {
-            if p.sheet != nil { terms.append(IndexTerm(term: TermPrefix.parcel + p.key)) }
-            terms.append(IndexTerm(term: TermPrefix.parcelAlone + p.parcel))
+            if p.sheet != nil { terms.append(TermPrefix.parcel + p.key) }
+            terms.append(TermPrefix.parcelAlone + p.parcel)
         }
-        return terms.filter { $0.term.utf8.count <= Analyzer.maxTermBytes }
+        return terms.filter { $0.utf8.count <= Analyzer.maxTermBytes }
     }
 
     /// Digit runs that get `IV` deletion-neighbour terms: long enough to be an id (CMND 9, CCCD 12,
@@ -147,27 +133,28 @@ public struct Analyzer: Sendable {
     }
 
     /// `IV` terms of the long digit runs among `toks` (dots/spaces inside an id are not joined here).
-    func digitVariantTerms(_ toks: [Token]) -> [IndexTerm] {
-        var out: [IndexTerm] = []
+    func digitVariantTerms(_ toks: [Token]) -> [String] {
+        var out: [String] = []
         for t in toks where t.kind == .number && Analyzer.digitVariantLengths.contains(t.folded.count)
             && t.folded.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            out.append(contentsOf: Analyzer.digitVariants(t.folded).map { IndexTerm(term: $0) })
+            out.append(contentsOf: Analyzer.digitVariants(t.folded))
         }
         return out
     }
 
     /// The positional tokens (syllables and numbers) of `text`, with ranges into `text`: for
     /// snippets and accent-insensitive highlighting (compare `Token.folded` with
-    /// `ParsedQuery.highlightWords`). Positions start at 0, as in `indexTerms(text, startPosition: 0)`.
+    /// `ParsedQuery.highlightWords`). Positions start at 0.
     public func tokens(_ text: String) -> [Token] {
         Tokenizer.tokens(text).filter(\.isPositional)
     }
 
-    /// Characters that end a phrase: no adjacent pair is made across them.
-    static let pairBreakers: Set<Character> = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}",
-                                               "\"", "“", "”", "…", "|", "•", "–", "—"]
+    /// Characters that end a sentence or open an aside: no adjacent pair is made across them. Commas,
+    /// colons, quotes and dashes do not break a pair: a phrase is searched as the conjunction of its pairs,
+    /// and "khiếu nại tố cáo" must find "khiếu nại, tố cáo" as a positional phrase did.
+    static let pairBreakers: Set<Character> = [".", "!", "?", "(", ")", "[", "]", "{", "}", "…", "|", "•"]
 
-    /// Whether two consecutive positional tokens of `text` make an adjacent pair (`B`/`BF` term).
+    /// Whether two consecutive positional tokens of `text` make an adjacent pair (`BF` term).
     public static func pairs(_ a: Token, _ b: Token, in text: String) -> Bool {
         guard b.position == a.position + 1, a.range.upperBound <= b.range.lowerBound else { return false }
         let gap = text[a.range.upperBound..<b.range.lowerBound]

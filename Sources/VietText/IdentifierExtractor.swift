@@ -103,12 +103,65 @@ public struct Identifiers: Hashable, Sendable {
 /// and dates. Works on folded text, so `QĐ`/`QD`, `thửa`/`thua` are alike.
 public enum IdentifierExtractor {
     public static func extract(_ text: String) -> Identifiers {
-        var ids = Identifiers()
-        ids.documentNumbers = documentNumbers(in: text)
-        ids.citizenIDs = citizenIDs(in: text)
-        ids.parcels = parcels(in: text)
+        var ids = extractForIndex(text)
         ids.dates = dates(in: text)
         return ids
+    }
+
+    /// What the index keeps of a page (document numbers, citizen ids, parcels; no dates — the index
+    /// holds dates as words and pairs). The same answers as `extract`, with cheap tests first: a page
+    /// without `thua` has no parcel, and document numbers are only looked for on the lines that hold a
+    /// digit and a `/` (the pattern never crosses a line).
+    public static func extractForIndex(_ text: String) -> Identifiers {
+        var ids = Identifiers()
+        ids.documentNumbers = documentNumbersByLine(in: text)
+        ids.citizenIDs = citizenIDs(in: text)
+        ids.parcels = parcels(in: text)
+        return ids
+    }
+
+    static func documentNumbersByLine(in text: String) -> [DocumentNumber] {
+        var out: [DocumentNumber] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            var candidate = false
+            while end < bytes.count, bytes[end] != 0x0A {
+                // A digit, maybe spaces or tabs, then `/`: where a number can start.
+                if bytes[end] == 0x2F, !candidate {
+                    var k = end - 1
+                    while k >= start, bytes[k] == 0x20 || bytes[k] == 0x09 { k -= 1 }
+                    if k >= start, bytes[k] >= 0x30, bytes[k] <= 0x39 { candidate = true }
+                }
+                end += 1
+            }
+            if candidate {
+                let line = String(decoding: bytes[start..<end], as: UTF8.self)
+                for dn in documentNumbers(in: line) where !out.contains(dn) { out.append(dn) }
+            }
+            start = end + 1
+        }
+        return out
+    }
+
+    /// Whether the UTF-8 of `s` holds the ASCII `word` (a cheap test before a regular expression).
+    static func containsASCII(_ s: String, _ word: String) -> Bool {
+        let w = Array(word.utf8)
+        var text = s
+        return text.withUTF8 { b -> Bool in
+            guard let first = w.first, b.count >= w.count else { return false }
+            var i = 0
+            while i <= b.count - w.count {
+                if b[i] == first {
+                    var k = 1
+                    while k < w.count, b[i + k] == w[k] { k += 1 }
+                    if k == w.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     // MARK: Document numbers
@@ -120,7 +173,7 @@ public enum IdentifierExtractor {
 
     /// Whether every pattern of the extractor compiled (checked by the tests).
     static var patternsCompiled: Bool {
-        [docRegexStrict, docRegexLenient, symbolSplit, digitRun, parcelPair, parcelPairReversed, parcelAlone,
+        [docRegexStrict, docRegexLenient, symbolSplit, parcelPair, parcelPairReversed, parcelAlone,
          dateFull, dateSlash, dateDash, dateMonth, dateYear].allSatisfy { $0 != nil }
     }
 
@@ -161,25 +214,34 @@ public enum IdentifierExtractor {
 
     // MARK: Citizen ids
 
-    private static let digitRun = regex("\\d+")
-
     /// 9-digit CMND and 12-digit CCCD numbers standing alone: not part of a longer digit run or of a
     /// dotted number (`1.500.000.000`), not a phone number written after `+` / `+84`.
     public static func citizenIDs(in text: String) -> [CitizenID] {
-        let ns = text as NSString
         var out: [CitizenID] = []
-        for m in digitRun.all(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let r = m.range
-            guard r.length == 9 || r.length == 12 else { continue }
-            let before = ns.substring(to: r.location)
-            let after = ns.substring(from: r.location + r.length)
+        let view = text.unicodeScalars
+        @inline(__always) func isDecimal(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? (c.value >= 0x30 && c.value <= 0x39) : c.properties.numericType == .decimal
+        }
+        var i = view.startIndex
+        while i < view.endIndex {
+            guard isDecimal(view[i]) else { i = view.index(after: i); continue }
+            // A maximal run of decimal digits, as `\d+` finds it.
+            let start = i
+            var count = 0, ascii = true
+            while i < view.endIndex, isDecimal(view[i]) {
+                if !view[i].isASCII { ascii = false }
+                count += 1
+                i = view.index(after: i)
+            }
+            guard ascii, count == 9 || count == 12 else { continue }
+            let before = text[..<start], after = text[i...]
             // Part of a dotted or comma number: 1.234.567.890 or 123456789,5
             if let p = before.last, ".,".contains(p), before.dropLast().last?.isNumber == true { continue }
             if let a = after.first, ".,".contains(a), after.dropFirst().first?.isNumber == true { continue }
             var b = before
             while let l = b.last, l == " " || l == "-" || l == "." || l == ")" { b.removeLast() }
             if b.hasSuffix("+") || b.hasSuffix("+84") || b.hasSuffix("(+84") || b.hasSuffix("(84") { continue }
-            if let id = CitizenID(ns.substring(with: r)), !out.contains(id) { out.append(id) }
+            if let id = CitizenID(String(text[start..<i])), !out.contains(id) { out.append(id) }
         }
         return out
     }
@@ -196,6 +258,7 @@ public enum IdentifierExtractor {
     /// reverse order `tờ bản đồ số 80 thửa 305`, and a parcel without its sheet (`thửa đất số 305`).
     public static func parcels(in text: String) -> [Parcel] {
         let s = VietNormalizer.fold(text)
+        guard containsASCII(s, "thua") else { return [] } // every pattern holds the word
         let ns = s as NSString
         let all = NSRange(location: 0, length: ns.length)
         var found: [(Int, Parcel)] = []

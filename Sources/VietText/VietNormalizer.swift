@@ -19,11 +19,17 @@ public enum VietNormalizer {
 
     /// Every diacritic removed, `đ` → `d`, lower-cased: "Quyết định" → "quyet dinh", "ĐẤT" → "dat".
     public static func fold(_ s: String) -> String {
-        foldKeepingCase(s).lowercased()
+        fastFold(s, lower: true) ?? decomposingFold(s).lowercased()
     }
 
     /// Diacritics removed and `Đ` → `D`, `đ` → `d`, case kept: "QĐ-UBND" → "QD-UBND".
     public static func foldKeepingCase(_ s: String) -> String {
+        fastFold(s, lower: false) ?? decomposingFold(s)
+    }
+
+    /// The definition of folding: canonical decomposition, combining marks U+0300–U+036F dropped,
+    /// `đ`/`Đ` (and look-alikes) to `d`/`D`, apostrophe look-alikes to `'`.
+    static func decomposingFold(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in s.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {
@@ -36,6 +42,54 @@ public enum VietNormalizer {
         return String(out)
     }
 
+    /// `decomposingFold` (lower-cased when `lower`) without Foundation, from a table of the Latin
+    /// letters, combining marks and apostrophes; nil when `s` holds anything else (the caller then
+    /// takes the decomposing path, so both give the same answer for every string).
+    static func fastFold(_ s: String, lower: Bool) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            for b in s.utf8 { bytes.append(asciiFold(b, lower: lower)) }
+        } else {
+            for scalar in s.unicodeScalars {
+                let v = scalar.value
+                if v < 0x80 { bytes.append(asciiFold(UInt8(v), lower: lower)); continue }
+                guard let entry = FoldTable.shared.entry(v) else { return nil }
+                bytes.append(contentsOf: lower ? entry.lower : entry.keep)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always) static func asciiFold(_ b: UInt8, lower: Bool) -> UInt8 {
+        if b == 0x60 { return 0x27 }                                  // ` → '
+        if lower, b >= 0x41, b <= 0x5A { return b + 0x20 }
+        return b
+    }
+
+    /// Folded UTF-8 of each non-ASCII scalar the fast path knows: Latin-1 to Latin Extended-B,
+    /// combining diacritics, Latin Extended Additional (all Vietnamese letters), apostrophe look-alikes.
+    /// Each entry is computed once by `decomposingFold`, so the table cannot disagree with it.
+    final class FoldTable: Sendable {
+        static let shared = FoldTable()
+        struct Entry: Sendable { var keep: [UInt8]; var lower: [UInt8] }
+        static let ranges: [ClosedRange<UInt32>] = [0x0080...0x024F, 0x0300...0x036F, 0x1E00...0x1EFF]
+        private let entries: [UInt32: Entry]
+
+        init() {
+            var e: [UInt32: Entry] = [:]
+            let values = Self.ranges.flatMap { Array($0) } + VietNormalizer.apostrophes.map(\.value)
+            for v in values {
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                let keep = VietNormalizer.decomposingFold(String(Character(scalar)))
+                e[v] = Entry(keep: Array(keep.utf8), lower: Array(keep.lowercased().utf8))
+            }
+            entries = e
+        }
+
+        @inline(__always) func entry(_ v: UInt32) -> Entry? { entries[v] }
+    }
+
     /// Whether `s` carries any Vietnamese diacritic (tone, vowel mark or `đ`).
     public static func hasDiacritics(_ s: String) -> Bool {
         fold(s) != s.lowercased()
@@ -43,6 +97,34 @@ public enum VietNormalizer {
 
     /// Apostrophe look-alikes used in Ê Đê and other Central Highlands names (`H’Hen`, `M‘gar`).
     static let apostrophes: Set<Unicode.Scalar> = ["\u{2019}", "\u{2018}", "\u{02BC}", "\u{02BB}", "\u{0060}", "\u{00B4}", "\u{2032}"]
+
+    // MARK: - Tokens
+
+    /// `(normalize(raw), fold(raw))` of one token. ASCII tokens (numbers, `UBND`, unaccented words) are
+    /// lower-cased in place; the others go through a shared cache (a fonds has a few tens of thousands of
+    /// distinct accented words): analysis then costs a lookup per word. Bounded; safe from many threads.
+    public static func normalizedAndFolded(_ raw: Substring) -> (text: String, folded: String) {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = [UInt8](raw.utf8)
+            for i in bytes.indices { bytes[i] = asciiFold(bytes[i], lower: true) }
+            let s = String(decoding: bytes, as: UTF8.self)
+            return (s, s)
+        }
+        let key = String(raw)
+        tokenCacheLock.lock()
+        let hit = tokenCache[key]
+        tokenCacheLock.unlock()
+        if let hit { return hit }
+        let result = (normalize(key), fold(key))
+        tokenCacheLock.lock()
+        if tokenCache.count >= 200_000 { tokenCache.removeAll(keepingCapacity: true) }
+        tokenCache[key] = result
+        tokenCacheLock.unlock()
+        return result
+    }
+
+    private static let tokenCacheLock = NSLock()
+    nonisolated(unsafe) private static var tokenCache: [String: (text: String, folded: String)] = [:]
 
     // MARK: - Tone placement
 

@@ -175,9 +175,6 @@ final class BridgeTests: XCTestCase {
         let table: [(QueryNode, String)] = [
             (.term("đất"), "Query(đất)"),
             (.term("đất", weight: 2), "Query(2 * đất)"),
-            (.phrase(["quyền", "sử", "dụng"], window: 3), "Query((quyền PHRASE 3 sử PHRASE 3 dụng))"),
-            (.phrase(["quyền", "sử"], window: 1), "Query((quyền PHRASE 2 sử))"),
-            (.near(["thửa", "305"], window: 5), "Query((thửa NEAR 5 305))"),
             (.and([.term("đất"), .term("Fdat")]), "Query((đất AND Fdat))"),
             (.or([.term("đất"), .term("Fdat")]), "Query((đất OR Fdat))"),
             (.synonym([.term("đất"), .term("Fdat")]), "Query((đất SYNONYM Fdat))"),

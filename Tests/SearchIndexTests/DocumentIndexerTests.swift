@@ -6,17 +6,17 @@ import XCTest
 final class DocumentIndexerTests: XCTestCase {
     func testTermsOfTheTermScheme() throws {
         let plan = try DocumentIndexer().plan(Corpus.doc(".160.1"))
-        let positional = Set(plan.postings.map(\.term))
         let table: [(String, String)] = [
             ("đất", "accented syllable"), ("Fdat", "folded syllable"), ("quyền", "accented"), ("Fquyen", "folded"),
             ("krông", "ethnic place name"), ("Fkrong", "folded place name"), ("pắc", "accented"),
             ("niê", "ethnic name"), ("nguyễn", "signer"), ("đai", "extra column (its value, not its name)"),
-            ("305", "number in text"),
+            ("F305", "number in text"), ("BFquyen_su", "adjacent pair"), ("BFdung_dat", "adjacent pair"),
+            ("N1605/qd-ubnd", "document number"),
         ]
-        for (term, why) in table { XCTAssertTrue(positional.contains(term), "\(term): \(why)") }
-        XCTAssertFalse(positional.contains("từ"), "extra column names are not indexed")
-        let pairs: [String] = ["Bquyền_sử", "BFquyen_su", "Bsử_dụng", "BFdung_dat", "N1605/qd-ubnd"]
-        for t in pairs { XCTAssertNotNil(plan.terms[t], t) }
+        for (term, why) in table { XCTAssertNotNil(plan.terms[term], "\(term): \(why)") }
+        XCTAssertNil(plan.terms["từ"], "extra column names are not indexed")
+        XCTAssertNil(plan.terms["305"], "a word without marks has only its folded term")
+        XCTAssertNil(plan.terms["Bquyền_sử"], "no accented pairs in term scheme 3")
         let filters: [String] = [
             "QH49.64.33.2001.160.1", "XFH49.64.33.2001.160", "XLquyet dinh", "XCubnd huyen krong pac",
             "XPubnd huyen krong pac", "XY2012", "XA1",
@@ -63,19 +63,17 @@ final class DocumentIndexerTests: XCTestCase {
                                                  access: 1))
     }
 
-    func testPagesFollowEachOtherWithAGap() throws {
-        var doc = IndexableDocument(id: "A.1", fileID: "A", title: "", access: 1,
-                                    pages: ["một hai ba", "", "bốn năm"])
+    func testPagesAndFieldsDoNotPairAcrossAndCountOccurrences() throws {
+        let doc = IndexableDocument(id: "A.1", fileID: "A", title: "hai ba", access: 1,
+                                    pages: ["một hai ba", "", "bốn năm", "ba"])
         let plan = try DocumentIndexer().plan(doc)
-        func pos(_ t: String) -> [Int] { plan.postings.filter { $0.term == t }.map(\.position) }
-        XCTAssertEqual(pos("một"), [1])
-        XCTAssertEqual(pos("ba"), [3])
-        // Page 2 is empty and still takes its gap: 3 + 1 + 100 (page 2 start), + 100 → page 3.
-        XCTAssertEqual(pos("bốn"), [3 + 1 + 100 + 100])
-        XCTAssertEqual(pos("Fbon"), pos("bốn"))
-        doc.pages = ["một hai ba", "bốn năm"]
-        let plan2 = try DocumentIndexer().plan(doc)
-        XCTAssertEqual(plan2.postings.first { $0.term == "bốn" }?.position, 3 + 1 + 100)
+        XCTAssertEqual(plan.terms["BFmot_hai"], 1)
+        XCTAssertEqual(plan.terms["BFhai_ba"], 2, "once in the title, once on page 1")
+        XCTAssertNil(plan.terms["BFba_bon"], "no pair across pages")
+        XCTAssertNil(plan.terms["BFba_ba"], "no pair across pages")
+        XCTAssertEqual(plan.terms["Fba"], 3)
+        XCTAssertEqual(plan.terms["bốn"], 1)
+        XCTAssertEqual(plan.terms["Fbon"], 1)
     }
 
     func testInvalidDocumentsAreErrorValues() throws {
@@ -97,19 +95,11 @@ final class DocumentIndexerTests: XCTestCase {
         let noise = String(repeating: "ư", count: 200)
         let doc = IndexableDocument(id: "A.1", fileID: "A", title: "", access: 1, pages: ["đất \(noise) đai"])
         let plan = try DocumentIndexer().plan(doc)
-        XCTAssertTrue(plan.postings.allSatisfy { $0.term.utf8.count <= DocumentIndexer.maxTermBytes })
-        XCTAssertTrue(plan.postings.contains { $0.term == "đai" })
+        XCTAssertTrue(plan.terms.keys.allSatisfy { $0.utf8.count <= DocumentIndexer.maxTermBytes })
+        XCTAssertNotNil(plan.terms["đai"])
         let dir = try TempDir()
         let writer = try IndexWriter(path: dir.path("db"))
         XCTAssertNoThrow(try writer.replace(doc))
         try writer.close()
-    }
-
-    func testCustomAnalyzerIsUsed() throws {
-        let indexer = DocumentIndexer(analyze: { text, start in
-            text.split(separator: " ").enumerated().map { BodyTerm(term: "W" + $0.element, position: start + $0.offset) }
-        })
-        let plan = try indexer.plan(IndexableDocument(id: "A.1", fileID: "A", title: "", access: 1, pages: ["x y"]))
-        XCTAssertEqual(plan.postings.map(\.term), ["Wx", "Wy"])
     }
 }

@@ -75,9 +75,8 @@ func buildIndex(_ path: String, _ docs: [IndexableDocument]) throws {
 
 /// Query helpers: words as the tokenizer sees them.
 func word(_ w: String) -> QueryNode { .term(VietNormalizer.normalize(w)) }
-func phrase(_ text: String, window: Int? = nil) -> QueryNode {
-    let terms = Tokenizer.tokens(text).map(\.text)
-    return .phrase(terms, window: window ?? terms.count)
+func phrase(_ text: String) -> QueryNode {
+    QueryNode.adjacent(Analyzer().tokens(text).map(\.folded))
 }
 
 let publicLevels = [1], staffLevels = [1, 2], secretLevels = [1, 2, 3]

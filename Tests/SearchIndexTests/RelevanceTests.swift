@@ -52,9 +52,7 @@ final class RelevanceTests: XCTestCase {
     override func setUpWithError() throws {
         dir = try TempDir()
         let analyzer = Analyzer()
-        let indexer = DocumentIndexer(analyze: { text, start in
-            analyzer.indexTerms(text, startPosition: start).map { BodyTerm(term: $0.term, position: $0.position) }
-        })
+        let indexer = DocumentIndexer(analyzer: analyzer)
         let writer = try IndexWriter(path: dir.path("db"), indexer: indexer)
         for d in Self.documents { try writer.replace(d) }
         try writer.close()
@@ -140,9 +138,7 @@ final class RelevanceTests: XCTestCase {
 
     func testSlipIntoAnotherRealWordIsWidenedByItsNeighbour() throws {
         let analyzer = Analyzer()
-        let indexer = DocumentIndexer(analyze: { text, start in
-            analyzer.indexTerms(text, startPosition: start).map { BodyTerm(term: $0.term, position: $0.position) }
-        })
+        let indexer = DocumentIndexer(analyzer: analyzer)
         let writer = try IndexWriter(path: dir.path("slips"), indexer: indexer)
         try writer.replace(IndexableDocument(id: "H1.1", fileID: "H1", title: "Biên bản tiếp công dân định kỳ", access: 1,
                                              pages: ["Bà Vũ Thị Diệu Linh phản ánh việc xả thải gây ô nhiễm."]))

@@ -72,15 +72,16 @@ final class SearcherTests: XCTestCase {
         }
     }
 
-    func testPhraseUsesPositionsAndNeverSpansPages() throws {
+    func testAdjacentWordsArePairsThatNeverSpanPages() throws {
         let table: [(QueryNode, [String])] = [
-            // Doc .5 has "Quyền sử dụng" at the end of page 1 and "đất" on page 2: no phrase across pages.
+            // Doc .5 has "Quyền sử dụng" at the end of page 1 and "đất" on page 2: no pair across pages.
             (phrase("quyền sử dụng đất"), ["H49.64.33.2001.160.1"]),
             (phrase("sử dụng đất"), ["H49.64.33.2001.160.1", "H49.64.33.2001.160.3"]),
             (phrase("đất sử dụng"), []),
             (.and(["quyền", "sử", "dụng", "đất"].map(word)), ["H49.64.33.2001.160.1", "H49.64.33.2001.160.5"]),
-            (.near(["thửa", "305"], window: 4), ["H49.64.33.2001.160.1", "H49.64.33.2001.160.5"]),
-            (.near(["thửa", "305"], window: 3), []),
+            // Nor across a full stop: "…tờ bản đồ số 80. Quyền sử dụng".
+            (phrase("80 quyền"), []),
+            (phrase("thửa đất số 305"), ["H49.64.33.2001.160.1", "H49.64.33.2001.160.5"]),
             (phrase("thu hồi đất"), ["H49.64.33.2001.160.2"]),
             (.term("Fkrong"), ["H49.64.33.2001.160.1", "H49.64.33.2001.160.2", "H49.64.33.2001.160.3",
                                "H49.64.33.2001.160.4", "H49.64.33.2001.160.5", "H49.64.33.2002.7.1"]),

@@ -84,6 +84,9 @@ int hx_db_add_remote(hx_db *HX_NONNULL db, const char *HX_NONNULL host, unsigned
                      unsigned connect_timeout_ms, hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_db_reopen(hx_db *HX_NONNULL db, int *HX_NULLABLE changed, hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_db_close(hx_db *HX_NONNULL db, hx_error *HX_NULLABLE *HX_NULLABLE err);
+/* Writes a compacted copy (full B-tree blocks, docids kept) of the database(s) to the new directory dest;
+   several shards are merged into one. */
+int hx_db_compact(hx_db *HX_NONNULL db, const char *HX_NONNULL dest, hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_db_doc_count(hx_db *HX_NONNULL db, uint32_t *HX_NONNULL out, hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_db_get_metadata(hx_db *HX_NONNULL db, const char *HX_NONNULL key, char *HX_NULLABLE *HX_NONNULL out,
                        size_t *HX_NONNULL len, hx_error *HX_NULLABLE *HX_NULLABLE err);

@@ -1,0 +1,159 @@
+import Foundation
+import XCTest
+@testable import VietText
+
+/// The fast tokenizer and folding (Unicode scalars, tables, caches) against their plain definitions:
+/// Character by Character and Foundation's canonical decomposition, as hoso first wrote them. Any text
+/// on which the two disagree is a bug in the fast path.
+final class ReferenceAnalysisTests: XCTestCase {
+    /// Folding by definition: NFD, marks U+0300–U+036F dropped, đ → d, apostrophe look-alikes → '.
+    static func referenceFold(_ s: String, lower: Bool) -> String {
+        let folded = VietNormalizer.decomposingFold(s)
+        return lower ? folded.lowercased() : folded
+    }
+
+    /// The tokenizer as first written, Character by Character.
+    static func referenceTokens(_ text: String) -> [Token] {
+        let joiners: Set<Character> = ["/", "-", ".", "_", "\u{2013}", "\u{2011}"]
+        let apostropheChars: Set<Character> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "`"]
+        func isDigit(_ ch: Character) -> Bool { ch.isASCII && ch.isNumber }
+        func isWordChar(_ ch: Character) -> Bool { ch.isLetter || isDigit(ch) }
+        var tokens: [Token] = []
+        var position = 0
+        var idx = text.startIndex
+        while idx < text.endIndex {
+            guard isWordChar(text[idx]) else { idx = text.index(after: idx); continue }
+            let start = idx
+            var parts: [Range<String.Index>] = []
+            var partStart = idx
+            var hasJoiner = false
+            var cur = idx
+            while cur < text.endIndex {
+                let ch = text[cur]
+                if isWordChar(ch) { cur = text.index(after: cur); continue }
+                let next = text.index(after: cur)
+                guard next < text.endIndex, cur > partStart else { break }
+                let prev = text[text.index(before: cur)], after = text[next]
+                if apostropheChars.contains(ch), prev.isLetter, after.isLetter { cur = next; continue }
+                if joiners.contains(ch), isWordChar(after) {
+                    if ch == "." {
+                        guard isDigit(after), isDigit(prev) || text[partStart..<cur].contains(where: isDigit) else { break }
+                    }
+                    parts.append(partStart..<cur)
+                    hasJoiner = true
+                    cur = next
+                    partStart = next
+                    continue
+                }
+                break
+            }
+            parts.append(partStart..<cur)
+            if hasJoiner {
+                let whole = String(text[start..<cur])
+                tokens.append(Token(text: VietNormalizer.normalize(whole), folded: referenceFold(whole, lower: true),
+                                    position: position, range: start..<cur, kind: .compound))
+            }
+            for r in parts {
+                let raw = String(text[r])
+                let kind: TokenKind = raw.allSatisfy(isDigit) ? .number : .word
+                tokens.append(Token(text: VietNormalizer.normalize(raw), folded: referenceFold(raw, lower: true),
+                                    position: position, range: r, kind: kind))
+                position += 1
+            }
+            if hasJoiner, parts.count > 1, text[start..<cur].allSatisfy({ isDigit($0) || $0 == "." }),
+               parts.dropFirst().allSatisfy({ text[$0].count == 3 }) {
+                let n = parts.count
+                tokens.removeLast(n)
+                position -= n
+                tokens[tokens.count - 1].kind = .number
+                position += 1
+            }
+            idx = cur
+        }
+        return tokens
+    }
+
+    /// Every recognised-text transcription of the samples, NFC and NFD.
+    static var corpus: [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("samples")
+        var texts: [String] = []
+        if let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
+            for case let url as URL in files where url.pathExtension == "txt" || url.pathExtension == "csv" {
+                if let t = try? String(contentsOf: url, encoding: .utf8) { texts.append(t) }
+            }
+        }
+        return texts + texts.map(\.decomposedStringWithCanonicalMapping)
+    }
+
+    /// Random strings over the characters archival text is made of, seeded.
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        let alphabet = Array("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯQWZJFáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵÁÀẢÃẠẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰÝ0123456789")
+            + Array("  \n\t/-._'’‘ʼ`,.;:()\"“”…–‑—+°²½ßñçøÅ")
+        var state = seed
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        return (0..<count).map { _ in
+            String((0..<(next() % 60)).map { _ in alphabet[next() % alphabet.count] })
+        }
+    }
+
+    func render(_ toks: [Token], in text: String) -> [String] {
+        toks.map { "\($0.text)|\($0.folded)|\($0.position)|\($0.kind)|\(String(text[$0.range]))" }
+    }
+
+    func testTokenizerAgreesWithTheCharacterByCharacterDefinition() {
+        let texts = Self.corpus + Self.randomTexts(count: 3000, seed: 7)
+            + Self.randomTexts(count: 500, seed: 11).map(\.decomposedStringWithCanonicalMapping)
+        XCTAssertGreaterThan(Self.corpus.count, 40, "the samples' transcriptions are read")
+        var checked = 0
+        for text in texts {
+            let fast = render(Tokenizer.tokens(text), in: text)
+            let reference = render(Self.referenceTokens(text), in: text)
+            XCTAssertEqual(fast, reference, text.debugDescription)
+            checked += fast.count
+        }
+        XCTAssertGreaterThan(checked, 10_000)
+    }
+
+    func testFoldAgreesWithTheDecomposingDefinition() {
+        let texts = Self.corpus + Self.randomTexts(count: 3000, seed: 3)
+            + ["ǅǈǋ", "İstanbul", "Ωmega ΣΑΣ", "한국어", "e\u{0301}\u{0327}", "x\u{05B0}\u{0301}", "ﬁ", "Ⅻ", "ＡＢＣ"]
+        for text in texts {
+            XCTAssertEqual(VietNormalizer.fold(text), Self.referenceFold(text, lower: true), text.debugDescription)
+            XCTAssertEqual(VietNormalizer.foldKeepingCase(text), Self.referenceFold(text, lower: false), text.debugDescription)
+        }
+    }
+
+    /// Citizen ids as first written: `\\d+` runs of 9 or 12, checked around.
+    static func referenceCitizenIDs(_ text: String) -> [CitizenID] {
+        let ns = text as NSString
+        var out: [CitizenID] = []
+        let re = try! NSRegularExpression(pattern: "\\d+")
+        for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let r = m.range
+            guard r.length == 9 || r.length == 12 else { continue }
+            let before = ns.substring(to: r.location), after = ns.substring(from: r.location + r.length)
+            if let p = before.last, ".,".contains(p), before.dropLast().last?.isNumber == true { continue }
+            if let a = after.first, ".,".contains(a), after.dropFirst().first?.isNumber == true { continue }
+            var b = before
+            while let l = b.last, l == " " || l == "-" || l == "." || l == ")" { b.removeLast() }
+            if b.hasSuffix("+") || b.hasSuffix("+84") || b.hasSuffix("(+84") || b.hasSuffix("(84") { continue }
+            if let id = CitizenID(ns.substring(with: r)), !out.contains(id) { out.append(id) }
+        }
+        return out
+    }
+
+    func testIdentifiersForTheIndexAgreeWithTheWholeTextDefinitions() {
+        let ids = ["CMND 241234567, CCCD 066190001234", "ĐT +84 912345678; (84) 912345678", "1.234.567.890 và 123456789,5",
+                   "số 0661900012345 và 12345678 và ٠١٢٣٤٥٦٧٨ và 241234567٠", "2412345678\n241234567"]
+        for text in Self.corpus + ids + Self.randomTexts(count: 2000, seed: 5) {
+            let fast = IdentifierExtractor.extractForIndex(text)
+            XCTAssertEqual(fast.documentNumbers, IdentifierExtractor.documentNumbers(in: text), text.debugDescription)
+            XCTAssertEqual(fast.citizenIDs, Self.referenceCitizenIDs(text), text.debugDescription)
+        }
+        XCTAssertEqual(IdentifierExtractor.citizenIDs(in: ids[0]).map(\.digits), ["241234567", "066190001234"])
+    }
+}
