@@ -25,16 +25,30 @@ public struct PageSource: @unchecked Sendable {
         return .text(pages[number - 1])
     }
 
+    /// The pages of a `.txt` transcription, read and converted once for its page count and all its pages
+    /// (an ingest asks for each page on its own).
     static func textPages(_ url: URL) throws -> [String] {
+        // Keyed by path, size and modification time: a file rewritten since is read again.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let key = "\(url.path)\u{0}\(attributes?[.size] ?? "")\u{0}\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        if let pages = textCache.pages(key) { return pages }
+        let pages = try readTextPages(url)
+        textCache.keep(key, pages)
+        return pages
+    }
+
+    static let textCache = TextPagesCache()
+
+    static func readTextPages(_ url: URL) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ScanError(file: url.path, page: nil, reason: "Không đọc được tệp")
         }
-        guard let raw = String(data: data, encoding: .utf8) else {
+        guard let raw = String(validating: data, as: UTF8.self) else {
             throw ScanError(file: url.path, page: nil, reason: "Tệp văn bản không phải UTF-8")
         }
-        var text = raw.precomposedStringWithCanonicalMapping
+        var text = VietNormalizer.nfc(raw)
         if let legacy = LegacyEncoding.detect(text) { text = LegacyEncoding.convert(text, from: legacy) }
-        let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(String.init)
+        let pages = text.utf8.split(separator: 0x0C, omittingEmptySubsequences: false).map { String(Substring($0)) }
         return pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true && pages.count > 1
             ? Array(pages.dropLast()) : pages
     }
@@ -48,5 +62,24 @@ public struct PageSource: @unchecked Sendable {
         defer { try? FileManager.default.removeItem(at: tmp) }
         try image.writePNG(to: tmp)
         return try Data(contentsOf: tmp)
+    }
+}
+
+/// The last few `.txt` transcriptions read, by file key: one ingest reads each file once.
+final class TextPagesCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(path: String, pages: [String])] = []
+    static let capacity = 16
+
+    func pages(_ path: String) -> [String]? {
+        lock.lock(); defer { lock.unlock() }
+        return entries.first { $0.path == path }?.pages
+    }
+
+    func keep(_ path: String, _ pages: [String]) {
+        lock.lock(); defer { lock.unlock() }
+        entries.removeAll { $0.path == path }
+        entries.append((path, pages))
+        if entries.count > Self.capacity { entries.removeFirst() }
     }
 }

@@ -49,7 +49,7 @@ public struct PageMatcher: Sendable {
     /// A snippet of about `width` characters around the densest cluster of matches.
     /// Returns the plain text and an HTML version with the matched words in `<mark>`.
     public func snippet(_ text: String, width: Int = 220) -> (plain: String, html: String) {
-        let text = text.precomposedStringWithCanonicalMapping
+        let text = VietNormalizer.nfc(text)
         let m = match(text)
         guard let first = m.ranges.first else {
             let head = Self.collapse(String(text.prefix(width)))

@@ -10,11 +10,32 @@ public enum VietNormalizer {
     /// open `oa`/`oe`/`uy`; `qu`/`gi` are initials; closed syllables such as `hoàng`, `thuyền` keep the
     /// tone on the last vowel), lower-cased. Keeps `đ`. Typographic apostrophes become `'`.
     public static func normalize(_ s: String) -> String {
-        var lowered = s.precomposedStringWithCanonicalMapping.lowercased()
+        var lowered = nfc(s).lowercased()
         if lowered.unicodeScalars.contains(where: { apostrophes.contains($0) }) {
             lowered = String(String.UnicodeScalarView(lowered.unicodeScalars.map { apostrophes.contains($0) ? "'" : $0 }))
         }
         return canonicalToneWords(lowered)
+    }
+
+    /// NFC (Unicode canonical composition). Text made only of characters that are already composed and
+    /// never combine (Latin up to U+02FF, the precomposed Vietnamese letters U+1E00–U+1EFF, common
+    /// punctuation) is returned as is, without Foundation's pass over it: recognised pages almost always are.
+    public static func nfc(_ s: String) -> String {
+        for v in s.utf8 where v >= 0x80 {
+            // Some non-ASCII byte: check the scalars.
+            for scalar in s.unicodeScalars where !isStableInNFC(scalar.value) {
+                return s.precomposedStringWithCanonicalMapping
+            }
+            return s
+        }
+        return s
+    }
+
+    /// Scalars with NFC_Quick_Check = Yes and combining class 0 (no singleton, no combining mark, no
+    /// Hangul): a string made only of them is NFC, since nothing in it can compose with a neighbour.
+    @inline(__always) static func isStableInNFC(_ v: UInt32) -> Bool {
+        v < 0x0300 || (0x1E00...0x1EFF).contains(v) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+            || v == 0x20AB
     }
 
     /// Every diacritic removed, `đ` → `d`, lower-cased: "Quyết định" → "quyet dinh", "ĐẤT" → "dat".

@@ -146,6 +146,16 @@ final class ReferenceAnalysisTests: XCTestCase {
         return out
     }
 
+    func testNFCAgreesWithFoundation() {
+        let texts = Self.corpus + Self.randomTexts(count: 3000, seed: 13)
+            + ["A\u{030A}ngström \u{212B}", "\u{2000}\u{2001}", "한국어 \u{1100}\u{1161}", "e\u{0301}", "Ω \u{2126}", "“Quyết” – định…"]
+        for text in texts {
+            XCTAssertEqual(VietNormalizer.nfc(text), text.precomposedStringWithCanonicalMapping, text.debugDescription)
+            // Equal as strings is canonical equivalence: compare the scalars too.
+            XCTAssertEqual(Array(VietNormalizer.nfc(text).unicodeScalars), Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
+        }
+    }
+
     func testIdentifiersForTheIndexAgreeWithTheWholeTextDefinitions() {
         let ids = ["CMND 241234567, CCCD 066190001234", "ĐT +84 912345678; (84) 912345678", "1.234.567.890 và 123456789,5",
                    "số 0661900012345 và 12345678 và ٠١٢٣٤٥٦٧٨ và 241234567٠", "2412345678\n241234567"]
