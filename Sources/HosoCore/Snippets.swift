@@ -37,20 +37,31 @@ public struct PageMatcher: Sendable {
 
     /// Page numbers (1-based) where the query matched, best first.
     public func rankPages(_ texts: [(number: Int, text: String)]) -> [Int] {
-        var scored: [(number: Int, score: Int)] = []
+        rankedMatches(texts).map(\.number)
+    }
+
+    /// The pages where the query matched with their matches, best first (the first one's match serves
+    /// its snippet: each page is tokenised once).
+    public func rankedMatches(_ texts: [(number: Int, text: String)]) -> [(number: Int, text: String, match: Match)] {
+        var scored: [(number: Int, text: String, match: Match)] = []
         for page in texts {
-            let score = match(page.text).score
-            if score > 0 { scored.append((page.number, score)) }
+            let text = VietNormalizer.nfc(page.text)
+            let m = match(text)
+            if m.score > 0 { scored.append((page.number, text, m)) }
         }
-        scored.sort { a, b in a.score != b.score ? a.score > b.score : a.number < b.number }
-        return scored.map { $0.number }
+        scored.sort { a, b in a.match.score != b.match.score ? a.match.score > b.match.score : a.number < b.number }
+        return scored
     }
 
     /// A snippet of about `width` characters around the densest cluster of matches.
     /// Returns the plain text and an HTML version with the matched words in `<mark>`.
     public func snippet(_ text: String, width: Int = 220) -> (plain: String, html: String) {
         let text = VietNormalizer.nfc(text)
-        let m = match(text)
+        return snippet(text, match: match(text), width: width)
+    }
+
+    /// The snippet of an NFC `text` whose `match` is known.
+    func snippet(_ text: String, match m: Match, width: Int = 220) -> (plain: String, html: String) {
         guard let first = m.ranges.first else {
             let head = Self.collapse(String(text.prefix(width)))
             return (head, Self.escape(head))

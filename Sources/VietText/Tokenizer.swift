@@ -68,6 +68,8 @@ public enum Tokenizer {
     @inline(__always) static func isExtender(_ v: UInt32) -> Bool {
         if v < 0x300 { return false }
         if v <= 0x36F { return true }
+        // Precomposed Vietnamese letters and common punctuation: never marks (no table lookup).
+        if (0x1E00...0x1EFF).contains(v) || (0x2010...0x205F).contains(v) { return false }
         return Unicode.Scalar(v)?.properties.isGraphemeExtend ?? false
     }
 
