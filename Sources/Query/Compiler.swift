@@ -381,7 +381,11 @@ struct Compiler {
         if collect { pairs += catalogueBoosts(toks) }
         if collect {
             for k in 0..<(n - 1) where Analyzer.pairs(toks[k], toks[k + 1], in: raw) {
-                pairs.append(.term(Analyzer.pairTerm(toks[k].folded, toks[k + 1].folded)))
+                // Typed with marks, the pair counts double, as the accented and folded pairs of term
+                // scheme 2 did together (bench/relevance: names and old tone placement).
+                let a = toks[k], b = toks[k + 1]
+                let marked = a.text != a.folded || b.text != b.folded
+                pairs.append(.term(Analyzer.pairTerm(a.folded, b.folded), weight: marked ? 2 : 1))
             }
         }
         // For the relaxed query: the single words of an expansion typed in full, each on its own.

@@ -10,10 +10,12 @@ DATA="${1:?usage: bench/server/run.sh DATA_DIR [SECONDS] [CONNECTIONS]}"
 SECONDS_RUN="${2:-20}"
 CONNS="${3:-8}"
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
-swift build -c release --product hoso >/dev/null
-HOSO="$(swift build -c release --show-bin-path)/hoso"
+if [ -z "${HOSO:-}" ]; then
+  swift build -c release --product hoso >/dev/null
+  HOSO="$(swift build -c release --show-bin-path)/hoso"
+fi
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$HOSO" serve --data "$DATA" --port "$PORT" >/dev/null 2>&1 &
+"$HOSO" serve --data "$DATA" --port "$PORT" --rate-limit 0 >/dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
@@ -36,24 +38,29 @@ index = sys.argv[1]
 def fold(s):
     s = unicodedata.normalize("NFD", s.lower()).replace("đ", "d")
     return "".join(c for c in s if unicodedata.category(c) != "Mn")
+def run(expr):
+    t = time.perf_counter()
+    subprocess.run(["quest", "-d", index, "-s", "none", "-o", "and", "-p", "f:F", "-m", "10", expr],
+                   stdout=subprocess.DEVNULL, check=True)
+    return (time.perf_counter() - t) * 1000
+# What every quest run pays before its query: process start and opening the database.
+start = statistics.median(run("f:zzzzqqqq") for _ in range(20))
 times = []
 for _ in range(5):
     for q in open("bench/server/queries.txt"):
         words = [w for w in fold(q).split() if w]
         expr = " ".join("f:" + w.replace("'", "") for w in words)
-        t = time.perf_counter()
-        subprocess.run(["quest", "-d", index, "-s", "none", "-o", "and", "-p", "f:F", "-m", "10", expr],
-                       stdout=subprocess.DEVNULL, check=True)
-        times.append((time.perf_counter() - t) * 1000)
+        times.append(run(expr))
 times.sort()
 p50 = statistics.median(times); p99 = times[int(len(times) * 0.99) - 1]
-print(f"quest (one process per query, same index): p50_ms={p50:.2f} p99_ms={p99:.2f}")
-open("/tmp/hoso-quest-p50", "w").write(f"{p50}")
+print(f"quest (one process per query, same index): p50_ms={p50:.2f} p99_ms={p99:.2f}; "
+      f"start-up alone {start:.2f} ms, so the query itself p50_ms={max(p50 - start, 0.01):.2f} p99_ms={max(p99 - start, 0.01):.2f}")
+open("/tmp/hoso-quest-p50", "w").write(f"{p50} {max(p50 - start, 0.01)}")
 PY
 python3 - "$hoso_line" <<'PY'
 import sys, re
 line = sys.argv[1]
 p50 = float(re.search(r"p50_ms=([\d.]+)", line).group(1))
-q50 = float(open("/tmp/hoso-quest-p50").read())
-print(f"ratio hoso p50 / quest p50: {p50 / q50:.2f}  (goal: p99 < 50 ms, at most 2x bare Xapian)")
+q50, net = map(float, open("/tmp/hoso-quest-p50").read().split())
+print(f"ratio hoso p50 / quest p50: {p50 / q50:.2f}; / quest's query alone: {p50 / net:.2f}  (goal: p99 < 50 ms, at most 2x bare Xapian)")
 PY
