@@ -5,11 +5,14 @@ import VietText
 
 /// Keeps the Xapian index in step with the catalogue.
 ///
-/// The index lives in `DIR/index-<generation>/`; `DIR/index.stub` (a Xapian stub database file) names the
-/// current one. Readers open the stub. `rebuild()` writes a whole new generation and then switches the stub
-/// with an atomic rename, so searches keep answering from the old one during the rebuild.
+/// The index lives in `DIR/index-<generation>/`, one Xapian database per access level (`l1`, `l2`, `l3`,
+/// see `IndexLayout`); `DIR/index.stub` (a Xapian stub database file) names the current generation.
+/// Readers open the levels their role may see. `rebuild()` writes a whole new generation and then
+/// switches the stub with an atomic rename, so searches keep answering from the old one during the rebuild.
 public final class IndexMaintainer {
-    /// Bump when the term scheme changes: every document is then reindexed.
+    /// Bump when the term scheme changes: every document is then reindexed. (The split into one database
+    /// per access level did not change it: a generation of the older single-database layout is rebuilt by
+    /// the next `update` or `rebuild` instead, see `update(documentIDs:)`.)
     public static let schemeVersion = 2
 
     let data: DataDirectory
@@ -24,19 +27,32 @@ public final class IndexMaintainer {
         self.analyzer = analyzer
     }
 
-    /// The directory of the current index generation, creating the first one when there is none.
+    /// The directory of the current index generation, creating the first one (split by level, its level
+    /// databases created) when there is none.
     func currentIndexDirectory() throws -> String {
-        if let current = try Self.readStub(data.indexStubPath) { return current }
-        let first = data.url.appendingPathComponent("index-1").path
-        try Self.writeStub(data.indexStubPath, target: "index-1")
-        return first
+        let current = try Self.readStub(data.indexStubPath)
+        if let current, IndexLayout.kind(of: current) != .missing { return current }
+        let path = current ?? data.url.appendingPathComponent("index-1").path
+        try IndexLayout.create(path)
+        try openLevelWriters(path).close()
+        if current == nil { try Self.writeStub(data.indexStubPath, target: URL(fileURLWithPath: path).lastPathComponent) }
+        return path
     }
 
     /// Updates the documents whose metadata, pages or term scheme changed since they were last indexed.
-    /// Returns how many were written.
+    /// Returns how many were written. Each goes into the database of its access level and out of the
+    /// others'. When the current generation is a single database (written before the split by access
+    /// level), the whole index is rebuilt instead, into a split generation (returns the documents written).
     @discardableResult
     public func update(documentIDs: [String], quiet: Bool = true) throws -> Int {
-        let writer = try openWriter(path: currentIndexDirectory())
+        let generation = try currentIndexDirectory()
+        guard IndexLayout.kind(of: generation) == .split else {
+            if !quiet {
+                printError("Chỉ mục hiện hành là một cơ sở dữ liệu chung cho mọi mức truy cập (bản cũ): lập lại chỉ mục theo từng mức truy cập.")
+            }
+            return try rebuild(quiet: quiet)
+        }
+        let writers = try openLevelWriters(generation)
         var pending: [(String, Int)] = []
         var written = 0
         let progress = ProgressReporter(label: "Lập chỉ mục", total: documentIDs.count, quiet: quiet)
@@ -44,13 +60,13 @@ public final class IndexMaintainer {
             defer { progress.advance() }
             guard let (doc, stamp) = try indexable(id) else { continue }
             if try store.documentState(id: id).indexedVersion == stamp { continue }
-            _ = try writer.replace(doc)
+            try writers.replace(doc)
             pending.append((id, stamp))
             written += 1
-            if pending.count >= 200 { try flush(writer, &pending) }
+            if pending.count >= 200 { try flush(writers, &pending) }
         }
-        try flush(writer, &pending)
-        try writer.close()
+        try flush(writers, &pending)
+        try writers.close()
         progress.finish()
         return written
     }
@@ -70,16 +86,17 @@ public final class IndexMaintainer {
         let name = "index-\(generation)"
         let path = data.url.appendingPathComponent(name).path
         let progressPath = path + ".progress"
-        // The current generation stays readable; its writer lock keeps ingests out until the switch.
-        var guardWriter: IndexWriter?
-        if let current, FileManager.default.fileExists(atPath: current) { guardWriter = try openWriter(path: current) }
-        defer { try? guardWriter?.close() }
+        // The current generation stays readable; its writer locks keep ingests out until the switch.
+        let guardWriters = try current.map(lockGeneration)
+        defer { for w in guardWriters ?? [] { try? w.close() } }
         removeStaleGenerations(keeping: [current, path].compactMap { $0 })
+        // A half-built generation of the single-database layout (an older hoso) cannot be resumed.
+        if IndexLayout.kind(of: path) == .single { try? FileManager.default.removeItem(atPath: path) }
         let done = FileManager.default.fileExists(atPath: path) ? Self.readProgress(progressPath) : [:]
         lastRebuildResumed = 0
         if !FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: progressPath) }
-        let writer = try openWriter(path: path)
-        writer.batchSize = Int.max // commits only here, each followed by its progress lines
+        try IndexLayout.create(path)
+        let writers = try openLevelWriters(path) // commits only here, each followed by its progress lines
         let log = try ProgressLog(path: progressPath)
         let progress = ProgressReporter(label: "Lập lại chỉ mục", total: ids.count, quiet: quiet)
         var stamps: [(String, Int)] = []
@@ -89,10 +106,11 @@ public final class IndexMaintainer {
                 if done[id] == stamp {
                     lastRebuildResumed += 1
                 } else {
-                    _ = try writer.replace(doc)
+                    // Also out of the other levels: the half-built generation may hold an older access.
+                    try writers.replace(doc)
                     pending.append((id, stamp))
                     if pending.count >= max(1, commitEvery) {
-                        try writer.commit()
+                        try writers.commit()
                         try log.append(pending)
                         pending.removeAll()
                     }
@@ -101,18 +119,22 @@ public final class IndexMaintainer {
             }
             progress.advance()
         }
-        try writer.commit()
+        try writers.commit()
         try log.append(pending)
-        try writer.close()
+        try writers.close()
         log.close()
         progress.finish()
         try Self.writeStub(data.indexStubPath, target: name)
         try? FileManager.default.removeItem(atPath: progressPath)
-        try guardWriter?.close()
-        guardWriter = nil
+        for w in guardWriters ?? [] { try w.close() }
         for (id, stamp) in stamps { try store.markIndexed(documentID: id, version: stamp) }
         if let current, current != path { try? FileManager.default.removeItem(atPath: current) }
         return stamps.count
+    }
+
+    /// Holds the writer locks of a generation without writing (see `IndexLayout.lock`).
+    func lockGeneration(_ path: String) throws -> [IndexWriter] {
+        try IndexLayout.lock(path, open: openWriter)
     }
 
     static func generationNumber(_ path: String) -> Int? {
@@ -144,11 +166,15 @@ public final class IndexMaintainer {
         return out
     }
 
-    private func flush(_ writer: IndexWriter, _ pending: inout [(String, Int)]) throws {
+    private func flush(_ writers: LevelWriters, _ pending: inout [(String, Int)]) throws {
         guard !pending.isEmpty else { return }
-        try writer.commit()
+        try writers.commit()
         for (id, stamp) in pending { try store.markIndexed(documentID: id, version: stamp) }
         pending.removeAll()
+    }
+
+    private func openLevelWriters(_ generation: String) throws -> LevelWriters {
+        try LevelWriters(generation: generation, open: openWriter)
     }
 
     private func openWriter(path: String) throws -> IndexWriter {
