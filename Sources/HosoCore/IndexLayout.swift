@@ -37,13 +37,16 @@ public enum IndexLayout {
         URL(fileURLWithPath: generation).appendingPathComponent("l\(level)").path
     }
 
-    /// What `path` holds: a split generation, a single database, or nothing.
+    /// What `path` holds: a split generation (a folder with level databases `l1`, `l2`, `l3`), a single
+    /// database (a Xapian database folder, or a folder whose only database is its `XAPIANDB` stub — such as
+    /// a replica made by `xapian-replicate`), or nothing.
     public static func kind(of path: String) -> Kind {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else { return .missing }
         let names = Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
         if names.contains(where: { $0.hasPrefix("iam") }) { return .single }
-        if names.contains(stubName) || levels.contains(where: { names.contains("l\($0)") }) { return .split }
+        if levels.contains(where: { names.contains("l\($0)") }) { return .split }
+        if names.contains(stubName) { return .single }
         return .missing
     }
 

@@ -122,6 +122,26 @@ final class AccessStatisticsTests: XCTestCase {
         XCTAssertEqual(try Self.scores(viaIndex, "rừng đất", role: .public), try Self.scores(reference, "rừng đất", role: .public))
     }
 
+    /// What a folder holds: a split generation, one database (a database folder, or a stub folder as
+    /// `xapian-replicate` makes), or nothing; and what `--index PATH` takes as split.
+    func testLayoutKinds() throws {
+        let data = try Self.ingest(try Self.writeBatch(Self.docs))
+        let generation = try XCTUnwrap(IndexMaintainer.readStub(data.indexStubPath))
+        XCTAssertEqual(IndexLayout.kind(of: generation), .split)
+        XCTAssertEqual(IndexLayout.kind(of: IndexLayout.levelPath(generation, level: 1)), .single)
+        let replicaLike = try Fixture.temporaryDirectory("stub-folder")
+        try Data("auto ../x\n".utf8).write(to: replicaLike.appendingPathComponent("XAPIANDB"))
+        XCTAssertEqual(IndexLayout.kind(of: replicaLike.path), .single, "một thư mục chỉ có XAPIANDB là một cơ sở dữ liệu")
+        XCTAssertEqual(IndexLayout.kind(of: try Fixture.temporaryDirectory("empty").path), .missing)
+        XCTAssertEqual(IndexLayout.kind(of: "/nonexistent/index-1"), .missing)
+        XCTAssertEqual(IndexLayout.splitGeneration(at: data.indexStubPath), generation)
+        XCTAssertEqual(IndexLayout.splitGeneration(at: generation), generation)
+        XCTAssertNil(IndexLayout.splitGeneration(at: IndexLayout.levelPath(generation, level: 2)))
+        XCTAssertEqual(IndexLayout.databases(generation, visibleLevels: [2, 1]),
+                       [IndexLayout.levelPath(generation, level: 1), IndexLayout.levelPath(generation, level: 2)])
+        XCTAssertEqual(try String(contentsOfFile: generation + "/XAPIANDB", encoding: .utf8), "auto l1\nauto l2\nauto l3\n")
+    }
+
     /// Each level database holds exactly the documents of its level.
     static func levelsHolding(_ id: String, in data: DataDirectory) throws -> [Int] {
         let generation = try XCTUnwrap(IndexMaintainer.readStub(data.indexStubPath))
