@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: swift5),
         .testTarget(name: "HosoTests", dependencies: [
             "HosoCore", "HosoServer", "SearchIndex", "Catalogue",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: swift5),
     ],
     cxxLanguageStandard: .cxx17

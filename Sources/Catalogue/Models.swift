@@ -198,10 +198,11 @@ public struct CatalogueError: Error, CustomStringConvertible, LocalizedError, Eq
 public struct AuditEntry: Codable, Equatable, Sendable {
     public var id: Int64
     public var time: Date
-    /// The token's name (never the token itself); "" for anonymous public access.
+    /// The token's name (never the token itself); "" for anonymous public access; for a refused token
+    /// (`token-refused`) a fixed label and the first 8 hex digits of the token's SHA-256.
     public var token: String
     public var role: Role
-    /// What was done: "search", "document", "page-image", "token-create" …
+    /// What was done: "search", "document", "page-image", "token-refused" …
     public var action: String
     /// On what: a query, a document id …
     public var target: String

@@ -24,13 +24,15 @@ public final class Archive: @unchecked Sendable {
     public let store: CatalogueStore
     let parser: QueryParser
     private let lock = NSLock()
-    private var searcher: Searcher?
+    /// One searcher per set of visible access levels (public [1], staff [1, 2], secret [1, 2, 3]), each over
+    /// only the level databases it may see: its BM25 statistics are those of the documents it may see.
+    private var searchers: [[Int]: Searcher] = [:]
     private var searcherTarget: String?
     /// Issue 7: search these databases (replicas, local or remote shards) instead of the data folder's
     /// own index generation; the catalogue still gives titles, pages and snippets.
     public var indexSources: IndexSources? {
         get { lock.lock(); defer { lock.unlock() }; return sources }
-        set { lock.lock(); sources = newValue; searcher = nil; searcherTarget = nil; lock.unlock() }
+        set { lock.lock(); sources = newValue; searchers = [:]; searcherTarget = nil; lock.unlock() }
     }
     private var sources: IndexSources?
 
@@ -59,38 +61,74 @@ public final class Archive: @unchecked Sendable {
 
     // MARK: Index
 
-    /// The searcher over the current index generation; reopened when the index changed or was switched.
-    func currentSearcher() throws -> Searcher {
+    /// The searcher over the databases of the current index generation that hold `levels` (every level by
+    /// default); reopened when the index changed or was switched. A generation of the older single-database
+    /// layout is searched whole by every role (the `XA` filter still applies; see `indexLayoutWarning`).
+    func currentSearcher(levels: [Int] = IndexLayout.levels) throws -> Searcher {
+        let levels = IndexLayout.levels.filter(levels.contains)
         lock.lock(); defer { lock.unlock() }
-        if let sources, !sources.isEmpty { return try fixedSearcher(sources) }
-        guard let target = try IndexMaintainer.readStub(data.indexStubPath),
-              FileManager.default.fileExists(atPath: target) else {
-            throw HosoError(.unavailable, "Chưa có chỉ mục trong \(data.url.path); hãy chạy hoso ingest trước")
+        if let sources, !sources.isEmpty { return try fixedSearcher(sources, levels: levels) }
+        guard let target = try IndexMaintainer.readStub(data.indexStubPath) else { throw noIndex }
+        let paths: [String]
+        switch IndexLayout.kind(of: target) {
+        case .missing: throw noIndex
+        case .single: paths = [target]
+        case .split: paths = IndexLayout.databases(target, visibleLevels: levels)
         }
-        if let searcher, searcherTarget == target {
+        if searcherTarget != target {
+            searchers = [:]
+            searcherTarget = target
+        }
+        if let searcher = searchers[levels] {
             _ = try? searcher.reopen()
             return searcher
         }
+        guard !paths.isEmpty else { throw HosoError(.unavailable, "Không có cơ sở dữ liệu chỉ mục nào cho mức truy cập này") }
         do {
-            let s = try Searcher(databasePaths: [target])
-            searcher = s
-            searcherTarget = target
+            let s = try Searcher(databasePaths: paths)
+            searchers[levels] = s
             return s
         } catch {
             throw HosoError(.unavailable, "Không mở được chỉ mục: \(error)")
         }
     }
 
-    /// The searcher over `indexSources` (caller holds `lock`), opened once and reopened before each call.
-    private func fixedSearcher(_ sources: IndexSources) throws -> Searcher {
-        if let searcher { return searcher }
+    private var noIndex: HosoError {
+        HosoError(.unavailable, "Chưa có chỉ mục trong \(data.url.path); hãy chạy hoso ingest trước")
+    }
+
+    /// The searcher over `indexSources` for `levels` (caller holds `lock`), opened once and reopened before each call.
+    private func fixedSearcher(_ sources: IndexSources, levels: [Int]) throws -> Searcher {
+        if let searcher = searchers[levels] { return searcher }
+        let chosen = sources.databases(visibleLevels: levels)
+        guard !chosen.paths.isEmpty || !chosen.shards.isEmpty else {
+            throw HosoError(.unavailable, "Không có chỉ mục hoặc mảnh chỉ mục nào cho mức truy cập này")
+        }
         do {
-            let s = try Searcher(databasePaths: sources.paths, shards: sources.shards)
-            searcher = s
+            let s = try Searcher(databasePaths: chosen.paths, shards: chosen.shards)
+            searchers[levels] = s
             return s
         } catch {
             throw HosoError(.unavailable, "Không mở được chỉ mục hoặc mảnh chỉ mục: \(error)")
         }
+    }
+
+    /// A warning (Vietnamese) when the index being searched mixes access levels in one database, so that
+    /// a role's scores are computed with statistics that include documents it may not see: a data folder
+    /// indexed before the split by access level (run `hoso reindex`), or `--index`/`--shard` sources that
+    /// are not one database per level. nil when every role searches only its own levels.
+    public func indexLayoutWarning() -> String? {
+        if let sources = indexSources, !sources.isEmpty {
+            guard !sources.separatesLevels else { return nil }
+            return "Cảnh báo: có nguồn chỉ mục (--index/--shard) chứa nhiều mức truy cập trong một cơ sở dữ liệu; "
+                + "điểm số (score) của vai trò công khai vẫn tính cả thống kê của tài liệu hạn chế. "
+                + "Hãy dùng một cơ sở dữ liệu cho mỗi mức (thư mục thế hệ chỉ mục có l1, l2, l3; --shard 1=máy:cổng …)."
+        }
+        guard let target = try? IndexMaintainer.readStub(data.indexStubPath), IndexLayout.kind(of: target) == .single else {
+            return nil
+        }
+        return "Cảnh báo: chỉ mục trong \(data.url.path) được lập theo cách cũ (một cơ sở dữ liệu chung cho mọi mức truy cập); "
+            + "điểm số (score) của vai trò công khai vẫn tính cả thống kê của tài liệu hạn chế. Hãy chạy hoso reindex."
     }
 
     /// Sizes for monitoring: documents in the index, bytes of the current index generation and of the catalogue.
@@ -136,7 +174,7 @@ public final class Archive: @unchecked Sendable {
         } else {
             do { parsed = try parser.parse(trimmed) } catch let e as QueryError { throw HosoError(.usage, e.message) }
         }
-        let searcher = try currentSearcher()
+        let searcher = try currentSearcher(levels: spec.role.visibleLevels.map(\.rawValue))
         var request = SearchIndex.SearchRequest(
             query: parsed.node, visibleLevels: spec.role.visibleLevels.map(\.rawValue),
             limit: spec.limit, offset: spec.offset, filters: indexFilters(spec.filters), sort: indexSort(spec.sort),

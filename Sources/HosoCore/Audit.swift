@@ -31,18 +31,42 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case text
     case pageImage = "page-image"
     case pageWords = "page-words"
+    /// A request refused (401) because its bearer token or cookie is unknown, revoked or malformed.
+    case tokenRefused = "token-refused"
 }
 
 /// The audit trail of reads: every read of a `Sử dụng có điều kiện` or `Mật` document (metadata, text,
-/// page image, highlights) and every search by a `staff` or `secret` caller. A restricted read whose line
-/// cannot be written is refused: no trail, no read.
+/// page image, highlights), every search by a `staff` or `secret` caller, and every request refused for an
+/// unknown, revoked or malformed token. A restricted read whose line cannot be written is refused: no
+/// trail, no read.
 public enum AuditLog {
     /// Whether this access must be recorded.
     public static func mustRecord(_ action: AuditAction, caller: Caller, level: AccessLevel?) -> Bool {
         switch action {
         case .search: return caller.role != .public
+        case .tokenRefused: return true
         default: return (level ?? .secret) != .open
         }
+    }
+
+    /// Who a refused-token line names: never the token, only this label and its fingerprint.
+    public static let refusedTokenLabel = "(mã truy cập không hợp lệ)"
+
+    /// A short fingerprint of a presented credential: the first 8 hex digits of its SHA-256, which cannot
+    /// give the token back but tells repeated attempts with the same one apart. For a revoked token it is
+    /// the start of the hash kept in the catalogue's `token` table, so an administrator can tell whose it was.
+    public static func fingerprint(_ credential: String) -> String {
+        String(Hashing.sha256Hex(credential).prefix(8))
+    }
+
+    /// The `token` field of a refused-token line: the label and the fingerprint of what was presented (the
+    /// token of a `Bearer` header or cookie; the whole header for any other scheme).
+    public static func refusedCaller(authorization: String) -> String {
+        let header = authorization.trimmingCharacters(in: .whitespaces)
+        let parts = header.split(separator: " ", maxSplits: 1)
+        let presented = parts.count == 2 && parts[0].lowercased() == "bearer"
+            ? String(parts[1]).trimmingCharacters(in: .whitespaces) : header
+        return refusedTokenLabel + " " + fingerprint(presented)
     }
 
     /// The target of a search line: the query, then the filters that narrowed it.
@@ -136,6 +160,27 @@ extension Archive {
             throw HosoError(.unauthorized, "Mã truy cập không hợp lệ")
         }
         return Caller(name: found.name, role: found.role, remote: remote)
+    }
+
+    /// The caller of a request, like `caller(authorization:remote:)`, and when the token is refused (401)
+    /// one audit line: when, from where (`remote`), what (`request`: method and path, never the query
+    /// string) and who — `AuditLog.refusedTokenLabel` and the token's fingerprint, never the token. The
+    /// request is refused whether or not the line could be written.
+    public func authenticate(authorization: String?, remote: String?, request: String) throws -> Caller {
+        do {
+            return try caller(authorization: authorization, remote: remote)
+        } catch let e as HosoError where e.kind == .unauthorized {
+            recordRefusedToken(authorization: authorization ?? "", remote: remote, request: request)
+            throw e
+        }
+    }
+
+    /// Appends the audit line of a refused token (see `authenticate`); a failure to write it is ignored.
+    public func recordRefusedToken(authorization: String, remote: String?, request: String) {
+        let remote = remote.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+        let target = String(request.prefix(300).map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 ? "?" : $0 })
+        try? store.appendAudit(token: AuditLog.refusedCaller(authorization: authorization), role: .public,
+                               action: AuditAction.tokenRefused.rawValue, target: target, remote: remote)
     }
 
     /// Appends one audit line when this access must be recorded. Fails closed: when the line cannot be

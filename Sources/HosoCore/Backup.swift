@@ -26,8 +26,8 @@ public struct BackupCheck: Sendable, Equatable {
 /// Backup, verification and restore of a data folder (sao lưu, kiểm tra, phục hồi), safe while serving.
 ///
 /// A backup folder holds `catalogue.sqlite` (an SQLite online-backup snapshot), the current index
-/// generation `index-N/` (copied while hoso holds the index writer lock, so nothing commits during the
-/// copy), `index.stub`, `backup.json` and `MANIFEST` — `sha256sum` format (`HEX  path`), so
+/// generation `index-N/` with its level databases `l1/ l2/ l3/` (copied while hoso holds their writer locks,
+/// so nothing commits during the copy), `index.stub`, `backup.json` and `MANIFEST` — `sha256sum` format (`HEX  path`), so
 /// `cd DEST && sha256sum -c MANIFEST` checks it without hoso. MANIFEST is written last: a folder without
 /// it is an unfinished backup.
 public enum Backup {
@@ -125,12 +125,12 @@ public enum Backup {
               FileManager.default.fileExists(atPath: generation) else {
             throw HosoError(.unavailable, "Chưa có chỉ mục trong \(data.url.path); hãy chạy hoso ingest trước")
         }
-        // Hold the writer lock of the current generation: no commit, and no "đã lập chỉ mục" mark in the
-        // catalogue (those follow a commit, under the same lock) while the two are copied.
-        let writer = try lockIndex(generation, wait: lockWait)
-        defer { try? writer.close() }
+        // Hold the writer locks of the current generation (every level's database): no commit, and no "đã lập
+        // chỉ mục" mark in the catalogue (those follow a commit, under the same locks) while the two are copied.
+        let writers = try lockIndex(generation, wait: lockWait)
+        defer { for w in writers { try? w.close() } }
         let name = URL(fileURLWithPath: generation).lastPathComponent
-        let indexedDocuments = try writer.documentCount()
+        let indexedDocuments = try writers.reduce(0) { $0 + (try $1.documentCount()) }
 
         let catalogueCopy = dest.appendingPathComponent("catalogue.sqlite")
         do {
@@ -147,12 +147,15 @@ public enum Backup {
             throw HosoError(.unavailable, "Không sao lưu được danh mục: \(error)")
         }
         let indexDir = dest.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: indexDir, withIntermediateDirectories: true)
-        for file in try FileManager.default.contentsOfDirectory(atPath: generation).sorted() where file != "flintlock" {
-            try copyFile(URL(fileURLWithPath: generation).appendingPathComponent(file), indexDir.appendingPathComponent(file))
+        // Every file of the generation: its level databases `l1/ l2/ l3/` and their `XAPIANDB` stub (or the one
+        // database of the older layout), without the lock files.
+        for file in try relativeFiles(URL(fileURLWithPath: generation)) where URL(fileURLWithPath: file).lastPathComponent != "flintlock" {
+            let to = indexDir.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try copyFile(URL(fileURLWithPath: generation).appendingPathComponent(file), to)
         }
         try Data("auto \(name)\n".utf8).write(to: dest.appendingPathComponent("index.stub"))
-        try writer.close()
+        for w in writers { try w.close() }
 
         let copied = try CatalogueStore(path: catalogueCopy.path)
         let counts = try copied.counts()
@@ -168,12 +171,13 @@ public enum Backup {
         try writeManifest(dest)
     }
 
-    /// Opens the index writer to hold its lock, retrying while an ingest or reindex holds it.
-    static func lockIndex(_ path: String, wait: TimeInterval) throws -> IndexWriter {
+    /// Opens the index writers of a generation to hold their locks, retrying while an ingest or reindex
+    /// holds one of them.
+    static func lockIndex(_ path: String, wait: TimeInterval) throws -> [XapianWritableDatabase] {
         let deadline = Date().addingTimeInterval(wait)
         while true {
             do {
-                return try IndexWriter(path: path)
+                return try IndexLayout.lock(path)
             } catch let e as XapianError where e.errorClass == "DatabaseLockError" {
                 if Date() > deadline {
                     throw HosoError(.unavailable, "Chỉ mục đang được ghi quá lâu (\(path)); hãy thử sao lưu lại sau")

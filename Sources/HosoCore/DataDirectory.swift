@@ -27,7 +27,8 @@ public struct HosoError: Error, CustomStringConvertible, Equatable {
 ///
 /// ```
 /// DIR/catalogue.sqlite   the catalogue, the system of record
-/// DIR/index/             the Xapian database, derived from the catalogue
+/// DIR/index.stub         names the current index generation (`auto index-N`)
+/// DIR/index-N/           the Xapian databases, one per access level (l1, l2, l3), derived from the catalogue
 /// ```
 public struct DataDirectory: Sendable {
     public let url: URL

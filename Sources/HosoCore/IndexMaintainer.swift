@@ -5,11 +5,14 @@ import VietText
 
 /// Keeps the Xapian index in step with the catalogue.
 ///
-/// The index lives in `DIR/index-<generation>/`; `DIR/index.stub` (a Xapian stub database file) names the
-/// current one. Readers open the stub. `rebuild()` writes a whole new generation and then switches the stub
-/// with an atomic rename, so searches keep answering from the old one during the rebuild.
+/// The index lives in `DIR/index-<generation>/`, one Xapian database per access level (`l1`, `l2`, `l3`,
+/// see `IndexLayout`); `DIR/index.stub` (a Xapian stub database file) names the current generation.
+/// Readers open the levels their role may see. `rebuild()` writes a whole new generation and then
+/// switches the stub with an atomic rename, so searches keep answering from the old one during the rebuild.
 public final class IndexMaintainer {
-    /// Bump when the term scheme changes: every document is then reindexed.
+    /// Bump when the term scheme changes: every document is then reindexed. (The split into one database
+    /// per access level did not change it: a generation of the older single-database layout is rebuilt by
+    /// the next `update` or `rebuild` instead, see `update(documentIDs:)`.) 3: no positions, pairs only.
     public static let schemeVersion = 3
 
     let data: DataDirectory
@@ -24,37 +27,51 @@ public final class IndexMaintainer {
         self.analyzer = analyzer
     }
 
-    /// The directory of the current index generation, creating the first one when there is none.
+    /// The directory of the current index generation, creating the first one (split by level, its level
+    /// databases created) when there is none.
     func currentIndexDirectory() throws -> String {
-        if let current = try Self.readStub(data.indexStubPath) { return current }
-        let first = data.url.appendingPathComponent("index-1").path
-        try Self.writeStub(data.indexStubPath, target: "index-1")
-        return first
+        let current = try Self.readStub(data.indexStubPath)
+        if let current, IndexLayout.kind(of: current) != .missing { return current }
+        let path = current ?? data.url.appendingPathComponent("index-1").path
+        try IndexLayout.create(path)
+        try openLevelWriters(path).close()
+        if current == nil { try Self.writeStub(data.indexStubPath, target: URL(fileURLWithPath: path).lastPathComponent) }
+        return path
     }
 
     /// Updates the documents whose metadata, pages or term scheme changed since they were last indexed.
-    /// Returns how many were written.
+    /// Returns how many were written. Each goes into the database of its access level and out of the
+    /// others'. When the current generation is a single database (written before the split by access
+    /// level), the whole index is rebuilt instead, into a split generation (returns the documents written).
     @discardableResult
     public func update(documentIDs: [String], quiet: Bool = true) throws -> Int {
-        let writer = try openWriter(path: currentIndexDirectory())
+        let generation = try currentIndexDirectory()
+        guard IndexLayout.kind(of: generation) == .split else {
+            if !quiet {
+                printError("Chỉ mục hiện hành là một cơ sở dữ liệu chung cho mọi mức truy cập (bản cũ): lập lại chỉ mục theo từng mức truy cập.")
+            }
+            return try rebuild(quiet: quiet)
+        }
+        let writers = try openLevelWriters(generation)
         var pending: [(String, Int)] = []
         var written = 0
         let progress = ProgressReporter(label: "Lập chỉ mục", total: documentIDs.count, quiet: quiet)
-        let indexer = writer.indexer
-        try Pipeline.run(documentIDs, transform: { [self] id -> (stamp: Int, document: PreparedDocument)? in
+        let indexer = DocumentIndexer(analyzer: analyzer)
+        // Catalogue reads and analysis on every core; the writes, in order, here.
+        try Pipeline.run(documentIDs, transform: { [self] id -> (stamp: Int, access: Int, document: PreparedDocument)? in
             guard let (doc, stamp) = try indexable(id) else { return nil }
             if try store.documentState(id: id).indexedVersion == stamp { return nil }
-            return (stamp, try indexer.prepare(doc))
+            return (stamp, doc.access, try indexer.prepare(doc))
         }, consume: { id, prepared in
             defer { progress.advance() }
             guard let prepared else { return }
-            try writer.replace(prepared.document)
+            try writers.replace(prepared.document, documentID: id, access: prepared.access)
             pending.append((id, prepared.stamp))
             written += 1
-            if pending.count >= 200 { try flush(writer, &pending) }
+            if pending.count >= 200 { try flush(writers, &pending) }
         })
-        try flush(writer, &pending)
-        try writer.close()
+        try flush(writers, &pending)
+        try writers.close()
         progress.finish()
         return written
     }
@@ -74,42 +91,44 @@ public final class IndexMaintainer {
         let name = "index-\(generation)"
         let path = data.url.appendingPathComponent(name).path
         let progressPath = path + ".progress"
-        // The current generation stays readable; its writer lock keeps ingests out until the switch.
-        var guardWriter: XapianWritableDatabase?
-        if let current, FileManager.default.fileExists(atPath: current) { guardWriter = try lock(path: current) }
-        defer { try? guardWriter?.close() }
+        // The current generation stays readable; its writer locks keep ingests out until the switch.
+        let guardWriters: [XapianWritableDatabase]?
+        do {
+            guardWriters = try current.map { try IndexLayout.lock($0) }
+        } catch let e as XapianError where e.errorClass == "DatabaseLockError" {
+            throw HosoError(.unavailable, "Chỉ mục đang được một tiến trình khác ghi (\(current ?? "")); hãy chờ tiến trình đó xong")
+        }
+        defer { for w in guardWriters ?? [] { try? w.close() } }
         removeStaleGenerations(keeping: [current, path].compactMap { $0 })
+        // A half-built generation of the single-database layout or of another term scheme (an older hoso)
+        // cannot be resumed.
+        if IndexLayout.kind(of: path) == .single || (IndexLayout.kind(of: path) == .split
+            && (try? IndexWriter.schemaVersion(at: IndexLayout.levelPath(path, level: 1))) != IndexWriter.schemaVersion) {
+            try? FileManager.default.removeItem(atPath: path)
+        }
         let done = FileManager.default.fileExists(atPath: path) ? Self.readProgress(progressPath) : [:]
         lastRebuildResumed = 0
         if !FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: progressPath) }
-        let writer: IndexWriter
-        do {
-            writer = try openWriter(path: path)
-        } catch let e as HosoError where e.kind == .unavailable && FileManager.default.fileExists(atPath: path)
-                    && (try? IndexWriter.schemaVersion(at: path)) != IndexWriter.schemaVersion {
-            // Half built by a version with another term scheme: start it again.
-            try? FileManager.default.removeItem(atPath: path)
-            try? FileManager.default.removeItem(atPath: progressPath)
-            writer = try openWriter(path: path)
-        }
-        writer.batchSize = Int.max // commits only here, each followed by its progress lines
+        try IndexLayout.create(path)
+        let writers = try openLevelWriters(path) // commits only here, each followed by its progress lines
         let log = try ProgressLog(path: progressPath)
         let progress = ProgressReporter(label: "Lập lại chỉ mục", total: ids.count, quiet: quiet)
         var stamps: [(String, Int)] = []
         var pending: [(String, Int)] = []
-        let indexer = writer.indexer
+        let indexer = DocumentIndexer(analyzer: analyzer)
         // Catalogue reads and analysis on every core; the writes, in order, here.
-        try Pipeline.run(ids, transform: { [self] id -> (stamp: Int, document: PreparedDocument?)? in
+        try Pipeline.run(ids, transform: { [self] id -> (stamp: Int, access: Int, document: PreparedDocument?)? in
             guard let (doc, stamp) = try indexable(id) else { return nil }
-            return (stamp, done[id] == stamp ? nil : try indexer.prepare(doc))
+            return (stamp, doc.access, done[id] == stamp ? nil : try indexer.prepare(doc))
         }, consume: { id, prepared in
             defer { progress.advance() }
             guard let prepared else { return }
             if let document = prepared.document {
-                try writer.replace(document)
+                // Also out of the other levels: the half-built generation may hold an older access.
+                try writers.replace(document, documentID: id, access: prepared.access)
                 pending.append((id, prepared.stamp))
                 if pending.count >= max(1, commitEvery) {
-                    try writer.commit()
+                    try writers.commit()
                     try log.append(pending)
                     pending.removeAll()
                 }
@@ -118,9 +137,9 @@ public final class IndexMaintainer {
             }
             stamps.append((id, prepared.stamp))
         })
-        try writer.commit()
+        try writers.commit()
         try log.append(pending)
-        try writer.close()
+        try writers.close()
         log.close()
         progress.finish()
         // Compacted into the next generation number (full B-tree blocks: about half the size, bench/scale);
@@ -129,16 +148,11 @@ public final class IndexMaintainer {
         let compactName = "index-\(generation + 1)"
         let compactPath = data.url.appendingPathComponent(compactName).path
         try? FileManager.default.removeItem(atPath: compactPath)
-        do {
-            try XapianDatabase(path: path).compact(to: compactPath)
-        } catch {
-            throw HosoError(.unavailable, "Không nén được chỉ mục mới (\(compactPath)): \(error)")
-        }
+        try IndexLayout.compact(path, into: compactPath)
         try Self.writeStub(data.indexStubPath, target: compactName)
         try? FileManager.default.removeItem(atPath: progressPath)
         try? FileManager.default.removeItem(atPath: path)
-        try guardWriter?.close()
-        guardWriter = nil
+        for w in guardWriters ?? [] { try w.close() }
         for (id, stamp) in stamps { try store.markIndexed(documentID: id, version: stamp) }
         if let current, current != compactPath { try? FileManager.default.removeItem(atPath: current) }
         return stamps.count
@@ -173,20 +187,15 @@ public final class IndexMaintainer {
         return out
     }
 
-    private func flush(_ writer: IndexWriter, _ pending: inout [(String, Int)]) throws {
+    private func flush(_ writers: LevelWriters, _ pending: inout [(String, Int)]) throws {
         guard !pending.isEmpty else { return }
-        try writer.commit()
+        try writers.commit()
         for (id, stamp) in pending { try store.markIndexed(documentID: id, version: stamp) }
         pending.removeAll()
     }
 
-    /// Holds the writer lock of a generation of any term scheme (the one `rebuild` replaces).
-    private func lock(path: String) throws -> XapianWritableDatabase {
-        do {
-            return try XapianWritableDatabase(path: path, mode: .open)
-        } catch let e as XapianError where e.errorClass == "DatabaseLockError" {
-            throw HosoError(.unavailable, "Chỉ mục đang được một tiến trình khác ghi (\(path)); hãy chờ tiến trình đó xong")
-        }
+    private func openLevelWriters(_ generation: String) throws -> LevelWriters {
+        try LevelWriters(generation: generation, open: openWriter)
     }
 
     private func openWriter(path: String) throws -> IndexWriter {

@@ -101,7 +101,7 @@ enum OpenAPIDocument {
           description: Yêu cầu sai.
           content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}
         Unauthorized:
-          description: Mã truy cập sai.
+          description: Mã truy cập sai, đã thu hồi hoặc sai dạng. Lần thử được ghi vào nhật ký truy cập (thời điểm, địa chỉ, phương thức và đường dẫn, dấu vân tay ngắn của mã — không bao giờ chính mã).
           content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}
         URITooLong:
           description: Địa chỉ yêu cầu quá dài (quá 32 KiB).

@@ -29,15 +29,17 @@ struct WebController {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    /// The role of a browser: its cookie token, else public. A wrong cookie shows the login page.
-    static func role(_ request: Request, archive: Archive) throws -> Role {
-        try archive.role(authorization: request.headers[.authorization] ?? cookieToken(request).map { "Bearer " + $0 })
+    /// The caller (token name, role, address) of a request, for audited reads (Audit.swift): its
+    /// `Authorization` header, else its cookie token, else anonymous public. A wrong token is refused (401)
+    /// and the attempt audited (method and path, never the query string; the token's fingerprint only).
+    static func caller(_ request: Request, context: HosoRequestContext, archive: Archive) throws -> Caller {
+        try archive.authenticate(authorization: request.headers[.authorization] ?? cookieToken(request).map { "Bearer " + $0 },
+                                 remote: context.remoteIP, request: requestLine(request))
     }
 
-    /// The caller (token name, role, address) of a request, for audited reads (Audit.swift).
-    static func caller(_ request: Request, context: HosoRequestContext, archive: Archive) throws -> Caller {
-        try archive.caller(authorization: request.headers[.authorization] ?? cookieToken(request).map { "Bearer " + $0 },
-                           remote: context.remoteIP)
+    /// What an audit line of a refused token records: the method and the path, without the query string.
+    static func requestLine(_ request: Request) -> String {
+        "\(request.method.rawValue) \(RequestLogMiddleware<HosoRequestContext>.loggedPath(request.uri.path))"
     }
 
     static func cookieToken(_ request: Request) -> String? {
@@ -109,7 +111,8 @@ struct WebController {
             headers[.location] = "/"
             return Response(status: .seeOther, headers: headers)
         }
-        guard (try? archive.role(authorization: "Bearer " + token)) != nil,
+        guard (try? archive.authenticate(authorization: "Bearer " + token, remote: context.remoteIP,
+                                         request: Self.requestLine(request))) != nil,
               token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
             return Self.html(WebTemplates.loginPage(error: "Mã truy cập không đúng"), status: .unauthorized)
         }

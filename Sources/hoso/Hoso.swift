@@ -109,6 +109,7 @@ struct Search: AsyncParsableCommand {
 
     func run() async throws {
         let archive = try Archive(data: DataDirectory(path: options.data))
+        if role != .secret, let warning = archive.indexLayoutWarning() { printError(warning) }
         let result = try archive.search(SearchRequestSpec(query: query.joined(separator: " "), role: role, limit: limit, offset: offset),
                                        by: .commandLine(role: role))
         if json {
@@ -156,6 +157,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let archive = try Archive(data: DataDirectory(path: options.data))
         archive.indexSources = try sources.sources()
+        if let warning = archive.indexLayoutWarning() { printError(warning) }
         guard rateLimit >= 0, rateLimit.isFinite else { throw HosoError(.usage, "--rate-limit phải là số không âm") }
         let app = buildApplication(archive: archive, options: ServerOptions(host: host, port: port, rateLimit: RateLimitOptions(rate: rateLimit)))
         printError("hoso đang phục vụ tại http://\(host):\(port)/  (thử: curl 'http://\(host):\(port)/api/search?q=thu+hoi+dat')")

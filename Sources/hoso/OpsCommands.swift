@@ -72,9 +72,9 @@ struct RestoreCommand: AsyncParsableCommand {
 
 /// Options of `hoso serve` for replicas and shards (issue 7).
 struct IndexSourceOptions: ParsableArguments {
-    @Option(name: .customLong("index"), help: "Tìm trong cơ sở dữ liệu chỉ mục này thay cho chỉ mục của --data (lặp lại được: bản sao, mảnh cục bộ).")
+    @Option(name: .customLong("index"), help: "Tìm trong cơ sở dữ liệu chỉ mục này thay cho chỉ mục của --data (lặp lại được: bản sao, mảnh cục bộ). Một thư mục thế hệ chỉ mục có l1, l2, l3 được tách theo mức truy cập.")
     var indexPaths: [String] = []
-    @Option(name: .customLong("shard"), help: "Mảnh chỉ mục từ xa máy:cổng do xapian-tcpsrv phục vụ (lặp lại được).")
+    @Option(name: .customLong("shard"), help: "Mảnh chỉ mục từ xa máy:cổng do xapian-tcpsrv phục vụ (lặp lại được); M=máy:cổng cho mảnh chỉ chứa mức truy cập M (1, 2, 3).")
     var shards: [String] = []
     @Option(name: .customLong("shard-timeout"), help: "Thời hạn mỗi thao tác với mảnh từ xa, mili giây.")
     var shardTimeout = 10_000
@@ -84,6 +84,8 @@ struct IndexSourceOptions: ParsableArguments {
         for p in indexPaths where !FileManager.default.fileExists(atPath: p) {
             throw HosoError(.usage, "Không tìm thấy chỉ mục \(p)")
         }
-        return IndexSources(paths: indexPaths, shards: try shards.map { try IndexSources.shard(parsing: $0, timeoutMilliseconds: shardTimeout) })
+        var sources = IndexSources(paths: indexPaths)
+        for s in shards { sources.add(try IndexSources.shard(parsingWithLevel: s, timeoutMilliseconds: shardTimeout)) }
+        return sources
     }
 }

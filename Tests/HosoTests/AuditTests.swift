@@ -4,6 +4,7 @@ import HosoCore
 import HosoServer
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import XCTest
 
 /// The audit trail (nhật ký truy cập): who read which restricted document, and what staff searched.
@@ -64,6 +65,86 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(entries.last?.role, .secret)
         XCTAssertEqual(try archive.store.audit(from: nil, to: nil, token: "lưu trữ viên").count, 2)
         XCTAssertEqual(try archive.store.audit(from: Date().addingTimeInterval(3600), to: nil, token: nil).count, 0)
+    }
+
+    /// A request with an unknown, revoked or malformed token (header, cookie or login form) is refused and
+    /// recorded — when, from where, method and path, and a fingerprint of the token — through the real
+    /// server on loopback; the token itself is in neither the audit log nor the server's log, nor is the
+    /// query string. `hoso audit --action token-refused` lists and exports them.
+    func testRefusedTokensAreAuditedWithoutTheToken() async throws {
+        let (built, archive) = try Self.fresh()
+        let tokens = TokenService(store: archive.store)
+        let revoked = try tokens.create(role: .staff, name: "quầy đã nghỉ")
+        XCTAssertTrue(try archive.store.revokeToken(name: "quầy đã nghỉ"))
+        let unknown = "hoso_" + String(repeating: "Zq7", count: 12)
+        let basic = "Basic bHV1dHJ1OnNlY3JldA=="
+        let log = LogCapture()
+        let app = Application(router: buildRouter(archive: archive),   // rate limit on: its token check must not record
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: log.logger)
+        var staff = HTTPFields(); staff[.authorization] = "Bearer \(built.staffToken)"
+        func bearer(_ t: String) -> HTTPFields { var h = HTTPFields(); h[.authorization] = "Bearer \(t)"; return h }
+        func cookie(_ t: String) -> HTTPFields { var h = HTTPFields(); h[.cookie] = "theme=dark; hoso_token=\(t)"; return h }
+        var basicHeader = HTTPFields(); basicHeader[.authorization] = basic
+        var form = HTTPFields(); form[.contentType] = "application/x-www-form-urlencoded"
+        // (method, uri, headers, body, status, the audit target expected, what was presented) — nil: not recorded
+        let cases: [(HTTPRequest.Method, String, HTTPFields, String?, HTTPResponse.Status, String?, String?)] = [
+            (.get, "/api/search?q=Xuy%E1%BA%BFn+ho%E1%BA%A1t+%C4%91%E1%BB%99ng&limit=5", bearer(unknown), nil, .unauthorized,
+             "GET /api/search", unknown),
+            (.get, "/api/documents/H49.64.33.1999.003.1", bearer(revoked), nil, .unauthorized, "GET /api/documents/H49.64.33.1999.003.1", revoked),
+            (.get, "/?q=Hoa+S%E1%BB%AFa", cookie(unknown), nil, .unauthorized, "GET /", unknown),
+            (.get, "/tai-lieu/H49.64.33.2011.002.1?trang=1", cookie(revoked), nil, .unauthorized, "GET /tai-lieu/H49.64.33.2011.002.1", revoked),
+            (.post, "/dang-nhap", form, "token=\(unknown)", .unauthorized, "POST /dang-nhap", unknown),
+            (.get, "/api/documents/H49.64.33.2011.002.1/text", basicHeader, nil, .unauthorized,
+             "GET /api/documents/H49.64.33.2011.002.1/text", basic),
+            // Controls: a valid token and no token are not refusals; a route that reads no token records nothing.
+            (.get, "/api/search?q=%C4%91%E1%BA%A5t", staff, nil, .ok, nil, nil),
+            (.get, "/api/search?q=%C4%91%E1%BA%A5t", [:], nil, .ok, nil, nil),
+            (.get, "/healthz", bearer(unknown), nil, .ok, nil, nil),
+        ]
+        try await app.test(.live) { client in
+            for (method, uri, headers, body, status, _, _) in cases {
+                let response = try await client.execute(uri: uri, method: method, headers: headers,
+                                                        body: body.map { ByteBuffer(string: $0) })
+                XCTAssertEqual(response.status, status, uri)
+            }
+        }
+        let entries = try archive.store.audit(from: nil, to: nil, token: nil)
+        let refused = entries.filter { $0.action == "token-refused" }
+        let expected = cases.compactMap { c in c.5.map { (target: $0, presented: c.6 ?? "") } }
+        XCTAssertEqual(refused.map(\.target), expected.map(\.target))
+        XCTAssertEqual(refused.map(\.token), expected.map { c in
+            "(mã truy cập không hợp lệ) " + String(Hashing.sha256Hex(c.presented == basic ? basic : c.presented).prefix(8))
+        })
+        XCTAssertTrue(refused.allSatisfy { $0.remote == "127.0.0.1" && $0.role == .public }, "\(refused)")
+        // A revoked token's fingerprint is the start of the hash the catalogue keeps for it.
+        XCTAssertEqual(refused[1].token.split(separator: " ").last.map(String.init), String(Hashing.sha256Hex(revoked).prefix(8)))
+        XCTAssertEqual(entries.filter { $0.action == "search" }.map(\.token), ["quầy một cửa"], "chỉ lần tìm của cán bộ")
+
+        // Never the token (nor a long piece of it), never the query string.
+        let secrets = [unknown, revoked, "bHV1dHJ1OnNlY3JldA"] + [unknown, revoked].map { String($0.dropFirst(5).prefix(12)) }
+        for e in entries {
+            for field in [e.token, e.target, e.remote ?? "", e.action] {
+                for secret in secrets { XCTAssertFalse(field.contains(secret), "nhật ký truy cập chứa mã: \(field)") }
+                XCTAssertFalse(field.contains("Xuy") || field.contains("q="), field)
+            }
+        }
+        let serverLog = log.text
+        XCTAssertGreaterThanOrEqual(serverLog.components(separatedBy: "status=401").count - 1, 6, "phải bắt được nhật ký máy chủ:\n\(serverLog)")
+        for secret in secrets { XCTAssertFalse(serverLog.contains(secret), "nhật ký máy chủ chứa mã") }
+
+        // `hoso audit` lists and exports them like the other lines, filtered by action.
+        let data = built.data.url.path
+        let listed = try Fixture.hoso(["audit", "--data", data, "--action", "token-refused"])
+        XCTAssertEqual(listed.code, 0, listed.err)
+        let lines = listed.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 6, listed.out)
+        XCTAssertTrue(lines[0].contains("\t(mã truy cập không hợp lệ) \(String(Hashing.sha256Hex(unknown).prefix(8)))\tpublic\ttoken-refused\tGET /api/search\t127.0.0.1"), "\(lines[0])")
+        let csv = try Fixture.hoso(["audit", "--data", data, "--csv"])
+        XCTAssertEqual(csv.code, 0, csv.err)
+        XCTAssertEqual(csv.out.components(separatedBy: "token-refused").count - 1, 6, csv.out)
+        XCTAssertTrue(csv.out.contains(",(mã truy cập không hợp lệ) \(String(Hashing.sha256Hex(unknown).prefix(8))),public,token-refused,POST /dang-nhap,127.0.0.1\r\n"), csv.out)
+        for secret in secrets { XCTAssertFalse(listed.out.contains(secret) || csv.out.contains(secret)) }
+        XCTAssertEqual(try Fixture.hoso(["audit", "--data", data, "--action", "đăng-nhập"]).code, 2)
     }
 
     func testCommandLineReadsAreRecordedAndExported() throws {
@@ -177,5 +258,36 @@ final class AuditTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
         XCTAssertEqual(json["refused_secret"] as? Int, 3)
         XCTAssertEqual(json["documents"] as? Int, LeakCorpus.docs.count - 3)
+    }
+}
+
+/// A logger whose lines (message and metadata) are kept in memory, to check what the server logs.
+final class LogCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    var text: String { lock.lock(); defer { lock.unlock() }; return lines.joined(separator: "\n") }
+
+    var logger: Logger {
+        var logger = Logger(label: "hoso-test") { _ in Handler(capture: self) }
+        logger.logLevel = .trace
+        return logger
+    }
+
+    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+
+    struct Handler: LogHandler {
+        let capture: LogCapture
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
+                 file: String, function: String, line: UInt) {
+            let all = self.metadata.merging(extra ?? [:]) { $1 }
+            capture.append("\(level) \(message) " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        }
     }
 }

@@ -19,6 +19,14 @@ final class BackupTests: XCTestCase {
         XCTAssertEqual(checks.map(\.ok), [true, true], "\(checks)")
         XCTAssertGreaterThan(checks[0].checkedFiles, 4)
         XCTAssertEqual(try Backup.readManifest(a), try Backup.readManifest(b))
+        // The whole generation: each access level's database and the stub joining them, no lock files.
+        let paths = try Backup.readManifest(a).map(\.path)
+        for level in IndexLayout.levels {
+            XCTAssertTrue(paths.contains { $0.hasSuffix("/l\(level)/iamglass") }, "\(paths)")
+            XCTAssertTrue(paths.contains { $0.hasSuffix("/l\(level)/postlist.glass") }, "\(paths)")
+        }
+        XCTAssertTrue(paths.contains { $0.hasPrefix("index-") && $0.hasSuffix("/XAPIANDB") }, "\(paths)")
+        XCTAssertFalse(paths.contains { $0.hasSuffix("flintlock") }, "\(paths)")
         // The live folder still answers.
         XCTAssertEqual(try OpsFixture.ids(live, queries[0]), before[0])
 
@@ -26,6 +34,10 @@ final class BackupTests: XCTestCase {
         XCTAssertEqual(try Backup.restore(from: b, into: restored), 0, "bản sao đã đủ chỉ mục, không cần lập thêm")
         let archive = try Archive(data: restored)
         XCTAssertEqual(try queries.map { try OpsFixture.ids(archive, $0) }, before)
+        for q in queries {   // per-level statistics restored too: the same public scores
+            let spec = SearchRequestSpec(query: q, role: .public, limit: 20)
+            XCTAssertEqual(try archive.search(spec).hits.map(\.score), try live.search(spec).hits.map(\.score), q)
+        }
         XCTAssertEqual(try archive.store.counts().documents, try live.store.counts().documents)
         let someID = try XCTUnwrap(before.flatMap { $0 }.first)
         XCTAssertEqual(try archive.text(id: someID, role: .secret), try live.text(id: someID, role: .secret))

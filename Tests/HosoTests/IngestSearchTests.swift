@@ -176,7 +176,7 @@ final class CommandLineTests: XCTestCase {
         let built = try Fixture.get()
         let maintainer = try IndexMaintainer(data: built.data, store: Archive.openStore(built.data))
         // Another writer holds the index, as a second `hoso ingest` would.
-        let holder = try IndexWriter(path: maintainer.currentIndexDirectory())
+        let holder = try IndexWriter(path: IndexLayout.levelPath(maintainer.currentIndexDirectory(), level: 2))
         defer { try? holder.close() }
         let run = try Fixture.hoso(["ingest", built.batch.path, "--data", built.data.url.path])
         XCTAssertEqual(run.code, 2, run.err)

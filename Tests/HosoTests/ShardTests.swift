@@ -46,12 +46,38 @@ final class ShardTests: XCTestCase {
         }
         for bad in ["127.0.0.1", ":80", "host:0", "host:70000", "host:abc", ""] {
             XCTAssertThrowsError(try IndexSources.shard(parsing: bad), bad)
+            XCTAssertThrowsError(try IndexSources.shard(parsingWithLevel: bad), bad)
         }
+        // `L=host:port`: a shard holding one access level only.
+        let leveled: [(String, Int?, String, Int)] = [("1=10.0.0.5:33333", 1, "10.0.0.5", 33333), ("3=[::1]:9000", 3, "::1", 9000),
+                                                       (" 2 = máy-1.local:8000", 2, "máy-1.local", 8000), ("10.0.0.5:1", nil, "10.0.0.5", 1)]
+        for (text, level, host, port) in leveled {
+            let s = try IndexSources.shard(parsingWithLevel: text)
+            XCTAssertEqual(s.level, level, text)
+            XCTAssertEqual([s.address.host, String(s.address.port)], [host, String(port)], text)
+        }
+        for bad in ["0=h:1", "4=h:1", "x=h:1", "=h:1", "1=h", "1=:80"] {
+            XCTAssertThrowsError(try IndexSources.shard(parsingWithLevel: bad), bad) { error in
+                XCTAssertEqual((error as? HosoError)?.kind, .usage, bad)
+            }
+        }
+        // Which sources a role searches: level shards by level, every other shard by every role.
+        var sources = IndexSources()
+        for text in ["1=a:1", "2=b:2", "3=c:3", "1=d:4"] { sources.add(try IndexSources.shard(parsingWithLevel: text)) }
+        XCTAssertTrue(sources.separatesLevels)
+        XCTAssertEqual(sources.databases(visibleLevels: [1]).shards.map(\.host), ["a", "d"])
+        XCTAssertEqual(sources.databases(visibleLevels: [1, 2]).shards.map(\.host), ["a", "d", "b"])
+        sources.add(try IndexSources.shard(parsingWithLevel: "e:5"))
+        XCTAssertFalse(sources.separatesLevels)
+        XCTAssertEqual(sources.databases(visibleLevels: [1]).shards.map(\.host), ["e", "a", "d"])
     }
 
-    /// A batch split 3 ways by `--part`, each part built into its own shard, served by three
-    /// `xapian-tcpsrv` on loopback: the same hits in the same order as the single database; and the same
-    /// through the three shards opened locally.
+    /// A batch split 3 ways by `--part`, each part built into its own shard, served by `xapian-tcpsrv` on
+    /// loopback — one server per part and access level (`--shard L=host:port`), and one per part for the
+    /// whole generation (`--shard host:port`, through its `XAPIANDB` stub): the same hits in the same order,
+    /// with the same scores, as the single data folder; and the same through the three shards opened locally.
+    /// Level shards give every role the statistics of its own levels (as the data folder does), so they
+    /// match for `public` too; whole-generation shards mix the levels, so they match only for `secret`.
     func testThreeRemoteShardsAnswerLikeOneDatabase() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-tcpsrv") else {
             throw XCTSkip("không có xapian-tcpsrv")
@@ -70,8 +96,7 @@ final class ShardTests: XCTestCase {
 
         var servers: [Process] = []
         defer { for s in servers where s.isRunning { kill(s.processIdentifier, SIGKILL); s.waitUntilExit() } }
-        var addresses: [ShardAddress] = []
-        for path in shardPaths {
+        func serve(_ path: String) throws -> ShardAddress {
             let port = try Fixture.freePort()
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/xapian-tcpsrv")
@@ -80,25 +105,42 @@ final class ShardTests: XCTestCase {
             p.standardError = FileHandle.nullDevice
             try p.run()
             servers.append(p)
-            addresses.append(ShardAddress(host: "127.0.0.1", port: port, timeoutMilliseconds: 5000))
+            return ShardAddress(host: "127.0.0.1", port: port, timeoutMilliseconds: 5000)
         }
-        try waitUntilListening(addresses)
+        var whole: [ShardAddress] = []
+        var byLevel = IndexSources()
+        for path in shardPaths {
+            whole.append(try serve(path))
+            for level in IndexLayout.levels {
+                byLevel.levelShards[level, default: []].append(try serve(IndexLayout.levelPath(path, level: level)))
+            }
+        }
+        try waitUntilListening(whole + byLevel.levelShards.values.flatMap { $0 })
 
         let single = try Archive(data: full)
         let remote = try Archive(data: full)
-        remote.indexSources = IndexSources(shards: addresses)
+        remote.indexSources = IndexSources(shards: whole)
+        let remoteByLevel = try Archive(data: full)
+        remoteByLevel.indexSources = byLevel
         let local = try Archive(data: full)
         local.indexSources = IndexSources(paths: shardPaths)
-        XCTAssertEqual(try remote.indexDocumentCount(), fullSummary.documents)
-        XCTAssertEqual(try local.indexDocumentCount(), fullSummary.documents)
+        XCTAssertNil(remoteByLevel.indexLayoutWarning())
+        XCTAssertNil(local.indexLayoutWarning())
+        XCTAssertNotNil(remote.indexLayoutWarning(), "mảnh chứa mọi mức truy cập phải được cảnh báo")
+        for archive in [remote, remoteByLevel, local] {
+            XCTAssertEqual(try archive.indexDocumentCount(), fullSummary.documents)
+        }
 
         let queries = ["thu hồi đất", "Ea Kly", "\"tờ bản đồ số\"", "Nguyễn Văn Hùng bồi thường", "khen thưởng", "xây dựng trường học"]
-        for role in [Role.public, .secret] {
+        var publicDiffers = 0
+        for role in [Role.public, .staff, .secret] {
             for q in queries {
                 let spec = SearchRequestSpec(query: q, role: role, limit: 10)
                 let expected = try single.search(spec)
                 XCTAssertGreaterThan(expected.total, 0, q)
-                for (name, archive) in [("từ xa", remote), ("cục bộ", local)] {
+                var compared = [("từ xa theo mức", remoteByLevel), ("cục bộ", local)]
+                if role == .secret { compared.append(("từ xa", remote)) }
+                for (name, archive) in compared {
                     let got = try archive.search(spec)
                     XCTAssertEqual(got.total, expected.total, "\(name) \(role) \(q)")
                     // Same scores in the same order; the same ids in the same order above the last score (hits
@@ -108,13 +150,19 @@ final class ShardTests: XCTestCase {
                     XCTAssertEqual(ranked(got.hits).filter { rounded(score(got, $0)) > cut },
                                    ranked(expected.hits).filter { rounded(score(expected, $0)) > cut }, "\(name) \(role) \(q)")
                 }
+                if role == .public, try remote.search(spec).hits.map({ rounded($0.score) }) != expected.hits.map({ rounded($0.score) }) {
+                    publicDiffers += 1
+                }
             }
         }
+        // Shards holding every level give public callers scores computed with the restricted documents too:
+        // the reason for level shards (and the proof that the comparison above can tell the two apart).
+        XCTAssertGreaterThan(publicDiffers, 0, "điểm số công khai qua mảnh chứa mọi mức phải khác")
         // A shard that goes away is an `unavailable` error, never a crash or a partial silent answer.
-        kill(servers[1].processIdentifier, SIGKILL)
-        servers[1].waitUntilExit()
+        kill(servers[0].processIdentifier, SIGKILL)
+        servers[0].waitUntilExit()
         let fresh = try Archive(data: full)
-        fresh.indexSources = IndexSources(shards: addresses)
+        fresh.indexSources = IndexSources(shards: whole)
         XCTAssertThrowsError(try fresh.search(SearchRequestSpec(query: "thu hồi đất", role: .secret, limit: 10))) { error in
             XCTAssertEqual((error as? HosoError)?.kind, .unavailable, "\(error)")
         }
