@@ -151,13 +151,14 @@ final class LevelWriters {
         try replace(try first.writer.indexer.prepare(doc), documentID: doc.id, access: doc.access)
     }
 
-    /// Writes a prepared document into the database of `access` and deletes it from the others.
-    func replace(_ document: PreparedDocument, documentID: String, access: Int) throws {
+    /// Writes a prepared document into the database of `access` and deletes it from the others (unless
+    /// `elsewhere` is false: the caller knows no other level holds it, e.g. a fresh generation).
+    func replace(_ document: PreparedDocument, documentID: String, access: Int, elsewhere: Bool = true) throws {
         guard IndexLayout.levels.contains(access) else {
             throw HosoError(.unavailable, "Tài liệu \(documentID) có chế độ sử dụng không hợp lệ (\(access))")
         }
         for (level, w) in writers {
-            if level == access { try w.replace(document) } else { try w.delete(documentID: documentID) }
+            if level == access { try w.replace(document) } else if elsewhere { try w.delete(documentID: documentID) }
         }
     }
 

@@ -106,7 +106,8 @@ public final class IndexMaintainer {
             && (try? IndexWriter.schemaVersion(at: IndexLayout.levelPath(path, level: 1))) != IndexWriter.schemaVersion) {
             try? FileManager.default.removeItem(atPath: path)
         }
-        let done = FileManager.default.fileExists(atPath: path) ? Self.readProgress(progressPath) : [:]
+        let resuming = FileManager.default.fileExists(atPath: path)
+        let done = resuming ? Self.readProgress(progressPath) : [:]
         lastRebuildResumed = 0
         if !FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: progressPath) }
         try IndexLayout.create(path)
@@ -124,8 +125,9 @@ public final class IndexMaintainer {
             defer { progress.advance() }
             guard let prepared else { return }
             if let document = prepared.document {
-                // Also out of the other levels: the half-built generation may hold an older access.
-                try writers.replace(document, documentID: id, access: prepared.access)
+                // Also out of the other levels when resuming: the half-built generation may hold the document
+                // with an older access (even one its progress file missed). A new generation holds nothing.
+                try writers.replace(document, documentID: id, access: prepared.access, elsewhere: resuming)
                 pending.append((id, prepared.stamp))
                 if pending.count >= max(1, commitEvery) {
                     try writers.commit()

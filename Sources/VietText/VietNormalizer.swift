@@ -21,14 +21,8 @@ public enum VietNormalizer {
     /// never combine (Latin up to U+02FF, the precomposed Vietnamese letters U+1E00–U+1EFF, common
     /// punctuation) is returned as is, without Foundation's pass over it: recognised pages almost always are.
     public static func nfc(_ s: String) -> String {
-        for v in s.utf8 where v >= 0x80 {
-            // Some non-ASCII byte: check the scalars.
-            for scalar in s.unicodeScalars where !isStableInNFC(scalar.value) {
-                return s.precomposedStringWithCanonicalMapping
-            }
-            return s
-        }
-        return s
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+        return s.unicodeScalars.allSatisfy({ isStableInNFC($0.value) }) ? s : s.precomposedStringWithCanonicalMapping
     }
 
     /// Scalars with NFC_Quick_Check = Yes and combining class 0 (no singleton, no combining mark, no
