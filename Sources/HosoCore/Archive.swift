@@ -228,10 +228,10 @@ public final class Archive: @unchecked Sendable {
     private func hit(_ h: SearchIndex.SearchHit, matcher: PageMatcher) throws -> SearchHit {
         let document = try store.document(id: h.id)
         let pages = try store.pageTexts(documentID: h.id)
-        let ranked = matcher.rankedMatches(pages.map { (number: $0.number, text: $0.text) })
-        let snippet = ranked.first.map { matcher.snippet($0.text, match: $0.match) }
+        let ranked = matcher.rank(pages.map { (number: $0.number, text: $0.text) })
+        let snippet = ranked.best.map { matcher.snippet($0.text, match: $0.match) }
             ?? matcher.snippet(document?.summary ?? pages.first?.text ?? "")
-        return SearchHit(id: h.id, file: h.fileID, title: h.title, pages: ranked.map(\.number), snippet: snippet.plain,
+        return SearchHit(id: h.id, file: h.fileID, title: h.title, pages: ranked.pages, snippet: snippet.plain,
                          score: (h.score * 1000).rounded() / 1000, snippetHTML: snippet.html, type: document?.type,
                          number: document?.numberSymbol, date: document?.date?.display, issuer: document?.issuer)
     }

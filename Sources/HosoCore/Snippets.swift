@@ -8,6 +8,9 @@ public struct PageMatcher: Sendable {
     /// Words and numbers only: compound tokens (`1605/QĐ-UBND`) overlap their parts.
     static let analyzer = Analyzer()
 
+    /// The UTF-8 of `words`, for `quickScore`.
+    let wordBytes: [[UInt8]]
+
     public init(highlightWords: [String]) {
         var set = Set<String>()
         for word in highlightWords {
@@ -15,6 +18,7 @@ public struct PageMatcher: Sendable {
             set.insert(VietNormalizer.fold(word))
         }
         words = set.filter { !$0.isEmpty }
+        wordBytes = words.sorted().map { Array($0.utf8) }
     }
 
     /// A match of the query inside one text: the token ranges that matched.
@@ -35,22 +39,54 @@ public struct PageMatcher: Sendable {
         return Match(distinctWords: found.count, occurrences: ranges.count, ranges: ranges)
     }
 
-    /// Page numbers (1-based) where the query matched, best first.
-    public func rankPages(_ texts: [(number: Int, text: String)]) -> [Int] {
-        rankedMatches(texts).map(\.number)
+    /// `match(text).score` without tokenising: the query's folded words found in the folded text between
+    /// neighbours that are not letters or digits (a token's folded form is exactly such a stretch of the
+    /// folded text; the groups of a dotted number `1.500.000`, one token, are also found). Ranks a
+    /// document's pages; only the best one is tokenised, for its snippet.
+    public func quickScore(_ text: String) -> Int {
+        let folded = Array(VietNormalizer.fold(text).utf8)
+        @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
+            b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+        }
+        var distinct = 0, occurrences = 0
+        for w in wordBytes where w.count <= folded.count {
+            var n = 0
+            var i = 0
+            let first = w[0]
+            while i <= folded.count - w.count {
+                if folded[i] == first, i == 0 || !isWordByte(folded[i - 1]),
+                   i + w.count == folded.count || !isWordByte(folded[i + w.count]) {
+                    var k = 1
+                    while k < w.count, folded[i + k] == w[k] { k += 1 }
+                    if k == w.count { n += 1; i += w.count; continue }
+                }
+                i += 1
+            }
+            if n > 0 { distinct += 1; occurrences += n }
+        }
+        return distinct * 1000 + occurrences
     }
 
-    /// The pages where the query matched with their matches, best first (the first one's match serves
-    /// its snippet: each page is tokenised once).
-    public func rankedMatches(_ texts: [(number: Int, text: String)]) -> [(number: Int, text: String, match: Match)] {
-        var scored: [(number: Int, text: String, match: Match)] = []
+    /// Page numbers (1-based) where the query matched, best first.
+    public func rankPages(_ texts: [(number: Int, text: String)]) -> [Int] {
+        rank(texts).pages
+    }
+
+    /// The pages where the query matched, best first (by `quickScore`), and the best page that really
+    /// matches with its `match` (for the snippet): one page tokenised per document.
+    public func rank(_ texts: [(number: Int, text: String)]) -> (pages: [Int], best: (text: String, match: Match)?) {
+        var scored: [(number: Int, text: String, score: Int)] = []
         for page in texts {
+            let score = quickScore(page.text)
+            if score > 0 { scored.append((page.number, page.text, score)) }
+        }
+        scored.sort { a, b in a.score != b.score ? a.score > b.score : a.number < b.number }
+        for page in scored {
             let text = VietNormalizer.nfc(page.text)
             let m = match(text)
-            if m.score > 0 { scored.append((page.number, text, m)) }
+            if m.score > 0 { return (scored.map(\.number), (text, m)) }
         }
-        scored.sort { a, b in a.match.score != b.match.score ? a.match.score > b.match.score : a.number < b.number }
-        return scored
+        return (scored.map(\.number), nil)
     }
 
     /// A snippet of about `width` characters around the densest cluster of matches.

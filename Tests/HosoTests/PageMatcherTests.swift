@@ -12,6 +12,26 @@ final class PageMatcherTests: XCTestCase {
         XCTAssertEqual(matcher.rankPages(pages), [3, 2])
     }
 
+    /// Pages are ranked without tokenising them: the quick score must agree with the tokenised match.
+    func testQuickScoreAgreesWithTheTokenisedMatch() {
+        let texts = ["QUYẾT ĐỊNH về việc thu hồi đất; quyết định này có hiệu lực.", "Số: 1605/QĐ-UBND ngày 15/02/2012",
+                     "bà H’Hen Niê, thôn Ea Kly", "Điều 1. Thu hồi 250 m² đất", "quyetdinh thuhoi", "đất đai, đấtđai",
+                     "Quyết định thu hồi đất".decomposedStringWithCanonicalMapping, "giá 500 đồng; 500đ"]
+        let queries = [["quyet", "dinh"], ["thu", "hồi", "đất"], ["1605", "qđ", "ubnd"], ["h'hen", "nie"], ["500"], ["dat", "đai"]]
+        var compared = 0
+        for words in queries {
+            let matcher = PageMatcher(highlightWords: words)
+            for text in texts {
+                XCTAssertEqual(matcher.quickScore(text), matcher.match(text).score, "\(words) in \(text)")
+                compared += 1
+            }
+        }
+        XCTAssertEqual(compared, 48)
+        // Known difference: a dotted number is one token, but its groups are found by the quick score.
+        XCTAssertEqual(PageMatcher(highlightWords: ["500"]).quickScore("1.500.000 đồng"), 1001)
+        XCTAssertEqual(PageMatcher(highlightWords: ["500"]).match("1.500.000 đồng").score, 0)
+    }
+
     func testSnippetHighlightsOriginalWordsAndEscapesHTML() {
         let matcher = PageMatcher(highlightWords: ["thu hoi dat"])
         let (plain, html) = matcher.snippet("Về việc <thu hồi> đất của hộ bà Trần Thị Hoa & con")
