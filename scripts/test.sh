@@ -2,7 +2,7 @@
 # The test command: set up the system libraries (and Chromium for the browser test), build, run every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-HOSO_EXTRA_PACKAGES="chromium fonts-noto-core" scripts/setup.sh
+HOSO_EXTRA_PACKAGES="chromium fonts-noto-core python3-yaml" scripts/setup.sh
 export OMP_THREAD_LIMIT=1
 swift build --build-tests
 log="$(mktemp)"
