@@ -126,20 +126,10 @@ public enum VietNormalizer {
             return (s, s)
         }
         let key = String(raw)
-        tokenCacheLock.lock()
-        let hit = tokenCache[key]
-        tokenCacheLock.unlock()
-        if let hit { return hit }
-        let result = (normalize(key), fold(key))
-        tokenCacheLock.lock()
-        if tokenCache.count >= 200_000 { tokenCache.removeAll(keepingCapacity: true) }
-        tokenCache[key] = result
-        tokenCacheLock.unlock()
-        return result
+        return tokenCache.value(for: key) { (normalize($0), fold($0)) }
     }
 
-    private static let tokenCacheLock = NSLock()
-    nonisolated(unsafe) private static var tokenCache: [String: (text: String, folded: String)] = [:]
+    private static let tokenCache = SharedCache<String, (text: String, folded: String)>(limit: 200_000)
 
     // MARK: - Tone placement
 
@@ -160,20 +150,10 @@ public enum VietNormalizer {
     /// occurrence was a quarter of the indexing time (perf, bench/scale). Bounded; safe from many threads.
     static func cachedCanonicalTone(_ word: String) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
-        toneCacheLock.lock()
-        let hit = toneCache[word]
-        toneCacheLock.unlock()
-        if let hit { return hit }
-        let result = canonicalTone(word)
-        toneCacheLock.lock()
-        if toneCache.count >= 100_000 { toneCache.removeAll(keepingCapacity: true) }
-        toneCache[word] = result
-        toneCacheLock.unlock()
-        return result
+        return toneCache.value(for: word, compute: canonicalTone)
     }
 
-    private static let toneCacheLock = NSLock()
-    nonisolated(unsafe) private static var toneCache: [String: String] = [:]
+    private static let toneCache = SharedCache<String, String>(limit: 100_000)
 
     static let vowelBases: Set<Character> = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
     static let markedVowels: Set<Character> = ["ă", "â", "ê", "ô", "ơ", "ư"]
@@ -237,5 +217,28 @@ public enum VietNormalizer {
         case 3: return start + 1                    // ngoài, khuỷu, ngoẹo
         default: return nil
         }
+    }
+}
+
+/// A memo shared by every thread: values computed once per key, forgotten all at once when `limit` keys
+/// are held (a bound against OCR noise, far above a fonds' vocabulary).
+final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value] = [:]
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func value(for key: Key, compute: (Key) -> Value) -> Value {
+        lock.lock()
+        let hit = values[key]
+        lock.unlock()
+        if let hit { return hit }
+        let value = compute(key)
+        lock.lock()
+        if values.count >= limit { values.removeAll(keepingCapacity: true) }
+        values[key] = value
+        lock.unlock()
+        return value
     }
 }
