@@ -128,6 +128,12 @@ int hx_wdb_replace_by_term(hx_wdb *db, const char *unique_term, const hx_doc *do
         if (docid) *docid = id;
     });
 }
+int hx_wdb_add_document(hx_wdb *db, const hx_doc *doc, uint32_t *docid, hx_error **err) {
+    return guard(err, [&] {
+        Xapian::docid id = db->db.add_document(doc->doc);
+        if (docid) *docid = id;
+    });
+}
 int hx_wdb_delete_by_term(hx_wdb *db, const char *unique_term, hx_error **err) {
     return guard(err, [&] { db->db.delete_document(unique_term); });
 }
@@ -173,8 +179,8 @@ int hx_db_reopen(hx_db *db, int *changed, hx_error **err) {
     });
 }
 int hx_db_close(hx_db *db, hx_error **err) { return guard(err, [&] { db->db.close(); }); }
-int hx_db_compact(hx_db *db, const char *dest, hx_error **err) {
-    return guard(err, [&] { db->db.compact(dest, Xapian::DBCOMPACT_NO_RENUMBER); });
+int hx_db_compact(hx_db *db, const char *dest, int renumber, hx_error **err) {
+    return guard(err, [&] { db->db.compact(dest, renumber ? 0 : Xapian::DBCOMPACT_NO_RENUMBER); });
 }
 int hx_db_doc_count(hx_db *db, uint32_t *out, hx_error **err) {
     return guard(err, [&] { *out = db->db.get_doccount(); });

@@ -308,6 +308,15 @@ public final class CatalogueStore: @unchecked Sendable {
         }
     }
 
+    /// Every document's id with its hồ sơ and Số thứ tự, in the order of `allDocumentIDs()`.
+    public func allDocumentKeys() throws -> [(id: String, fileID: String, ordinal: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, fileID, ordinal FROM document ORDER BY fileID, ordinal").map {
+                (id: $0["id"], fileID: $0["fileID"], ordinal: $0["ordinal"])
+            }
+        }
+    }
+
     /// Every document id, ordered by hồ sơ then Số thứ tự.
     public func allDocumentIDs() throws -> [String] {
         try read { try String.fetchAll($0, sql: "SELECT id FROM document ORDER BY fileID, ordinal") }

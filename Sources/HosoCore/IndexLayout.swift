@@ -87,13 +87,17 @@ public enum IndexLayout {
         }
     }
 
-    /// Writes a compacted copy of a split generation to the new folder `dest` (Xapian's `compact`, level by
-    /// level, docids kept): full B-tree blocks, about half the size of a freshly built index.
-    static func compact(_ generation: String, into dest: String) throws {
+    /// Writes the split generation `dest` (a new folder) from the partitions of a rebuild, each a split
+    /// layout, level by level with Xapian's `compact`: one partition keeps its docids, several are merged in
+    /// order (the documents of each after those of the partitions before it). Full B-tree blocks: about half
+    /// the size of a freshly built index.
+    static func compact(parts: [String], into dest: String) throws {
         try create(dest)
         for level in levels {
             do {
-                try XapianDatabase(path: levelPath(generation, level: level)).compact(to: levelPath(dest, level: level))
+                let sources = try XapianDatabase()
+                for part in parts { try sources.add(path: levelPath(part, level: level)) }
+                try sources.compact(to: levelPath(dest, level: level), renumber: parts.count > 1)
             } catch {
                 throw HosoError(.unavailable, "Không nén được chỉ mục mới (\(dest)): \(error)")
             }
@@ -151,14 +155,22 @@ final class LevelWriters {
         try replace(try first.writer.indexer.prepare(doc), documentID: doc.id, access: doc.access)
     }
 
-    /// Writes a prepared document into the database of `access` and deletes it from the others (unless
-    /// `elsewhere` is false: the caller knows no other level holds it, e.g. a fresh generation).
-    func replace(_ document: PreparedDocument, documentID: String, access: Int, elsewhere: Bool = true) throws {
+    /// Adds a prepared document to the database of `access`, looking for no older copy anywhere: only for
+    /// a generation being built that cannot hold it yet.
+    func add(_ document: PreparedDocument, documentID: String, access: Int) throws {
+        guard let w = writers.first(where: { $0.level == access })?.writer else {
+            throw HosoError(.unavailable, "Tài liệu \(documentID) có chế độ sử dụng không hợp lệ (\(access))")
+        }
+        try w.add(document)
+    }
+
+    /// Writes a prepared document into the database of `access` and deletes it from the others.
+    func replace(_ document: PreparedDocument, documentID: String, access: Int) throws {
         guard IndexLayout.levels.contains(access) else {
             throw HosoError(.unavailable, "Tài liệu \(documentID) có chế độ sử dụng không hợp lệ (\(access))")
         }
         for (level, w) in writers {
-            if level == access { try w.replace(document) } else if elsewhere { try w.delete(documentID: documentID) }
+            if level == access { try w.replace(document) } else { try w.delete(documentID: documentID) }
         }
     }
 

@@ -1,4 +1,5 @@
 import Catalogue
+import Dispatch
 import Foundation
 import SearchIndex
 import VietText
@@ -78,14 +79,20 @@ public final class IndexMaintainer {
 
     /// Rebuilds the whole index from the catalogue into a new generation, then switches to it atomically.
     ///
-    /// Resumable (issue 7): the half-built generation `index-N+1/` is kept when a rebuild dies, and its
-    /// progress file `index-N+1.progress` lists (`id<TAB>stamp`) the documents already committed there;
-    /// the next rebuild skips those whose stamp is unchanged. Commits every `commitEvery` documents.
+    /// The documents, in catalogue order (hồ sơ, Số thứ tự), are cut into `workers` contiguous partitions
+    /// (default: one per core), each built on its own thread into its own databases (`index-N+1/part-K/l1…l3`:
+    /// reading the catalogue, analysis and Xapian's writer all run on every core), then merged in order by
+    /// Xapian's compaction into `index-N+2`: the same documents under the same docids as one writer would give.
+    ///
+    /// Resumable (issue 7): the half-built generation `index-N+1/` is kept when a rebuild dies, with its
+    /// partition boundaries (`index-N+1/partitions`) and its progress file `index-N+1.progress` listing
+    /// (`id<TAB>stamp`) the documents already committed there; the next rebuild keeps the boundaries and skips
+    /// those whose stamp is unchanged. Each partition commits every `commitEvery` of its documents.
     /// While it runs it holds the writer lock of the current generation, so an ingest cannot write there a
     /// change the new generation would miss (that ingest fails with `unavailable` and can be run again).
     @discardableResult
-    public func rebuild(quiet: Bool = true, commitEvery: Int = 500) throws -> Int {
-        let ids = try store.allDocumentIDs()
+    public func rebuild(quiet: Bool = true, commitEvery: Int = 500, workers: Int = 0) throws -> Int {
+        let keys = try store.allDocumentKeys()
         let current = try Self.readStub(data.indexStubPath)
         let generation = (current.flatMap { Self.generationNumber($0) } ?? 0) + 1
         let name = "index-\(generation)"
@@ -100,64 +107,98 @@ public final class IndexMaintainer {
         }
         defer { for w in guardWriters ?? [] { try? w.close() } }
         removeStaleGenerations(keeping: [current, path].compactMap { $0 })
-        // A half-built generation of the single-database layout or of another term scheme (an older hoso)
-        // cannot be resumed.
-        if IndexLayout.kind(of: path) == .single || (IndexLayout.kind(of: path) == .split
-            && (try? IndexWriter.schemaVersion(at: IndexLayout.levelPath(path, level: 1))) != IndexWriter.schemaVersion) {
-            try? FileManager.default.removeItem(atPath: path)
+        // Only a half-built generation of this layout and term scheme can be resumed (not one of an older
+        // hoso: one database, or levels without partitions, or another scheme).
+        var boundaries = PartitionBoundaries.read(generation: path)
+        if let b = boundaries, (try? IndexWriter.schemaVersion(at: IndexLayout.levelPath(b.partPath(path, 0), level: 1)))
+            != IndexWriter.schemaVersion {
+            boundaries = nil
         }
-        let resuming = FileManager.default.fileExists(atPath: path)
+        let resuming = boundaries != nil
+        if !resuming {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: progressPath)
+            let parts = max(1, min(workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount, keys.count))
+            let b = PartitionBoundaries(first: (1..<parts).map { k in
+                let key = keys[k * keys.count / parts]
+                return PartitionBoundaries.Key(fileID: key.fileID, ordinal: key.ordinal)
+            })
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try b.write(generation: path)
+            boundaries = b
+        }
+        let partition = boundaries!
         let done = resuming ? Self.readProgress(progressPath) : [:]
-        lastRebuildResumed = 0
-        if !FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: progressPath) }
-        try IndexLayout.create(path)
-        let writers = try openLevelWriters(path) // commits only here, each followed by its progress lines
-        let log = try ProgressLog(path: progressPath)
-        let progress = ProgressReporter(label: "Lập lại chỉ mục", total: ids.count, quiet: quiet)
-        var stamps: [(String, Int)] = []
-        var pending: [(String, Int)] = []
+        var slices = [[String]](repeating: [], count: partition.count)
+        for key in keys {
+            slices[partition.index(of: .init(fileID: key.fileID, ordinal: key.ordinal))].append(key.id)
+        }
+        var writers: [LevelWriters] = []
+        defer { for w in writers { try? w.close() } } // after an error: what was written stays, for resuming
+        for k in 0..<partition.count {
+            let partPath = partition.partPath(path, k)
+            try IndexLayout.create(partPath)
+            writers.append(try openLevelWriters(partPath))
+        }
+        let log = try ProgressLog(path: progressPath) // commits only in the partitions, each followed by its lines
+        defer { log.close() }
+        let progress = ProgressReporter(label: "Lập lại chỉ mục", total: keys.count, quiet: quiet)
         let indexer = DocumentIndexer(analyzer: analyzer)
-        // Catalogue reads and analysis on every core; the writes, in order, here.
-        try Pipeline.run(ids, transform: { [self] id -> (stamp: Int, access: Int, document: PreparedDocument?)? in
-            guard let (doc, stamp) = try indexable(id) else { return nil }
-            return (stamp, doc.access, done[id] == stamp ? nil : try indexer.prepare(doc))
-        }, consume: { id, prepared in
-            defer { progress.advance() }
-            guard let prepared else { return }
-            if let document = prepared.document {
-                // Also out of the other levels when resuming: the half-built generation may hold the document
-                // with an older access (even one its progress file missed). A new generation holds nothing.
-                try writers.replace(document, documentID: id, access: prepared.access, elsewhere: resuming)
-                pending.append((id, prepared.stamp))
-                if pending.count >= max(1, commitEvery) {
-                    try writers.commit()
-                    try log.append(pending)
-                    pending.removeAll()
+        let results = PartitionResults(count: partition.count)
+        let step = max(1, commitEvery)
+        DispatchQueue.concurrentPerform(iterations: partition.count) { [self] k in
+            let w = writers[k]
+            var stamps: [(String, Int)] = [], pending: [(String, Int)] = [], resumed = 0
+            let lastFile = LastFile()
+            do {
+                for id in slices[k] {
+                    if results.failed { return }
+                    defer { progress.advance() }
+                    guard let (doc, stamp) = try indexable(id, lastFile: lastFile) else { continue }
+                    stamps.append((id, stamp))
+                    if done[id] == stamp { resumed += 1; continue }
+                    let prepared = try indexer.prepare(doc)
+                    // A new partition holds nothing yet; a resumed one may hold the document, maybe at another
+                    // access level (even one its progress file missed): replaced by its id term in every level.
+                    if resuming {
+                        try w.replace(prepared, documentID: id, access: doc.access)
+                    } else {
+                        try w.add(prepared, documentID: id, access: doc.access)
+                    }
+                    pending.append((id, stamp))
+                    if pending.count >= step {
+                        try w.commit()
+                        try log.append(pending)
+                        pending.removeAll()
+                    }
                 }
-            } else {
-                lastRebuildResumed += 1
+                try w.commit()
+                try log.append(pending)
+                results.set(k, stamps: stamps, resumed: resumed)
+            } catch {
+                results.fail(error)
             }
-            stamps.append((id, prepared.stamp))
-        })
-        try writers.commit()
-        try log.append(pending)
-        try writers.close()
+        }
+        if let error = results.error { throw error }
+        for w in writers { try w.close() }
+        writers.removeAll()
         log.close()
         progress.finish()
-        // Compacted into the next generation number (full B-tree blocks: about half the size, bench/scale);
-        // a crash before the switch leaves the built generation and its progress, so the next run only
-        // compacts again.
+        lastRebuildResumed = results.resumed
+        // Merged and compacted into the next generation number (full B-tree blocks: about half the size,
+        // bench/scale); a crash before the switch leaves the built generation and its progress, so the next
+        // run only compacts again.
         let compactName = "index-\(generation + 1)"
         let compactPath = data.url.appendingPathComponent(compactName).path
         try? FileManager.default.removeItem(atPath: compactPath)
-        try IndexLayout.compact(path, into: compactPath)
+        try IndexLayout.compact(parts: (0..<partition.count).map { partition.partPath(path, $0) }, into: compactPath)
         try Self.writeStub(data.indexStubPath, target: compactName)
         try? FileManager.default.removeItem(atPath: progressPath)
         try? FileManager.default.removeItem(atPath: path)
         for w in guardWriters ?? [] { try w.close() }
-        for (id, stamp) in stamps { try store.markIndexed(documentID: id, version: stamp) }
+        for (id, stamp) in results.stamps { try store.markIndexed(documentID: id, version: stamp) }
         if let current, current != compactPath { try? FileManager.default.removeItem(atPath: current) }
-        return stamps.count
+        return results.stamps.count
     }
 
     static func generationNumber(_ path: String) -> Int? {
@@ -212,8 +253,18 @@ public final class IndexMaintainer {
     }
 
     /// The index form of a catalogue document and a stamp of everything that goes into it.
-    func indexable(_ id: String) throws -> (IndexableDocument, Int)? {
-        guard let d = try store.document(id: id), let file = try store.file(id: d.fileID) else { return nil }
+    /// `lastFile` keeps the hồ sơ read for the document before (one thread's, within one run): a rebuild
+    /// reads the documents of each hồ sơ one after the other.
+    func indexable(_ id: String, lastFile: LastFile? = nil) throws -> (IndexableDocument, Int)? {
+        guard let d = try store.document(id: id) else { return nil }
+        let file: ArchiveFile
+        if let f = lastFile?.file, f.id == d.fileID {
+            file = f
+        } else {
+            guard let f = try store.file(id: d.fileID) else { return nil }
+            lastFile?.file = f
+            file = f
+        }
         let pages = try store.pageTexts(documentID: id)
         var extra = file.extra
         for (k, v) in d.extra { extra[k] = v }
@@ -252,9 +303,96 @@ public final class IndexMaintainer {
     }
 }
 
-/// The append-only progress file of a rebuild: lines written (and synced) after each index commit.
-final class ProgressLog {
+/// The hồ sơ of the document read last by one thread.
+final class LastFile {
+    var file: ArchiveFile?
+}
+
+/// How a rebuild cuts the catalogue into partitions built side by side: the first document (hồ sơ,
+/// Số thứ tự) of every partition but the first, kept in `index-N+1/partitions` so a resumed rebuild puts
+/// each document into the partition that may already hold it.
+struct PartitionBoundaries: Equatable {
+    /// A document's place in catalogue order: hồ sơ id (compared byte by byte, as SQLite does), then Số thứ tự.
+    struct Key: Equatable, Comparable {
+        var fileID: String
+        var ordinal: Int
+        static func < (a: Key, b: Key) -> Bool {
+            if a.fileID != b.fileID { return a.fileID.utf8.lexicographicallyPrecedes(b.fileID.utf8) }
+            return a.ordinal < b.ordinal
+        }
+    }
+
+    var first: [Key]
+    var count: Int { first.count + 1 }
+    static let fileName = "partitions"
+
+    /// The partition of a document: how many boundaries it is at or after.
+    func index(of key: Key) -> Int {
+        var lo = 0, hi = first.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if first[mid] < key || first[mid] == key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    func partPath(_ generation: String, _ k: Int) -> String {
+        URL(fileURLWithPath: generation).appendingPathComponent("part-\(k + 1)").path
+    }
+
+    /// The boundaries of a half-built generation, nil when it has none (not begun, or an older layout).
+    static func read(generation: String) -> PartitionBoundaries? {
+        let url = URL(fileURLWithPath: generation).appendingPathComponent(fileName)
+        guard let text = try? String(contentsOf: url, encoding: .utf8), text.hasPrefix("hoso-partitions 1\n") else { return nil }
+        var keys: [Key] = []
+        for line in text.split(separator: "\n").dropFirst() {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count == 2, let ordinal = Int(parts[1]) else { return nil }
+            keys.append(Key(fileID: String(parts[0]), ordinal: ordinal))
+        }
+        return PartitionBoundaries(first: keys)
+    }
+
+    /// Written (atomically) before any partition database.
+    func write(generation: String) throws {
+        let text = "hoso-partitions 1\n" + first.map { "\($0.fileID)\t\($0.ordinal)\n" }.joined()
+        try Data(text.utf8).write(to: URL(fileURLWithPath: generation).appendingPathComponent(Self.fileName), options: .atomic)
+    }
+}
+
+/// What the partitions of a rebuild give back: the stamps of their documents (in catalogue order once
+/// all are in), the documents skipped as already built, the first error.
+final class PartitionResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var perPartition: [[(String, Int)]]
+    private var skipped = 0
+    private var firstError: Error?
+
+    init(count: Int) { perPartition = Array(repeating: [], count: count) }
+
+    func set(_ k: Int, stamps: [(String, Int)], resumed: Int) {
+        lock.lock(); defer { lock.unlock() }
+        perPartition[k] = stamps
+        skipped += resumed
+    }
+
+    func fail(_ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if firstError == nil { firstError = error }
+    }
+
+    var failed: Bool { lock.lock(); defer { lock.unlock() }; return firstError != nil }
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return firstError }
+    var stamps: [(String, Int)] { lock.lock(); defer { lock.unlock() }; return perPartition.flatMap { $0 } }
+    var resumed: Int { lock.lock(); defer { lock.unlock() }; return skipped }
+}
+
+/// The append-only progress file of a rebuild: lines written (and synced) after each index commit, by
+/// any partition's thread.
+final class ProgressLog: @unchecked Sendable {
     private let handle: FileHandle
+    private let lock = NSLock()
+    private var closed = false
 
     init(path: String) throws {
         if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
@@ -267,11 +405,16 @@ final class ProgressLog {
 
     func append(_ entries: [(String, Int)]) throws {
         guard !entries.isEmpty else { return }
+        lock.lock(); defer { lock.unlock() }
         // A line torn by a crash is dropped on reading; start on a fresh line to keep the next ones whole.
         let text = "\n" + entries.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n") + "\n"
         try handle.write(contentsOf: Data(text.utf8))
         try handle.synchronize()
     }
 
-    func close() { try? handle.close() }
+    func close() {
+        lock.lock(); defer { lock.unlock() }
+        if !closed { try? handle.close() }
+        closed = true
+    }
 }

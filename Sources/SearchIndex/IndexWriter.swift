@@ -49,6 +49,15 @@ public final class IndexWriter {
         return docid
     }
 
+    /// Adds a prepared document without looking for an older copy: for a database being built that
+    /// cannot hold it yet (a fresh reindex generation). Returns the Xapian docid.
+    @discardableResult
+    public func add(_ prepared: PreparedDocument) throws -> UInt32 {
+        let docid = try database.add(document: prepared.document)
+        try counted()
+        return docid
+    }
+
     /// Removes the document with this id (nothing happens when there is none).
     public func delete(documentID: String) throws {
         try database.delete(uniqueTerm: DocumentIndexer.uniqueTerm(documentID: documentID))

@@ -180,6 +180,15 @@ public final class XapianWritableDatabase {
         return docid
     }
 
+    /// Adds a document under the next docid without looking for an older copy: only for a database
+    /// being built that cannot hold the document yet (otherwise `replace(uniqueTerm:document:)`).
+    @discardableResult
+    public func add(document: XapianDocument) throws -> UInt32 {
+        var docid: UInt32 = 0
+        try hxCall { hx_wdb_add_document(handle, document.handle, &docid, $0) }
+        return docid
+    }
+
     public func delete(uniqueTerm: String) throws { try hxCall { hx_wdb_delete_by_term(handle, uniqueTerm, $0) } }
 
     public func documentCount() throws -> Int {
@@ -243,8 +252,12 @@ public final class XapianDatabase {
     public func close() throws { try hxCall { hx_db_close(handle, $0) } }
 
     /// Writes a compacted copy to the new directory `path` (Xapian's `compact`, as `xapian-compact`
-    /// does): full blocks, docids kept. A freshly built index shrinks by about half.
-    public func compact(to path: String) throws { try hxCall { hx_db_compact(handle, path, $0) } }
+    /// does): full blocks. A freshly built index shrinks by about half. Several databases (`add(path:)`)
+    /// are merged into one: with `renumber` the documents of each follow those of the ones before it,
+    /// in order; without, docids are kept (their ranges must not overlap).
+    public func compact(to path: String, renumber: Bool = false) throws {
+        try hxCall { hx_db_compact(handle, path, renumber ? 1 : 0, $0) }
+    }
 
     public func documentCount() throws -> Int {
         var n: UInt32 = 0

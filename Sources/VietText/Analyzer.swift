@@ -75,10 +75,11 @@ public struct Analyzer: Sendable {
         var previous: Token? = nil
         for tok in toks {
             if tok.text.utf8.count <= Analyzer.maxTermBytes {
-                if tok.text != tok.folded { terms.append(tok.text) }
+                // Both NFC: equal bytes is equal text (String's == walks canonical equivalence).
+                if !tok.text.utf8Equals(tok.folded) { terms.append(tok.text) }
                 terms.append(TermPrefix.folded + tok.folded)
                 // Apostrophe names also without it, for a clerk who types `hhen` or `mgar`.
-                if tok.folded.contains("'") {
+                if tok.folded.utf8.contains(0x27) {
                     let bare = tok.folded.replacingOccurrences(of: "'", with: "")
                     if !bare.isEmpty { terms.append(TermPrefix.folded + bare) }
                 }
@@ -157,10 +158,22 @@ public struct Analyzer: Sendable {
     /// Whether two consecutive positional tokens of `text` make an adjacent pair (`BF` term).
     public static func pairs(_ a: Token, _ b: Token, in text: String) -> Bool {
         guard b.position == a.position + 1, a.range.upperBound <= b.range.lowerBound else { return false }
-        let gap = text[a.range.upperBound..<b.range.lowerBound]
-        if gap.count == 1, let g = gap.first, Tokenizer.joiners.contains(g) { return true } // inside an identifier
-        return !gap.contains(where: { pairBreakers.contains($0) })
+        // Scalar by scalar (a Character walk was a tenth of indexing). A breaker followed by a combining
+        // mark is another character, not a breaker; the gap of an identifier is one joiner.
+        let gap = text.unicodeScalars[a.range.upperBound..<b.range.lowerBound]
+        var i = gap.startIndex
+        guard i < gap.endIndex else { return true }
+        if gap.index(after: i) == gap.endIndex, Tokenizer.isJoiner(gap[i].value) { return true }
+        while i < gap.endIndex {
+            let v = gap[i].value
+            let next = gap.index(after: i)
+            if pairBreakerScalars.contains(v), next == gap.endIndex || !Tokenizer.isExtender(gap[next].value) { return false }
+            i = next
+        }
+        return true
     }
+
+    static let pairBreakerScalars: Set<UInt32> = Set(pairBreakers.map { $0.unicodeScalars.first!.value })
 
     /// A metadata field value as `XL`/`XC`/`XP` terms want it: folded, single-spaced, trimmed:
     /// "UBND huyện  Krông Pắc" → "ubnd huyen krong pac".

@@ -242,3 +242,27 @@ final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
         return value
     }
 }
+
+extension String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation's bridging when there is
+    /// nothing to trim (the usual case): metadata cells are trimmed for every document indexed.
+    public func trimmingWhitespace() -> String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !first.properties.isWhitespace, !last.properties.isWhitespace { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+extension String {
+    /// Byte equality of the UTF-8 forms (memcmp): for strings already in NFC, where String's `==` would
+    /// walk canonical equivalence.
+    @inline(__always)
+    public func utf8Equals(_ other: String) -> Bool {
+        var a = self, b = other
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+    }
+}

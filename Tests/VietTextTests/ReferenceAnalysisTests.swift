@@ -118,6 +118,54 @@ final class ReferenceAnalysisTests: XCTestCase {
         XCTAssertGreaterThan(checked, 10_000)
     }
 
+    /// Whether two tokens make a `BF` pair, as first written: Character by Character over the gap.
+    static func referencePairs(_ a: Token, _ b: Token, in text: String) -> Bool {
+        guard b.position == a.position + 1, a.range.upperBound <= b.range.lowerBound else { return false }
+        let gap = text[a.range.upperBound..<b.range.lowerBound]
+        if gap.count == 1, let g = gap.first, Tokenizer.joiners.contains(g) { return true }
+        return !gap.contains(where: { Analyzer.pairBreakers.contains($0) })
+    }
+
+    func testPairsAgreeWithTheCharacterDefinition() {
+        let texts = Self.corpus + Self.randomTexts(count: 3000, seed: 17)
+            + ["Điều 1. Thu hồi", "thửa 15.02 và (tờ) số", ".\u{301} a.\u{301}b", "a\r\nb", "a…b • c", "x -\u{301} y"]
+        var pairs = 0
+        for text in texts {
+            let toks = Analyzer().tokens(text)
+            for k in toks.indices.dropLast() {
+                let fast = Analyzer.pairs(toks[k], toks[k + 1], in: text)
+                XCTAssertEqual(fast, Self.referencePairs(toks[k], toks[k + 1], in: text), text.debugDescription)
+                if fast { pairs += 1 }
+            }
+        }
+        XCTAssertGreaterThan(pairs, 5_000)
+    }
+
+    /// Word salad of the parcel patterns' words, numbers and separators: texts where parcels are found.
+    static func parcelTexts(count: Int, seed: UInt64) -> [String] {
+        let words = ["thửa", "Thửa", "đất", "số", "tờ", "bản", "đồ", "địa", "chính", "thuộc", "của", "và", "gồm", "xã",
+                     "305", "80", "12", "0045", "1234567", "٣٠٥", ":", ",", ";", ".", "(", "-", "/", "\n", "\t", "  ",
+                     "thua", "to", "sothua", "thửa_1", "ñ", "thửa\u{301}", "x", "\u{05B0}", "\u{0903}", "x\u{0483}"]
+        var state = seed
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        return (0..<count).map { _ in
+            (0..<(next() % 40)).map { _ in words[next() % words.count] }.joined(separator: next() % 4 == 0 ? "" : " ")
+        }
+    }
+
+    func testParcelsAgreeWithTheWholeTextPatterns() {
+        var found = 0
+        for text in Self.corpus + Self.parcelTexts(count: 8000, seed: 19) + Self.randomTexts(count: 1000, seed: 23) {
+            let fast = IdentifierExtractor.parcels(in: text)
+            XCTAssertEqual(fast, IdentifierExtractor.parcelsInWholeText(text), text.debugDescription)
+            found += fast.count
+        }
+        XCTAssertGreaterThan(found, 1_000)
+    }
+
     func testFoldAgreesWithTheDecomposingDefinition() {
         let texts = Self.corpus + Self.randomTexts(count: 3000, seed: 3)
             + ["ǅǈǋ", "İstanbul", "Ωmega ΣΑΣ", "한국어", "e\u{0301}\u{0327}", "x\u{05B0}\u{0301}", "ﬁ", "Ⅻ", "ＡＢＣ"]

@@ -63,6 +63,9 @@ int hx_wdb_cancel_transaction(hx_wdb *HX_NONNULL db, hx_error *HX_NULLABLE *HX_N
 int hx_wdb_replace_by_term(hx_wdb *HX_NONNULL db, const char *HX_NONNULL unique_term,
                            const hx_doc *HX_NONNULL doc, uint32_t *HX_NULLABLE docid,
                            hx_error *HX_NULLABLE *HX_NULLABLE err);
+/* Adds a document under the next docid, without looking for an older copy (a database being built). */
+int hx_wdb_add_document(hx_wdb *HX_NONNULL db, const hx_doc *HX_NONNULL doc, uint32_t *HX_NULLABLE docid,
+                        hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_wdb_delete_by_term(hx_wdb *HX_NONNULL db, const char *HX_NONNULL unique_term,
                           hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_wdb_doc_count(hx_wdb *HX_NONNULL db, uint32_t *HX_NONNULL out, hx_error *HX_NULLABLE *HX_NULLABLE err);
@@ -84,9 +87,11 @@ int hx_db_add_remote(hx_db *HX_NONNULL db, const char *HX_NONNULL host, unsigned
                      unsigned connect_timeout_ms, hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_db_reopen(hx_db *HX_NONNULL db, int *HX_NULLABLE changed, hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_db_close(hx_db *HX_NONNULL db, hx_error *HX_NULLABLE *HX_NULLABLE err);
-/* Writes a compacted copy (full B-tree blocks, docids kept) of the database(s) to the new directory dest;
-   several shards are merged into one. */
-int hx_db_compact(hx_db *HX_NONNULL db, const char *HX_NONNULL dest, hx_error *HX_NULLABLE *HX_NULLABLE err);
+/* Writes a compacted copy (full B-tree blocks) of the database(s) to the new directory dest; several shards
+   are merged into one. renumber 0 keeps docids (the shards' docid ranges must not overlap); 1 numbers the
+   documents of each shard after those of the shards before it, in order. */
+int hx_db_compact(hx_db *HX_NONNULL db, const char *HX_NONNULL dest, int renumber,
+                  hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_db_doc_count(hx_db *HX_NONNULL db, uint32_t *HX_NONNULL out, hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_db_get_metadata(hx_db *HX_NONNULL db, const char *HX_NONNULL key, char *HX_NULLABLE *HX_NONNULL out,
                        size_t *HX_NONNULL len, hx_error *HX_NULLABLE *HX_NULLABLE err);
