@@ -213,12 +213,66 @@ public final class Searcher: @unchecked Sendable {
                     slipWidenings = try realWordSlips(node, access: filter)
                     node = try expandingUnknown(node, access: filter, into: &expansions)
                 }
+                node = try droppingCommonAccents(node)
                 let main = try XapianQuery.build(node)
                 var response = try run(try XapianQuery(.filter, [main, filter]), request)
                 response.expansions = expansions
                 return response
             }
         }
+    }
+
+    /// Master switch for `droppingCommonAccents`.
+    public var dropCommonAccents = true
+
+    /// `node` without the accented alternatives that cannot change the order but cost the most: an
+    /// accented term (`đất` beside `Fdat`) held by more than half of the visible documents and by at least
+    /// nine in ten of those holding its folded form. BM25 gives a term in more than half of the documents
+    /// almost no weight (Xapian scales its idf into [0.5, 1), whose log is below 0.41), and nearly every
+    /// document the folded term matches holds the accented one too; yet Xapian walks its posting list for
+    /// every candidate, which at a million pages doubled the time of queries made of common words
+    /// (bench/scale/RESULTS.md). Matching never changes: the folded term stays. In a word, `(đất OR Fdat)`
+    /// becomes `Fdat`; in a phrase, the common accented words leave the `AND_MAYBE` that ranks exact accents.
+    func droppingCommonAccents(_ node: QueryNode) throws -> QueryNode {
+        guard dropCommonAccents else { return node }
+        let total = try database.documentCount()
+        var cache: [String: Bool] = [:]
+        func common(_ accented: String) throws -> Bool {
+            if let known = cache[accented] { return known }
+            let n = try database.termFrequency(accented)
+            let folded = try database.termFrequency(IndexPrefix.folded + VietNormalizer.fold(accented))
+            let answer = n * 2 > total && n * 10 >= folded * 9
+            cache[accented] = answer
+            return answer
+        }
+        func isAccented(_ t: String) -> Bool { t.first.map { !($0.isASCII && $0.isUppercase) } ?? false }
+        func rewrite(_ node: QueryNode) throws -> QueryNode {
+            switch node {
+            case let .or(qs) where qs.count == 2:
+                if case let .term(a, _) = qs[0], case let .term(f, _) = qs[1], isAccented(a),
+                   f == IndexPrefix.folded + VietNormalizer.fold(a), try common(a) {
+                    return qs[1]
+                }
+                return .or(try qs.map(rewrite))
+            case let .andMaybe(a, b):
+                let left = try rewrite(a)
+                var right: [QueryNode]
+                if case let .and(qs) = b { right = qs } else { right = [b] }
+                let plain = right.allSatisfy { if case let .term(t, _) = $0 { return isAccented(t) } else { return false } }
+                guard plain else { return .andMaybe(left, try rewrite(b)) }
+                right = try right.filter { if case let .term(t, _) = $0 { return !(try common(t)) } else { return true } }
+                if right.isEmpty { return left }
+                return .andMaybe(left, right.count == 1 ? right[0] : .and(right))
+            case let .and(qs): return .and(try qs.map(rewrite))
+            case let .or(qs): return .or(try qs.map(rewrite))
+            case let .synonym(qs): return .synonym(try qs.map(rewrite))
+            case let .scaleWeight(a, w): return .scaleWeight(try rewrite(a), w)
+            case let .filter(a, b): return .filter(try rewrite(a), b)
+            case let .andNot(a, b): return .andNot(try rewrite(a), b)
+            default: return node
+            }
+        }
+        return try rewrite(node)
     }
 
     /// Master switch for `SearchRequest.expandUnknownWords`.

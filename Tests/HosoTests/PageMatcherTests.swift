@@ -32,6 +32,41 @@ final class PageMatcherTests: XCTestCase {
         XCTAssertEqual(PageMatcher(highlightWords: ["500"]).match("1.500.000 đồng").score, 0)
     }
 
+    /// `match` tokenises only the stretches that can hold a query word: it must find what tokenising the
+    /// whole text finds, on the samples' transcriptions and on word salad full of joiners and marks.
+    func testMatchAgreesWithTokenisingTheWholeText() throws {
+        let root = Fixture.repository.appendingPathComponent("samples")
+        var texts: [String] = []
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "txt" {
+            texts.append(try String(contentsOf: url, encoding: .utf8))
+        }
+        XCTAssertGreaterThan(texts.count, 10)
+        let pieces = ["đất", "Đất", "dat", "thu", "hồi", "1605", "/", "QĐ", "-", "UBND", "1.500.000", "500", "H’Hen", "h'hen",
+                      "Niê", ".", ",", "(", "“", "”", "–", "\u{301}", "e\u{301}", "\n", "\t", "  ", "ña", "ﬁ", "đất\u{0483}", "x"]
+        var state: UInt64 = 29
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<1500 {
+            texts.append((0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined(separator: next() % 3 == 0 ? "" : " "))
+        }
+        let queries = [["đất"], ["thu", "hồi", "đất"], ["1605", "qđ", "ubnd"], ["h'hen", "nie"], ["500"], ["1.500.000"],
+                       ["thu hoi dat"], ["ña"], ["quyết định"]]
+        var found = 0
+        for words in queries {
+            let matcher = PageMatcher(highlightWords: words)
+            for text in texts + texts.map(\.decomposedStringWithCanonicalMapping) {
+                let fast = matcher.match(text), whole = matcher.matchByTokenising(text)
+                XCTAssertEqual(fast.ranges, whole.ranges, "\(words) in \(text.debugDescription)")
+                XCTAssertEqual(fast.distinctWords, whole.distinctWords)
+                found += fast.occurrences
+            }
+        }
+        XCTAssertGreaterThan(found, 2_000)
+    }
+
     func testSnippetHighlightsOriginalWordsAndEscapesHTML() {
         let matcher = PageMatcher(highlightWords: ["thu hoi dat"])
         let (plain, html) = matcher.snippet("Về việc <thu hồi> đất của hộ bà Trần Thị Hoa & con")

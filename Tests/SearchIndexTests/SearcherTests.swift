@@ -26,6 +26,39 @@ final class SearcherTests: XCTestCase {
                                           filters: filters, sort: sort, facetSlots: facets))
     }
 
+    /// An accented alternative held by most documents (and by nearly all that hold its folded form) is
+    /// left out of the query: the same documents match, and accents that tell documents apart stay.
+    func testCommonAccentedAlternativesAreLeftOutWithoutChangingMatches() throws {
+        var docs: [IndexableDocument] = []
+        for i in 1...10 {
+            let text = i == 10 ? "Hồ sơ đạt yêu cầu, thửa đất" : "Quyết định thu hồi đất của hộ \(i)" + (i <= 3 ? ", đạt chuẩn" : "")
+            docs.append(IndexableDocument(id: "A.\(i)", fileID: "A", title: "Văn bản \(i)", access: 1, pages: [text]))
+        }
+        try buildIndex(dir.path("common"), docs)
+        let s = try Searcher(databasePaths: [dir.path("common")])
+        let dat = QueryNode.or([.term("đất"), .term("Fdat")]), dat2 = QueryNode.or([.term("đạt"), .term("Fdat")])
+        // đất: 10 of 10 documents, and all 10 holding Fdat → dropped; đạt: 4 of 10 → kept.
+        XCTAssertEqual(try s.droppingCommonAccents(dat), .term("Fdat"))
+        XCTAssertEqual(try s.droppingCommonAccents(dat2), dat2)
+        // In a phrase: the common accented word leaves the exact-accent boost, the rarer one stays; with
+        // none left, the phrase alone.
+        let phrase = QueryNode.andMaybe(.adjacent(["dat", "chuan"]), .and([.term("đạt"), .term("chuẩn")]))
+        XCTAssertEqual(try s.droppingCommonAccents(phrase), phrase)
+        let common = QueryNode.andMaybe(.adjacent(["hoi", "dat"]), .and([.term("hồi"), .term("đất")]))
+        XCTAssertEqual(try s.droppingCommonAccents(common), .adjacent(["hoi", "dat"]))
+        let mixed = QueryNode.andMaybe(.adjacent(["dat", "dat"]), .and([.term("đạt"), .term("đất")]))
+        XCTAssertEqual(try s.droppingCommonAccents(mixed), .andMaybe(.adjacent(["dat", "dat"]), .term("đạt")))
+        for q in [dat, dat2, phrase, common, mixed, QueryNode.and([dat, .or([.term("thửa"), .term("Fthua")])])] {
+            let request = SearchRequest(query: q, visibleLevels: publicLevels, limit: 20)
+            s.dropCommonAccents = true
+            let fast = try s.search(request)
+            s.dropCommonAccents = false
+            let full = try s.search(request)
+            XCTAssertEqual(Set(fast.hits.map(\.id)), Set(full.hits.map(\.id)), "\(q)")
+            XCTAssertEqual(fast.total, full.total, "\(q)")
+        }
+    }
+
     func testReplaceByUniqueTermLeavesNoDuplicate() throws {
         let writer = try IndexWriter(path: dir.path("w"))
         var doc = Corpus.doc(".160.3")

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -51,7 +52,9 @@ int main(int argc, char **argv) {
         auto t0 = std::chrono::steady_clock::now();
         std::vector<std::thread> pool;
         for (int k = 0; k < threads; ++k) {
+            std::filesystem::create_directories(work + "/part-" + std::to_string(k + 1));
             pool.emplace_back([&, k] {
+              try {
                 std::vector<Xapian::WritableDatabase> dbs;
                 for (int level = 1; level <= 3; ++level)
                     dbs.emplace_back(work + "/part-" + std::to_string(k + 1) + "/l" + std::to_string(level),
@@ -74,10 +77,15 @@ int main(int argc, char **argv) {
                     }
                 }
                 for (auto &db : dbs) db.close();
+              } catch (const Xapian::Error &e) {
+                std::fprintf(stderr, "%s\n", e.get_description().c_str());
+                std::exit(1);
+              }
             });
         }
         for (auto &t : pool) t.join();
         auto t1 = std::chrono::steady_clock::now();
+        std::filesystem::create_directories(work + "/merged");
         for (int level = 1; level <= 3; ++level) {
             Xapian::Database all;
             for (int k = 0; k < threads; ++k)
