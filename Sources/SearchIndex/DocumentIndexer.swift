@@ -75,32 +75,24 @@ public struct IndexedDocumentData: Codable, Equatable, Sendable {
 /// Terms with their counts (wdf), hashed by their UTF-8 bytes: terms are NFC already, and String's own
 /// hashing normalizes every non-ASCII term again (a tenth of indexing time went to counting).
 public struct TermCounts: Equatable, Sendable, Sequence {
-    struct Key: Hashable, Sendable {
-        let term: String
-        static func == (a: Key, b: Key) -> Bool { a.term.utf8Equals(b.term) }
-        func hash(into hasher: inout Hasher) {
-            var t = term
-            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
+    private typealias Key = UTF8Key
     private var counts: [Key: Int] = [:]
 
     public init() {}
 
     public subscript(term: String) -> Int? {
-        get { counts[Key(term: term)] }
-        set { counts[Key(term: term)] = newValue }
+        get { counts[Key(term)] }
+        set { counts[Key(term)] = newValue }
     }
 
-    public mutating func add(_ term: String, count: Int = 1) { counts[Key(term: term), default: 0] += count }
+    public mutating func add(_ term: String, count: Int = 1) { counts[Key(term), default: 0] += count }
     public mutating func reserveCapacity(_ n: Int) { counts.reserveCapacity(n) }
     public var count: Int { counts.count }
-    public var keys: [String] { counts.keys.map(\.term) }
+    public var keys: [String] { counts.keys.map(\.string) }
 
     public func makeIterator() -> AnyIterator<(term: String, wdf: Int)> {
         var it = counts.makeIterator()
-        return AnyIterator { it.next().map { (term: $0.key.term, wdf: $0.value) } }
+        return AnyIterator { it.next().map { (term: $0.key.string, wdf: $0.value) } }
     }
 }
 

@@ -128,11 +128,12 @@ public enum IdentifierExtractor {
             var end = start
             var candidate = false
             while end < bytes.count, bytes[end] != 0x0A {
-                // A digit, maybe spaces or tabs, then `/`: where a number can start.
+                // A digit, maybe spaces or tabs, `/`, then what a symbol starts with: where a number can
+                // start (a date's `15/02/2012` is not one).
                 if bytes[end] == 0x2F, !candidate {
                     var k = end - 1
                     while k >= start, bytes[k] == 0x20 || bytes[k] == 0x09 { k -= 1 }
-                    if k >= start, bytes[k] >= 0x30, bytes[k] <= 0x39 { candidate = true }
+                    if k >= start, bytes[k] >= 0x30, bytes[k] <= 0x39, symbolMayFollow(bytes, end + 1) { candidate = true }
                 }
                 end += 1
             }
@@ -143,6 +144,25 @@ public enum IdentifierExtractor {
             start = end + 1
         }
         return out
+    }
+
+    /// Whether a document number's symbol can start at byte `k` (just after its first `/`): spaces or
+    /// tabs, maybe a year `19xx`/`20xx` and another `/`, then a capital letter or any non-ASCII letter (one
+    /// that folds to a capital, `Đ`, `Ô`…). A cheap superset of what the pattern accepts there.
+    static func symbolMayFollow(_ b: [UInt8], _ start: Int) -> Bool {
+        var k = start
+        func skipBlanks() { while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 } }
+        func capitalOrWide() -> Bool { k < b.count && ((b[k] >= 0x41 && b[k] <= 0x5A) || b[k] >= 0x80) }
+        skipBlanks()
+        if capitalOrWide() { return true }
+        var digits = 0
+        while k < b.count, b[k] >= 0x30, b[k] <= 0x39 { k += 1; digits += 1 }
+        guard digits == 4 else { return false }
+        skipBlanks()
+        guard k < b.count, b[k] == 0x2F else { return false }
+        k += 1
+        skipBlanks()
+        return capitalOrWide()
     }
 
     /// Whether the UTF-8 of `s` holds the ASCII `word` (a cheap test before a regular expression).
@@ -220,7 +240,11 @@ public enum IdentifierExtractor {
         var out: [CitizenID] = []
         let view = text.unicodeScalars
         @inline(__always) func isDecimal(_ c: Unicode.Scalar) -> Bool {
-            c.isASCII ? (c.value >= 0x30 && c.value <= 0x39) : c.properties.numericType == .decimal
+            let v = c.value
+            if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+            // No decimal digit before U+0660 nor among the Vietnamese letters: no property lookup for them.
+            if v < 0x660 || (v >= 0x1E00 && v <= 0x1EFF) { return false }
+            return c.properties.numericType == .decimal
         }
         var i = view.startIndex
         while i < view.endIndex {
@@ -305,7 +329,8 @@ public enum IdentifierExtractor {
     /// The stretches of folded text a parcel match can lie in, with their UTF-16 offsets: maximal runs of
     /// the characters the patterns are made of (`a`–`z`, decimal digits, white space, `:`, `,`, `;`), each
     /// with one more character on either side, so `\b` sees what it sees in the whole text. No match
-    /// crosses another character, so the matches of the stretches are those of the whole text.
+    /// crosses another character, so the matches of the stretches are those of the whole text. Only the
+    /// runs holding `thua` and a digit (every match does) are returned.
     static func parcelIslands(_ s: String) -> [(Int, String)] {
         var text = s
         return text.withUTF8 { b -> [(Int, String)] in
@@ -345,10 +370,11 @@ public enum IdentifierExtractor {
                 }
                 // One island: a maximal run, kept only when it holds `thua` (every pattern does).
                 let start = k, start16 = utf16
-                var state = 0, holdsThua = false
+                var state = 0, holdsThua = false, holdsDigit = false
                 while k < n {
                     let (w, l) = scalar(k)
                     guard inPattern(w) else { break }
+                    if !holdsDigit, (w >= 0x30 && w <= 0x39) || w >= 0x80 { holdsDigit = true } // \d, or maybe
                     if !holdsThua {
                         switch (state, w) {
                         case (_, 0x74): state = 1
@@ -361,7 +387,7 @@ public enum IdentifierExtractor {
                     utf16 += w >= 0x10000 ? 2 : 1
                     k += l
                 }
-                if holdsThua {
+                if holdsThua, holdsDigit {
                     // `\b` skips combining marks: take in the marks on either side and the character past them.
                     var lo = start, lo16 = start16
                     if previous >= 0 {

@@ -126,9 +126,16 @@ public enum VietNormalizer {
                 e[v] = Entry(keep: Array(keep.utf8), lower: Array(keep.lowercased().utf8))
             }
             entries = e
+            flat = Self.ranges.map { r in r.map { e[$0] } }
         }
 
-        @inline(__always) func entry(_ v: UInt32) -> Entry? { entries[v] }
+        /// The entries of the ranges, by offset: looked up for every non-ASCII letter of every page.
+        private let flat: [[Entry?]]
+
+        @inline(__always) func entry(_ v: UInt32) -> Entry? {
+            for (k, r) in Self.ranges.enumerated() where r.contains(v) { return flat[k][Int(v - r.lowerBound)] }
+            return entries[v]
+        }
     }
 
     /// Whether `s` carries any Vietnamese diacritic (tone, vowel mark or `đ`).
@@ -145,17 +152,22 @@ public enum VietNormalizer {
     /// lower-cased in place; the others go through a shared cache (a fonds has a few tens of thousands of
     /// distinct accented words): analysis then costs a lookup per word. Bounded; safe from many threads.
     public static func normalizedAndFolded(_ raw: Substring) -> (text: String, folded: String) {
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+        var ascii = true, plain = true
+        for b in raw.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if (b >= 0x41 && b <= 0x5A) || b == 0x60 { plain = false }
+        }
+        if ascii {
+            if plain { let s = String(raw); return (s, s) }   // already lower case: nothing to fold
             var bytes = [UInt8](raw.utf8)
             for i in bytes.indices { bytes[i] = asciiFold(bytes[i], lower: true) }
             let s = String(decoding: bytes, as: UTF8.self)
             return (s, s)
         }
-        let key = String(raw)
-        return tokenCache.value(for: key) { (normalize($0), fold($0)) }
+        return tokenCache.value(for: UTF8Key(String(raw))) { (normalize($0.string), fold($0.string)) }
     }
 
-    private static let tokenCache = SharedCache<String, (text: String, folded: String)>(limit: 200_000)
+    private static let tokenCache = SharedCache<UTF8Key, (text: String, folded: String)>(limit: 100_000)
 
     // MARK: - Tone placement
 
@@ -246,26 +258,47 @@ public enum VietNormalizer {
     }
 }
 
-/// A memo shared by every thread: values computed once per key, forgotten all at once when `limit` keys
-/// are held (a bound against OCR noise, far above a fonds' vocabulary).
+/// A memo per thread (no lock: indexing runs one partition per core, and a shared memo's lock was taken
+/// for every token): values computed once per key and thread, forgotten all at once when `limit` keys are
+/// held (a bound against OCR noise, far above a fonds' vocabulary).
 final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Key: Value] = [:]
+    private final class Memo { var values: [Key: Value] = [:] }
+    private var slot = pthread_key_t()
     private let limit: Int
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int) {
+        self.limit = limit
+        pthread_key_create(&slot) { pointer in
+            if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
+        }
+    }
+
+    private var memo: Memo {
+        if let pointer = pthread_getspecific(slot) { return Unmanaged<Memo>.fromOpaque(pointer).takeUnretainedValue() }
+        let memo = Memo()
+        pthread_setspecific(slot, Unmanaged.passRetained(memo).toOpaque())
+        return memo
+    }
 
     func value(for key: Key, compute: (Key) -> Value) -> Value {
-        lock.lock()
-        let hit = values[key]
-        lock.unlock()
-        if let hit { return hit }
+        let memo = self.memo
+        if let hit = memo.values[key] { return hit }
         let value = compute(key)
-        lock.lock()
-        if values.count >= limit { values.removeAll(keepingCapacity: true) }
-        values[key] = value
-        lock.unlock()
+        if memo.values.count >= limit { memo.values.removeAll(keepingCapacity: true) }
+        memo.values[key] = value
         return value
+    }
+}
+
+/// A string as a dictionary key hashed and compared by its UTF-8 bytes: for text already normalized (or
+/// taken exactly as it came), where String's own hashing would normalize every non-ASCII key again.
+public struct UTF8Key: Hashable, Sendable {
+    public let string: String
+    public init(_ string: String) { self.string = string }
+    public static func == (a: UTF8Key, b: UTF8Key) -> Bool { a.string.utf8Equals(b.string) }
+    public func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

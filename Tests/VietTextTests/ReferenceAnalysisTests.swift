@@ -206,7 +206,8 @@ final class ReferenceAnalysisTests: XCTestCase {
 
     func testIdentifiersForTheIndexAgreeWithTheWholeTextDefinitions() {
         let ids = ["CMND 241234567, CCCD 066190001234", "ĐT +84 912345678; (84) 912345678", "1.234.567.890 và 123456789,5",
-                   "số 0661900012345 và 12345678 và ٠١٢٣٤٥٦٧٨ và 241234567٠", "2412345678\n241234567"]
+                   "số 0661900012345 và 12345678 và ٠١٢٣٤٥٦٧٨ và 241234567٠", "2412345678\n241234567",
+                   "ngày 15/02/2012, số 43/2014/NĐ-CP; 12 / QĐ-UBND và 5/ 2020 / TT-BNV, 7/Đề án, 9/ôn, 1999/x, 2/2015/qđ"]
         for text in Self.corpus + ids + Self.randomTexts(count: 2000, seed: 5) {
             let fast = IdentifierExtractor.extractForIndex(text)
             XCTAssertEqual(fast.documentNumbers, IdentifierExtractor.documentNumbers(in: text), text.debugDescription)
