@@ -24,10 +24,15 @@ public final class Archive: @unchecked Sendable {
     public let store: CatalogueStore
     let parser: QueryParser
     private let lock = NSLock()
-    /// One searcher per set of visible access levels (public [1], staff [1, 2], secret [1, 2, 3]), each over
+    /// Searchers per set of visible access levels (public [1], staff [1, 2], secret [1, 2, 3]), each over
     /// only the level databases it may see: its BM25 statistics are those of the documents it may see.
-    private var searchers: [[Int]: Searcher] = [:]
+    /// A searcher answers one call at a time (a Xapian database is used by one thread), so each set has a
+    /// pool: concurrent searches take one each instead of queueing for one (at a million pages the match
+    /// is most of a search's time, and one searcher left a core idle).
+    private var searchers: [[Int]: [Searcher]] = [:]
     private var searcherTarget: String?
+    /// Searchers kept idle per level set.
+    static let idleSearchers = max(2, ProcessInfo.processInfo.activeProcessorCount)
     /// Issue 7: search these databases (replicas, local or remote shards) instead of the data folder's
     /// own index generation; the catalogue still gives titles, pages and snippets.
     public var indexSources: IndexSources? {
@@ -35,6 +40,8 @@ public final class Archive: @unchecked Sendable {
         set { lock.lock(); sources = newValue; searchers = [:]; searcherTarget = nil; lock.unlock() }
     }
     private var sources: IndexSources?
+    /// Time spent in the index (Xapian) by searches, for `/metrics`.
+    public let statistics = SearchStatistics()
 
     public init(data: DataDirectory, analyzer: Analyzer = Analyzer()) throws {
         self.data = data
@@ -61,13 +68,26 @@ public final class Archive: @unchecked Sendable {
 
     // MARK: Index
 
-    /// The searcher over the databases of the current index generation that hold `levels` (every level by
-    /// default); reopened when the index changed or was switched. A generation of the older single-database
-    /// layout is searched whole by every role (the `XA` filter still applies; see `indexLayoutWarning`).
-    func currentSearcher(levels: [Int] = IndexLayout.levels) throws -> Searcher {
+    /// Runs `body` with a searcher over the databases of the current index generation that hold `levels`
+    /// (every level by default): an idle one of the pool (reopened) or a new one, given back after the call
+    /// unless the index was switched meanwhile. A generation of the older single-database layout is searched
+    /// whole by every role (the `XA` filter still applies; see `indexLayoutWarning`).
+    func withSearcher<T>(levels: [Int] = IndexLayout.levels, _ body: (Searcher) throws -> T) throws -> T {
         let levels = IndexLayout.levels.filter(levels.contains)
+        let (searcher, target) = try checkOut(levels)
+        defer {
+            lock.lock()
+            if searcherTarget == target, searchers[levels, default: []].count < Self.idleSearchers {
+                searchers[levels, default: []].append(searcher)
+            }
+            lock.unlock()
+        }
+        return try body(searcher)
+    }
+
+    private func checkOut(_ levels: [Int]) throws -> (Searcher, String?) {
         lock.lock(); defer { lock.unlock() }
-        if let sources, !sources.isEmpty { return try fixedSearcher(sources, levels: levels) }
+        if let sources, !sources.isEmpty { return (try fixedSearcher(sources, levels: levels), searcherTarget) }
         guard let target = try IndexMaintainer.readStub(data.indexStubPath) else { throw noIndex }
         let paths: [String]
         switch IndexLayout.kind(of: target) {
@@ -79,15 +99,13 @@ public final class Archive: @unchecked Sendable {
             searchers = [:]
             searcherTarget = target
         }
-        if let searcher = searchers[levels] {
+        if let searcher = searchers[levels]?.popLast() {
             _ = try? searcher.reopen()
-            return searcher
+            return (searcher, target)
         }
         guard !paths.isEmpty else { throw HosoError(.unavailable, "Không có cơ sở dữ liệu chỉ mục nào cho mức truy cập này") }
         do {
-            let s = try Searcher(databasePaths: paths)
-            searchers[levels] = s
-            return s
+            return (try Searcher(databasePaths: paths), target)
         } catch {
             throw HosoError(.unavailable, "Không mở được chỉ mục: \(error)")
         }
@@ -97,17 +115,16 @@ public final class Archive: @unchecked Sendable {
         HosoError(.unavailable, "Chưa có chỉ mục trong \(data.url.path); hãy chạy hoso ingest trước")
     }
 
-    /// The searcher over `indexSources` for `levels` (caller holds `lock`), opened once and reopened before each call.
+    /// A searcher over `indexSources` for `levels` (caller holds `lock`): an idle one of the pool or a new
+    /// one (reopened before each call).
     private func fixedSearcher(_ sources: IndexSources, levels: [Int]) throws -> Searcher {
-        if let searcher = searchers[levels] { return searcher }
+        if let searcher = searchers[levels]?.popLast() { return searcher }
         let chosen = sources.databases(visibleLevels: levels)
         guard !chosen.paths.isEmpty || !chosen.shards.isEmpty else {
             throw HosoError(.unavailable, "Không có chỉ mục hoặc mảnh chỉ mục nào cho mức truy cập này")
         }
         do {
-            let s = try Searcher(databasePaths: chosen.paths, shards: chosen.shards)
-            searchers[levels] = s
-            return s
+            return try Searcher(databasePaths: chosen.paths, shards: chosen.shards)
         } catch {
             throw HosoError(.unavailable, "Không mở được chỉ mục hoặc mảnh chỉ mục: \(error)")
         }
@@ -140,15 +157,14 @@ public final class Archive: @unchecked Sendable {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             return names.reduce(0) { $0 + bytes(path + "/" + $1) }
         }
-        let documents = (try? currentSearcher().documentCount()) ?? 0
+        let documents = (try? withSearcher { try $0.documentCount() }) ?? 0
         let index = ((try? IndexMaintainer.readStub(data.indexStubPath)) ?? nil).map(bytes) ?? 0
         let catalogue = ["", "-wal", "-shm"].reduce(0) { $0 + bytes(data.cataloguePath + $1) }
         return (documents, index, catalogue)
     }
 
     public func isHealthy() -> Bool {
-        guard let s = try? currentSearcher() else { return false }
-        return (try? s.documentCount()) != nil
+        (try? withSearcher { try $0.documentCount() }) != nil
     }
 
     // MARK: Search
@@ -174,25 +190,31 @@ public final class Archive: @unchecked Sendable {
         } else {
             do { parsed = try parser.parse(trimmed) } catch let e as QueryError { throw HosoError(.usage, e.message) }
         }
-        let searcher = try currentSearcher(levels: spec.role.visibleLevels.map(\.rawValue))
-        var request = SearchIndex.SearchRequest(
-            query: parsed.node, visibleLevels: spec.role.visibleLevels.map(\.rawValue),
-            limit: spec.limit, offset: spec.offset, filters: indexFilters(spec.filters), sort: indexSort(spec.sort),
-            facetSlots: spec.facets ? Self.facetSlots.map(\.slot) : [])
-        var response = try run(searcher, request)
-        var relaxed = false
-        if response.total == 0, let node = parsed.relaxedNode {
-            request.query = node
-            response = try run(searcher, request)
-            relaxed = response.total > 0
+        // The index part with a searcher of its own; the result page (catalogue, snippets) after it.
+        let (response, relaxed, suggestion) = try withSearcher(levels: spec.role.visibleLevels.map(\.rawValue)) { searcher in
+            var request = SearchIndex.SearchRequest(
+                query: parsed.node, visibleLevels: spec.role.visibleLevels.map(\.rawValue),
+                limit: spec.limit, offset: spec.offset, filters: indexFilters(spec.filters), sort: indexSort(spec.sort),
+                facetSlots: spec.facets ? Self.facetSlots.map(\.slot) : [])
+            var response = try run(searcher, request)
+            var relaxed = false
+            if response.total == 0, let node = parsed.relaxedNode {
+                request.query = node
+                response = try run(searcher, request)
+                relaxed = response.total > 0
+            }
+            var suggestion: String? = nil
+            if response.total == 0 || relaxed || !response.expansions.isEmpty {
+                suggestion = try self.suggestion(parsed, widened: response.expansions, searcher: searcher, role: spec.role)
+            }
+            return (response, relaxed, suggestion)
         }
+        statistics.recordIndexTime(response.indexSeconds)
         let matcher = PageMatcher(highlightWords: parsed.highlightWords)
         let hits = try response.hits.map { try hit($0, matcher: matcher) }
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
         if spec.facets { result.facets = facets(response.facets) }
-        if response.total == 0 || relaxed || !response.expansions.isEmpty {
-            result.suggestion = try suggestion(parsed, widened: response.expansions, searcher: searcher, role: spec.role)
-        }
+        result.suggestion = suggestion
         return result
     }
 
@@ -351,5 +373,29 @@ public final class Archive: @unchecked Sendable {
                 continuation.resume(with: Result { try work() })
             }
         }
+    }
+}
+
+/// The time searches spent in the index (Xapian: expansions and the match), as a Prometheus histogram:
+/// beside the request durations, what the server adds to the bare Xapian work.
+public final class SearchStatistics: @unchecked Sendable {
+    /// Bucket upper bounds, in seconds (those of the request durations).
+    public static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
+    private let lock = NSLock()
+    private var counts = [Int](repeating: 0, count: SearchStatistics.buckets.count)
+    private var sum = 0.0
+    private var count = 0
+
+    func recordIndexTime(_ seconds: Double) {
+        lock.lock(); defer { lock.unlock() }
+        for (i, bound) in Self.buckets.enumerated() where seconds <= bound { counts[i] += 1 }
+        sum += seconds
+        count += 1
+    }
+
+    /// Cumulative bucket counts, sum and count.
+    public var snapshot: (buckets: [Int], sum: Double, count: Int) {
+        lock.lock(); defer { lock.unlock() }
+        return (counts, sum, count)
     }
 }

@@ -122,7 +122,7 @@ extension Archive {
     /// Documents in the index being searched (all shards together): equals the catalogue's indexed
     /// documents when nothing is duplicated or lost.
     public func indexDocumentCount() throws -> Int {
-        do { return try currentSearcher().documentCount() } catch let e as HosoError { throw e } catch {
+        do { return try withSearcher { try $0.documentCount() } } catch let e as HosoError { throw e } catch {
             throw HosoError(.unavailable, "Không đọc được chỉ mục: \(error)")
         }
     }

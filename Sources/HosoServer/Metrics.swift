@@ -62,6 +62,15 @@ final class ServerMetrics: @unchecked Sendable {
             out += "hoso_http_request_duration_seconds_sum{route=\"\(route)\"} \(h.sum)\n"
             out += "hoso_http_request_duration_seconds_count{route=\"\(route)\"} \(h.count)\n"
         }
+        let index = archive.statistics.snapshot
+        out += "# HELP hoso_search_index_duration_seconds Time searches spent in the index (Xapian: widening unknown words, the match).\n"
+        out += "# TYPE hoso_search_index_duration_seconds histogram\n"
+        for (i, bound) in SearchStatistics.buckets.enumerated() {
+            out += "hoso_search_index_duration_seconds_bucket{le=\"\(bound)\"} \(index.buckets[i])\n"
+        }
+        out += "hoso_search_index_duration_seconds_bucket{le=\"+Inf\"} \(index.count)\n"
+        out += "hoso_search_index_duration_seconds_sum \(index.sum)\n"
+        out += "hoso_search_index_duration_seconds_count \(index.count)\n"
         let sizes = archive.storageSizes()
         out += "# HELP hoso_index_documents Documents in the index.\n# TYPE hoso_index_documents gauge\n"
         out += "hoso_index_documents \(sizes.indexDocuments)\n"

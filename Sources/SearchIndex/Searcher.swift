@@ -121,6 +121,14 @@ public struct SearchResponse: Equatable, Sendable {
     /// words they were widened to (edit distance 1–2): `["nguypen": ["nguyen"]]`. Empty when every
     /// word was found as typed.
     public var expansions: [String: [String]] = [:]
+    /// Time this search spent in Xapian (reopening, widening unknown words, the match), in seconds. Not
+    /// part of equality: two searches with the same answer are equal.
+    public var indexSeconds: Double = 0
+
+    public static func == (a: SearchResponse, b: SearchResponse) -> Bool {
+        a.total == b.total && a.totalIsExact == b.totalIsExact && a.hits == b.hits && a.facets == b.facets
+            && a.expansions == b.expansions
+    }
 }
 
 /// Searches one or several index databases (local directories, stub files or remote shards) as one.
@@ -204,7 +212,8 @@ public final class Searcher: @unchecked Sendable {
             return SearchResponse(total: 0, totalIsExact: true, hits: [],
                                   facets: Dictionary(uniqueKeysWithValues: request.facetSlots.map { ($0, []) }))
         }
-        return try lockedFresh {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var response = try lockedFresh {
             try retryingOnModification {
                 var expansions: [String: [String]] = [:]
                 seesEverything = Set(request.visibleLevels).isSuperset(of: [1, 2, 3]) && request.filters == SearchFilters()
@@ -220,6 +229,8 @@ public final class Searcher: @unchecked Sendable {
                 return response
             }
         }
+        response.indexSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return response
     }
 
     /// Master switch for `droppingCommonAccents`.
