@@ -278,7 +278,7 @@ public final class CatalogueStore: @unchecked Sendable {
     }
 
     private static func fetchFile(id: String, db: Database) throws -> ArchiveFile? {
-        try Row.fetchOne(db, sql: "SELECT * FROM file WHERE id = ?", arguments: [id]).map(decodeFile)
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM file WHERE id = ?"), arguments: [id]).map(decodeFile)
     }
 
     private static func decodeFile(_ row: Row) throws -> ArchiveFile {
@@ -323,7 +323,7 @@ public final class CatalogueStore: @unchecked Sendable {
     }
 
     private static func fetchDocument(id: String, db: Database) throws -> Document? {
-        try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]).map(decodeDocument)
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]).map(decodeDocument)
     }
 
     private static func decodeDocument(_ row: Row) throws -> Document {
@@ -379,9 +379,25 @@ public final class CatalogueStore: @unchecked Sendable {
     /// and finding the pages where a query matched).
     public func pageTexts(documentID: String) throws -> [(number: Int, text: String)] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number", arguments: [documentID]).map {
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number"),
+                             arguments: [documentID]).map {
                 (number: try $0.decode(forColumn: "number"), text: try $0.decode(forColumn: "text"))
             }
+        }
+    }
+
+    /// The page texts of several documents in one read (one prepared statement), by document id, each in
+    /// page order: a result page's ten hits.
+    public func pageTexts(documentIDs: [String]) throws -> [String: [(number: Int, text: String)]] {
+        try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number")
+            var out: [String: [(number: Int, text: String)]] = [:]
+            for id in documentIDs where out[id] == nil {
+                out[id] = try Row.fetchAll(statement, arguments: [id]).map {
+                    (number: try $0.decode(forColumn: "number"), text: try $0.decode(forColumn: "text"))
+                }
+            }
+            return out
         }
     }
 

@@ -211,7 +211,11 @@ public final class Archive: @unchecked Sendable {
         }
         statistics.recordIndexTime(response.indexSeconds)
         let matcher = PageMatcher(highlightWords: parsed.highlightWords)
-        let hits = try response.hits.map { try hit($0, matcher: matcher) }
+        // The hits' catalogue rows and page texts in two reads.
+        let ids = response.hits.map(\.id)
+        let documents = Dictionary(try store.documents(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let pages = try store.pageTexts(documentIDs: ids)
+        let hits = response.hits.map { hit($0, document: documents[$0.id], pages: pages[$0.id] ?? [], matcher: matcher) }
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
         if spec.facets { result.facets = facets(response.facets) }
         result.suggestion = suggestion
@@ -247,9 +251,8 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
-    private func hit(_ h: SearchIndex.SearchHit, matcher: PageMatcher) throws -> SearchHit {
-        let document = try store.document(id: h.id)
-        let pages = try store.pageTexts(documentID: h.id)
+    private func hit(_ h: SearchIndex.SearchHit, document: Document?, pages: [(number: Int, text: String)],
+                     matcher: PageMatcher) -> SearchHit {
         let ranked = matcher.rank(pages.map { (number: $0.number, text: $0.text) })
         let snippet = ranked.best.map { matcher.snippet($0.text, match: $0.match) }
             ?? matcher.snippet(document?.summary ?? pages.first?.text ?? "")

@@ -9,6 +9,10 @@
 //   g++ -O2 -std=c++17 -pthread bench/scale/xapian_replay.cc -o /tmp/xapian_replay -lxapian
 //   /tmp/xapian_replay GENERATION_DIR WORK_DIR [THREADS=2] [COMMIT=500]
 // Prints one JSON line: documents, seconds (write + compaction), documents per second.
+//
+//   /tmp/xapian_replay GENERATION_DIR WORK_DIR SHARDS split
+// Instead, copies the generation into SHARDS shards by count (WORK_DIR/part-K/l1…l3, each level's documents
+// cut into contiguous thirds…), streaming, untimed: the shards bench/scale/shards.sh serves with xapian-tcpsrv.
 #include <xapian.h>
 
 #include <chrono>
@@ -35,6 +39,31 @@ int main(int argc, char **argv) {
     int threads = argc > 3 ? std::atoi(argv[3]) : 2;
     unsigned commit = argc > 4 ? std::atoi(argv[4]) : 500;
     try {
+        if (argc > 4 && std::string(argv[4]) == "split") {
+            int shards = threads;
+            for (int level = 1; level <= 3; ++level) {
+                Xapian::Database db(gen + "/l" + std::to_string(level));
+                std::vector<Xapian::WritableDatabase> out;
+                for (int k = 0; k < shards; ++k) {
+                    std::filesystem::create_directories(work + "/part-" + std::to_string(k + 1));
+                    out.emplace_back(work + "/part-" + std::to_string(k + 1) + "/l" + std::to_string(level),
+                                     Xapian::DB_CREATE_OR_OVERWRITE);
+                    out.back().set_metadata("hoso.schema", db.get_metadata("hoso.schema"));
+                }
+                size_t n = db.get_doccount(), i = 0;
+                for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p, ++i) {
+                    Xapian::Document src = db.get_document(*p), d;
+                    for (auto t = src.termlist_begin(); t != src.termlist_end(); ++t) {
+                        if (t.get_wdf() == 0) d.add_boolean_term(*t); else d.add_term(*t, t.get_wdf());
+                    }
+                    for (auto v = src.values_begin(); v != src.values_end(); ++v) d.add_value(v.get_valueno(), *v);
+                    d.set_data(src.get_data());
+                    out[i * shards / std::max<size_t>(n, 1)].add_document(d);
+                }
+                for (auto &w : out) w.close();
+            }
+            return 0;
+        }
         // Read: documents of every level, in docid order (the catalogue order hoso wrote them in).
         std::vector<Doc> docs;
         for (int level = 1; level <= 3; ++level) {
