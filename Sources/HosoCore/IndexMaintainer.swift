@@ -79,8 +79,9 @@ public final class IndexMaintainer {
 
     /// Rebuilds the whole index from the catalogue into a new generation, then switches to it atomically.
     ///
-    /// The documents, in catalogue order (hồ sơ, Số thứ tự), are cut into `workers` contiguous partitions
-    /// (default: one per core), each built on its own thread into its own databases (`index-N+1/part-K/l1…l3`:
+    /// The documents, in catalogue order (hồ sơ, Số thứ tự), are cut into contiguous partitions (a multiple of
+    /// `workers`, default one per core, of at most `partitionDocuments`), built `workers` at a time, each on
+    /// its own thread into its own databases (`index-N+1/part-K/l1…l3`:
     /// reading the catalogue, analysis and Xapian's writer all run on every core), then merged in order by
     /// Xapian's compaction into `index-N+2`: the same documents under the same docids as one writer would give.
     ///
@@ -107,18 +108,23 @@ public final class IndexMaintainer {
         }
         defer { for w in guardWriters ?? [] { try? w.close() } }
         removeStaleGenerations(keeping: [current, path].compactMap { $0 })
-        // Only a half-built generation of this layout and term scheme can be resumed (not one of an older
-        // hoso: one database, or levels without partitions, or another scheme).
+        // Only a half-built generation of this layout and term scheme, every database of which opens, can be
+        // resumed (not one of an older hoso: one database, levels without partitions, another scheme; nor
+        // one killed while it created its databases).
         var boundaries = PartitionBoundaries.read(generation: path)
-        if let b = boundaries, (try? IndexWriter.schemaVersion(at: IndexLayout.levelPath(b.partPath(path, 0), level: 1)))
-            != IndexWriter.schemaVersion {
+        if let b = boundaries, !(0..<b.count).allSatisfy({ k in
+            IndexLayout.levels.allSatisfy { level in
+                (try? IndexWriter.schemaVersion(at: IndexLayout.levelPath(b.partPath(path, k), level: level))) == IndexWriter.schemaVersion
+            }
+        }) {
             boundaries = nil
         }
         let resuming = boundaries != nil
         if !resuming {
             try? FileManager.default.removeItem(atPath: path)
             try? FileManager.default.removeItem(atPath: progressPath)
-            let parts = max(1, min(workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount, keys.count))
+            let parts = Self.partitionCount(documents: keys.count,
+                                            workers: workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount)
             let b = PartitionBoundaries(first: (1..<parts).map { k in
                 let key = keys[k * keys.count / parts]
                 return PartitionBoundaries.Key(fileID: key.fileID, ordinal: key.ordinal)
@@ -146,37 +152,42 @@ public final class IndexMaintainer {
         let indexer = DocumentIndexer(analyzer: analyzer)
         let results = PartitionResults(count: partition.count)
         let step = max(1, commitEvery)
-        DispatchQueue.concurrentPerform(iterations: partition.count) { [self] k in
-            let w = writers[k]
-            var stamps: [(String, Int)] = [], pending: [(String, Int)] = [], resumed = 0
-            let lastFile = LastFile()
-            do {
-                for id in slices[k] {
-                    if results.failed { return }
-                    defer { progress.advance() }
-                    guard let (doc, stamp) = try indexable(id, lastFile: lastFile) else { continue }
-                    stamps.append((id, stamp))
-                    if done[id] == stamp { resumed += 1; continue }
-                    let prepared = try indexer.prepare(doc)
-                    // A new partition holds nothing yet; a resumed one may hold the document, maybe at another
-                    // access level (even one its progress file missed): replaced by its id term in every level.
-                    if resuming {
-                        try w.replace(prepared, documentID: id, access: doc.access)
-                    } else {
-                        try w.add(prepared, documentID: id, access: doc.access)
+        // `workers` threads, each taking the next partition not begun.
+        let threads = max(1, min(workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount, partition.count))
+        DispatchQueue.concurrentPerform(iterations: threads) { [self] _ in
+            while let k = results.nextPartition() {
+                let w = writers[k]
+                var stamps: [(String, Int)] = [], pending: [(String, Int)] = [], resumed = 0
+                let lastFile = LastFile()
+                do {
+                    for id in slices[k] {
+                        if results.failed { return }
+                        defer { progress.advance() }
+                        guard let (doc, stamp) = try indexable(id, lastFile: lastFile) else { continue }
+                        stamps.append((id, stamp))
+                        if done[id] == stamp { resumed += 1; continue }
+                        let prepared = try indexer.prepare(doc)
+                        // A new partition holds nothing yet; a resumed one may hold the document, maybe at another
+                        // access level (even one its progress file missed): replaced by its id term in every level.
+                        if resuming {
+                            try w.replace(prepared, documentID: id, access: doc.access)
+                        } else {
+                            try w.add(prepared, documentID: id, access: doc.access)
+                        }
+                        pending.append((id, stamp))
+                        if pending.count >= step {
+                            try w.commit()
+                            try log.append(pending)
+                            pending.removeAll()
+                        }
                     }
-                    pending.append((id, stamp))
-                    if pending.count >= step {
-                        try w.commit()
-                        try log.append(pending)
-                        pending.removeAll()
-                    }
+                    try w.commit()
+                    try log.append(pending)
+                    try w.close() // done: its memory back before the next partition
+                    results.set(k, stamps: stamps, resumed: resumed)
+                } catch {
+                    results.fail(error)
                 }
-                try w.commit()
-                try log.append(pending)
-                results.set(k, stamps: stamps, resumed: resumed)
-            } catch {
-                results.fail(error)
             }
         }
         if let error = results.error { throw error }
@@ -199,6 +210,19 @@ public final class IndexMaintainer {
         for (id, stamp) in results.stamps { try store.markIndexed(documentID: id, version: stamp) }
         if let current, current != compactPath { try? FileManager.default.removeItem(atPath: current) }
         return results.stamps.count
+    }
+
+    /// Documents per partition at most (about 100,000 pages). Xapian's commits slow down as a database
+    /// grows (bench/scale: from 490 to under 200 documents/s by 250,000 documents per partition); smaller
+    /// partitions, merged by the compaction that ends every rebuild anyway, keep them fast.
+    static let partitionDocuments = 50_000
+
+    /// Partitions for a rebuild: a multiple of `workers` (the threads that build them side by side), each
+    /// of at most `partitionDocuments` documents.
+    static func partitionCount(documents: Int, workers: Int) -> Int {
+        let w = max(1, workers)
+        let rounds = (documents + w * partitionDocuments - 1) / (w * partitionDocuments)
+        return max(1, min(documents, w * max(1, rounds)))
     }
 
     static func generationNumber(_ path: String) -> Int? {
@@ -368,7 +392,17 @@ final class PartitionResults: @unchecked Sendable {
     private var skipped = 0
     private var firstError: Error?
 
+    private var taken = 0
+
     init(count: Int) { perPartition = Array(repeating: [], count: count) }
+
+    /// The next partition to build, nil when all are taken or a partition failed.
+    func nextPartition() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard firstError == nil, taken < perPartition.count else { return nil }
+        taken += 1
+        return taken - 1
+    }
 
     func set(_ k: Int, stamps: [(String, Int)], resumed: Int) {
         lock.lock(); defer { lock.unlock() }

@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import SearchIndex
 import HosoCore
 import XCTest
 
@@ -158,6 +159,28 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected)
         let store = try Archive.openStore(data)
         XCTAssertEqual(try archive.indexDocumentCount(), try store.counts().documents, "trùng hoặc thiếu tài liệu trong chỉ mục")
+    }
+
+    /// A rebuild killed while it created its partitions' databases leaves one that does not open: the next
+    /// rebuild starts that generation again instead of failing on it.
+    func testHalfBuiltGenerationWithAnUnfinishedDatabaseIsBuiltAgain() throws {
+        let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 10))
+        let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
+        let generation = data.url.appendingPathComponent("index-2")
+        for part in ["part-1", "part-2/l1"] {
+            try FileManager.default.createDirectory(at: generation.appendingPathComponent(part), withIntermediateDirectories: true)
+        }
+        // What Xapian leaves when killed while it creates a glass database (seen in scripts/crash_test.sh).
+        for file in ["flintlock", "postlist.glass", "termlist.glass", "v.tmp"] {
+            try Data().write(to: generation.appendingPathComponent("part-2/l1/" + file))
+        }
+        try IndexWriter(path: generation.appendingPathComponent("part-1/l1").path).close()
+        try Data("hoso-partitions 1\nH\t1\n".utf8).write(to: generation.appendingPathComponent("partitions"))
+        let store = try Archive.openStore(data)
+        let maintainer = try IndexMaintainer(data: data, store: store)
+        XCTAssertEqual(try maintainer.rebuild(), try store.counts().documents)
+        XCTAssertEqual(maintainer.lastRebuildResumed, 0)
+        XCTAssertEqual(try OpsFixture.ids(Archive(data: data), "thu hồi đất"), expected)
     }
 
     /// The crash test script with 5 trials: ingest and reindex killed at random moments end as a clean run.

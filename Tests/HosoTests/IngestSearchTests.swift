@@ -118,11 +118,28 @@ final class IngestSearchTests: XCTestCase {
         let built = try Fixture.get()
         let archive = try Archive(data: built.data)
         let before = try archive.search(SearchRequestSpec(query: "thu hoi dat", role: .secret))
-        let count = try IndexMaintainer(data: built.data, store: Archive.openStore(built.data)).rebuild()
-        XCTAssertEqual(count, 28)
+        let maintainer = try IndexMaintainer(data: built.data, store: Archive.openStore(built.data))
+        XCTAssertEqual(try maintainer.rebuild(), 28)
         let after = try archive.search(SearchRequestSpec(query: "thu hoi dat", role: .secret))
         XCTAssertEqual(after.hits.map(\.id), before.hits.map(\.id))
         XCTAssertEqual(after.total, before.total)
+        // Built in 1 or in 5 partitions side by side, merged by compaction: the same hits, scores and order.
+        for workers in [1, 5] {
+            XCTAssertEqual(try maintainer.rebuild(workers: workers), 28)
+            let again = try archive.search(SearchRequestSpec(query: "thu hoi dat", role: .secret))
+            XCTAssertEqual(again.hits.map(\.id), after.hits.map(\.id), "\(workers) partitions")
+            XCTAssertEqual(again.hits.map(\.score), after.hits.map(\.score), "\(workers) partitions")
+        }
+    }
+
+    func testPartitionsAreMultiplesOfTheWorkersAndBounded() {
+        let d = IndexMaintainer.partitionDocuments
+        let table: [(documents: Int, workers: Int, partitions: Int)] = [
+            (0, 2, 1), (1, 2, 1), (10, 2, 2), (d * 2, 2, 2), (d * 2 + 1, 2, 4), (500_000, 2, 10), (500_000, 3, 12), (7, 1, 1),
+        ]
+        for row in table {
+            XCTAssertEqual(IndexMaintainer.partitionCount(documents: row.documents, workers: row.workers), row.partitions, "\(row)")
+        }
     }
 }
 
