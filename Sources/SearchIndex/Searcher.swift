@@ -72,6 +72,10 @@ public struct SearchRequest: Equatable, Sendable {
     /// in `SearchResponse.expansions`. Only words with no visible match pay for the vocabulary scan;
     /// the normal path costs one frequency lookup per word. Turn off to ask "does this word exist".
     public var expandUnknownWords: Bool = true
+    /// Whether each hit lists the query terms it matches (`SearchHit.matchingTerms`). Off by default: Xapian
+    /// reads each hit's whole term list for it (from a remote shard, over the network: ~80 ms a search with
+    /// three `xapian-tcpsrv` shards, bench/scale/RESULTS.md).
+    public var withMatchingTerms: Bool = false
 
     public init(query: QueryNode, visibleLevels: [Int], limit: Int = 10, offset: Int = 0,
                 filters: SearchFilters = SearchFilters(), sort: SearchSort = .relevance, facetSlots: [Int] = [],
@@ -449,7 +453,8 @@ public final class Searcher: @unchecked Sendable {
         checkAtLeast = min(checkAtLeast, Int(UInt32.max))
         let set = try enquire.matches(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast,
                                       valueSlots: [ValueSlot.date, ValueSlot.documentID, ValueSlot.fileID,
-                                                   ValueSlot.access], facetLimit: request.facetLimit)
+                                                   ValueSlot.access], facetLimit: request.facetLimit,
+                                      matchingTerms: request.withMatchingTerms)
         let decoder = JSONDecoder()
         var hits: [SearchHit] = []
         for m in set.matches {

@@ -418,7 +418,8 @@ public struct XapianMatch: Sendable {
     public var percent: Int
     public var data: Data
     public var values: [Int: Data]
-    /// The query terms this document matches (Enquire::get_matching_terms), in query order.
+    /// The query terms this document matches (Enquire::get_matching_terms), in query order; empty unless
+    /// `matches(…, matchingTerms: true)`.
     public var matchingTerms: [String]
 }
 
@@ -505,7 +506,7 @@ public final class XapianEnquire {
     /// Runs the search. `checkAtLeast`: at least so many matches are examined, so the total is exact
     /// below it (and facets count every examined match). `valueSlots`: values to read for each hit.
     public func matches(offset: Int, limit: Int, checkAtLeast: Int = 0, valueSlots: [Int] = [],
-                        facetLimit: Int = 0) throws -> XapianMatchSet {
+                        facetLimit: Int = 0, matchingTerms: Bool = false) throws -> XapianMatchSet {
         let o = try hxUInt32(offset, "vị trí bắt đầu"), l = try hxUInt32(limit, "giới hạn"),
             c = try hxUInt32(checkAtLeast, "số tài liệu cần xét")
         let mset = try hxMake { hx_enquire_get_mset(handle, o, l, c, $0, $1) }
@@ -528,7 +529,8 @@ public final class XapianEnquire {
                 try hxCall { hx_mset_value(mset, i, s, &ptr, &len, $0) }
                 values[slot] = ptr.map { Data(bytes: $0, count: len) } ?? Data()
             }
-            let terms = try hxDrain(try hxMake { hx_mset_matching_terms(mset, i, $0, $1) }).map { hxString($0.term) }
+            // Read from the hit's term list: only when asked (costly on remote shards).
+            let terms = matchingTerms ? try hxDrain(try hxMake { hx_mset_matching_terms(mset, i, $0, $1) }).map { hxString($0.term) } : []
             matches.append(XapianMatch(docid: hit.docid, rank: Int(hit.rank), weight: hit.weight,
                                        percent: Int(hit.percent), data: data, values: values, matchingTerms: terms))
         }

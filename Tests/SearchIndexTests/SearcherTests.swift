@@ -126,7 +126,10 @@ final class SearcherTests: XCTestCase {
     }
 
     func testMatchingTermsPerHit() throws {
-        let r = try search(.or([word("thửa"), word("giải"), .term("Fdat")]))
+        var request = SearchRequest(query: .or([word("thửa"), word("giải"), .term("Fdat")]), visibleLevels: secretLevels)
+        XCTAssertTrue(try searcher.search(request).hits.allSatisfy(\.matchingTerms.isEmpty), "only when asked")
+        request.withMatchingTerms = true
+        let r = try searcher.search(request)
         let one = try XCTUnwrap(r.hits.first { $0.id == "H49.64.33.2001.160.1" })
         XCTAssertEqual(Set(one.matchingTerms), ["Fdat", "thửa"])
         let three = try XCTUnwrap(r.hits.first { $0.id == "H49.64.33.2001.160.3" })
