@@ -11,13 +11,11 @@ cd "$(dirname "$0")/../.."
 DATA="${1:?usage: bench/scale/reindex_vs_xapian.sh DATA_DIR [THREADS] [COMMIT]}"
 THREADS="${2:-$(nproc)}"
 COMMIT="${3:-500}"
-if [ -z "${HOSO:-}" ]; then
-  swift build -c release --product hoso >/dev/null
-  HOSO="$(swift build -c release --show-bin-path)/hoso"
-fi
+source bench/scale/common.sh
+hoso_binary
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-g++ -O2 -std=c++17 -pthread bench/scale/xapian_replay.cc -o "$WORK/xapian_replay" -lxapian
+replay_binary "$WORK"
 PAGES=$(sqlite3 "$DATA/catalogue.sqlite" 'select count(*) from page')
 t0=$(date +%s.%N)
 "$HOSO" reindex --data "$DATA" --commit-every "$COMMIT" 2>/dev/null

@@ -12,16 +12,14 @@ DATA="${1:?usage: bench/scale/shards.sh DATA_DIR [SHARDS] [SECONDS] [CLIENTS]}"
 SHARDS="${2:-3}"
 SECONDS_LOAD="${3:-20}"
 CLIENTS="${4:-2}"
-if [ -z "${HOSO:-}" ]; then
-  swift build -c release --product hoso >/dev/null
-  HOSO="$(swift build -c release --show-bin-path)/hoso"
-fi
+source bench/scale/common.sh
+hoso_binary
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-g++ -O2 -std=c++17 -pthread bench/scale/xapian_replay.cc -o "$WORK/xapian_replay" -lxapian
+replay_binary "$WORK"
 GEN="$DATA/$(sed -n 's/^auto //p' "$DATA/index.stub")"
 "$WORK/xapian_replay" "$GEN" "$WORK/shards" "$SHARDS" split
 PAGES=$(sqlite3 "$DATA/catalogue.sqlite" 'select count(*) from page')
