@@ -378,12 +378,7 @@ public final class CatalogueStore: @unchecked Sendable {
     /// The page texts of a document in page order, without the word boxes (cheap: for indexing, snippets
     /// and finding the pages where a query matched).
     public func pageTexts(documentID: String) throws -> [(number: Int, text: String)] {
-        try read { db in
-            try Row.fetchAll(try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number"),
-                             arguments: [documentID]).map {
-                (number: try $0.decode(forColumn: "number"), text: try $0.decode(forColumn: "text"))
-            }
-        }
+        try pageTexts(documentIDs: [documentID])[documentID] ?? []
     }
 
     /// The page texts of several documents in one read (one prepared statement), by document id, each in

@@ -379,26 +379,51 @@ public final class Archive: @unchecked Sendable {
     }
 }
 
-/// The time searches spent in the index (Xapian: expansions and the match), as a Prometheus histogram:
-/// beside the request durations, what the server adds to the bare Xapian work.
-public final class SearchStatistics: @unchecked Sendable {
-    /// Bucket upper bounds, in seconds (those of the request durations).
+/// A latency histogram in Prometheus's form (cumulative buckets, sum, count): the server's request durations
+/// and the searches' time in the index.
+public struct LatencyHistogram: Sendable {
+    /// Bucket upper bounds, in seconds.
     public static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
-    private let lock = NSLock()
-    private var counts = [Int](repeating: 0, count: SearchStatistics.buckets.count)
-    private var sum = 0.0
-    private var count = 0
+    public private(set) var counts = [Int](repeating: 0, count: LatencyHistogram.buckets.count)
+    public private(set) var sum = 0.0
+    public private(set) var count = 0
 
-    func recordIndexTime(_ seconds: Double) {
-        lock.lock(); defer { lock.unlock() }
+    public init() {}
+
+    public mutating func record(_ seconds: Double) {
         for (i, bound) in Self.buckets.enumerated() where seconds <= bound { counts[i] += 1 }
         sum += seconds
         count += 1
     }
 
-    /// Cumulative bucket counts, sum and count.
-    public var snapshot: (buckets: [Int], sum: Double, count: Int) {
+    /// The exposition lines of the histogram `name`, with `labels` (`route="api_search"`) or none.
+    public func exposition(name: String, labels: String = "") -> String {
+        let sep = labels.isEmpty ? "" : ","
+        var out = ""
+        for (i, bound) in Self.buckets.enumerated() {
+            out += "\(name)_bucket{\(labels)\(sep)le=\"\(bound)\"} \(counts[i])\n"
+        }
+        out += "\(name)_bucket{\(labels)\(sep)le=\"+Inf\"} \(count)\n"
+        let braces = labels.isEmpty ? "" : "{\(labels)}"
+        out += "\(name)_sum\(braces) \(sum)\n"
+        out += "\(name)_count\(braces) \(count)\n"
+        return out
+    }
+}
+
+/// The time searches spent in the index (Xapian: expansions and the match): beside the request durations,
+/// what the server adds to the bare Xapian work.
+public final class SearchStatistics: @unchecked Sendable {
+    private let lock = NSLock()
+    private var histogram = LatencyHistogram()
+
+    func recordIndexTime(_ seconds: Double) {
         lock.lock(); defer { lock.unlock() }
-        return (counts, sum, count)
+        histogram.record(seconds)
+    }
+
+    public var snapshot: LatencyHistogram {
+        lock.lock(); defer { lock.unlock() }
+        return histogram
     }
 }

@@ -94,6 +94,7 @@ public final class IndexMaintainer {
     @discardableResult
     public func rebuild(quiet: Bool = true, commitEvery: Int = 500, workers: Int = 0) throws -> Int {
         let keys = try store.allDocumentKeys()
+        let workers = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
         let current = try Self.readStub(data.indexStubPath)
         let generation = (current.flatMap { Self.generationNumber($0) } ?? 0) + 1
         let name = "index-\(generation)"
@@ -123,8 +124,7 @@ public final class IndexMaintainer {
         if !resuming {
             try? FileManager.default.removeItem(atPath: path)
             try? FileManager.default.removeItem(atPath: progressPath)
-            let parts = Self.partitionCount(documents: keys.count,
-                                            workers: workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount)
+            let parts = Self.partitionCount(documents: keys.count, workers: workers)
             let b = PartitionBoundaries(first: (1..<parts).map { k in
                 let key = keys[k * keys.count / parts]
                 return PartitionBoundaries.Key(fileID: key.fileID, ordinal: key.ordinal)
@@ -153,7 +153,7 @@ public final class IndexMaintainer {
         let results = PartitionResults(count: partition.count)
         let step = max(1, commitEvery)
         // `workers` threads, each taking the next partition not begun.
-        let threads = max(1, min(workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount, partition.count))
+        let threads = max(1, min(workers, partition.count))
         DispatchQueue.concurrentPerform(iterations: threads) { [self] _ in
             while let k = results.nextPartition() {
                 let w = writers[k]
@@ -340,8 +340,9 @@ struct PartitionBoundaries: Equatable {
     struct Key: Equatable, Comparable {
         var fileID: String
         var ordinal: Int
+        static func == (a: Key, b: Key) -> Bool { a.fileID.utf8Equals(b.fileID) && a.ordinal == b.ordinal }
         static func < (a: Key, b: Key) -> Bool {
-            if a.fileID != b.fileID { return a.fileID.utf8.lexicographicallyPrecedes(b.fileID.utf8) }
+            if !a.fileID.utf8Equals(b.fileID) { return a.fileID.utf8.lexicographicallyPrecedes(b.fileID.utf8) }
             return a.ordinal < b.ordinal
         }
     }
@@ -355,7 +356,7 @@ struct PartitionBoundaries: Equatable {
         var lo = 0, hi = first.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if first[mid] < key || first[mid] == key { lo = mid + 1 } else { hi = mid }
+            if first[mid] <= key { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }

@@ -5,15 +5,11 @@ import Hummingbird
 /// Prometheus metrics at `/metrics` (text exposition format 0.0.4): requests and latencies per route and
 /// status class, and the size of the index and the catalogue. Kept in-process, no dependency.
 final class ServerMetrics: @unchecked Sendable {
-    /// Latency bucket upper bounds, in seconds.
-    static let buckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
-
     struct Key: Hashable { var route: String; var status: String }
-    struct Histogram { var counts = [Int](repeating: 0, count: ServerMetrics.buckets.count); var sum = 0.0; var count = 0 }
 
     private let lock = NSLock()
     private var requests: [Key: Int] = [:]
-    private var latency: [String: Histogram] = [:]
+    private var latency: [String: LatencyHistogram] = [:]
 
     /// The route family of a path, never the path itself: ids and queries stay out of the metrics.
     static func route(_ path: String) -> String {
@@ -36,11 +32,7 @@ final class ServerMetrics: @unchecked Sendable {
         let route = Self.route(path)
         lock.lock(); defer { lock.unlock() }
         requests[Key(route: route, status: "\(status / 100)xx"), default: 0] += 1
-        var h = latency[route] ?? Histogram()
-        for (i, bound) in Self.buckets.enumerated() where seconds <= bound { h.counts[i] += 1 }
-        h.sum += seconds
-        h.count += 1
-        latency[route] = h
+        latency[route, default: LatencyHistogram()].record(seconds)
     }
 
     func exposition(archive: Archive) -> String {
@@ -55,22 +47,11 @@ final class ServerMetrics: @unchecked Sendable {
         out += "# HELP hoso_http_request_duration_seconds Time to answer, by route.\n"
         out += "# TYPE hoso_http_request_duration_seconds histogram\n"
         for (route, h) in latency.sorted(by: { $0.key < $1.key }) {
-            for (i, bound) in Self.buckets.enumerated() {
-                out += "hoso_http_request_duration_seconds_bucket{route=\"\(route)\",le=\"\(bound)\"} \(h.counts[i])\n"
-            }
-            out += "hoso_http_request_duration_seconds_bucket{route=\"\(route)\",le=\"+Inf\"} \(h.count)\n"
-            out += "hoso_http_request_duration_seconds_sum{route=\"\(route)\"} \(h.sum)\n"
-            out += "hoso_http_request_duration_seconds_count{route=\"\(route)\"} \(h.count)\n"
+            out += h.exposition(name: "hoso_http_request_duration_seconds", labels: "route=\"\(route)\"")
         }
-        let index = archive.statistics.snapshot
         out += "# HELP hoso_search_index_duration_seconds Time searches spent in the index (Xapian: widening unknown words, the match).\n"
         out += "# TYPE hoso_search_index_duration_seconds histogram\n"
-        for (i, bound) in SearchStatistics.buckets.enumerated() {
-            out += "hoso_search_index_duration_seconds_bucket{le=\"\(bound)\"} \(index.buckets[i])\n"
-        }
-        out += "hoso_search_index_duration_seconds_bucket{le=\"+Inf\"} \(index.count)\n"
-        out += "hoso_search_index_duration_seconds_sum \(index.sum)\n"
-        out += "hoso_search_index_duration_seconds_count \(index.count)\n"
+        out += archive.statistics.snapshot.exposition(name: "hoso_search_index_duration_seconds")
         let sizes = archive.storageSizes()
         out += "# HELP hoso_index_documents Documents in the index.\n# TYPE hoso_index_documents gauge\n"
         out += "hoso_index_documents \(sizes.indexDocuments)\n"

@@ -250,13 +250,15 @@ public final class Searcher: @unchecked Sendable {
     /// becomes `Fdat`; in a phrase, the common accented words leave the `AND_MAYBE` that ranks exact accents.
     func droppingCommonAccents(_ node: QueryNode) throws -> QueryNode {
         guard dropCommonAccents else { return node }
-        let total = try database.documentCount()
+        var total: Int? = nil          // read only when a query holds an accented alternative
         var cache: [String: Bool] = [:]
         func common(_ accented: String) throws -> Bool {
             if let known = cache[accented] { return known }
+            let all = try total ?? database.documentCount()
+            total = all
             let n = try database.termFrequency(accented)
             let folded = try database.termFrequency(IndexPrefix.folded + VietNormalizer.fold(accented))
-            let answer = n * 2 > total && n * 10 >= folded * 9
+            let answer = n * 2 > all && n * 10 >= folded * 9
             cache[accented] = answer
             return answer
         }

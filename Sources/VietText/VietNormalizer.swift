@@ -167,7 +167,7 @@ public enum VietNormalizer {
         return tokenCache.value(for: UTF8Key(String(raw))) { (normalize($0.string), fold($0.string)) }
     }
 
-    private static let tokenCache = SharedCache<UTF8Key, (text: String, folded: String)>(limit: 100_000)
+    private static let tokenCache = ThreadMemo<UTF8Key, (text: String, folded: String)>(limit: 100_000)
 
     // MARK: - Tone placement
 
@@ -191,7 +191,7 @@ public enum VietNormalizer {
         return toneCache.value(for: word, compute: canonicalTone)
     }
 
-    private static let toneCache = SharedCache<String, String>(limit: 100_000)
+    private static let toneCache = ThreadMemo<String, String>(limit: 100_000)
 
     static let vowelBases: Set<Character> = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
     static let markedVowels: Set<Character> = ["ă", "â", "ê", "ô", "ơ", "ư"]
@@ -261,7 +261,7 @@ public enum VietNormalizer {
 /// A memo per thread (no lock: indexing runs one partition per core, and a shared memo's lock was taken
 /// for every token): values computed once per key and thread, forgotten all at once when `limit` keys are
 /// held (a bound against OCR noise, far above a fonds' vocabulary).
-final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
+final class ThreadMemo<Key: Hashable, Value>: @unchecked Sendable {
     private final class Memo { var values: [Key: Value] = [:] }
     private var slot = pthread_key_t()
     private let limit: Int
