@@ -191,6 +191,11 @@ public final class CatalogueStore: @unchecked Sendable {
         }
     }
 
+    /// A `fields`/`extra` column: its own reader, JSONDecoder only for what that one does not take.
+    private static func stringMap(_ text: String) throws -> [String: String] {
+        try StringMapJSON.decode(text) ?? unjson([String: String].self, text)
+    }
+
     private static func access(_ raw: Int) throws -> AccessLevel {
         guard let a = AccessLevel(rawValue: raw) else { throw CatalogueError("Dữ liệu hỏng: Chế độ sử dụng \(raw) không hợp lệ") }
         return a
@@ -286,8 +291,8 @@ public final class CatalogueStore: @unchecked Sendable {
                     fonds: try row.decode(forColumn: "fonds"), retention: try row.decode(forColumn: "retention"),
                     access: try access(try row.decode(forColumn: "access")),
                     startDate: date(try row.decode(forColumn: "startDate")), endDate: date(try row.decode(forColumn: "endDate")),
-                    fields: try unjson([String: String].self, try row.decode(forColumn: "fields")),
-                    extra: try unjson([String: String].self, try row.decode(forColumn: "extra")))
+                    fields: try stringMap(try row.decode(forColumn: "fields")),
+                    extra: try stringMap(try row.decode(forColumn: "extra")))
     }
 
     // MARK: - Tài liệu
@@ -333,8 +338,8 @@ public final class CatalogueStore: @unchecked Sendable {
                          date: date(try row.decode(forColumn: "date")), issuer: try row.decode(forColumn: "issuer"),
                          summary: try row.decode(forColumn: "summary"), signer: try row.decode(forColumn: "signer"),
                          access: try access(try row.decode(forColumn: "access")),
-                         fields: try unjson([String: String].self, try row.decode(forColumn: "fields")),
-                         extra: try unjson([String: String].self, try row.decode(forColumn: "extra")))
+                         fields: try stringMap(try row.decode(forColumn: "fields")),
+                         extra: try stringMap(try row.decode(forColumn: "extra")))
         d.id = try row.decode(forColumn: "id")
         return d
     }

@@ -76,32 +76,6 @@ public enum VietNormalizer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The lower-cased folded UTF-8 of `s` (as `fold`) with, for each of its bytes, the UTF-8 offset in `s`
-    /// of the scalar it comes from: to find in the original text what was found in the folded one. Nil when
-    /// `s` holds a scalar the folding table does not know (the caller then takes a slower path).
-    public static func foldedWithOrigins(_ s: String) -> (bytes: [UInt8], origins: [Int32])? {
-        var bytes: [UInt8] = [], origins: [Int32] = []
-        bytes.reserveCapacity(s.utf8.count)
-        origins.reserveCapacity(s.utf8.count)
-        var offset: Int32 = 0
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                bytes.append(asciiFold(UInt8(v), lower: true))
-                origins.append(offset)
-                offset += 1
-                continue
-            }
-            guard let entry = FoldTable.shared.entry(v) else { return nil }
-            for b in entry.lower {
-                bytes.append(b)
-                origins.append(offset)
-            }
-            offset += v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-        }
-        return (bytes, origins)
-    }
-
     @inline(__always) static func asciiFold(_ b: UInt8, lower: Bool) -> UInt8 {
         if b == 0x60 { return 0x27 }                                  // ` → '
         if lower, b >= 0x41, b <= 0x5A { return b + 0x20 }

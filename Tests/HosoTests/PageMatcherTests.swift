@@ -1,5 +1,6 @@
 import XCTest
 @testable import HosoCore
+import VietText
 
 final class PageMatcherTests: XCTestCase {
     func testAccentInsensitiveMatchAndPageRanking() {
@@ -93,5 +94,97 @@ final class PageMatcherTests: XCTestCase {
         XCTAssertTrue(s.plain.hasPrefix("…") && s.plain.hasSuffix("…"), s.plain)
         XCTAssertTrue(s.html.contains("<mark>H&#39;Hen</mark> <mark>Niê</mark>"), s.html)
         XCTAssertLessThanOrEqual(s.plain.count, 125)
+    }
+    /// The snippet built on bytes against its definition on Strings (scalar widths, escaping, white space
+    /// collapsed), over the samples' pages and word salad full of marks, entities and odd white space.
+    func testSnippetAgreesWithItsStringDefinition() throws {
+        let root = Fixture.repository.appendingPathComponent("samples")
+        var texts: [String] = []
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "txt" {
+            texts.append(try String(contentsOf: url, encoding: .utf8))
+        }
+        let pieces = ["đất", "Đất", "dat", "thu", "hồi", "1605/QĐ-UBND", "<b>", "&", "\"", "'", "H’Hen", "\u{00A0}", "\u{3000}",
+                      "\u{2028}", "\u{0085}", "\u{1680}", "\u{202F}", "\u{205F}", "\u{2009}", "\u{200B}", "\n\n", "\t", "   ", "😀",
+                      "e\u{301}", "…", "ﬁ", "x"]
+        var state: UInt64 = 41
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<800 {
+            texts.append((0..<(next() % 120)).map { _ in pieces[next() % pieces.count] }.joined(separator: next() % 3 == 0 ? "" : " "))
+        }
+        var compared = 0
+        for words in [["đất"], ["thu", "hồi", "đất"], ["1605", "qđ", "ubnd"], ["h'hen"], ["x"], ["zzz"]] {
+            let matcher = PageMatcher(highlightWords: words)
+            for text in texts {
+                let nfc = VietNormalizer.nfc(text)
+                let m = matcher.match(nfc)
+                for width in [40, 220] {
+                    let fast = matcher.snippet(nfc, match: m, width: width)
+                    let reference = Self.referenceSnippet(nfc, match: m, width: width)
+                    XCTAssertEqual(fast.plain, reference.plain, text.debugDescription)
+                    XCTAssertEqual(fast.html, reference.html, text.debugDescription)
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 9_000)
+    }
+
+    /// White space as the snippet sees it: exactly the scalars with Unicode's White_Space property.
+    func testWhiteSpaceBytesAreUnicodeWhiteSpace() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            var s = String(scalar)
+            let length = s.withUTF8 { PageMatcher.whiteSpaceLength($0, 0) }
+            XCTAssertEqual(length > 0, scalar.properties.isWhitespace, String(v, radix: 16))
+            if length > 0 { XCTAssertEqual(length, s.utf8.count) }
+        }
+    }
+
+    /// The snippet as first written, String by String.
+    static func referenceSnippet(_ text: String, match m: PageMatcher.Match, width: Int) -> (plain: String, html: String) {
+        func collapse(_ s: String) -> String {
+            var out = String.UnicodeScalarView()
+            var space = false, any = false
+            for c in s.unicodeScalars {
+                if c.properties.isWhitespace { space = any; continue }
+                if space { out.append(" "); space = false }
+                out.append(c)
+                any = true
+            }
+            return String(out)
+        }
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "'", with: "&#39;")
+        }
+        guard !m.ranges.isEmpty else {
+            let head = collapse(String(text.prefix(width)))
+            return (head, escape(head))
+        }
+        let scalars = text.unicodeScalars
+        let places = m.ranges.map { (lower: scalars.distance(from: scalars.startIndex, to: $0.lowerBound),
+                                     upper: scalars.distance(from: scalars.startIndex, to: $0.upperBound)) }
+        var bestLower = places[0].lower, bestCount = 0
+        for i in places.indices {
+            let count = places[i...].prefix { $0.upper <= places[i].lower + width }.count
+            if count > bestCount { bestCount = count; bestLower = places[i].lower }
+        }
+        let start = scalars.index(scalars.startIndex, offsetBy: max(0, bestLower - width / 4))
+        let end = scalars.index(start, offsetBy: width, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        var plain = "", html = ""
+        var cursor = start
+        for r in m.ranges where r.lowerBound >= start && r.upperBound <= end && r.lowerBound >= cursor {
+            plain += String(text[cursor..<r.lowerBound]) + String(text[r])
+            html += escape(String(text[cursor..<r.lowerBound])) + "<mark>" + escape(String(text[r])) + "</mark>"
+            cursor = r.upperBound
+        }
+        plain += String(text[cursor..<end]); html += escape(String(text[cursor..<end]))
+        let prefix = start > text.startIndex ? "…" : "", suffix = end < text.endIndex ? "…" : ""
+        return (prefix + collapse(plain) + suffix, prefix + collapse(html) + suffix)
     }
 }

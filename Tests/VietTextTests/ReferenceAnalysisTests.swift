@@ -175,6 +175,35 @@ final class ReferenceAnalysisTests: XCTestCase {
         }
     }
 
+    /// The byte-level folds (`foldedUTF8`, `foldedWithOrigins`) against `fold`: same bytes, or nil exactly
+    /// where the table does not know a scalar; each origin is the offset of the scalar its byte comes from.
+    func testFoldedBytesAgreeWithFold() {
+        let texts = Self.corpus + Self.randomTexts(count: 3000, seed: 5)
+            + ["ǅǈǋ", "İstanbul", "한국어 đất", "e\u{0301}\u{0327}", "ﬁ", "𝐀 đất 😀", "H’Hen ‘M`gar", "", "ĐẤT ĐAI"]
+        var unknown = 0
+        for text in texts {
+            let folded = Array(VietNormalizer.fold(text).utf8)
+            guard let fast = VietNormalizer.foldedUTF8(text) else {
+                unknown += 1
+                XCTAssertNil(VietNormalizer.foldedWithOrigins(text))
+                XCTAssertTrue(text.unicodeScalars.contains { $0.value >= 0x80 && VietNormalizer.FoldTable.shared.entry($0.value) == nil })
+                continue
+            }
+            XCTAssertEqual(fast, folded, text.debugDescription)
+            let withOrigins = VietNormalizer.foldedWithOrigins(text)
+            XCTAssertEqual(withOrigins?.bytes, folded)
+            var expected: [Int32] = []
+            var offset: Int32 = 0
+            for scalar in text.unicodeScalars {
+                let n = Array(VietNormalizer.fold(String(scalar)).utf8).count
+                expected += Array(repeating: offset, count: n)
+                offset += Int32(String(scalar).utf8.count)
+            }
+            XCTAssertEqual(withOrigins?.origins, expected, text.debugDescription)
+        }
+        XCTAssertGreaterThan(unknown, 2)
+    }
+
     /// Citizen ids as first written: `\\d+` runs of 9 or 12, checked around.
     static func referenceCitizenIDs(_ text: String) -> [CitizenID] {
         let ns = text as NSString
