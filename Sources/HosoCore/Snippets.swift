@@ -95,23 +95,33 @@ public struct PageMatcher: Sendable {
         @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
             b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
         }
-        var distinct = 0, occurrences = 0
-        for w in wordBytes where w.count <= folded.count {
-            var n = 0
-            var i = 0
-            let first = w[0]
-            while i <= folded.count - w.count {
-                if folded[i] == first, i == 0 || !isWordByte(folded[i - 1]),
-                   i + w.count == folded.count || !isWordByte(folded[i + w.count]) {
-                    var k = 1
-                    while k < w.count, folded[i + k] == w[k] { k += 1 }
-                    if k == w.count { n += 1; i += w.count; continue }
-                }
-                i += 1
+        return folded.withUnsafeBufferPointer { f -> Int in
+            let n = f.count
+            // Where a word can start (a word byte after a byte that is not one): every query word starts so.
+            var starts: [Int32] = []
+            starts.reserveCapacity(n / 4)
+            var previousIsWord = false
+            for i in 0..<n {
+                let isWord = isWordByte(f[i])
+                if isWord, !previousIsWord { starts.append(Int32(i)) }
+                previousIsWord = isWord
             }
-            if n > 0 { distinct += 1; occurrences += n }
+            var distinct = 0, occurrences = 0
+            for w in wordBytes where w.count <= n && isWordByte(w[0]) {
+                var count = 0
+                var next = 0    // matches do not overlap
+                let first = w[0]
+                for s in starts {
+                    let i = Int(s)
+                    guard i >= next, f[i] == first, i + w.count <= n, i + w.count == n || !isWordByte(f[i + w.count]) else { continue }
+                    var k = 1
+                    while k < w.count, f[i + k] == w[k] { k += 1 }
+                    if k == w.count { count += 1; next = i + w.count }
+                }
+                if count > 0 { distinct += 1; occurrences += count }
+            }
+            return distinct * 1000 + occurrences
         }
-        return distinct * 1000 + occurrences
     }
 
     /// Page numbers (1-based) where the query matched, best first.

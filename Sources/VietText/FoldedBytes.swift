@@ -22,7 +22,7 @@ extension VietNormalizer {
             var origins: [Int32] = []
             bytes.reserveCapacity(b.count)
             if wantOrigins { origins.reserveCapacity(b.count) }
-            let table = FoldTable.shared
+            let table = PackedFold.shared
             let n = b.count
             var i = 0
             while i < n {
@@ -43,12 +43,70 @@ extension VietNormalizer {
                     v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
                         | UInt32(b[i + 3] & 0x3F); length = 4
                 }
-                guard let entry = table.entry(v) else { return nil }
-                bytes.append(contentsOf: entry.lower)
-                if wantOrigins { for _ in entry.lower { origins.append(Int32(i)) } }
+                let packed = table.lookup(v)
+                if packed & 0xFF != PackedFold.unknown {
+                    var word = packed
+                    for _ in 0..<(packed & 0xFF) {
+                        word >>= 8
+                        bytes.append(UInt8(truncatingIfNeeded: word))
+                        if wantOrigins { origins.append(Int32(i)) }
+                    }
+                } else {
+                    guard let entry = FoldTable.shared.entry(v) else { return nil }
+                    bytes.append(contentsOf: entry.lower)
+                    if wantOrigins { for _ in entry.lower { origins.append(Int32(i)) } }
+                }
                 i += length
             }
             return (bytes, origins)
         }
+    }
+
+    /// Whether `s` is NFC by the quick check of `nfc`: only scalars that are composed and never combine.
+    static func isStableInNFC(utf8 s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0xCC { i += c < 0x80 ? 1 : 2; continue }      // up to U+02FF
+                if c < 0xE0 { return false }                           // U+0300 to U+07FF: marks among them
+                guard c < 0xF0 else { return false }
+                let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                guard isStableInNFC(v) else { return false }
+                i += 3
+            }
+            return true
+        }
+    }
+}
+
+/// The lower-case folds of the table's scalars packed in one word each (length in the low byte, then up to
+/// three bytes): one array read per Vietnamese letter instead of an entry of two arrays. Built from
+/// `FoldTable`, so it cannot disagree with it; scalars outside it, or folding to more bytes, say `unknown`.
+final class PackedFold: Sendable {
+    static let shared = PackedFold()
+    static let unknown: UInt32 = 0xFF
+    static let low: ClosedRange<UInt32> = 0x80...0x36F
+    static let vietnamese: ClosedRange<UInt32> = 0x1E00...0x1EFF
+    private let lowTable: [UInt32]
+    private let vietnameseTable: [UInt32]
+
+    init() {
+        func pack(_ v: UInt32) -> UInt32 {
+            guard let entry = VietNormalizer.FoldTable.shared.entry(v), entry.lower.count <= 3 else { return Self.unknown }
+            var word: UInt32 = 0
+            for (k, byte) in entry.lower.enumerated() { word |= UInt32(byte) << (8 * UInt32(k + 1)) }
+            return word | UInt32(entry.lower.count)
+        }
+        lowTable = Self.low.map(pack)
+        vietnameseTable = Self.vietnamese.map(pack)
+    }
+
+    @inline(__always) func lookup(_ v: UInt32) -> UInt32 {
+        if v <= Self.low.upperBound { return v >= Self.low.lowerBound ? lowTable[Int(v - Self.low.lowerBound)] : Self.unknown }
+        if Self.vietnamese.contains(v) { return vietnameseTable[Int(v - Self.vietnamese.lowerBound)] }
+        return Self.unknown
     }
 }

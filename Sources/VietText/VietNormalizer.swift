@@ -21,8 +21,7 @@ public enum VietNormalizer {
     /// never combine (Latin up to U+02FF, the precomposed Vietnamese letters U+1E00–U+1EFF, common
     /// punctuation) is returned as is, without Foundation's pass over it: recognised pages almost always are.
     public static func nfc(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
-        return s.unicodeScalars.allSatisfy({ isStableInNFC($0.value) }) ? s : s.precomposedStringWithCanonicalMapping
+        isStableInNFC(utf8: s) ? s : s.precomposedStringWithCanonicalMapping
     }
 
     /// Scalars with NFC_Quick_Check = Yes and combining class 0 (no singleton, no combining mark, no

@@ -68,6 +68,37 @@ final class PageMatcherTests: XCTestCase {
         XCTAssertGreaterThan(found, 2_000)
     }
 
+    /// The quick score from word starts against its scan of every byte, on the same texts.
+    func testQuickScoreAgreesWithItsByteScan() throws {
+        let root = Fixture.repository.appendingPathComponent("samples")
+        var texts: [String] = ["", "đất", "x đất", "đấtđất đất", "1.500.000 500 500.", "h'hen h’hen nie"]
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "txt" {
+            texts.append(try String(contentsOf: url, encoding: .utf8))
+        }
+        var nonZero = 0
+        for words in [["đất"], ["thu", "hồi", "đất"], ["1605", "qđ", "ubnd"], ["h'hen", "nie"], ["500"], ["quyết định"], ["a"]] {
+            let matcher = PageMatcher(highlightWords: words)
+            for text in texts {
+                let folded = Array(VietNormalizer.fold(text).utf8)
+                var distinct = 0, occurrences = 0
+                func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
+                for w in matcher.wordBytes where w.count <= folded.count {
+                    var n = 0, i = 0
+                    while i <= folded.count - w.count {
+                        if Array(folded[i..<(i + w.count)]) == w, i == 0 || !isWordByte(folded[i - 1]),
+                           i + w.count == folded.count || !isWordByte(folded[i + w.count]) { n += 1; i += w.count; continue }
+                        i += 1
+                    }
+                    if n > 0 { distinct += 1; occurrences += n }
+                }
+                XCTAssertEqual(matcher.quickScore(text), distinct * 1000 + occurrences, "\(words) in \(text.prefix(80))")
+                if occurrences > 0 { nonZero += 1 }
+            }
+        }
+        XCTAssertGreaterThan(nonZero, 30)
+    }
+
     func testSnippetHighlightsOriginalWordsAndEscapesHTML() {
         let matcher = PageMatcher(highlightWords: ["thu hoi dat"])
         let (plain, html) = matcher.snippet("Về việc <thu hồi> đất của hộ bà Trần Thị Hoa & con")

@@ -202,6 +202,14 @@ final class ReferenceAnalysisTests: XCTestCase {
             XCTAssertEqual(withOrigins?.origins, expected, text.debugDescription)
         }
         XCTAssertGreaterThan(unknown, 2)
+        // Every scalar alone: the packed table and the byte-level NFC check against their definitions.
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let text = String(scalar)
+            let known = v < 0x80 || VietNormalizer.FoldTable.shared.entry(v) != nil
+            XCTAssertEqual(VietNormalizer.foldedUTF8(text + "Đ"), known ? Array(VietNormalizer.fold(text + "Đ").utf8) : nil, "U+\(String(v, radix: 16))")
+            XCTAssertEqual(VietNormalizer.isStableInNFC(utf8: "a" + text), VietNormalizer.isStableInNFC(v), "U+\(String(v, radix: 16))")
+        }
     }
 
     /// Citizen ids as first written: `\\d+` runs of 9 or 12, checked around.
