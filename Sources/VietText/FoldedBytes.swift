@@ -18,46 +18,65 @@ extension VietNormalizer {
     private static func foldUTF8(_ s: String, origins wantOrigins: Bool) -> (bytes: [UInt8], origins: [Int32])? {
         var s = s
         return s.withUTF8 { b -> (bytes: [UInt8], origins: [Int32])? in
-            var bytes: [UInt8] = []
-            var origins: [Int32] = []
-            bytes.reserveCapacity(b.count)
-            if wantOrigins { origins.reserveCapacity(b.count) }
-            let table = PackedFold.shared
             let n = b.count
-            var i = 0
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    bytes.append(asciiFold(c, lower: true))
-                    if wantOrigins { origins.append(Int32(i)) }
-                    i += 1
-                    continue
-                }
-                // A String's UTF-8 is valid: the lead byte tells the length.
-                let v: UInt32, length: Int
-                if c < 0xE0 {
-                    v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); length = 2
-                } else if c < 0xF0 {
-                    v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); length = 3
-                } else {
-                    v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                        | UInt32(b[i + 3] & 0x3F); length = 4
-                }
-                let packed = table.lookup(v)
-                if packed & 0xFF != PackedFold.unknown {
-                    var word = packed
-                    for _ in 0..<(packed & 0xFF) {
-                        word >>= 8
-                        bytes.append(UInt8(truncatingIfNeeded: word))
-                        if wantOrigins { origins.append(Int32(i)) }
+            // Room for two bytes per byte still to read: an ASCII byte gives one, a packed scalar at most
+            // three for two or three; the table's longer folds are checked against what is left.
+            let capacity = 2 * n + 8
+            var complete = true
+            var written = 0
+            var origins: [Int32] = wantOrigins ? [Int32](repeating: 0, count: capacity) : []
+            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                origins.withUnsafeMutableBufferPointer { org in
+                    let table = PackedFold.shared
+                    var o = 0
+                    var i = 0
+                    while i < n {
+                        let c = b[i]
+                        if c < 0x80 {
+                            out[o] = asciiFold(c, lower: true)
+                            if wantOrigins { org[o] = Int32(i) }
+                            o += 1
+                            i += 1
+                            continue
+                        }
+                        // A String's UTF-8 is valid: the lead byte tells the length.
+                        let v: UInt32, length: Int
+                        if c < 0xE0 {
+                            v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); length = 2
+                        } else if c < 0xF0 {
+                            v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); length = 3
+                        } else {
+                            v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                                | UInt32(b[i + 3] & 0x3F); length = 4
+                        }
+                        let packed = table.lookup(v)
+                        if packed & 0xFF != PackedFold.unknown {
+                            var word = packed
+                            for _ in 0..<(packed & 0xFF) {
+                                word >>= 8
+                                out[o] = UInt8(truncatingIfNeeded: word)
+                                if wantOrigins { org[o] = Int32(i) }
+                                o += 1
+                            }
+                        } else {
+                            guard let entry = FoldTable.shared.entry(v), o + entry.lower.count + 2 * (n - i - length) <= capacity else {
+                                complete = false
+                                break
+                            }
+                            for byte in entry.lower {
+                                out[o] = byte
+                                if wantOrigins { org[o] = Int32(i) }
+                                o += 1
+                            }
+                        }
+                        i += length
                     }
-                } else {
-                    guard let entry = FoldTable.shared.entry(v) else { return nil }
-                    bytes.append(contentsOf: entry.lower)
-                    if wantOrigins { for _ in entry.lower { origins.append(Int32(i)) } }
+                    count = o
+                    written = o
                 }
-                i += length
             }
+            guard complete else { return nil }
+            if wantOrigins { origins.removeSubrange(written...) }
             return (bytes, origins)
         }
     }
