@@ -301,9 +301,11 @@ public final class CatalogueStore: @unchecked Sendable {
         try read { try Self.fetchDocument(id: id, db: $0) }
     }
 
-    /// The documents with these ids that exist, in the order of `ids`.
-    public func documents(ids: [String]) throws -> [Document] {
-        try read { db in try ids.compactMap { try Self.fetchDocument(id: $0, db: db) } }
+    /// The documents with these ids that exist, in the order of `ids`. Without `cells`, their `fields` and
+    /// `extra` (every CSV cell, for the document page) are left empty and not read: a result page shows the
+    /// typed columns only.
+    public func documents(ids: [String], cells: Bool = true) throws -> [Document] {
+        try read { db in try ids.compactMap { try Self.fetchDocument(id: $0, db: db, cells: cells) } }
     }
 
     /// The documents of a hồ sơ, ordered by Số thứ tự.
@@ -327,19 +329,23 @@ public final class CatalogueStore: @unchecked Sendable {
         try read { try String.fetchAll($0, sql: "SELECT id FROM document ORDER BY fileID, ordinal") }
     }
 
-    private static func fetchDocument(id: String, db: Database) throws -> Document? {
-        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]).map(decodeDocument)
+    private static func fetchDocument(id: String, db: Database, cells: Bool = true) throws -> Document? {
+        let columns = cells ? "*" : "id, fileID, ordinal, path, type, number, symbol, date, issuer, summary, signer, access"
+        return try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(columns) FROM document WHERE id = ?"), arguments: [id])
+            .map { try decodeDocument($0, cells: cells) }
     }
 
-    private static func decodeDocument(_ row: Row) throws -> Document {
+    private static func decodeDocument(_ row: Row) throws -> Document { try decodeDocument(row, cells: true) }
+
+    private static func decodeDocument(_ row: Row, cells: Bool) throws -> Document {
         var d = Document(fileID: try row.decode(forColumn: "fileID"), ordinal: try row.decode(forColumn: "ordinal"),
                          path: try row.decode(forColumn: "path"), type: try row.decode(forColumn: "type"),
                          number: try row.decode(forColumn: "number"), symbol: try row.decode(forColumn: "symbol"),
                          date: date(try row.decode(forColumn: "date")), issuer: try row.decode(forColumn: "issuer"),
                          summary: try row.decode(forColumn: "summary"), signer: try row.decode(forColumn: "signer"),
                          access: try access(try row.decode(forColumn: "access")),
-                         fields: try stringMap(try row.decode(forColumn: "fields")),
-                         extra: try stringMap(try row.decode(forColumn: "extra")))
+                         fields: cells ? try stringMap(try row.decode(forColumn: "fields")) : [:],
+                         extra: cells ? try stringMap(try row.decode(forColumn: "extra")) : [:])
         d.id = try row.decode(forColumn: "id")
         return d
     }

@@ -213,7 +213,7 @@ public final class Archive: @unchecked Sendable {
         let matcher = PageMatcher(highlightWords: parsed.highlightWords)
         // The hits' catalogue rows and page texts in two reads.
         let ids = response.hits.map(\.id)
-        let documents = Dictionary(try store.documents(ids: ids).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let documents = Dictionary(try store.documents(ids: ids, cells: false).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let pages = try store.pageTexts(documentIDs: ids)
         let hits = response.hits.map { hit($0, document: documents[$0.id], pages: pages[$0.id] ?? [], matcher: matcher) }
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)

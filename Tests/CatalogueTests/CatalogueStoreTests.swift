@@ -45,6 +45,12 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(try store.documents(inFile: Self.file.id).map(\.ordinal), [1, 2, 10])
         XCTAssertEqual(try store.allDocumentIDs(), ["H49.64.33.2001.160.1", "H49.64.33.2001.160.2", "H49.64.33.2001.160.10"])
         XCTAssertEqual(try store.documents(ids: ["H49.64.33.2001.160.10", "x", "H49.64.33.2001.160.1"]).map(\.ordinal), [10, 1])
+        // Without the cells: every typed column the same, fields and extra left empty.
+        var withoutCells = documents[0]
+        withoutCells.fields = [:]
+        withoutCells.extra = [:]
+        XCTAssertFalse(documents[0].fields.isEmpty)
+        XCTAssertEqual(try store.documents(ids: ["H49.64.33.2001.160.2"], cells: false), [withoutCells])
         XCTAssertNil(try store.document(id: "H49.64.33.2001.160.3"))
         XCTAssertEqual(try store.allFiles(), [Self.file])
 
