@@ -359,6 +359,11 @@ int hx_query_description(const hx_query *q, char **out, size_t *len, hx_error **
     *len = 0;
     return guard(err, [&] { give_bytes(q->q.get_description(), out, len); });
 }
+int hx_query_serialise(const hx_query *q, char **out, size_t *len, hx_error **err) {
+    *out = nullptr;
+    *len = 0;
+    return guard(err, [&] { give_bytes(q->q.serialise(), out, len); });
+}
 void hx_query_free(hx_query *q) { delete q; }
 
 int hx_sortable_serialise(double value, char *out, size_t *len, hx_error **err) {

@@ -196,6 +196,7 @@ public final class Archive: @unchecked Sendable {
                 query: parsed.node, visibleLevels: spec.role.visibleLevels.map(\.rawValue),
                 limit: spec.limit, offset: spec.offset, filters: indexFilters(spec.filters), sort: indexSort(spec.sort),
                 facetSlots: spec.facets ? Self.facetSlots.map(\.slot) : [])
+            request.recordQuery = spec.recordIndexQuery
             var response = try run(searcher, request)
             var relaxed = false
             if response.total == 0, let node = parsed.relaxedNode {
@@ -219,6 +220,7 @@ public final class Archive: @unchecked Sendable {
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
         if spec.facets { result.facets = facets(response.facets) }
         result.suggestion = suggestion
+        result.indexQuery = response.recordedQuery
         return result
     }
 

@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import SearchIndex
 
 /// How results are ordered.
 public enum SearchSort: String, Codable, Sendable, CaseIterable {
@@ -43,6 +44,8 @@ public struct SearchRequestSpec: Sendable {
     public var filters: SearchFilters
     public var sort: SearchSort
     public var facets: Bool
+    /// Keep the Xapian query the search ran in `SearchResult.indexQuery` (`hoso search --xapian-query`).
+    public var recordIndexQuery = false
 
     public init(query: String, role: Role = .public, limit: Int = 10, offset: Int = 0,
                 filters: SearchFilters = .init(), sort: SearchSort = .relevance, facets: Bool = false) {
@@ -91,6 +94,11 @@ public struct SearchResult: Codable, Sendable, Equatable {
     /// True when the strict query found nothing and a more tolerant one was used.
     public var relaxed: Bool
     public var facets: [String: [FacetValue]]?
+    /// The Xapian query and match settings, when `SearchRequestSpec.recordIndexQuery` asked: not part of
+    /// the API's JSON.
+    public var indexQuery: RecordedQuery? = nil
+
+    enum CodingKeys: String, CodingKey { case total, hits, suggestion, relaxed, facets }
 
     public init(total: Int, hits: [SearchHit], suggestion: String? = nil, relaxed: Bool = false,
                 facets: [String: [FacetValue]]? = nil) {

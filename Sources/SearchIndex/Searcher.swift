@@ -76,6 +76,9 @@ public struct SearchRequest: Equatable, Sendable {
     /// reads each hit's whole term list for it (from a remote shard, over the network: ~80 ms a search with
     /// three `xapian-tcpsrv` shards, bench/scale/RESULTS.md).
     public var withMatchingTerms: Bool = false
+    /// Keep in `SearchResponse.recordedQuery` the Xapian query and match settings this search ran (for
+    /// running it again with Xapian alone: bench/server). Off by default.
+    public var recordQuery: Bool = false
 
     public init(query: QueryNode, visibleLevels: [Int], limit: Int = 10, offset: Int = 0,
                 filters: SearchFilters = SearchFilters(), sort: SearchSort = .relevance, facetSlots: [Int] = [],
@@ -128,6 +131,8 @@ public struct SearchResponse: Equatable, Sendable {
     /// Time this search spent in Xapian (reopening, widening unknown words, the match), in seconds. Not
     /// part of equality: two searches with the same answer are equal.
     public var indexSeconds: Double = 0
+    /// The Xapian query and settings of the match, when the request asked (`recordQuery`). Not part of equality.
+    public var recordedQuery: RecordedQuery? = nil
 
     public static func == (a: SearchResponse, b: SearchResponse) -> Bool {
         a.total == b.total && a.totalIsExact == b.totalIsExact && a.hits == b.hits && a.facets == b.facets
@@ -135,11 +140,32 @@ public struct SearchResponse: Equatable, Sendable {
     }
 }
 
+/// A match as Xapian ran it: the query (`Query::serialise`) and the settings around it, enough for Xapian
+/// alone to run the very same match (bench/server/xapian_exact.py).
+public struct RecordedQuery: Codable, Equatable, Sendable {
+    /// `Xapian::Query::serialise()`, base64 in JSON.
+    public var query: Data
+    /// The local databases searched as one (remote shards are not recorded).
+    public var databases: [String]
+    public var offset: Int
+    public var limit: Int
+    public var checkAtLeast: Int
+    /// BM25 parameters `k1 k2 k3 b min_normlen`.
+    public var bm25: [Double]
+    /// `relevance`, `date-asc` or `date-desc` (date: value slot `ValueSlot.date`, then relevance).
+    public var sort: String
+    public var facetSlots: [Int]
+    /// Value slots read for each hit.
+    public var valueSlots: [Int]
+}
+
 /// Searches one or several index databases (local directories, stub files or remote shards) as one.
 /// Access is enforced inside the Xapian query, so totals, facets and suggestions never count what
 /// the role may not see. Safe to share between threads (calls are serialised).
 public final class Searcher: @unchecked Sendable {
     public let database: XapianDatabase
+    /// The local databases given at opening.
+    public let databasePaths: [String]
     /// Totals are exact up to offset + limit + this many matches (and always when facets are asked).
     public var exactTotalMargin = 1000
     /// BM25 parameters.
@@ -154,6 +180,7 @@ public final class Searcher: @unchecked Sendable {
             throw SearchIndexError.invalidRequest("không có cơ sở dữ liệu chỉ mục nào để tìm")
         }
         database = try XapianDatabase()
+        self.databasePaths = databasePaths
         for path in databasePaths { try database.add(path: path) }
         for s in shards { try database.addRemote(host: s.host, port: s.port, timeoutMilliseconds: s.timeoutMilliseconds) }
     }
@@ -453,9 +480,9 @@ public final class Searcher: @unchecked Sendable {
         var checkAtLeast = request.offset + request.limit + max(0, exactTotalMargin)
         if !request.facetSlots.isEmpty { checkAtLeast = max(checkAtLeast, try database.documentCount()) }
         checkAtLeast = min(checkAtLeast, Int(UInt32.max))
+        let valueSlots = [ValueSlot.date, ValueSlot.documentID, ValueSlot.fileID, ValueSlot.access]
         let set = try enquire.matches(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast,
-                                      valueSlots: [ValueSlot.date, ValueSlot.documentID, ValueSlot.fileID,
-                                                   ValueSlot.access], facetLimit: request.facetLimit,
+                                      valueSlots: valueSlots, facetLimit: request.facetLimit,
                                       matchingTerms: request.withMatchingTerms)
         let decoder = JSONDecoder()
         var hits: [SearchHit] = []
@@ -477,8 +504,21 @@ public final class Searcher: @unchecked Sendable {
                 return FacetCount(value: shown, count: v.count)
             }
         }
-        return SearchResponse(total: set.estimated, totalIsExact: set.lowerBound == set.upperBound, hits: hits,
-                              facets: facets)
+        var response = SearchResponse(total: set.estimated, totalIsExact: set.lowerBound == set.upperBound, hits: hits,
+                                      facets: facets)
+        if request.recordQuery {
+            let sort: String
+            switch request.sort {
+            case .relevance: sort = "relevance"
+            case .dateAsc: sort = "date-asc"
+            case .dateDesc: sort = "date-desc"
+            }
+            response.recordedQuery = RecordedQuery(
+                query: try query.serialised(), databases: databasePaths, offset: request.offset, limit: request.limit,
+                checkAtLeast: checkAtLeast, bm25: [bm25.k1, bm25.k2, bm25.k3, bm25.b, bm25.minNormLength], sort: sort,
+                facetSlots: request.facetSlots, valueSlots: valueSlots)
+        }
+        return response
     }
 
     /// Spelling suggestions for one word, from the words of the documents the role may see: index

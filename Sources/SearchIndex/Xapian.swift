@@ -396,6 +396,12 @@ public final class XapianQuery: CustomStringConvertible {
         XapianQuery(handle: try hxMake { hx_query_scale(handle, factor, $0, $1) })
     }
 
+    /// Xapian's own serialisation (`Query::serialise`): the very query, to be run again by Xapian alone
+    /// (`Xapian::Query::unserialise`; bench/server compares the server with it).
+    public func serialised() throws -> Data {
+        try hxTakeBytes { hx_query_serialise(handle, $0, $1, $2) }
+    }
+
     /// Xapian's own description, e.g. `Query((đất@1 PHRASE 2 ở@2))`.
     public var description: String {
         (try? hxString(hxTakeBytes { hx_query_description(handle, $0, $1, $2) })) ?? "Query(?)"

@@ -104,14 +104,23 @@ struct Search: AsyncParsableCommand {
     var offset = 0
     @Flag(help: "In kết quả dạng JSON.")
     var json = false
+    @Flag(name: .customLong("xapian-query"),
+          help: "Chỉ in (JSON) truy vấn Xapian đã chạy và các thiết lập của nó, để Xapian chạy lại y như vậy (bench/server).")
+    var xapianQuery = false
     @Argument(help: "Câu tìm kiếm.")
     var query: [String]
 
     func run() async throws {
         let archive = try Archive(data: DataDirectory(path: options.data))
         if role != .secret, let warning = archive.indexLayoutWarning() { printError(warning) }
-        let result = try archive.search(SearchRequestSpec(query: query.joined(separator: " "), role: role, limit: limit, offset: offset),
-                                       by: .commandLine(role: role))
+        var spec = SearchRequestSpec(query: query.joined(separator: " "), role: role, limit: limit, offset: offset)
+        spec.recordIndexQuery = xapianQuery
+        let result = try archive.search(spec, by: .commandLine(role: role))
+        if xapianQuery {
+            guard let recorded = result.indexQuery else { throw HosoError(.usage, "Tìm kiếm này không chạy truy vấn Xapian nào") }
+            print(String(decoding: try JSONEncoder.hoso.encode(recorded), as: UTF8.self))
+            return
+        }
         if json {
             print(String(decoding: try JSONEncoder.hoso.encode(result), as: UTF8.self))
             return

@@ -151,6 +151,9 @@ int hx_query_match_all(hx_query *HX_NULLABLE *HX_NONNULL out, hx_error *HX_NULLA
 int hx_query_match_nothing(hx_query *HX_NULLABLE *HX_NONNULL out, hx_error *HX_NULLABLE *HX_NULLABLE err);
 int hx_query_description(const hx_query *HX_NONNULL q, char *HX_NULLABLE *HX_NONNULL out, size_t *HX_NONNULL len,
                          hx_error *HX_NULLABLE *HX_NULLABLE err);
+/* Xapian's own serialisation of the query (Query::serialise), for running it again with Xapian alone. */
+int hx_query_serialise(const hx_query *HX_NONNULL q, char *HX_NULLABLE *HX_NONNULL out, size_t *HX_NONNULL len,
+                       hx_error *HX_NULLABLE *HX_NULLABLE err);
 void hx_query_free(hx_query *HX_NULLABLE q);
 
 /* Xapian::sortable_serialise / unserialise (out must hold 18 bytes). */
