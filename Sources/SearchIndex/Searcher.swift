@@ -192,7 +192,7 @@ public final class Searcher: @unchecked Sendable {
     public func reopen() throws -> Bool {
         try locked {
             let changed = try database.reopen()
-            if changed { vocabulary = nil }
+            if changed { forgetRevision() }
             return changed
         }
     }
@@ -247,7 +247,7 @@ public final class Searcher: @unchecked Sendable {
         var response = try lockedFresh {
             try retryingOnModification {
                 var expansions: [String: [String]] = [:]
-                seesEverything = Set(request.visibleLevels).isSuperset(of: [1, 2, 3]) && request.filters == SearchFilters()
+                seesEverything = try request.filters == SearchFilters() && holdsNoHiddenLevel(request.visibleLevels)
                 var node = request.query
                 if expandUnknownWords && request.expandUnknownWords {
                     slipWidenings = try realWordSlips(node, access: filter)
@@ -384,9 +384,27 @@ public final class Searcher: @unchecked Sendable {
         }
     }
 
-    /// Set per search (under the lock): the role sees every level and nothing is filtered, so a term
-    /// frequency answers `visibleMatch` without an enquire.
+    /// Set per search (under the lock): nothing is filtered and the role may see every document of the
+    /// databases, so a term frequency answers `visibleMatch` without an enquire.
     private var seesEverything = false
+
+    /// Whether no document of the databases has an access level outside `visibleLevels`: no `XA` term of
+    /// another level has any posting (every document has its one `XA` term). True for every role over the
+    /// per-level databases it opens (the public searcher opens `l1` only); then the words' checks need no
+    /// filtered enquire each (one per typed word). Read once per revision (two lookups; a round trip each to
+    /// a remote shard).
+    private func holdsNoHiddenLevel(_ visibleLevels: [Int]) throws -> Bool {
+        let hidden = Set(1...3).subtracting(visibleLevels).sorted()
+        if hidden.isEmpty { return true }
+        if let known = noHiddenLevel[hidden] { return known }
+        var none = true
+        for level in hidden where try database.termFrequency(IndexPrefix.access + String(level)) > 0 { none = false }
+        noHiddenLevel[hidden] = none
+        return none
+    }
+
+    /// `holdsNoHiddenLevel` per set of hidden levels, for the current revision.
+    private var noHiddenLevel: [[Int]: Bool] = [:]
 
     /// Per search (under the lock): words that exist but were likely typed for another, see `realWordSlips`.
     private var slipWidenings: [String: [String]] = [:]
@@ -643,7 +661,7 @@ public final class Searcher: @unchecked Sendable {
 
     private func lockedFresh<T>(_ body: () throws -> T) throws -> T {
         try locked {
-            if reopenBeforeEachCall, try database.reopen() { vocabulary = nil }
+            if reopenBeforeEachCall, try database.reopen() { forgetRevision() }
             return try body()
         }
     }
@@ -654,13 +672,19 @@ public final class Searcher: @unchecked Sendable {
             return try body()
         } catch let e as XapianError where e.errorClass == "DatabaseModifiedError" {
             try database.reopen()
-            vocabulary = nil
+            forgetRevision()
             return try body()
         }
     }
 
     /// The words of the database as of its current revision (caller holds the lock).
     private var vocabulary: Vocabulary?
+
+    /// What was read from the last revision: forgotten when the database changes.
+    private func forgetRevision() {
+        vocabulary = nil
+        noHiddenLevel = [:]
+    }
 
     private func currentVocabulary() throws -> Vocabulary {
         if let vocabulary { return vocabulary }

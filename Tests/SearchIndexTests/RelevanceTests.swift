@@ -122,6 +122,35 @@ final class RelevanceTests: XCTestCase {
         XCTAssertEqual(try search("Nguypễn Văn Hùng", expand: false).total, 0, "widening can be turned off")
     }
 
+    /// Over the databases of its own levels (as the server opens them) a role's words are checked by term
+    /// frequencies alone (no document of a hidden level is there): the same hits and widenings as over one
+    /// database holding every level, where each check is a filtered match.
+    func testPerLevelDatabasesWidenAsTheFilteredChecksDo() throws {
+        let indexer = DocumentIndexer(analyzer: Analyzer())
+        var paths: [Int: String] = [:]
+        for level in 1...3 {
+            let writer = try IndexWriter(path: dir.path("l\(level)"), indexer: indexer)
+            for d in Self.documents where d.access == level { try writer.replace(d) }
+            try writer.close()
+            paths[level] = dir.path("l\(level)")
+        }
+        var compared = 0
+        for levels in [publicLevels, staffLevels, secretLevels] {
+            let own = try Searcher(databasePaths: levels.compactMap { paths[$0] })
+            for q in ["Nguypễn Văn Hùng", "Trnầ Văn Thủy", "khiêmm", "nongg", "khieu nai", "Nguyễn Văn Hùng", "đất"] {
+                let request = SearchRequest(query: try parser.parse(q).node, visibleLevels: levels)
+                let expected = try searcher.search(request), got = try own.search(request)
+                XCTAssertEqual(Set(got.hits.map(\.id)), Set(expected.hits.map(\.id)), "\(q) \(levels)")
+                // The same words; their order (by frequency) may differ: one database of every level counts
+                // hidden documents in the frequencies too.
+                XCTAssertEqual(got.expansions.mapValues(Set.init), expected.expansions.mapValues(Set.init), "\(q) \(levels)")
+                XCTAssertEqual(got.total, expected.total, "\(q) \(levels)")
+                compared += expected.expansions.count
+            }
+        }
+        XCTAssertGreaterThan(compared, 4)
+    }
+
     func testSuggestionsClosestFirstThenNextToTheNeighbour() throws {
         // (word, previous, next, role, expected first)
         let table: [(String, String?, String?, [Int], String)] = [
