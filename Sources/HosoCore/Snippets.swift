@@ -33,32 +33,46 @@ public struct PageMatcher: Sendable {
     /// that hold a query word's folded form somewhere are tokenised (a token never spans white space, and
     /// the tokenizer looks no further than the stretch it is in): the same answer as tokenising the whole
     /// text (`matchByTokenising`, checked by the tests), a fraction of the work.
-    public func match(_ text: String) -> Match {
-        guard !wordBytes.isEmpty, let (folded, origins) = VietNormalizer.foldedWithOrigins(text) else {
+    public func match(_ text: String) -> Match { match(text, folded: nil) }
+
+    /// `match` with `folded` = `VietNormalizer.foldedUTF8(text)` when the caller has it already.
+    func match(_ text: String, folded given: [UInt8]?) -> Match {
+        guard !wordBytes.isEmpty, let folded = given ?? VietNormalizer.foldedUTF8(text) else {
             return matchByTokenising(text)
         }
+        // Where the query's words occur in the folded text, then where that is in the text.
+        var positions: [Int] = []
+        folded.withUnsafeBufferPointer { f in
+            for w in wordBytes where w.count <= f.count {
+                let first = w[0]
+                var i = 0
+                while i <= f.count - w.count {
+                    defer { i += 1 }
+                    guard f[i] == first else { continue }
+                    var k = 1
+                    while k < w.count, f[i + k] == w[k] { k += 1 }
+                    if k == w.count { positions.append(i) }
+                }
+            }
+        }
+        positions.sort()
+        guard let origins = VietNormalizer.foldOrigins(of: positions, in: text) else { return matchByTokenising(text) }
         var utf8 = text
         let stretches: [Range<Int>] = utf8.withUTF8 { b in
             @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
-            var starts = Set<Int>()
             var out: [Range<Int>] = []
-            for w in wordBytes where w.count <= folded.count {
-                let first = w[0]
-                var i = 0
-                while i <= folded.count - w.count {
-                    defer { i += 1 }
-                    guard folded[i] == first else { continue }
-                    var k = 1
-                    while k < w.count, folded[i + k] == w[k] { k += 1 }
-                    guard k == w.count else { continue }
-                    var lo = Int(origins[i]), hi = lo
-                    while lo > 0, !isSpace(b[lo - 1]) { lo -= 1 }
-                    guard starts.insert(lo).inserted else { continue }
-                    while hi < b.count, !isSpace(b[hi]) { hi += 1 }
+            for origin in origins {
+                if let last = out.last, last.contains(origin) { continue }   // origins ascend
+                var lo = origin, hi = origin
+                while lo > 0, !isSpace(b[lo - 1]) { lo -= 1 }
+                while hi < b.count, !isSpace(b[hi]) { hi += 1 }
+                if let last = out.last, last.lowerBound == lo {
+                    out[out.count - 1] = lo..<max(hi, last.upperBound)
+                } else {
                     out.append(lo..<hi)
                 }
             }
-            return out.sorted { $0.lowerBound < $1.lowerBound }
+            return out
         }
         var found = Set<String>()
         var ranges: [Range<String.Index>] = []
@@ -91,7 +105,11 @@ public struct PageMatcher: Sendable {
     /// folded text; the groups of a dotted number `1.500.000`, one token, are also found). Ranks a
     /// document's pages; only the best one is tokenised, for its snippet.
     public func quickScore(_ text: String) -> Int {
-        let folded = VietNormalizer.foldedUTF8(text) ?? Array(VietNormalizer.fold(text).utf8)
+        quickScore(folded: VietNormalizer.foldedUTF8(text) ?? Array(VietNormalizer.fold(text).utf8))
+    }
+
+    /// `quickScore` of a text folded already (`Array(VietNormalizer.fold(text).utf8)`).
+    func quickScore(folded: [UInt8]) -> Int {
         @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
             b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
         }
@@ -132,15 +150,17 @@ public struct PageMatcher: Sendable {
     /// The pages where the query matched, best first (by `quickScore`), and the best page that really
     /// matches with its `match` (for the snippet): one page tokenised per document.
     public func rank(_ texts: [(number: Int, text: String)]) -> (pages: [Int], best: (text: String, match: Match)?) {
-        var scored: [(number: Int, text: String, score: Int)] = []
+        var scored: [(number: Int, text: String, folded: [UInt8]?, score: Int)] = []
         for page in texts {
-            let score = quickScore(page.text)
-            if score > 0 { scored.append((page.number, page.text, score)) }
+            let folded = VietNormalizer.foldedUTF8(page.text)
+            let score = quickScore(folded: folded ?? Array(VietNormalizer.fold(page.text).utf8))
+            if score > 0 { scored.append((page.number, page.text, folded, score)) }
         }
         scored.sort { a, b in a.score != b.score ? a.score > b.score : a.number < b.number }
         for page in scored {
             let text = VietNormalizer.nfc(page.text)
-            let m = match(text)
+            // The page folded once: for its score and, already composed, for its match.
+            let m = match(text, folded: text.utf8Equals(page.text) ? page.folded : nil)
             if m.score > 0 { return (scored.map(\.number), (text, m)) }
         }
         return (scored.map(\.number), nil)

@@ -81,6 +81,51 @@ extension VietNormalizer {
         }
     }
 
+    /// For positions in `foldedUTF8(s)` (ascending), the UTF-8 offset in `s` of the scalar each comes from:
+    /// what `foldedWithOrigins` gives, for a few positions, without an array as long as the text. Nil when
+    /// `s` holds a scalar the folding table does not know (as `foldedUTF8`).
+    public static func foldOrigins(of positions: [Int], in s: String) -> [Int]? {
+        guard !positions.isEmpty else { return [] }
+        var s = s
+        return s.withUTF8 { b -> [Int]? in
+            var out: [Int] = []
+            out.reserveCapacity(positions.count)
+            let table = PackedFold.shared
+            var next = 0            // index into positions
+            var folded = 0          // folded bytes before the scalar at i
+            var i = 0
+            let n = b.count
+            while i < n, next < positions.count {
+                let c = b[i]
+                let length: Int, foldedLength: Int
+                if c < 0x80 {
+                    length = 1; foldedLength = 1
+                } else {
+                    let v: UInt32
+                    if c < 0xE0 {
+                        v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); length = 2
+                    } else if c < 0xF0 {
+                        v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); length = 3
+                    } else {
+                        v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                            | UInt32(b[i + 3] & 0x3F); length = 4
+                    }
+                    let packed = table.lookup(v)
+                    if packed & 0xFF != PackedFold.unknown {
+                        foldedLength = Int(packed & 0xFF)
+                    } else {
+                        guard let entry = FoldTable.shared.entry(v) else { return nil }
+                        foldedLength = entry.lower.count
+                    }
+                }
+                folded += foldedLength
+                while next < positions.count, positions[next] < folded { out.append(i); next += 1 }
+                i += length
+            }
+            return out
+        }
+    }
+
     /// Whether `s` is NFC by the quick check of `nfc`: only scalars that are composed and never combine.
     static func isStableInNFC(utf8 s: String) -> Bool {
         var s = s

@@ -200,6 +200,9 @@ final class ReferenceAnalysisTests: XCTestCase {
                 offset += Int32(String(scalar).utf8.count)
             }
             XCTAssertEqual(withOrigins?.origins, expected, text.debugDescription)
+            // A few positions mapped back without the array: the same offsets.
+            let positions = stride(from: 0, to: folded.count, by: 7).map { $0 }
+            XCTAssertEqual(VietNormalizer.foldOrigins(of: positions, in: text), positions.map { Int(expected[$0]) }, text.debugDescription)
         }
         XCTAssertGreaterThan(unknown, 2)
         // Every scalar alone: the packed table and the byte-level NFC check against their definitions.

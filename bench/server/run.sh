@@ -31,7 +31,7 @@ while read -r q; do curl -fs "http://127.0.0.1:$PORT/api/search?q=${q// /+}" >/d
 metric() { curl -fs "http://127.0.0.1:$PORT/metrics" | awk -v k="$1" '$1 == k { print $2 }'; }
 snapshot() { echo "$(metric 'hoso_http_request_duration_seconds_sum{route="api_search"}') $(metric 'hoso_http_request_duration_seconds_count{route="api_search"}') $(metric hoso_search_index_duration_seconds_sum) $(metric hoso_search_index_duration_seconds_count)"; }
 before=$(snapshot)
-hoso_line=$(wrk -t2 -c"$CONNS" -d"${SECONDS_RUN}s" -s bench/server/search.lua "http://127.0.0.1:$PORT" | grep '^RESULT')
+hoso_line=$(wrk -t"$(( CONNS < 2 ? 1 : 2 ))" -c"$CONNS" -d"${SECONDS_RUN}s" -s bench/server/search.lua "http://127.0.0.1:$PORT" | grep '^RESULT')
 after=$(snapshot)
 echo "hoso /api/search (wrk, $CONNS connections, ${SECONDS_RUN}s): ${hoso_line#RESULT }"
 # The server's own account (/metrics) of the same requests: time to answer vs time inside Xapian.
@@ -41,6 +41,22 @@ b = [float(x) for x in sys.argv[1].split()]; a = [float(x) for x in sys.argv[2].
 req = (a[0] - b[0]) / max(a[1] - b[1], 1); idx = (a[2] - b[2]) / max(a[3] - b[3], 1)
 print(f"server, per search: answer {req * 1000:.2f} ms, of which in Xapian {idx * 1000:.2f} ms: "
       f"the server adds {req / idx:.2f}x the Xapian time (goal: at most 2x)")
+PY
+
+# The very Xapian queries the server runs (hoso search --xapian-query: Xapian's serialisation, access filter
+# and match settings included), run again by Xapian alone in one process: the bare Xapian time of the same work.
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import xapian' 2>/dev/null || { apt-get update -q && apt-get install -y -q python3-xapian; }
+RECORDED=$(mktemp)
+while read -r q; do "$HOSO" search --data "$DATA" --xapian-query $q >> "$RECORDED"; done < bench/server/queries.txt
+exact=$(/usr/bin/python3 bench/server/xapian_exact.py "$RECORDED" 20)
+rm -f "$RECORDED"
+echo "xapian alone, the same queries (xapian_exact.py, one process): $exact"
+python3 - "$hoso_line" "$exact" <<'PY'
+import json, re, sys
+p50 = float(re.search(r"p50_ms=([\d.]+)", sys.argv[1]).group(1)); p99 = float(re.search(r"p99_ms=([\d.]+)", sys.argv[1]).group(1))
+x = json.loads(sys.argv[2])
+print(f"hoso over Xapian alone on the same queries: p50 {p50 / x['p50_ms']:.2f}x, p99 {p99 / x['p99_ms']:.2f}x "
+      f"(hoso's include HTTP on loopback, the catalogue, snippets, JSON)")
 PY
 
 # quest: the same words as folded terms, all required — the core of what hoso runs per query.
