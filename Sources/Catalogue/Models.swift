@@ -72,11 +72,22 @@ public struct Document: Codable, Equatable, Sendable {
     /// `<Mã hồ sơ>.<Số thứ tự>`.
     public static func id(fileID: String, ordinal: Int) -> String { "\(fileID).\(ordinal)" }
 
+    /// `s` without white space (and `/` when `slash`) at either end, nil when nothing is left; Foundation's
+    /// trimming only when there is something to trim (every hit of a result page shows its Số/ký hiệu).
+    static func trimmed(_ s: String, slash: Bool) -> String? {
+        // CharacterSet.whitespaces: general category Zs and the tab.
+        func trimmable(_ c: Unicode.Scalar) -> Bool { (slash && c == "/") || c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return nil }
+        if !trimmable(first), !trimmable(last) { return s }
+        let set = slash ? CharacterSet.whitespaces.union(CharacterSet(charactersIn: "/")) : CharacterSet.whitespaces
+        return s.trimmingCharacters(in: set).nonEmpty
+    }
+
     /// Số/ký hiệu as written on the document: "1605/QĐ-UBND"; the number alone, the symbol alone, or nil.
     /// A number that already carries its symbol ("1605/QĐ-UBND" in the Số column) is kept as it is.
     public var numberSymbol: String? {
-        let n = number?.trimmingCharacters(in: .whitespaces).nonEmpty
-        let s = symbol?.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "/"))).nonEmpty
+        let n = number.flatMap { Self.trimmed($0, slash: false) }
+        let s = symbol.flatMap { Self.trimmed($0, slash: true) }
         switch (n, s) {
         case let (n?, s?):
             if n.contains("/") && n.uppercased().hasSuffix(s.uppercased()) { return n }

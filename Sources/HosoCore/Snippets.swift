@@ -152,15 +152,17 @@ public struct PageMatcher: Sendable {
     public func rank(_ texts: [(number: Int, text: String)]) -> (pages: [Int], best: (text: String, match: Match)?) {
         var scored: [(number: Int, text: String, folded: [UInt8]?, score: Int)] = []
         for page in texts {
-            let folded = VietNormalizer.foldedUTF8(page.text)
+            var composed = false
+            let folded = VietNormalizer.foldedUTF8(page.text, composed: &composed)
             let score = quickScore(folded: folded ?? Array(VietNormalizer.fold(page.text).utf8))
-            if score > 0 { scored.append((page.number, page.text, folded, score)) }
+            // Kept for the match only when the page is NFC already (the match is on the composed text).
+            if score > 0 { scored.append((page.number, page.text, composed ? folded : nil, score)) }
         }
         scored.sort { a, b in a.score != b.score ? a.score > b.score : a.number < b.number }
         for page in scored {
-            let text = VietNormalizer.nfc(page.text)
-            // The page folded once: for its score and, already composed, for its match.
-            let m = match(text, folded: text.utf8Equals(page.text) ? page.folded : nil)
+            // The page folded once, for its score and its match, when it is composed already (usually).
+            let text = page.folded == nil ? VietNormalizer.nfc(page.text) : page.text
+            let m = match(text, folded: page.folded)
             if m.score > 0 { return (scored.map(\.number), (text, m)) }
         }
         return (scored.map(\.number), nil)

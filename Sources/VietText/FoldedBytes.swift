@@ -8,21 +8,30 @@ extension VietNormalizer {
         foldUTF8(s, origins: false)?.bytes
     }
 
+    /// `foldedUTF8`, and whether `s` is NFC by the quick check of `nfc` (then `nfc(s)` is `s` itself): the
+    /// result page learns both in one pass over a page.
+    public static func foldedUTF8(_ s: String, composed: inout Bool) -> [UInt8]? {
+        guard let folded = foldUTF8(s, origins: false) else { return nil }
+        composed = folded.composed
+        return folded.bytes
+    }
+
     /// The lower-cased folded UTF-8 of `s` (as `fold`) with, for each of its bytes, the UTF-8 offset in `s`
     /// of the scalar it comes from: to find in the original text what was found in the folded one. Nil when
     /// `s` holds a scalar the folding table does not know (the caller then takes a slower path).
     public static func foldedWithOrigins(_ s: String) -> (bytes: [UInt8], origins: [Int32])? {
-        foldUTF8(s, origins: true)
+        foldUTF8(s, origins: true).map { ($0.bytes, $0.origins) }
     }
 
-    private static func foldUTF8(_ s: String, origins wantOrigins: Bool) -> (bytes: [UInt8], origins: [Int32])? {
+    private static func foldUTF8(_ s: String, origins wantOrigins: Bool) -> (bytes: [UInt8], origins: [Int32], composed: Bool)? {
         var s = s
-        return s.withUTF8 { b -> (bytes: [UInt8], origins: [Int32])? in
+        return s.withUTF8 { b -> (bytes: [UInt8], origins: [Int32], composed: Bool)? in
             let n = b.count
             // Room for two bytes per byte still to read: an ASCII byte gives one, a packed scalar at most
             // three for two or three; the table's longer folds are checked against what is left.
             let capacity = 2 * n + 8
             var complete = true
+            var composed = true
             var written = 0
             var origins: [Int32] = wantOrigins ? [Int32](repeating: 0, count: capacity) : []
             let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
@@ -49,6 +58,7 @@ extension VietNormalizer {
                             v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
                                 | UInt32(b[i + 3] & 0x3F); length = 4
                         }
+                        if composed, !isStableInNFC(v) { composed = false }
                         let packed = table.lookup(v)
                         if packed & 0xFF != PackedFold.unknown {
                             var word = packed
@@ -77,7 +87,7 @@ extension VietNormalizer {
             }
             guard complete else { return nil }
             if wantOrigins { origins.removeSubrange(written...) }
-            return (bytes, origins)
+            return (bytes, origins, composed)
         }
     }
 

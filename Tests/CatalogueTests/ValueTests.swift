@@ -124,6 +124,19 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(doc(type: nil, number: nil, symbol: nil, summary: nil).id, "H49.64.33.2001.160.3")
     }
 
+    /// Số and Ký hiệu trimmed without Foundation when nothing is to be trimmed: the same as Foundation always.
+    func testTrimmingAgreesWithFoundation() {
+        let cells = ["", " ", "1605", " 1605 ", "QĐ-UBND/", "/QĐ-UBND", "\t05\u{00A0}", "\u{3000}12", "12\n", "\n12", "/", "//", "a/b",
+                     "\u{2003}BC-TTr\u{2003}", "Đ", "\u{85}x", "x\u{2028}"]
+        for cell in cells {
+            for slash in [false, true] {
+                let set = slash ? CharacterSet.whitespaces.union(CharacterSet(charactersIn: "/")) : CharacterSet.whitespaces
+                let expected = cell.trimmingCharacters(in: set)
+                XCTAssertEqual(Document.trimmed(cell, slash: slash), expected.isEmpty ? nil : expected, cell.debugDescription)
+            }
+        }
+    }
+
     func testSHA256KnownVectors() {
         let table: [(String, String)] = [
             ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),

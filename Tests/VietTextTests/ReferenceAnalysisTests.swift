@@ -190,6 +190,9 @@ final class ReferenceAnalysisTests: XCTestCase {
                 continue
             }
             XCTAssertEqual(fast, folded, text.debugDescription)
+            var composed = false
+            XCTAssertEqual(VietNormalizer.foldedUTF8(text, composed: &composed), folded)
+            XCTAssertEqual(composed, VietNormalizer.isStableInNFC(utf8: text), text.debugDescription)
             let withOrigins = VietNormalizer.foldedWithOrigins(text)
             XCTAssertEqual(withOrigins?.bytes, folded)
             var expected: [Int32] = []
