@@ -301,11 +301,34 @@ public final class CatalogueStore: @unchecked Sendable {
         try read { try Self.fetchDocument(id: id, db: $0) }
     }
 
-    /// The documents with these ids that exist, in the order of `ids`. Without `cells`, their `fields` and
-    /// `extra` (every CSV cell, for the document page) are left empty and not read: a result page shows the
-    /// typed columns only.
-    public func documents(ids: [String], cells: Bool = true) throws -> [Document] {
-        try read { db in try ids.compactMap { try Self.fetchDocument(id: $0, db: db, cells: cells) } }
+    /// The documents with these ids that exist, in the order of `ids`.
+    public func documents(ids: [String]) throws -> [Document] {
+        try read { db in try ids.compactMap { try Self.fetchDocument(id: $0, db: db) } }
+    }
+
+    /// What a result page shows of its hits, in one read: each existing document's typed columns (its
+    /// `fields` and `extra`, every CSV cell, are left empty: they are for the document page) and its pages'
+    /// texts in page order. Columns are read by position.
+    public func resultRows(documentIDs: [String]) throws -> [String: (document: Document, pages: [(number: Int, text: String)])] {
+        try read { db in
+            let documents = try db.cachedStatement(sql: """
+                SELECT id, fileID, ordinal, path, type, number, symbol, date, issuer, summary, signer, access
+                FROM document WHERE id = ?
+                """)
+            let pages = try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number")
+            var out: [String: (document: Document, pages: [(number: Int, text: String)])] = [:]
+            for id in documentIDs where out[id] == nil {
+                guard let row = try Row.fetchOne(documents, arguments: [id]) else { continue }
+                var d = Document(fileID: row[1], ordinal: row[2], path: row[3], type: row[4], number: row[5], symbol: row[6],
+                                 date: Self.date(row[7]), issuer: row[8], summary: row[9], signer: row[10], access: try Self.access(row[11]))
+                d.id = row[0]
+                var texts: [(number: Int, text: String)] = []
+                let cursor = try Row.fetchCursor(pages, arguments: [id])
+                while let page = try cursor.next() { texts.append((number: page[0], text: page[1])) }
+                out[id] = (d, texts)
+            }
+            return out
+        }
     }
 
     /// The documents of a hồ sơ, ordered by Số thứ tự.
@@ -329,23 +352,19 @@ public final class CatalogueStore: @unchecked Sendable {
         try read { try String.fetchAll($0, sql: "SELECT id FROM document ORDER BY fileID, ordinal") }
     }
 
-    private static func fetchDocument(id: String, db: Database, cells: Bool = true) throws -> Document? {
-        let columns = cells ? "*" : "id, fileID, ordinal, path, type, number, symbol, date, issuer, summary, signer, access"
-        return try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(columns) FROM document WHERE id = ?"), arguments: [id])
-            .map { try decodeDocument($0, cells: cells) }
+    private static func fetchDocument(id: String, db: Database) throws -> Document? {
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]).map(decodeDocument)
     }
 
-    private static func decodeDocument(_ row: Row) throws -> Document { try decodeDocument(row, cells: true) }
-
-    private static func decodeDocument(_ row: Row, cells: Bool) throws -> Document {
+    private static func decodeDocument(_ row: Row) throws -> Document {
         var d = Document(fileID: try row.decode(forColumn: "fileID"), ordinal: try row.decode(forColumn: "ordinal"),
                          path: try row.decode(forColumn: "path"), type: try row.decode(forColumn: "type"),
                          number: try row.decode(forColumn: "number"), symbol: try row.decode(forColumn: "symbol"),
                          date: date(try row.decode(forColumn: "date")), issuer: try row.decode(forColumn: "issuer"),
                          summary: try row.decode(forColumn: "summary"), signer: try row.decode(forColumn: "signer"),
                          access: try access(try row.decode(forColumn: "access")),
-                         fields: cells ? try stringMap(try row.decode(forColumn: "fields")) : [:],
-                         extra: cells ? try stringMap(try row.decode(forColumn: "extra")) : [:])
+                         fields: try stringMap(try row.decode(forColumn: "fields")),
+                         extra: try stringMap(try row.decode(forColumn: "extra")))
         d.id = try row.decode(forColumn: "id")
         return d
     }

@@ -45,12 +45,19 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(try store.documents(inFile: Self.file.id).map(\.ordinal), [1, 2, 10])
         XCTAssertEqual(try store.allDocumentIDs(), ["H49.64.33.2001.160.1", "H49.64.33.2001.160.2", "H49.64.33.2001.160.10"])
         XCTAssertEqual(try store.documents(ids: ["H49.64.33.2001.160.10", "x", "H49.64.33.2001.160.1"]).map(\.ordinal), [10, 1])
-        // Without the cells: every typed column the same, fields and extra left empty.
+        // A result page's rows: every typed column the same, fields and extra left empty; pages in order.
         var withoutCells = documents[0]
         withoutCells.fields = [:]
         withoutCells.extra = [:]
         XCTAssertFalse(documents[0].fields.isEmpty)
-        XCTAssertEqual(try store.documents(ids: ["H49.64.33.2001.160.2"], cells: false), [withoutCells])
+        try store.save(page: Self.page("H49.64.33.2001.160.2", 2))
+        try store.save(page: Self.page("H49.64.33.2001.160.2", 1))
+        let rows = try store.resultRows(documentIDs: ["H49.64.33.2001.160.2", "x", "H49.64.33.2001.160.1", "H49.64.33.2001.160.2"])
+        XCTAssertEqual(Set(rows.keys), ["H49.64.33.2001.160.2", "H49.64.33.2001.160.1"])
+        XCTAssertEqual(rows["H49.64.33.2001.160.2"]?.document, withoutCells)
+        XCTAssertEqual(rows["H49.64.33.2001.160.2"]?.pages.map(\.number), [1, 2])
+        XCTAssertEqual(rows["H49.64.33.2001.160.2"]?.pages.first?.text, Self.page("H49.64.33.2001.160.2", 1).text)
+        XCTAssertEqual(rows["H49.64.33.2001.160.1"]?.pages.count, 0)
         XCTAssertNil(try store.document(id: "H49.64.33.2001.160.3"))
         XCTAssertEqual(try store.allFiles(), [Self.file])
 
