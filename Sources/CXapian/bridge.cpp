@@ -26,6 +26,10 @@ struct hx_mset {
     Xapian::MSet mset;
     std::vector<std::vector<std::pair<std::string, Xapian::doccount>>> facets;
     std::deque<std::string> scratch;  // storage for the const char * handed out
+    // The last hit's document: its data and values are read one call each, and fetching the document for
+    // every call read it again (five fetches a hit).
+    Xapian::doccount cachedIndex = Xapian::doccount(-1);
+    Xapian::Document cached;
     hx_mset(const Xapian::Enquire &e, const Xapian::MSet &m) : enq(e), mset(m) {}
 };
 struct hx_termlist {
@@ -78,6 +82,14 @@ std::string bytes(const void *p, size_t len) {
 Xapian::MSetIterator hit_at(hx_mset *m, size_t i) {
     if (i >= m->mset.size()) throw Xapian::RangeError("hit index out of range");
     return m->mset[Xapian::doccount(i)];
+}
+
+const Xapian::Document &document_at(hx_mset *m, size_t i) {
+    if (m->cachedIndex != Xapian::doccount(i)) {
+        m->cached = hit_at(m, i).get_document();
+        m->cachedIndex = Xapian::doccount(i);
+    }
+    return m->cached;
 }
 
 }  // namespace
@@ -477,7 +489,7 @@ int hx_mset_data(hx_mset *m, size_t i, const char **out, size_t *len, hx_error *
     *out = nullptr;
     *len = 0;
     return guard(err, [&] {
-        m->scratch.push_back(hit_at(m, i).get_document().get_data());
+        m->scratch.push_back(document_at(m, i).get_data());
         *out = m->scratch.back().data();
         *len = m->scratch.back().size();
     });
@@ -486,7 +498,7 @@ int hx_mset_value(hx_mset *m, size_t i, uint32_t slot, const char **out, size_t 
     *out = nullptr;
     *len = 0;
     return guard(err, [&] {
-        m->scratch.push_back(hit_at(m, i).get_document().get_value(slot));
+        m->scratch.push_back(document_at(m, i).get_value(slot));
         *out = m->scratch.back().data();
         *len = m->scratch.back().size();
     });
