@@ -48,16 +48,7 @@ extension VietNormalizer {
                             i += 1
                             continue
                         }
-                        // A String's UTF-8 is valid: the lead byte tells the length.
-                        let v: UInt32, length: Int
-                        if c < 0xE0 {
-                            v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); length = 2
-                        } else if c < 0xF0 {
-                            v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); length = 3
-                        } else {
-                            v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                                | UInt32(b[i + 3] & 0x3F); length = 4
-                        }
+                        let (v, length) = scalar(b, at: i)
                         if composed, !isStableInNFC(v) { composed = false }
                         let packed = table.lookup(v)
                         if packed & 0xFF != PackedFold.unknown {
@@ -112,14 +103,7 @@ extension VietNormalizer {
                     length = 1; foldedLength = 1
                 } else {
                     let v: UInt32
-                    if c < 0xE0 {
-                        v = UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); length = 2
-                    } else if c < 0xF0 {
-                        v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); length = 3
-                    } else {
-                        v = UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                            | UInt32(b[i + 3] & 0x3F); length = 4
-                    }
+                    (v, length) = scalar(b, at: i)
                     let packed = table.lookup(v)
                     if packed & 0xFF != PackedFold.unknown {
                         foldedLength = Int(packed & 0xFF)
@@ -136,6 +120,15 @@ extension VietNormalizer {
         }
     }
 
+    /// The scalar whose UTF-8 starts at `i` (a lead byte of 0x80 or more) and its length in bytes. A String's
+    /// UTF-8 is valid: the lead byte tells the length.
+    @inline(__always) static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let c = b[i]
+        if c < 0xE0 { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if c < 0xF0 { return (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return (UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+    }
+
     /// Whether `s` is NFC by the quick check of `nfc`: only scalars that are composed and never combine.
     static func isStableInNFC(utf8 s: String) -> Bool {
         var s = s
@@ -145,11 +138,9 @@ extension VietNormalizer {
             while i < n {
                 let c = b[i]
                 if c < 0xCC { i += c < 0x80 ? 1 : 2; continue }      // up to U+02FF
-                if c < 0xE0 { return false }                           // U+0300 to U+07FF: marks among them
-                guard c < 0xF0 else { return false }
-                let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                let (v, length) = scalar(b, at: i)
                 guard isStableInNFC(v) else { return false }
-                i += 3
+                i += length
             }
             return true
         }

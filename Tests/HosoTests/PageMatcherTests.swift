@@ -36,23 +36,11 @@ final class PageMatcherTests: XCTestCase {
     /// `match` tokenises only the stretches that can hold a query word: it must find what tokenising the
     /// whole text finds, on the samples' transcriptions and on word salad full of joiners and marks.
     func testMatchAgreesWithTokenisingTheWholeText() throws {
-        let root = Fixture.repository.appendingPathComponent("samples")
-        var texts: [String] = []
-        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
-        where url.pathExtension == "txt" {
-            texts.append(try String(contentsOf: url, encoding: .utf8))
-        }
+        var texts = try Self.sampleTexts()
         XCTAssertGreaterThan(texts.count, 10)
-        let pieces = ["đất", "Đất", "dat", "thu", "hồi", "1605", "/", "QĐ", "-", "UBND", "1.500.000", "500", "H’Hen", "h'hen",
-                      "Niê", ".", ",", "(", "“", "”", "–", "\u{301}", "e\u{301}", "\n", "\t", "  ", "ña", "ﬁ", "đất\u{0483}", "x"]
-        var state: UInt64 = 29
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
-        for _ in 0..<1500 {
-            texts.append((0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined(separator: next() % 3 == 0 ? "" : " "))
-        }
+        texts += Self.salad(of: ["đất", "Đất", "dat", "thu", "hồi", "1605", "/", "QĐ", "-", "UBND", "1.500.000", "500", "H’Hen",
+                                 "h'hen", "Niê", ".", ",", "(", "“", "”", "–", "\u{301}", "e\u{301}", "\n", "\t", "  ", "ña", "ﬁ",
+                                 "đất\u{0483}", "x"], count: 1500, longest: 30, seed: 29)
         let queries = [["đất"], ["thu", "hồi", "đất"], ["1605", "qđ", "ubnd"], ["h'hen", "nie"], ["500"], ["1.500.000"],
                        ["thu hoi dat"], ["ña"], ["quyết định"]]
         var found = 0
@@ -70,12 +58,7 @@ final class PageMatcherTests: XCTestCase {
 
     /// The quick score from word starts against its scan of every byte, on the same texts.
     func testQuickScoreAgreesWithItsByteScan() throws {
-        let root = Fixture.repository.appendingPathComponent("samples")
-        var texts: [String] = ["", "đất", "x đất", "đấtđất đất", "1.500.000 500 500.", "h'hen h’hen nie"]
-        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
-        where url.pathExtension == "txt" {
-            texts.append(try String(contentsOf: url, encoding: .utf8))
-        }
+        let texts = ["", "đất", "x đất", "đấtđất đất", "1.500.000 500 500.", "h'hen h’hen nie"] + (try Self.sampleTexts())
         var nonZero = 0
         for words in [["đất"], ["thu", "hồi", "đất"], ["1605", "qđ", "ubnd"], ["h'hen", "nie"], ["500"], ["quyết định"], ["a"]] {
             let matcher = PageMatcher(highlightWords: words)
@@ -129,23 +112,10 @@ final class PageMatcherTests: XCTestCase {
     /// The snippet built on bytes against its definition on Strings (scalar widths, escaping, white space
     /// collapsed), over the samples' pages and word salad full of marks, entities and odd white space.
     func testSnippetAgreesWithItsStringDefinition() throws {
-        let root = Fixture.repository.appendingPathComponent("samples")
-        var texts: [String] = []
-        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
-        where url.pathExtension == "txt" {
-            texts.append(try String(contentsOf: url, encoding: .utf8))
-        }
-        let pieces = ["đất", "Đất", "dat", "thu", "hồi", "1605/QĐ-UBND", "<b>", "&", "\"", "'", "H’Hen", "\u{00A0}", "\u{3000}",
-                      "\u{2028}", "\u{0085}", "\u{1680}", "\u{202F}", "\u{205F}", "\u{2009}", "\u{200B}", "\n\n", "\t", "   ", "😀",
-                      "e\u{301}", "…", "ﬁ", "x"]
-        var state: UInt64 = 41
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
-        for _ in 0..<800 {
-            texts.append((0..<(next() % 120)).map { _ in pieces[next() % pieces.count] }.joined(separator: next() % 3 == 0 ? "" : " "))
-        }
+        let texts = try Self.sampleTexts() + Self.salad(
+            of: ["đất", "Đất", "dat", "thu", "hồi", "1605/QĐ-UBND", "<b>", "&", "\"", "'", "H’Hen", "\u{00A0}", "\u{3000}", "\u{2028}",
+                 "\u{0085}", "\u{1680}", "\u{202F}", "\u{205F}", "\u{2009}", "\u{200B}", "\n\n", "\t", "   ", "😀", "e\u{301}", "…",
+                 "ﬁ", "x"], count: 800, longest: 120, seed: 41)
         var compared = 0
         for words in [["đất"], ["thu", "hồi", "đất"], ["1605", "qđ", "ubnd"], ["h'hen"], ["x"], ["zzz"]] {
             let matcher = PageMatcher(highlightWords: words)
@@ -172,6 +142,30 @@ final class PageMatcherTests: XCTestCase {
             let length = s.withUTF8 { PageMatcher.whiteSpaceLength($0, 0) }
             XCTAssertEqual(length > 0, scalar.properties.isWhitespace, String(v, radix: 16))
             if length > 0 { XCTAssertEqual(length, s.utf8.count) }
+        }
+    }
+
+    /// The samples' transcriptions (`samples/**/*.txt`).
+    static func sampleTexts() throws -> [String] {
+        let root = Fixture.repository.appendingPathComponent("samples")
+        var texts: [String] = []
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "txt" {
+            texts.append(try String(contentsOf: url, encoding: .utf8))
+        }
+        return texts
+    }
+
+    /// `count` texts of up to `longest` pieces drawn from `pieces`, joined with or without spaces; the same
+    /// for the same seed.
+    static func salad(of pieces: [String], count: Int, longest: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        return (0..<count).map { _ in
+            (0..<(next() % longest)).map { _ in pieces[next() % pieces.count] }.joined(separator: next() % 3 == 0 ? "" : " ")
         }
     }
 
