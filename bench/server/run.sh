@@ -48,9 +48,9 @@ PY
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import xapian' 2>/dev/null || { apt-get update -q && apt-get install -y -q python3-xapian; }
 RECORDED=$(mktemp)
 while read -r q; do "$HOSO" search --data "$DATA" --xapian-query $q >> "$RECORDED"; done < bench/server/queries.txt
-exact=$(/usr/bin/python3 bench/server/xapian_exact.py "$RECORDED" 20)
+exact=$(/usr/bin/python3 bench/server/xapian_exact.py "$RECORDED" 20 "$CONNS")
 rm -f "$RECORDED"
-echo "xapian alone, the same queries (xapian_exact.py, one process): $exact"
+echo "xapian alone, the same queries (xapian_exact.py, $CONNS process(es) side by side): $exact"
 python3 - "$hoso_line" "$exact" <<'PY'
 import json, re, sys
 p50 = float(re.search(r"p50_ms=([\d.]+)", sys.argv[1]).group(1)); p99 = float(re.search(r"p99_ms=([\d.]+)", sys.argv[1]).group(1))
