@@ -212,19 +212,30 @@ public final class Archive: @unchecked Sendable {
         }
         statistics.recordIndexTime(response.indexSeconds)
         let matcher = PageMatcher(highlightWords: parsed.highlightWords)
-        // The hits' catalogue rows and page texts in two reads.
-        let ids = response.hits.map(\.id)
-        let rows = try store.resultRows(documentIDs: ids)
-        // Each hit's pages ranked and its snippet cut side by side: the result page is most of a search's own
-        // time, and a counter's one search at a time otherwise leaves the other cores idle.
+        // The result page (the hits' catalogue rows and texts read, their pages ranked, their snippets cut) is
+        // most of a search's own time: the hits are shared out between the cores, each share in one read, so a
+        // counter's one search at a time does not leave the other cores idle.
+        let shares = min(ProcessInfo.processInfo.activeProcessorCount, response.hits.count)
         var built = [SearchHit?](repeating: nil, count: response.hits.count)
+        var failures = [Error?](repeating: nil, count: shares)
         built.withUnsafeMutableBufferPointer { out in
-            let slots = out
-            DispatchQueue.concurrentPerform(iterations: slots.count) { i in
-                let h = response.hits[i]
-                slots[i] = hit(h, document: rows[h.id]?.document, pages: rows[h.id]?.pages ?? [], matcher: matcher)
+            failures.withUnsafeMutableBufferPointer { failed in
+                let (slots, errors) = (out, failed)
+                DispatchQueue.concurrentPerform(iterations: shares) { share in
+                    let mine = Array(stride(from: share, to: slots.count, by: shares))
+                    do {
+                        let rows = try store.resultRows(documentIDs: mine.map { response.hits[$0].id })
+                        for i in mine {
+                            let h = response.hits[i]
+                            slots[i] = hit(h, document: rows[h.id]?.document, pages: rows[h.id]?.pages ?? [], matcher: matcher)
+                        }
+                    } catch {
+                        errors[share] = error
+                    }
+                }
             }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         let hits = built.map { $0! }
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
         if spec.facets { result.facets = facets(response.facets) }
