@@ -123,11 +123,18 @@ public struct DocumentIndexer: Sendable {
     /// Xapian refuses terms longer than 245 bytes; longer ones (OCR noise) are skipped.
     public static let maxTermBytes = 240
 
-    /// Text → index terms, each as often as it occurs (VietText's `Analyzer.indexTerms`).
-    public var analyze: @Sendable (_ text: String) -> [String]
+    /// Text → index terms, each as often as it occurs (VietText's `Analyzer.indexTerms`). Setting it
+    /// replaces the analyzer's counting fast path (`Analyzer.countIndexTerms`, the same terms) with it.
+    public var analyze: @Sendable (_ text: String) -> [String] {
+        didSet { analyzer = nil }
+    }
+
+    /// The analyzer whose `countIndexTerms` counts the terms of `analyze` (nil once `analyze` is replaced).
+    private var analyzer: Analyzer?
 
     public init(analyzer: Analyzer = Analyzer()) {
         analyze = { analyzer.indexTerms($0) }
+        self.analyzer = analyzer
     }
 
     /// The unique id term of a document: `Q` + id.
@@ -189,10 +196,6 @@ public struct DocumentIndexer: Sendable {
         var plan = DocumentPlan()
         plan.uniqueTerm = uniqueTerm
         plan.terms.reserveCapacity(doc.pages.reduce(256) { $0 + $1.utf8.count / 4 })
-        func addText(_ text: String) {
-            for t in analyze(text) where !t.isEmpty && t.utf8.count <= Self.maxTermBytes { plan.terms.add(t) }
-        }
-
         // Metadata as searchable text, each field on its own (no pair spans two fields).
         var fields: [String] = [doc.title]
         fields.append(contentsOf: [doc.documentType, doc.summary].compactMap { $0 })
@@ -200,9 +203,18 @@ public struct DocumentIndexer: Sendable {
         if !numberSymbol.isEmpty { fields.append(numberSymbol) }
         fields.append(contentsOf: [doc.issuer, doc.signer, doc.fileTitle, doc.fonds].compactMap { $0 })
         for key in doc.extra.keys.sorted() { if let v = doc.extra[key] { fields.append(v) } }
-        for field in fields where !field.allSatisfy(\.isWhitespace) { addText(field) }
-        // The pages, each on its own (no pair spans two pages).
-        for page in doc.pages { addText(page) }
+        // The fields and the pages, each analysed on its own (no pair spans two of them).
+        var texts = fields.filter { !$0.allSatisfy(\.isWhitespace) }
+        texts.append(contentsOf: doc.pages)
+        if let analyzer {
+            // Counted without listing them: the same terms as `analyze` (Analyzer.indexTerms), each distinct
+            // one added once.
+            analyzer.countIndexTerms(texts, maxTermBytes: Self.maxTermBytes) { plan.terms.add($0, count: $1) }
+        } else {
+            for text in texts {
+                for t in analyze(text) where !t.isEmpty && t.utf8.count <= Self.maxTermBytes { plan.terms.add(t) }
+            }
+        }
 
         if let n = Self.numberTerm(number: doc.number, symbol: doc.symbol), n.utf8.count <= Self.maxTermBytes {
             plan.terms.add(n)

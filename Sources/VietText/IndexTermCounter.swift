@@ -1,0 +1,382 @@
+import Foundation
+
+// The fast path of `Analyzer.indexTerms`: the same multiset of terms, counted instead of listed.
+//
+// `indexTerms` builds a `Token` per syllable (two Strings, String.Index ranges), then a new term String per
+// occurrence, each hashed again by the caller that counts them. Here the text's UTF-8 is scanned once by a
+// byte-level copy of `Tokenizer.tokens` (the same rules, on scalars decoded from the bytes where they are not
+// ASCII), and each syllable is looked up by its raw bytes in a per-thread memo that holds, for every distinct
+// raw form met, the ids of its terms (accented, `F`, apostrophe-bare `F`, `IV` variants) and of its folded form.
+// An occurrence costs one hash of a few bytes and a few array increments; a pair is looked up by the two
+// folded ids. Term Strings are built once per distinct term and thread, and handed out once per call with their
+// counts. Everything per token is computed by the very functions `indexTerms` uses (`normalizedAndFolded`,
+// `digitVariants`, `pairTerm`), so the two can only differ in the scan, which `IndexTermCounterTests` holds to
+// the definition on every text of the repository and a table of traps.
+
+extension Analyzer {
+    /// The terms of `indexTerms(text)` with their counts: the same multiset, each distinct term handed to
+    /// `body` once with its count. Terms longer than `maxTermBytes` bytes, and empty ones, are left out.
+    public func countIndexTerms(_ text: String, maxTermBytes: Int = .max, _ body: (_ term: String, _ count: Int) -> Void) {
+        countIndexTerms(CollectionOfOne(text), maxTermBytes: maxTermBytes, body)
+    }
+
+    /// The terms of every text of `texts`, each analysed on its own (no pair spans two texts), counted
+    /// together: the multiset union of their `indexTerms`, each distinct term handed to `body` once with its
+    /// count. Terms longer than `maxTermBytes` bytes, and empty ones, are left out.
+    public func countIndexTerms<Texts: Sequence>(_ texts: Texts, maxTermBytes: Int = .max,
+                                                 _ body: (_ term: String, _ count: Int) -> Void)
+    where Texts.Element == String {
+        let box = IndexTermState.current
+        var state = box.state
+        box.state = IndexTermState.State()   // the state is worked on as a local (no exclusivity checks)
+        state.resetIfLarge()
+        for text in texts {
+            var t = text
+            t.withUTF8 { state.scan($0) }
+            for term in identifierTerms(text) { state.count(state.termID(term)) }
+        }
+        state.drain(maxTermBytes: maxTermBytes, body)
+        box.state = state
+    }
+}
+
+/// The per-thread memo and counters of `countIndexTerms`.
+final class IndexTermState {
+    var state = State()
+
+    private static let slot: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    static var current: IndexTermState {
+        if let pointer = pthread_getspecific(slot) {
+            return Unmanaged<IndexTermState>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let box = IndexTermState()
+        pthread_setspecific(slot, Unmanaged.passRetained(box).toOpaque())
+        return box
+    }
+
+    /// Bounds against OCR noise: the memo is forgotten all at once (between two calls) beyond them.
+    static var wordLimit = 200_000
+    static var termLimit = 1_000_000
+
+    struct State {
+        // Terms: id → String, its UTF-8 length, the count of the current call.
+        var terms: [String] = []
+        var termLengths: [Int32] = []
+        var termIDs: [UTF8Key: Int32] = [:]
+        var counts: [Int32] = []
+        var touched: [Int32] = []
+
+        // Words, by their raw UTF-8 bytes (open addressing over a byte arena).
+        var arena: [UInt8] = []
+        var keyStart: [Int32] = []
+        var keyLength: [Int32] = []
+        var keyHash: [UInt64] = []
+        var slots: [Int32] = []           // word ids, -1 empty; a power of two long
+        // Per word: its folded id (for pairs) and its term ids, wordTerms[termStart[w] ..< termStart[w + 1]].
+        var wordFold: [Int32] = []
+        var termStart: [Int32] = [0]
+        var wordTerms: [Int32] = []
+
+        // Folded forms (for pairs): id → String.
+        var folded: [String] = []
+        var foldedIDs: [UTF8Key: Int32] = [:]
+
+        // Pairs: (folded id, folded id) → term id, -1 when too long (open addressing).
+        var pairKeys: [UInt64] = []
+        var pairValues: [Int32] = []
+        var pairCount = 0
+
+        // Parts of the run being scanned: (start, end) byte offsets.
+        var parts: [(Int, Int)] = []
+
+        mutating func resetIfLarge() {
+            if keyStart.count > IndexTermState.wordLimit || terms.count > IndexTermState.termLimit { self = State() }
+        }
+
+        // MARK: Terms
+
+        mutating func termID(_ term: String) -> Int32 {
+            let key = UTF8Key(term)
+            if let id = termIDs[key] { return id }
+            let id = Int32(terms.count)
+            terms.append(term)
+            termLengths.append(Int32(term.utf8.count))
+            counts.append(0)
+            termIDs[key] = id
+            return id
+        }
+
+        @inline(__always) mutating func count(_ id: Int32) {
+            let i = Int(id)
+            if counts[i] == 0 { touched.append(id) }
+            counts[i] &+= 1
+        }
+
+        mutating func drain(maxTermBytes: Int, _ body: (String, Int) -> Void) {
+            for id in touched {
+                let i = Int(id)
+                let n = Int(counts[i])
+                counts[i] = 0
+                let length = Int(termLengths[i])
+                if length > 0, length <= maxTermBytes { body(terms[i], n) }
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+
+        // MARK: Words
+
+        @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
+            for k in 0..<n { h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01B3 }
+            return h ^ (h >> 29)
+        }
+
+        /// The word id of the raw bytes `p[0..<n]`, made (its terms computed as `indexTerms` does) when new.
+        mutating func word(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+            let h = Self.hash(p, n)
+            if slots.isEmpty { slots = Array(repeating: -1, count: 1 << 12) }
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let w = Int(slots[i])
+                if w < 0 { break }
+                if keyHash[w] == h, Int(keyLength[w]) == n {
+                    let same = arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + Int(keyStart[w]), p, n) == 0 }
+                    if same { return w }
+                }
+                i = (i + 1) & mask
+            }
+            let w = makeWord(p, n, h)
+            slots[i] = Int32(w)
+            if keyStart.count * 2 > slots.count { growSlots() }
+            return w
+        }
+
+        mutating func growSlots() {
+            var bigger = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = bigger.count - 1
+            for w in keyStart.indices {
+                var i = Int(truncatingIfNeeded: keyHash[w]) & mask
+                while bigger[i] >= 0 { i = (i + 1) & mask }
+                bigger[i] = Int32(w)
+            }
+            slots = bigger
+        }
+
+        mutating func makeWord(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64) -> Int {
+            let w = keyStart.count
+            keyStart.append(Int32(arena.count))
+            keyLength.append(Int32(n))
+            keyHash.append(h)
+            arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+            let raw = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+            // What `Tokenizer.tokens` gives for the raw form, and what `indexTerms` makes of it.
+            let forms = VietNormalizer.normalizedAndFolded(Substring(raw))
+            if forms.text.utf8.count <= Analyzer.maxTermBytes {
+                if !forms.text.utf8Equals(forms.folded) { wordTerms.append(termID(forms.text)) }
+                wordTerms.append(termID(TermPrefix.folded + forms.folded))
+                if forms.folded.utf8.contains(0x27) {
+                    let bare = forms.folded.replacingOccurrences(of: "'", with: "")
+                    if !bare.isEmpty { wordTerms.append(termID(TermPrefix.folded + bare)) }
+                }
+            }
+            // A number token (its raw form digits, or digit groups joined by dots) of 8–13 digits: `IV` terms.
+            let isNumber = UnsafeBufferPointer(start: p, count: n).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+            if isNumber, Analyzer.digitVariantLengths.contains(forms.folded.count),
+               forms.folded.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                for t in Analyzer.digitVariants(forms.folded) { wordTerms.append(termID(t)) }
+            }
+            termStart.append(Int32(wordTerms.count))
+            let key = UTF8Key(forms.folded)
+            if let f = foldedIDs[key] {
+                wordFold.append(f)
+            } else {
+                let f = Int32(folded.count)
+                folded.append(forms.folded)
+                foldedIDs[key] = f
+                wordFold.append(f)
+            }
+            return w
+        }
+
+        @inline(__always) mutating func countWord(_ w: Int) {
+            var k = Int(termStart[w])
+            let end = Int(termStart[w + 1])
+            while k < end { count(wordTerms[k]); k += 1 }
+        }
+
+        // MARK: Pairs
+
+        mutating func countPair(_ a: Int32, _ b: Int32) {
+            let key = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+            if pairKeys.isEmpty {
+                pairKeys = Array(repeating: .max, count: 1 << 12)
+                pairValues = Array(repeating: -1, count: 1 << 12)
+            }
+            var mask = pairKeys.count - 1
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+            while true {
+                let k = pairKeys[i]
+                if k == key {
+                    let id = pairValues[i]
+                    if id >= 0 { count(id) }
+                    return
+                }
+                if k == .max { break }
+                i = (i + 1) & mask
+            }
+            let term = Analyzer.pairTerm(folded[Int(a)], folded[Int(b)])
+            let id: Int32 = term.utf8.count <= Analyzer.maxTermBytes ? termID(term) : -1
+            pairKeys[i] = key
+            pairValues[i] = id
+            pairCount += 1
+            if pairCount * 2 > pairKeys.count {
+                let oldKeys = pairKeys, oldValues = pairValues
+                pairKeys = Array(repeating: .max, count: oldKeys.count * 2)
+                pairValues = Array(repeating: -1, count: oldKeys.count * 2)
+                mask = pairKeys.count - 1
+                for (j, k) in oldKeys.enumerated() where k != .max {
+                    var s = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+                    while pairKeys[s] != .max { s = (s + 1) & mask }
+                    pairKeys[s] = k
+                    pairValues[s] = oldValues[j]
+                }
+            }
+            if id >= 0 { count(id) }
+        }
+
+        // MARK: The scan
+
+        /// Counts the syllable, pair and `IV` terms of one text (its UTF-8), as `indexTerms` lists them:
+        /// `Tokenizer.tokens` on bytes, with the pair rule of `Analyzer.pairs` decided on the way.
+        mutating func scan(_ b: UnsafeBufferPointer<UInt8>) {
+            let n = b.count
+            guard n > 0, let p = b.baseAddress else { return }
+
+            /// The scalar at byte `k` and its length (valid UTF-8).
+            @inline(__always) func decode(_ k: Int) -> (UInt32, Int) {
+                let b0 = UInt32(p[k])
+                if b0 < 0x80 { return (b0, 1) }
+                if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[k + 1] & 0x3F), 2) }
+                if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(p[k + 1] & 0x3F) << 6 | UInt32(p[k + 2] & 0x3F), 3) }
+                return ((b0 & 0x07) << 18 | UInt32(p[k + 1] & 0x3F) << 12 | UInt32(p[k + 2] & 0x3F) << 6
+                    | UInt32(p[k + 3] & 0x3F), 4)
+            }
+            /// Whether the scalar at byte `k` (< n) extends the character before it. Below U+0300 (lead byte
+            /// below 0xCC) nothing does.
+            @inline(__always) func extenderAt(_ k: Int) -> Bool {
+                if p[k] < 0xCC { return false }
+                return Tokenizer.isExtender(decode(k).0)
+            }
+            /// The byte after the character whose base scalar (of `len` bytes) starts at `k`.
+            @inline(__always) func nextChar(_ k: Int, _ len: Int) -> Int {
+                var j = k + len
+                while j < n, extenderAt(j) { j += decode(j).1 }
+                return j
+            }
+
+            var previousFold: Int32 = -1   // folded id of the previous positional token of this text
+            var gapBroken = false          // a pair breaker stands alone in the gap since it
+            var gapStart = 0
+            var idx = 0
+            while idx < n {
+                let (v, len) = decode(idx)
+                guard Tokenizer.isWordStart(v) else {
+                    let next = nextChar(idx, len)
+                    // `Analyzer.pairs`: a breaker followed by a combining mark is another character.
+                    if next == idx + len, Analyzer.isPairBreaker(v) { gapBroken = true }
+                    idx = next
+                    continue
+                }
+                // Does this run pair with the token before it? A gap of one joiner always does.
+                var pairsWithPrevious = false
+                if previousFold >= 0 {
+                    if !gapBroken { pairsWithPrevious = true } else {
+                        let (g, gl) = decode(gapStart)
+                        pairsWithPrevious = gapStart + gl == idx && Tokenizer.isJoiner(g)
+                    }
+                }
+                // One raw run, as in `Tokenizer.tokens`.
+                let start = idx
+                parts.removeAll(keepingCapacity: true)
+                var partStart = idx
+                var partHasDigit = false
+                var hasJoiner = false
+                var digitsAndDots = true      // every scalar of the run is a digit or `.`
+                var previousBase: UInt32 = v  // base scalar of the character before `cur`
+                var cur = idx
+                while cur < n {
+                    let (c, cl) = decode(cur)
+                    if Tokenizer.isWordStart(c) {
+                        if Tokenizer.isDigit(c) { partHasDigit = true } else { digitsAndDots = false }
+                        let next = nextChar(cur, cl)
+                        if next != cur + cl { digitsAndDots = false }
+                        previousBase = c
+                        cur = next
+                        continue
+                    }
+                    let next = nextChar(cur, cl)
+                    guard next < n, cur > partStart else { break }
+                    let after = decode(next).0
+                    if Tokenizer.isApostrophe(c), Tokenizer.isLetter(previousBase), Tokenizer.isLetter(after) {
+                        digitsAndDots = false
+                        previousBase = c
+                        cur = next
+                        continue
+                    }
+                    if Tokenizer.isJoiner(c), Tokenizer.isWordStart(after) {
+                        if c == 0x2E {
+                            guard Tokenizer.isDigit(after), Tokenizer.isDigit(previousBase) || partHasDigit else { break }
+                        }
+                        if c != 0x2E || next != cur + cl { digitsAndDots = false }
+                        parts.append((partStart, cur))
+                        hasJoiner = true
+                        previousBase = c
+                        cur = next
+                        partStart = next
+                        partHasDigit = false
+                        continue
+                    }
+                    break
+                }
+                parts.append((partStart, cur))
+
+                if hasJoiner, parts.count > 1, digitsAndDots, parts.dropFirst().allSatisfy({ $0.1 - $0.0 == 3 }) {
+                    // Dotted digit groups are one number token: 1.500.000.
+                    let w = word(p + start, cur - start)
+                    countWord(w)
+                    if pairsWithPrevious { countPair(previousFold, wordFold[w]) }
+                    previousFold = wordFold[w]
+                } else {
+                    for (k, (a, e)) in parts.enumerated() {
+                        let w = word(p + a, e - a)
+                        countWord(w)
+                        // Parts of one run are apart by one joiner (and its marks): always a pair.
+                        if k > 0 || pairsWithPrevious { countPair(previousFold, wordFold[w]) }
+                        previousFold = wordFold[w]
+                    }
+                }
+                gapBroken = false
+                gapStart = cur
+                idx = cur
+            }
+        }
+    }
+}
+
+extension Analyzer {
+    /// Whether scalar `v` is one of `pairBreakers`.
+    @inline(__always) static func isPairBreaker(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2E, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x7C, 0x2026, 0x2022: return true
+        default: return false
+        }
+    }
+}
