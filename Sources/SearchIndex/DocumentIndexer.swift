@@ -86,6 +86,8 @@ public struct TermCounts: Equatable, Sendable, Sequence {
     }
 
     public mutating func add(_ term: String, count: Int = 1) { counts[Key(term), default: 0] += count }
+    /// `add` of a term already made a key (hashed once: `Analyzer.countIndexTerms(_:keys:)` keeps them).
+    public mutating func add(_ term: UTF8Key, count: Int) { counts[term, default: 0] += count }
     public mutating func reserveCapacity(_ n: Int) { counts.reserveCapacity(n) }
     public var count: Int { counts.count }
     public var keys: [String] { counts.keys.map(\.string) }
@@ -209,7 +211,7 @@ public struct DocumentIndexer: Sendable {
         if let analyzer {
             // Counted without listing them: the same terms as `analyze` (Analyzer.indexTerms), each distinct
             // one added once.
-            analyzer.countIndexTerms(texts, maxTermBytes: Self.maxTermBytes) { plan.terms.add($0, count: $1) }
+            analyzer.countIndexTerms(texts, maxTermBytes: Self.maxTermBytes, keys: { plan.terms.add($0, count: $1) })
         } else {
             for text in texts {
                 for t in analyze(text) where !t.isEmpty && t.utf8.count <= Self.maxTermBytes { plan.terms.add(t) }

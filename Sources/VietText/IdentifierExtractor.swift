@@ -238,26 +238,47 @@ public enum IdentifierExtractor {
     /// dotted number (`1.500.000.000`), not a phone number written after `+` / `+84`.
     public static func citizenIDs(in text: String) -> [CitizenID] {
         var out: [CitizenID] = []
-        let view = text.unicodeScalars
-        @inline(__always) func isDecimal(_ c: Unicode.Scalar) -> Bool {
-            let v = c.value
+        var text = text   // native UTF-8: its bytes are read directly, and its indices are made from offsets
+        @inline(__always) func isDecimal(_ v: UInt32) -> Bool {
             if v < 0x80 { return v >= 0x30 && v <= 0x39 }
             // No decimal digit before U+0660 nor among the Vietnamese letters: no property lookup for them.
             if v < 0x660 || (v >= 0x1E00 && v <= 0x1EFF) { return false }
-            return c.properties.numericType == .decimal
+            return Unicode.Scalar(v)?.properties.numericType == .decimal
         }
-        var i = view.startIndex
-        while i < view.endIndex {
-            guard isDecimal(view[i]) else { i = view.index(after: i); continue }
-            // A maximal run of decimal digits, as `\d+` finds it.
-            let start = i
-            var count = 0, ascii = true
-            while i < view.endIndex, isDecimal(view[i]) {
-                if !view[i].isASCII { ascii = false }
-                count += 1
-                i = view.index(after: i)
+        // The runs of 9 or 12 ASCII digits among the maximal runs of decimal digits (as `\d+` finds them):
+        // byte offsets, from the UTF-8 scanned scalar by scalar.
+        var runs: [(Int, Int)] = []
+        text.withUTF8 { b in
+            let n = b.count
+            @inline(__always) func decode(_ k: Int) -> (UInt32, Int) {
+                let b0 = UInt32(b[k])
+                if b0 < 0x80 { return (b0, 1) }
+                if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F), 2) }
+                if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F), 3) }
+                return ((b0 & 0x07) << 18 | UInt32(b[k + 1] & 0x3F) << 12 | UInt32(b[k + 2] & 0x3F) << 6
+                    | UInt32(b[k + 3] & 0x3F), 4)
             }
-            guard ascii, count == 9 || count == 12 else { continue }
+            var k = 0
+            while k < n {
+                if b[k] < 0x80, b[k] < 0x30 || b[k] > 0x39 { k += 1; continue }   // ASCII, not a digit
+                var (v, len) = decode(k)
+                guard isDecimal(v) else { k += len; continue }
+                let start = k
+                var count = 0, ascii = true
+                while true {
+                    if v >= 0x80 { ascii = false }
+                    count += 1
+                    k += len
+                    guard k < n else { break }
+                    (v, len) = decode(k)
+                    guard isDecimal(v) else { break }
+                }
+                if ascii, count == 9 || count == 12 { runs.append((start, k)) }
+            }
+        }
+        for (a, e) in runs {
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: a)
+            let i = text.utf8.index(text.utf8.startIndex, offsetBy: e)
             let before = text[..<start], after = text[i...]
             // Part of a dotted or comma number: 1.234.567.890 or 123456789,5
             if let p = before.last, ".,".contains(p), before.dropLast().last?.isNumber == true { continue }

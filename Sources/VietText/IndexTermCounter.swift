@@ -26,6 +26,14 @@ extension Analyzer {
     public func countIndexTerms<Texts: Sequence>(_ texts: Texts, maxTermBytes: Int = .max,
                                                  _ body: (_ term: String, _ count: Int) -> Void)
     where Texts.Element == String {
+        countIndexTerms(texts, maxTermBytes: maxTermBytes, keys: { body($0.string, $1) })
+    }
+
+    /// `countIndexTerms` handing out each term as a `UTF8Key` made once per distinct term and thread: a
+    /// dictionary of them (`TermCounts`) does not hash the term's bytes again.
+    public func countIndexTerms<Texts: Sequence>(_ texts: Texts, maxTermBytes: Int = .max,
+                                                 keys body: (_ term: UTF8Key, _ count: Int) -> Void)
+    where Texts.Element == String {
         let box = IndexTermState.current
         var state = box.state
         box.state = IndexTermState.State()   // the state is worked on as a local (no exclusivity checks)
@@ -66,8 +74,8 @@ final class IndexTermState {
     static var termLimit = 1_000_000
 
     struct State {
-        // Terms: id → String, its UTF-8 length, the count of the current call.
-        var terms: [String] = []
+        // Terms: id → term, its UTF-8 length, the count of the current call.
+        var terms: [UTF8Key] = []
         var termLengths: [Int32] = []
         var termIDs: [UTF8Key: Int32] = [:]
         var counts: [Int32] = []
@@ -106,7 +114,7 @@ final class IndexTermState {
             let key = UTF8Key(term)
             if let id = termIDs[key] { return id }
             let id = Int32(terms.count)
-            terms.append(term)
+            terms.append(key)
             termLengths.append(Int32(term.utf8.count))
             counts.append(0)
             termIDs[key] = id
@@ -119,7 +127,7 @@ final class IndexTermState {
             counts[i] &+= 1
         }
 
-        mutating func drain(maxTermBytes: Int, _ body: (String, Int) -> Void) {
+        mutating func drain(maxTermBytes: Int, _ body: (UTF8Key, Int) -> Void) {
             for id in touched {
                 let i = Int(id)
                 let n = Int(counts[i])
@@ -133,8 +141,7 @@ final class IndexTermState {
         // MARK: Words
 
         @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
-            for k in 0..<n { h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01B3 }
+            let h = UTF8Key.code(p, n)
             return h ^ (h >> 29)
         }
 
@@ -305,7 +312,6 @@ final class IndexTermState {
                 }
                 // One raw run, as in `Tokenizer.tokens`.
                 let start = idx
-                parts.removeAll(keepingCapacity: true)
                 var partStart = idx
                 var partHasDigit = false
                 var hasJoiner = false
@@ -336,6 +342,7 @@ final class IndexTermState {
                             guard Tokenizer.isDigit(after), Tokenizer.isDigit(previousBase) || partHasDigit else { break }
                         }
                         if c != 0x2E || next != cur + cl { digitsAndDots = false }
+                        if !hasJoiner { parts.removeAll(keepingCapacity: true) }
                         parts.append((partStart, cur))
                         hasJoiner = true
                         previousBase = c
@@ -346,9 +353,20 @@ final class IndexTermState {
                     }
                     break
                 }
+                if !hasJoiner {
+                    // One part, the common case.
+                    let w = word(p + start, cur - start)
+                    countWord(w)
+                    if pairsWithPrevious { countPair(previousFold, wordFold[w]) }
+                    previousFold = wordFold[w]
+                    gapBroken = false
+                    gapStart = cur
+                    idx = cur
+                    continue
+                }
                 parts.append((partStart, cur))
 
-                if hasJoiner, parts.count > 1, digitsAndDots, parts.dropFirst().allSatisfy({ $0.1 - $0.0 == 3 }) {
+                if parts.count > 1, digitsAndDots, parts.dropFirst().allSatisfy({ $0.1 - $0.0 == 3 }) {
                     // Dotted digit groups are one number token: 1.500.000.
                     let w = word(p + start, cur - start)
                     countWord(w)

@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+@testable import SearchIndex
+import VietText
+
+/// `DocumentIndexer.plan` counts terms through `Analyzer.countIndexTerms`; with `analyze` replaced it lists
+/// them through the closure, as it first did. Both must give the same plan (terms with their wdf, filters,
+/// values, data) for every document.
+final class DocumentPlanFastPathTests: XCTestCase {
+    /// The plan as first made: every text through `Analyzer.indexTerms`, one term String at a time.
+    static var listing: DocumentIndexer {
+        var indexer = DocumentIndexer()
+        let analyzer = Analyzer()
+        indexer.analyze = { analyzer.indexTerms($0) }
+        return indexer
+    }
+
+    static var sampleTexts: [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("samples")
+        var texts: [String] = []
+        if let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
+            for case let url as URL in files where url.pathExtension == "txt" {
+                if let t = try? String(contentsOf: url, encoding: .utf8) { texts += t.components(separatedBy: "\u{0C}") }
+            }
+        }
+        return texts
+    }
+
+    static let traps = [
+        "", "  ", "\r\n", "Quyết định số 1605/QĐ-UBND ngày 15/02/2012", "hoà thuý H’Hen M'gar Ê-đê 1.500.000",
+        "thửa đất số 305 tờ bản đồ số 80, CMND 241234567, 2406123435", "Điều 1. Thu hồi (đất) … • nhà",
+        "Hoà thuận".decomposedStringWithCanonicalMapping, String(repeating: "a", count: 240), String(repeating: "b", count: 239),
+        String(repeating: "ạ", count: 81) + " x", "中文 😀 Привет", "43/2014/NĐ-CP H49.64.33.2001.160",
+    ]
+
+    func documents(from texts: [String]) -> [IndexableDocument] {
+        var docs: [IndexableDocument] = []
+        for (k, chunk) in stride(from: 0, to: texts.count, by: 3).map({ Array(texts[$0..<min($0 + 3, texts.count)]) }).enumerated() {
+            let first = chunk[0]
+            let title = String(first.prefix(80))
+            docs.append(IndexableDocument(
+                id: "H1.\(k)", fileID: "H1", title: title.isEmpty ? "x" : title, documentType: k % 2 == 0 ? "Quyết định" : nil,
+                number: k % 3 == 0 ? "\(k)" : nil, symbol: k % 3 == 0 ? "QĐ-UBND" : nil, dateSortKey: "20120215", year: 2012,
+                issuer: "UBND huyện Krông Pắc", summary: String(first.prefix(200)), signer: "Y Bih Niê",
+                fileTitle: chunk.last.map { String($0.prefix(60)) }, fonds: "UBND huyện", retention: "01", access: 1 + k % 3,
+                extra: ["ghi chú": String(first.suffix(40)), "khác": "thửa 12 tờ 3"], pages: chunk))
+        }
+        return docs
+    }
+
+    func check(_ docs: [IndexableDocument], file: StaticString = #filePath, line: UInt = #line) throws {
+        let fast = DocumentIndexer(), slow = Self.listing
+        for doc in docs {
+            let a = try fast.plan(doc), b = try slow.plan(doc)
+            XCTAssertEqual(a, b, "\(doc.id): \(doc.pages.first?.prefix(80) ?? "")", file: file, line: line)
+            XCTAssertEqual(a.terms.count, b.terms.count, file: file, line: line)
+            for (term, wdf) in b.terms { XCTAssertEqual(a.terms[term], wdf, term, file: file, line: line) }
+        }
+    }
+
+    func testTheFixturesSamplesAndTraps() throws {
+        try check(Corpus.documents)
+        let samples = Self.sampleTexts
+        XCTAssertGreaterThan(samples.count, 20)
+        try check(documents(from: samples))
+        try check(documents(from: Self.traps + Self.traps.reversed()))
+        try check(documents(from: samples.map(\.decomposedStringWithCanonicalMapping)))
+    }
+
+    /// bench/scale/make_batch.py's pages, in documents.
+    func testGeneratedPages() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-plan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("bench/scale/make_batch.py").path, out.path,
+                             "--files", "20", "--docs", "3", "--pages", "3", "--seed", "9"]
+        process.standardOutput = FileHandle.nullDevice
+        do { try process.run() } catch { throw XCTSkip("python3 could not run") }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw XCTSkip("make_batch.py failed") }
+        var pages: [String] = []
+        if let files = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil) {
+            for case let url as URL in files where url.pathExtension == "txt" {
+                pages += try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\u{0C}")
+            }
+        }
+        XCTAssertGreaterThan(pages.count, 100)
+        try check(documents(from: pages))
+    }
+
+    /// The comparison can fail: a plan missing one occurrence is told apart.
+    func testAChangedPlanIsSeen() throws {
+        let doc = Corpus.documents[0]
+        var a = try DocumentIndexer().plan(doc)
+        let b = try Self.listing.plan(doc)
+        XCTAssertEqual(a, b)
+        a.terms.add("Fdat")
+        XCTAssertNotEqual(a, b)
+    }
+}
