@@ -162,7 +162,8 @@ public struct DocumentIndexer: Sendable {
     /// syllable of its title, type and trích yếu (each once).
     public static func catalogueTerms(_ doc: IndexableDocument) -> [String] {
         var out: [String] = []
-        func add(_ t: String) { if !out.contains(t) { out.append(t) } }
+        var seen = Set<UTF8Key>()
+        func add(_ t: String) { if seen.insert(UTF8Key(t)).inserted { out.append(t) } }
         if let dn = DocumentNumber.fromCatalogue(number: doc.number, symbol: doc.symbol) {
             for k in dn.keys { add(TermPrefix.catalogueNumber + k) }
         }
@@ -251,10 +252,32 @@ public struct DocumentIndexer: Sendable {
         value(ValueSlot.access, String(doc.access))
         value(ValueSlot.fileID, fileID)
 
+        plan.data = try Self.documentData(IndexedDocumentData(id: id, fileID: fileID, title: doc.title, access: doc.access))
+        return plan
+    }
+
+    /// The JSON of a document's data, keys sorted, slashes as they are: written directly when no string
+    /// needs an escape (`"`, `\`, control characters), which is what `JSONEncoder` writes for it; by
+    /// `JSONEncoder` otherwise.
+    static func documentData(_ d: IndexedDocumentData) throws -> Data {
+        func plain(_ s: String) -> Bool { !s.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+        if plain(d.id), plain(d.fileID), plain(d.title) {
+            var out = Data()
+            out.reserveCapacity(48 + d.id.utf8.count + d.fileID.utf8.count + d.title.utf8.count)
+            out.append(contentsOf: #"{"access":"#.utf8)
+            out.append(contentsOf: String(d.access).utf8)
+            out.append(contentsOf: #","fileID":""#.utf8)
+            out.append(contentsOf: d.fileID.utf8)
+            out.append(contentsOf: #"","id":""#.utf8)
+            out.append(contentsOf: d.id.utf8)
+            out.append(contentsOf: #"","title":""#.utf8)
+            out.append(contentsOf: d.title.utf8)
+            out.append(contentsOf: #""}"#.utf8)
+            return out
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        plan.data = try encoder.encode(IndexedDocumentData(id: id, fileID: fileID, title: doc.title, access: doc.access))
-        return plan
+        return try encoder.encode(d)
     }
 
     /// The Xapian document for a plan.

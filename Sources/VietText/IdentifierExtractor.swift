@@ -121,8 +121,17 @@ public enum IdentifierExtractor {
     }
 
     static func documentNumbersByLine(in text: String) -> [DocumentNumber] {
+        var text = text
+        return text.withUTF8 { documentNumbersByLine(bytes: $0) }
+    }
+
+    /// The document numbers of each candidate line, per thread: the lines that cite a number are often the
+    /// same boilerplate in every document of a fonds (`Căn cứ Nghị định số 43/2014/NĐ-CP ngày …`).
+    private static let lineMemo = ThreadMemo<UTF8Key, [DocumentNumber]>(limit: 20_000)
+
+    private static func documentNumbersByLine(bytes: UnsafeBufferPointer<UInt8>) -> [DocumentNumber] {
         var out: [DocumentNumber] = []
-        let bytes = Array(text.utf8)
+        let bytes = bytes
         var start = 0
         while start < bytes.count {
             var end = start
@@ -138,8 +147,9 @@ public enum IdentifierExtractor {
                 end += 1
             }
             if candidate {
-                let line = String(decoding: bytes[start..<end], as: UTF8.self)
-                for dn in documentNumbers(in: line) where !out.contains(dn) { out.append(dn) }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                let found = lineMemo.value(for: UTF8Key(line)) { documentNumbers(in: $0.string) }
+                for dn in found where !out.contains(dn) { out.append(dn) }
             }
             start = end + 1
         }
@@ -149,7 +159,7 @@ public enum IdentifierExtractor {
     /// Whether a document number's symbol can start at byte `k` (just after its first `/`): spaces or
     /// tabs, maybe a year `19xx`/`20xx` and another `/`, then a capital letter or any non-ASCII letter (one
     /// that folds to a capital, `Đ`, `Ô`…). A cheap superset of what the pattern accepts there.
-    static func symbolMayFollow(_ b: [UInt8], _ start: Int) -> Bool {
+    static func symbolMayFollow(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         var k = start
         func skipBlanks() { while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 } }
         func capitalOrWide() -> Bool { k < b.count && ((b[k] >= 0x41 && b[k] <= 0x5A) || b[k] >= 0x80) }
@@ -307,6 +317,7 @@ public enum IdentifierExtractor {
     public static func parcels(in text: String) -> [Parcel] {
         let s = VietNormalizer.fold(text)
         guard containsASCII(s, "thua") else { return [] } // every pattern holds the word
+        guard thuaMayPrecedeANumber(s) else { return [] }
         var found: [(Int, Parcel)] = []
         for (offset, island) in parcelIslands(s) {
             found += parcelMatches(island).map { ($0.0 + offset, $0.1) }
@@ -314,6 +325,33 @@ public enum IdentifierExtractor {
         var out: [Parcel] = []
         for (_, p) in found.sorted(by: { $0.0 < $1.0 }) where !out.contains(p) { out.append(p) }
         return out
+    }
+
+    /// Whether some `thua` in folded `s` is followed by what the `thua` pattern allows before its number
+    /// (`\s`, `dat`, `so`, `:`) and then a digit: every pattern (the pair, the reversed pair, the parcel alone)
+    /// ends or starts with that pattern, so without it nothing matches. A superset: any non-ASCII character
+    /// (Unicode white space or digit) answers yes.
+    static func thuaMayPrecedeANumber(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b -> Bool in
+            let n = b.count
+            var i = 0
+            while i + 4 < n {
+                if b[i] == 0x74, b[i + 1] == 0x68, b[i + 2] == 0x75, b[i + 3] == 0x61 {
+                    var k = i + 4
+                    while k < n {
+                        let c = b[k]
+                        if c >= 0x80 || (c >= 0x30 && c <= 0x39) { return true }
+                        let skipped = (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x3A
+                            || c == 0x64 || c == 0x61 || c == 0x74 || c == 0x73 || c == 0x6F
+                        guard skipped else { break }
+                        k += 1
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The parcels of folded `s` by running the patterns over all of it: the definition `parcels(in:)`

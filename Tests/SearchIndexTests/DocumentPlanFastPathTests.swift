@@ -102,3 +102,26 @@ final class DocumentPlanFastPathTests: XCTestCase {
         XCTAssertNotEqual(a, b)
     }
 }
+
+/// The document data written directly against `JSONEncoder` (keys sorted, slashes unescaped).
+final class DocumentDataTests: XCTestCase {
+    func testTheDataIsWhatJSONEncoderWrites() throws {
+        let strings = ["", "H49.64.33.2001.160.1", "Quyết định số 1605/QĐ-UBND", "a/b\\c", "say \"hi\"", "tab\there",
+                       "line\nbreak", "\u{0001}\u{001F}\u{007F}", "😀 中文 \u{2028}\u{2029} \u{FEFF}", "Hoà".decomposedStringWithCanonicalMapping,
+                       "</script>", "&<>'", "\u{00A0}\u{0085}"]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var direct = 0
+        for (k, s) in strings.enumerated() {
+            for d in [IndexedDocumentData(id: s, fileID: "F", title: "t", access: 1),
+                      IndexedDocumentData(id: "i", fileID: s, title: "t", access: 2),
+                      IndexedDocumentData(id: "i", fileID: "f", title: s, access: 3 + k)] {
+                let got = try DocumentIndexer.documentData(d)
+                XCTAssertEqual(String(decoding: got, as: UTF8.self), String(decoding: try encoder.encode(d), as: UTF8.self), s.debugDescription)
+                XCTAssertEqual(try JSONDecoder().decode(IndexedDocumentData.self, from: got), d)
+                if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { direct += 1 }
+            }
+        }
+        XCTAssertGreaterThan(direct, 20)
+    }
+}
