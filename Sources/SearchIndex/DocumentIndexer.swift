@@ -72,29 +72,104 @@ public struct IndexedDocumentData: Codable, Equatable, Sendable {
     public var access: Int
 }
 
-/// Terms with their counts (wdf), hashed by their UTF-8 bytes: terms are NFC already, and String's own
+/// Terms with their counts (wdf), keyed by their UTF-8 bytes: terms are NFC already, and String's own
 /// hashing normalizes every non-ASCII term again (a tenth of indexing time went to counting).
+///
+/// Each term is held once, in `entries`, found through an open-addressing table on the hash code its
+/// `UTF8Key` computed once (`Analyzer.countIndexTerms` hands out keys it keeps): adding a term costs a probe
+/// and a byte comparison, not a hash of its bytes (a Dictionary's seeded hash was most of the cost of
+/// counting once analysis was fast).
 public struct TermCounts: Equatable, Sendable, Sequence {
-    private typealias Key = UTF8Key
-    private var counts: [Key: Int] = [:]
+    private var entries: [(key: UTF8Key, count: Int)] = []
+    /// Positions in `entries`, -1 for none; a power of two long, at most half full.
+    private var slots: [Int32] = []
 
     public init() {}
 
     public subscript(term: String) -> Int? {
-        get { counts[Key(term)] }
-        set { counts[Key(term)] = newValue }
+        get { position(UTF8Key(term)).map { entries[$0].count } }
+        set {
+            let key = UTF8Key(term)
+            if let i = position(key) {
+                if let newValue { entries[i].count = newValue } else { remove(at: i) }
+            } else if let newValue {
+                append(key, newValue)
+            }
+        }
     }
 
-    public mutating func add(_ term: String, count: Int = 1) { counts[Key(term), default: 0] += count }
+    public mutating func add(_ term: String, count: Int = 1) { add(UTF8Key(term), count: count) }
+
     /// `add` of a term already made a key (hashed once: `Analyzer.countIndexTerms(_:keys:)` keeps them).
-    public mutating func add(_ term: UTF8Key, count: Int) { counts[term, default: 0] += count }
-    public mutating func reserveCapacity(_ n: Int) { counts.reserveCapacity(n) }
-    public var count: Int { counts.count }
-    public var keys: [String] { counts.keys.map(\.string) }
+    public mutating func add(_ term: UTF8Key, count: Int) {
+        if slots.isEmpty { rebuild(minimumCapacity: 64) }
+        let mask = slots.count - 1
+        var s = Self.slot(term, mask)
+        while true {
+            let i = Int(slots[s])
+            if i < 0 { break }
+            if entries[i].key == term { entries[i].count += count; return }
+            s = (s + 1) & mask
+        }
+        slots[s] = Int32(entries.count)
+        entries.append((term, count))
+        if entries.count * 2 > slots.count { rebuild(minimumCapacity: entries.count) }
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        entries.reserveCapacity(n)
+        if n * 2 > slots.count { rebuild(minimumCapacity: n) }
+    }
+
+    public var count: Int { entries.count }
+    public var keys: [String] { entries.map(\.key.string) }
 
     public func makeIterator() -> AnyIterator<(term: String, wdf: Int)> {
-        var it = counts.makeIterator()
-        return AnyIterator { it.next().map { (term: $0.key.string, wdf: $0.value) } }
+        var it = entries.makeIterator()
+        return AnyIterator { it.next().map { (term: $0.key.string, wdf: $0.count) } }
+    }
+
+    public static func == (a: TermCounts, b: TermCounts) -> Bool {
+        a.entries.count == b.entries.count && a.entries.allSatisfy { e in b.position(e.key).map { b.entries[$0].count } == e.count }
+    }
+
+    @inline(__always) private static func slot(_ key: UTF8Key, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key.code &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private func position(_ key: UTF8Key) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var s = Self.slot(key, mask)
+        while true {
+            let i = Int(slots[s])
+            if i < 0 { return nil }
+            if entries[i].key == key { return i }
+            s = (s + 1) & mask
+        }
+    }
+
+    private mutating func append(_ key: UTF8Key, _ count: Int) { add(key, count: count) }
+
+    /// A table for at least `minimumCapacity` entries, at most half full, filled from `entries`.
+    private mutating func rebuild(minimumCapacity: Int) {
+        var size = 64
+        while size < Swift.max(minimumCapacity, entries.count) * 2 { size *= 2 }
+        var table = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (i, e) in entries.enumerated() {
+            var s = Self.slot(e.key, mask)
+            while table[s] >= 0 { s = (s + 1) & mask }
+            table[s] = Int32(i)
+        }
+        slots = table
+    }
+
+    private mutating func remove(at i: Int) {
+        let last = entries.count - 1
+        if i != last { entries[i] = entries[last] }
+        entries.removeLast()
+        rebuild(minimumCapacity: entries.count)
     }
 }
 

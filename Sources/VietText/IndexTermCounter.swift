@@ -70,8 +70,8 @@ final class IndexTermState {
     }
 
     /// Bounds against OCR noise: the memo is forgotten all at once (between two calls) beyond them.
-    static var wordLimit = 200_000
-    static var termLimit = 1_000_000
+    static var wordLimit = 100_000
+    static var termLimit = 300_000
 
     struct State {
         // Terms: id → term, its UTF-8 length, the count of the current call.

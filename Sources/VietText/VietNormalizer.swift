@@ -347,7 +347,7 @@ final class ThreadMemo<Key: Hashable, Value>: @unchecked Sendable {
 public struct UTF8Key: Hashable, Sendable {
     public let string: String
     /// FNV-1a of the UTF-8 bytes.
-    let code: UInt64
+    public let code: UInt64
     public init(_ string: String) {
         self.string = string
         var s = string

@@ -125,3 +125,46 @@ final class DocumentDataTests: XCTestCase {
         XCTAssertGreaterThan(direct, 20)
     }
 }
+
+/// TermCounts (an open-addressing table on each key's byte hash) against a dictionary of byte arrays.
+final class TermCountsTests: XCTestCase {
+    func testRandomOperationsAgreeWithADictionary() {
+        var state: UInt64 = 47
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let words = (0..<3000).map { "F\($0 % 7 == 0 ? "đ" : "")\($0)" } + ["hòa", "hoà", "ho\u{0300}a", ""]
+        for round in 0..<20 {
+            var counts = TermCounts()
+            if round % 2 == 0 { counts.reserveCapacity(next() % 5000) }
+            var model: [[UInt8]: Int] = [:]
+            for _ in 0..<(next() % 6000) {
+                let w = words[next() % words.count]
+                switch next() % 10 {
+                case 0: counts[w] = nil; model[Array(w.utf8)] = nil
+                case 1: counts[w] = 1; model[Array(w.utf8)] = 1
+                case 2: let n = next() % 5 + 1; counts.add(UTF8Key(w), count: n); model[Array(w.utf8), default: 0] += n
+                default: counts.add(w); model[Array(w.utf8), default: 0] += 1
+                }
+            }
+            XCTAssertEqual(counts.count, model.count)
+            for w in words { XCTAssertEqual(counts[w], model[Array(w.utf8)], w) }
+            var seen: [[UInt8]: Int] = [:]
+            for (term, wdf) in counts { XCTAssertNil(seen[Array(term.utf8)]); seen[Array(term.utf8)] = wdf }
+            XCTAssertEqual(seen, model)
+            // Equality does not depend on the order terms came in.
+            var other = TermCounts()
+            for (k, v) in model.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) { other[String(decoding: k, as: UTF8.self)] = v }
+            XCTAssertEqual(counts, other)
+            if let first = model.first {
+                other.add(String(decoding: first.key, as: UTF8.self))
+                XCTAssertNotEqual(counts, other)
+            }
+        }
+        // Canonically equivalent but different bytes: different terms.
+        var c = TermCounts()
+        c.add("hòa"); c.add("ho\u{0300}a")
+        XCTAssertEqual(c.count, 2)
+    }
+}
