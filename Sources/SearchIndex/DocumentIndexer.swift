@@ -249,9 +249,9 @@ public struct DocumentIndexer: Sendable {
         if let y = doc.year { add(TermPrefix.catalogueYear + String(y)) }
         if let t = doc.documentType.map(Analyzer.fieldValue), !t.isEmpty { add(TermPrefix.catalogueType + t) }
         for field in [doc.title, doc.documentType ?? "", doc.summary ?? ""] {
-            for tok in Tokenizer.tokens(field) where tok.isPositional && tok.kind == .word {
-                add(TermPrefix.catalogueWord + tok.folded)
-                if tok.folded.contains("'") { add(TermPrefix.catalogueWord + tok.folded.replacingOccurrences(of: "'", with: "")) }
+            for folded in Analyzer.foldedWords(field) {
+                add(TermPrefix.catalogueWord + folded)
+                if folded.utf8.contains(0x27) { add(TermPrefix.catalogueWord + folded.replacingOccurrences(of: "'", with: "")) }
             }
         }
         return out

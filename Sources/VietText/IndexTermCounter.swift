@@ -48,6 +48,29 @@ extension Analyzer {
     }
 }
 
+extension Analyzer {
+    /// The folded forms of the word tokens of `text` (positional, not numbers), in order: what
+    /// `Tokenizer.tokens(text).filter { $0.isPositional && $0.kind == .word }.map(\.folded)` gives, from the
+    /// per-thread memo of `countIndexTerms`.
+    public static func foldedWords(_ text: String) -> [String] {
+        let box = IndexTermState.current
+        var state = box.state
+        box.state = IndexTermState.State()
+        state.resetIfLarge()
+        state.collecting = true
+        state.collected.removeAll(keepingCapacity: true)
+        var t = text
+        t.withUTF8 { state.scan($0) }
+        state.collecting = false
+        let out = state.collected.compactMap { w -> String? in
+            let word = state.words[Int(w)]
+            return word.isNumber ? nil : state.folded[Int(word.fold)]
+        }
+        box.state = state
+        return out
+    }
+}
+
 /// The per-thread memo and counters of `countIndexTerms`.
 final class IndexTermState {
     var state = State()
@@ -71,7 +94,7 @@ final class IndexTermState {
 
     /// Bounds against OCR noise: the memo is forgotten all at once (between two calls) beyond them.
     static var wordLimit = 100_000
-    static var termLimit = 300_000
+    static var termLimit = 150_000
 
     struct State {
         // Terms: id → term, its UTF-8 length, the count of the current call.
@@ -83,29 +106,50 @@ final class IndexTermState {
 
         // Words, by their raw UTF-8 bytes (open addressing over a byte arena).
         var arena: [UInt8] = []
-        var keyStart: [Int32] = []
-        var keyLength: [Int32] = []
-        var keyHash: [UInt64] = []
-        var slots: [Int32] = []           // word ids, -1 empty; a power of two long
-        // Per word: its folded id (for pairs) and its term ids, wordTerms[termStart[w] ..< termStart[w + 1]].
-        var wordFold: [Int32] = []
-        var termStart: [Int32] = [0]
+        /// One word: its raw bytes (in `arena`) and their hash, its folded id (for pairs) and its term ids,
+        /// `wordTerms[termStart ..< termEnd]`; one cache line holds what an occurrence reads.
+        struct Word {
+            var hash: UInt64
+            var keyStart: Int32
+            var keyLength: Int32
+            var fold: Int32
+            var termStart: Int32
+            var termEnd: Int32
+            /// A number token (digits, or digit groups joined by dots), not a word.
+            var isNumber: Bool
+        }
+        var words: [Word] = []
+        /// Word slots: the hash's high half and the word id + 1, 0 when empty; a power of two long.
+        var slots: [UInt64] = []
         var wordTerms: [Int32] = []
 
         // Folded forms (for pairs): id → String.
         var folded: [String] = []
         var foldedIDs: [UTF8Key: Int32] = [:]
 
-        // Pairs: (folded id, folded id) → term id, -1 when too long (open addressing).
-        var pairKeys: [UInt64] = []
-        var pairValues: [Int32] = []
+        // Pairs: (folded id, folded id) → term id, -1 when too long (open addressing; key .max when empty).
+        struct Pair { var key: UInt64; var id: Int32 }
+        var pairs: [Pair] = []
         var pairCount = 0
 
         // Parts of the run being scanned: (start, end) byte offsets.
         var parts: [(Int, Int)] = []
 
+        /// When set, `scan` lists the positional tokens' word ids here instead of counting their terms.
+        var collecting = false
+        var collected: [Int32] = []
+
+        /// One positional token: its terms counted, and its pair with the token before when they pair.
+        @inline(__always) mutating func token(_ w: Int, pairs: Bool, previous: inout Int32) {
+            if collecting { collected.append(Int32(w)); return }
+            countWord(w)
+            let fold = words[w].fold
+            if pairs { countPair(previous, fold) }
+            previous = fold
+        }
+
         mutating func resetIfLarge() {
-            if keyStart.count > IndexTermState.wordLimit || terms.count > IndexTermState.termLimit { self = State() }
+            if words.count > IndexTermState.wordLimit || terms.count > IndexTermState.termLimit { self = State() }
         }
 
         // MARK: Terms
@@ -148,40 +192,49 @@ final class IndexTermState {
         /// The word id of the raw bytes `p[0..<n]`, made (its terms computed as `indexTerms` does) when new.
         mutating func word(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
             let h = Self.hash(p, n)
-            if slots.isEmpty { slots = Array(repeating: -1, count: 1 << 12) }
+            if slots.isEmpty { slots = Array(repeating: 0, count: 1 << 12) }
             let mask = slots.count - 1
+            let tag = (h >> 32) << 32
             var i = Int(truncatingIfNeeded: h) & mask
             while true {
-                let w = Int(slots[i])
-                if w < 0 { break }
-                if keyHash[w] == h, Int(keyLength[w]) == n {
-                    let same = arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + Int(keyStart[w]), p, n) == 0 }
-                    if same { return w }
+                let slot = slots[i]
+                if slot == 0 { break }
+                if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                    let w = Int(slot & 0xFFFF_FFFF) - 1
+                    let e = words[w]
+                    if e.hash == h, Int(e.keyLength) == n {
+                        let same = arena.withUnsafeBufferPointer { a in
+                            let q = a.baseAddress! + Int(e.keyStart)
+                            var k = 0
+                            while k < n, q[k] == p[k] { k += 1 }
+                            return k == n
+                        }
+                        if same { return w }
+                    }
                 }
                 i = (i + 1) & mask
             }
             let w = makeWord(p, n, h)
-            slots[i] = Int32(w)
-            if keyStart.count * 2 > slots.count { growSlots() }
+            slots[i] = tag | UInt64(w + 1)
+            if words.count * 2 > slots.count { growSlots() }
             return w
         }
 
         mutating func growSlots() {
-            var bigger = [Int32](repeating: -1, count: slots.count * 2)
+            var bigger = [UInt64](repeating: 0, count: slots.count * 2)
             let mask = bigger.count - 1
-            for w in keyStart.indices {
-                var i = Int(truncatingIfNeeded: keyHash[w]) & mask
-                while bigger[i] >= 0 { i = (i + 1) & mask }
-                bigger[i] = Int32(w)
+            for (w, e) in words.enumerated() {
+                var i = Int(truncatingIfNeeded: e.hash) & mask
+                while bigger[i] != 0 { i = (i + 1) & mask }
+                bigger[i] = (e.hash >> 32) << 32 | UInt64(w + 1)
             }
             slots = bigger
         }
 
         mutating func makeWord(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64) -> Int {
-            let w = keyStart.count
-            keyStart.append(Int32(arena.count))
-            keyLength.append(Int32(n))
-            keyHash.append(h)
+            let w = words.count
+            let keyStart = Int32(arena.count)
+            let termStart = Int32(wordTerms.count)
             arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
             let raw = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
             // What `Tokenizer.tokens` gives for the raw form, and what `indexTerms` makes of it.
@@ -200,22 +253,24 @@ final class IndexTermState {
                forms.folded.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 for t in Analyzer.digitVariants(forms.folded) { wordTerms.append(termID(t)) }
             }
-            termStart.append(Int32(wordTerms.count))
             let key = UTF8Key(forms.folded)
+            let fold: Int32
             if let f = foldedIDs[key] {
-                wordFold.append(f)
+                fold = f
             } else {
-                let f = Int32(folded.count)
+                fold = Int32(folded.count)
                 folded.append(forms.folded)
-                foldedIDs[key] = f
-                wordFold.append(f)
+                foldedIDs[key] = fold
             }
+            words.append(Word(hash: h, keyStart: keyStart, keyLength: Int32(n), fold: fold, termStart: termStart,
+                              termEnd: Int32(wordTerms.count), isNumber: isNumber))
             return w
         }
 
         @inline(__always) mutating func countWord(_ w: Int) {
-            var k = Int(termStart[w])
-            let end = Int(termStart[w + 1])
+            let e = words[w]
+            var k = Int(e.termStart)
+            let end = Int(e.termEnd)
             while k < end { count(wordTerms[k]); k += 1 }
         }
 
@@ -223,37 +278,30 @@ final class IndexTermState {
 
         mutating func countPair(_ a: Int32, _ b: Int32) {
             let key = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
-            if pairKeys.isEmpty {
-                pairKeys = Array(repeating: .max, count: 1 << 12)
-                pairValues = Array(repeating: -1, count: 1 << 12)
-            }
-            var mask = pairKeys.count - 1
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+            if pairs.isEmpty { pairs = Array(repeating: Pair(key: .max, id: -1), count: 1 << 12) }
+            let mask = pairs.count - 1
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
             while true {
-                let k = pairKeys[i]
-                if k == key {
-                    let id = pairValues[i]
-                    if id >= 0 { count(id) }
+                let slot = pairs[i]
+                if slot.key == key {
+                    if slot.id >= 0 { count(slot.id) }
                     return
                 }
-                if k == .max { break }
+                if slot.key == .max { break }
                 i = (i + 1) & mask
             }
             let term = Analyzer.pairTerm(folded[Int(a)], folded[Int(b)])
             let id: Int32 = term.utf8.count <= Analyzer.maxTermBytes ? termID(term) : -1
-            pairKeys[i] = key
-            pairValues[i] = id
+            pairs[i] = Pair(key: key, id: id)
             pairCount += 1
-            if pairCount * 2 > pairKeys.count {
-                let oldKeys = pairKeys, oldValues = pairValues
-                pairKeys = Array(repeating: .max, count: oldKeys.count * 2)
-                pairValues = Array(repeating: -1, count: oldKeys.count * 2)
-                mask = pairKeys.count - 1
-                for (j, k) in oldKeys.enumerated() where k != .max {
-                    var s = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-                    while pairKeys[s] != .max { s = (s + 1) & mask }
-                    pairKeys[s] = k
-                    pairValues[s] = oldValues[j]
+            if pairCount * 2 > pairs.count {
+                let old = pairs
+                pairs = Array(repeating: Pair(key: .max, id: -1), count: old.count * 2)
+                let bigger = pairs.count - 1
+                for slot in old where slot.key != .max {
+                    var j = Int(truncatingIfNeeded: (slot.key &* 0x9E37_79B9_7F4A_7C15) >> 32) & bigger
+                    while pairs[j].key != .max { j = (j + 1) & bigger }
+                    pairs[j] = slot
                 }
             }
             if id >= 0 { count(id) }
@@ -355,10 +403,7 @@ final class IndexTermState {
                 }
                 if !hasJoiner {
                     // One part, the common case.
-                    let w = word(p + start, cur - start)
-                    countWord(w)
-                    if pairsWithPrevious { countPair(previousFold, wordFold[w]) }
-                    previousFold = wordFold[w]
+                    token(word(p + start, cur - start), pairs: pairsWithPrevious, previous: &previousFold)
                     gapBroken = false
                     gapStart = cur
                     idx = cur
@@ -368,17 +413,11 @@ final class IndexTermState {
 
                 if parts.count > 1, digitsAndDots, parts.dropFirst().allSatisfy({ $0.1 - $0.0 == 3 }) {
                     // Dotted digit groups are one number token: 1.500.000.
-                    let w = word(p + start, cur - start)
-                    countWord(w)
-                    if pairsWithPrevious { countPair(previousFold, wordFold[w]) }
-                    previousFold = wordFold[w]
+                    token(word(p + start, cur - start), pairs: pairsWithPrevious, previous: &previousFold)
                 } else {
                     for (k, (a, e)) in parts.enumerated() {
-                        let w = word(p + a, e - a)
-                        countWord(w)
                         // Parts of one run are apart by one joiner (and its marks): always a pair.
-                        if k > 0 || pairsWithPrevious { countPair(previousFold, wordFold[w]) }
-                        previousFold = wordFold[w]
+                        token(word(p + a, e - a), pairs: k > 0 || pairsWithPrevious, previous: &previousFold)
                     }
                 }
                 gapBroken = false

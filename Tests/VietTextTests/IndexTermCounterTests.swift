@@ -244,3 +244,23 @@ final class IndexTermCounterTests: XCTestCase {
         XCTAssertEqual(counted([text]), Self.multiset(analyzer.indexTerms(text)))
     }
 }
+
+/// `Analyzer.foldedWords` (the counting scan listing word ids) against the tokenizer.
+final class FoldedWordsTests: XCTestCase {
+    func testFoldedWordsAreTheWordTokensFolded() throws {
+        let texts = IndexTermCounterTests.traps + IndexTermCounterTests.longTokens + ReferenceAnalysisTests.corpus
+            + ReferenceAnalysisTests.randomTexts(count: 2000, seed: 53) + IndexTermCounterTests.noise(count: 2000, seed: 59)
+        var words = 0
+        for text in texts {
+            let expected = Tokenizer.tokens(text).filter { $0.isPositional && $0.kind == .word }.map(\.folded)
+            let got = Analyzer.foldedWords(text)
+            XCTAssertEqual(got.map { Array($0.utf8) }, expected.map { Array($0.utf8) }, text.debugDescription)
+            words += got.count
+            // Counting in between leaves both answers alone.
+            if words % 7 == 0 { _ = Analyzer().countIndexTerms(text) { _, _ in } }
+        }
+        XCTAssertGreaterThan(words, 30_000)
+        XCTAssertEqual(Analyzer.foldedWords("Quyết định 1605/QĐ-UBND, 1.500.000 đồng, H’Hen 12a"),
+                       ["quyet", "dinh", "qd", "ubnd", "dong", "h'hen", "12a"])
+    }
+}
