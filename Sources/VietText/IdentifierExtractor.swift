@@ -464,7 +464,36 @@ public enum IdentifierExtractor {
                         hi += l
                         if !isMark(w) { break }
                     }
-                    out.append((lo16, String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)))
+                    // Every match starts at a `to` or `thua` and ends with digits: the island is cut to run from
+                    // the character before its first `to`/`thua` to the character after its last digit (any
+                    // non-ASCII character of an island may be one), which `\b` sees as in the whole text. No
+                    // mark lies inside an island, so those characters are whole.
+                    var first = start
+                    while first + 1 < k {
+                        if b[first] == 0x74, b[first + 1] == 0x6F
+                            || (first + 3 < k && b[first + 1] == 0x68 && b[first + 2] == 0x75 && b[first + 3] == 0x61) { break }
+                        first += 1
+                    }
+                    if first > start, first + 1 < k {
+                        var p = first - 1
+                        while b[p] & 0xC0 == 0x80 { p -= 1 }
+                        var units = 0
+                        for q in start..<p where b[q] & 0xC0 != 0x80 { units += b[q] >= 0xF0 ? 2 : 1 }
+                        lo = p
+                        lo16 = start16 + units
+                    }
+                    var lastDigitEnd = -1
+                    var q = start
+                    while q < k {
+                        let (w, l) = scalar(q)
+                        q += l
+                        if w >= 0x80 || (w >= 0x30 && w <= 0x39) { lastDigitEnd = q }
+                    }
+                    // No digit after the first `to`/`thua`: nothing can match.
+                    if lastDigitEnd > first {
+                        if lastDigitEnd < k { hi = lastDigitEnd + scalar(lastDigitEnd).1 }
+                        out.append((lo16, String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)))
+                    }
                 }
             }
             return out
