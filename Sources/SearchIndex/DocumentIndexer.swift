@@ -251,7 +251,8 @@ public struct DocumentIndexer: Sendable {
         for field in [doc.title, doc.documentType ?? "", doc.summary ?? ""] {
             for folded in Analyzer.foldedWords(field) {
                 add(TermPrefix.catalogueWord + folded)
-                if folded.utf8.contains(0x27) { add(TermPrefix.catalogueWord + folded.replacingOccurrences(of: "'", with: "")) }
+                // Character semantics, as first written: an apostrophe carrying a combining mark is not "'".
+                if folded.contains("'") { add(TermPrefix.catalogueWord + folded.replacingOccurrences(of: "'", with: "")) }
             }
         }
         return out

@@ -168,3 +168,42 @@ final class TermCountsTests: XCTestCase {
         XCTAssertEqual(c.count, 2)
     }
 }
+
+/// `catalogueTerms` (words from `Analyzer.foldedWords`, deduplicated by a set) against its first writing.
+final class CatalogueTermsTests: XCTestCase {
+    static func reference(_ doc: IndexableDocument) -> [String] {
+        var out: [String] = []
+        func add(_ t: String) { if !out.contains(t) { out.append(t) } }
+        if let dn = DocumentNumber.fromCatalogue(number: doc.number, symbol: doc.symbol) {
+            for k in dn.keys { add(TermPrefix.catalogueNumber + k) }
+        }
+        if let d = doc.dateSortKey?.trimmingCharacters(in: .whitespaces), d.count == 8,
+           d.allSatisfy({ $0.isASCII && $0.isNumber }), !d.hasSuffix("00") {
+            add(TermPrefix.catalogueDate + d)
+        }
+        if let y = doc.year { add(TermPrefix.catalogueYear + String(y)) }
+        if let t = doc.documentType.map(Analyzer.fieldValue), !t.isEmpty { add(TermPrefix.catalogueType + t) }
+        for field in [doc.title, doc.documentType ?? "", doc.summary ?? ""] {
+            for tok in Tokenizer.tokens(field) where tok.isPositional && tok.kind == .word {
+                add(TermPrefix.catalogueWord + tok.folded)
+                if tok.folded.contains("'") { add(TermPrefix.catalogueWord + tok.folded.replacingOccurrences(of: "'", with: "")) }
+            }
+        }
+        return out
+    }
+
+    func testCatalogueTermsAreTheTokenizersWords() {
+        let fields = DocumentPlanFastPathTests.traps + DocumentPlanFastPathTests.sampleTexts.map { String($0.prefix(300)) }
+            + ["Về việc thu hồi đất của bà H'Hen Niê", "h'\u{0483}hen H’\u{0301}Hen m'gar 1.500.000 12a", "Tờ trình 325/TTr-TNMT"]
+        var terms = 0
+        for (k, f) in fields.enumerated() {
+            let doc = IndexableDocument(id: "A.\(k)", fileID: "A", title: f, documentType: k % 2 == 0 ? f : "Quyết định",
+                                        number: "\(k)", symbol: "QĐ-UBND", dateSortKey: "2012021\(k % 10)", year: 2012,
+                                        summary: fields[(k + 1) % fields.count], access: 1)
+            let got = DocumentIndexer.catalogueTerms(doc)
+            XCTAssertEqual(got.map { Array($0.utf8) }, Self.reference(doc).map { Array($0.utf8) }, f.debugDescription)
+            terms += got.count
+        }
+        XCTAssertGreaterThan(terms, 1_000)
+    }
+}
