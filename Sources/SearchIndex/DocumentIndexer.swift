@@ -72,27 +72,104 @@ public struct IndexedDocumentData: Codable, Equatable, Sendable {
     public var access: Int
 }
 
-/// Terms with their counts (wdf), hashed by their UTF-8 bytes: terms are NFC already, and String's own
+/// Terms with their counts (wdf), keyed by their UTF-8 bytes: terms are NFC already, and String's own
 /// hashing normalizes every non-ASCII term again (a tenth of indexing time went to counting).
+///
+/// Each term is held once, in `entries`, found through an open-addressing table on the hash code its
+/// `UTF8Key` computed once (`Analyzer.countIndexTerms` hands out keys it keeps): adding a term costs a probe
+/// and a byte comparison, not a hash of its bytes (a Dictionary's seeded hash was most of the cost of
+/// counting once analysis was fast).
 public struct TermCounts: Equatable, Sendable, Sequence {
-    private typealias Key = UTF8Key
-    private var counts: [Key: Int] = [:]
+    private var entries: [(key: UTF8Key, count: Int)] = []
+    /// Positions in `entries`, -1 for none; a power of two long, at most half full.
+    private var slots: [Int32] = []
 
     public init() {}
 
     public subscript(term: String) -> Int? {
-        get { counts[Key(term)] }
-        set { counts[Key(term)] = newValue }
+        get { position(UTF8Key(term)).map { entries[$0].count } }
+        set {
+            let key = UTF8Key(term)
+            if let i = position(key) {
+                if let newValue { entries[i].count = newValue } else { remove(at: i) }
+            } else if let newValue {
+                append(key, newValue)
+            }
+        }
     }
 
-    public mutating func add(_ term: String, count: Int = 1) { counts[Key(term), default: 0] += count }
-    public mutating func reserveCapacity(_ n: Int) { counts.reserveCapacity(n) }
-    public var count: Int { counts.count }
-    public var keys: [String] { counts.keys.map(\.string) }
+    public mutating func add(_ term: String, count: Int = 1) { add(UTF8Key(term), count: count) }
+
+    /// `add` of a term already made a key (hashed once: `Analyzer.countIndexTerms(_:keys:)` keeps them).
+    public mutating func add(_ term: UTF8Key, count: Int) {
+        if slots.isEmpty { rebuild(minimumCapacity: 64) }
+        let mask = slots.count - 1
+        var s = Self.slot(term, mask)
+        while true {
+            let i = Int(slots[s])
+            if i < 0 { break }
+            if entries[i].key == term { entries[i].count += count; return }
+            s = (s + 1) & mask
+        }
+        slots[s] = Int32(entries.count)
+        entries.append((term, count))
+        if entries.count * 2 > slots.count { rebuild(minimumCapacity: entries.count) }
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        entries.reserveCapacity(n)
+        if n * 2 > slots.count { rebuild(minimumCapacity: n) }
+    }
+
+    public var count: Int { entries.count }
+    public var keys: [String] { entries.map(\.key.string) }
 
     public func makeIterator() -> AnyIterator<(term: String, wdf: Int)> {
-        var it = counts.makeIterator()
-        return AnyIterator { it.next().map { (term: $0.key.string, wdf: $0.value) } }
+        var it = entries.makeIterator()
+        return AnyIterator { it.next().map { (term: $0.key.string, wdf: $0.count) } }
+    }
+
+    public static func == (a: TermCounts, b: TermCounts) -> Bool {
+        a.entries.count == b.entries.count && a.entries.allSatisfy { e in b.position(e.key).map { b.entries[$0].count } == e.count }
+    }
+
+    @inline(__always) private static func slot(_ key: UTF8Key, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key.code &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private func position(_ key: UTF8Key) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        var s = Self.slot(key, mask)
+        while true {
+            let i = Int(slots[s])
+            if i < 0 { return nil }
+            if entries[i].key == key { return i }
+            s = (s + 1) & mask
+        }
+    }
+
+    private mutating func append(_ key: UTF8Key, _ count: Int) { add(key, count: count) }
+
+    /// A table for at least `minimumCapacity` entries, at most half full, filled from `entries`.
+    private mutating func rebuild(minimumCapacity: Int) {
+        var size = 64
+        while size < Swift.max(minimumCapacity, entries.count) * 2 { size *= 2 }
+        var table = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (i, e) in entries.enumerated() {
+            var s = Self.slot(e.key, mask)
+            while table[s] >= 0 { s = (s + 1) & mask }
+            table[s] = Int32(i)
+        }
+        slots = table
+    }
+
+    private mutating func remove(at i: Int) {
+        let last = entries.count - 1
+        if i != last { entries[i] = entries[last] }
+        entries.removeLast()
+        rebuild(minimumCapacity: entries.count)
     }
 }
 
@@ -123,11 +200,18 @@ public struct DocumentIndexer: Sendable {
     /// Xapian refuses terms longer than 245 bytes; longer ones (OCR noise) are skipped.
     public static let maxTermBytes = 240
 
-    /// Text → index terms, each as often as it occurs (VietText's `Analyzer.indexTerms`).
-    public var analyze: @Sendable (_ text: String) -> [String]
+    /// Text → index terms, each as often as it occurs (VietText's `Analyzer.indexTerms`). Setting it
+    /// replaces the analyzer's counting fast path (`Analyzer.countIndexTerms`, the same terms) with it.
+    public var analyze: @Sendable (_ text: String) -> [String] {
+        didSet { analyzer = nil }
+    }
+
+    /// The analyzer whose `countIndexTerms` counts the terms of `analyze` (nil once `analyze` is replaced).
+    private var analyzer: Analyzer?
 
     public init(analyzer: Analyzer = Analyzer()) {
         analyze = { analyzer.indexTerms($0) }
+        self.analyzer = analyzer
     }
 
     /// The unique id term of a document: `Q` + id.
@@ -153,7 +237,8 @@ public struct DocumentIndexer: Sendable {
     /// syllable of its title, type and trích yếu (each once).
     public static func catalogueTerms(_ doc: IndexableDocument) -> [String] {
         var out: [String] = []
-        func add(_ t: String) { if !out.contains(t) { out.append(t) } }
+        var seen = Set<UTF8Key>()
+        func add(_ t: String) { if seen.insert(UTF8Key(t)).inserted { out.append(t) } }
         if let dn = DocumentNumber.fromCatalogue(number: doc.number, symbol: doc.symbol) {
             for k in dn.keys { add(TermPrefix.catalogueNumber + k) }
         }
@@ -164,9 +249,10 @@ public struct DocumentIndexer: Sendable {
         if let y = doc.year { add(TermPrefix.catalogueYear + String(y)) }
         if let t = doc.documentType.map(Analyzer.fieldValue), !t.isEmpty { add(TermPrefix.catalogueType + t) }
         for field in [doc.title, doc.documentType ?? "", doc.summary ?? ""] {
-            for tok in Tokenizer.tokens(field) where tok.isPositional && tok.kind == .word {
-                add(TermPrefix.catalogueWord + tok.folded)
-                if tok.folded.contains("'") { add(TermPrefix.catalogueWord + tok.folded.replacingOccurrences(of: "'", with: "")) }
+            for folded in Analyzer.foldedWords(field) {
+                add(TermPrefix.catalogueWord + folded)
+                // Character semantics, as first written: an apostrophe carrying a combining mark is not "'".
+                if folded.contains("'") { add(TermPrefix.catalogueWord + folded.replacingOccurrences(of: "'", with: "")) }
             }
         }
         return out
@@ -189,10 +275,6 @@ public struct DocumentIndexer: Sendable {
         var plan = DocumentPlan()
         plan.uniqueTerm = uniqueTerm
         plan.terms.reserveCapacity(doc.pages.reduce(256) { $0 + $1.utf8.count / 4 })
-        func addText(_ text: String) {
-            for t in analyze(text) where !t.isEmpty && t.utf8.count <= Self.maxTermBytes { plan.terms.add(t) }
-        }
-
         // Metadata as searchable text, each field on its own (no pair spans two fields).
         var fields: [String] = [doc.title]
         fields.append(contentsOf: [doc.documentType, doc.summary].compactMap { $0 })
@@ -200,9 +282,18 @@ public struct DocumentIndexer: Sendable {
         if !numberSymbol.isEmpty { fields.append(numberSymbol) }
         fields.append(contentsOf: [doc.issuer, doc.signer, doc.fileTitle, doc.fonds].compactMap { $0 })
         for key in doc.extra.keys.sorted() { if let v = doc.extra[key] { fields.append(v) } }
-        for field in fields where !field.allSatisfy(\.isWhitespace) { addText(field) }
-        // The pages, each on its own (no pair spans two pages).
-        for page in doc.pages { addText(page) }
+        // The fields and the pages, each analysed on its own (no pair spans two of them).
+        var texts = fields.filter { !$0.allSatisfy(\.isWhitespace) }
+        texts.append(contentsOf: doc.pages)
+        if let analyzer {
+            // Counted without listing them: the same terms as `analyze` (Analyzer.indexTerms), each distinct
+            // one added once.
+            analyzer.countIndexTerms(texts, maxTermBytes: Self.maxTermBytes, keys: { plan.terms.add($0, count: $1) })
+        } else {
+            for text in texts {
+                for t in analyze(text) where !t.isEmpty && t.utf8.count <= Self.maxTermBytes { plan.terms.add(t) }
+            }
+        }
 
         if let n = Self.numberTerm(number: doc.number, symbol: doc.symbol), n.utf8.count <= Self.maxTermBytes {
             plan.terms.add(n)
@@ -237,10 +328,32 @@ public struct DocumentIndexer: Sendable {
         value(ValueSlot.access, String(doc.access))
         value(ValueSlot.fileID, fileID)
 
+        plan.data = try Self.documentData(IndexedDocumentData(id: id, fileID: fileID, title: doc.title, access: doc.access))
+        return plan
+    }
+
+    /// The JSON of a document's data, keys sorted, slashes as they are: written directly when no string
+    /// needs an escape (`"`, `\`, control characters), which is what `JSONEncoder` writes for it; by
+    /// `JSONEncoder` otherwise.
+    static func documentData(_ d: IndexedDocumentData) throws -> Data {
+        func plain(_ s: String) -> Bool { !s.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+        if plain(d.id), plain(d.fileID), plain(d.title) {
+            var out = Data()
+            out.reserveCapacity(48 + d.id.utf8.count + d.fileID.utf8.count + d.title.utf8.count)
+            out.append(contentsOf: #"{"access":"#.utf8)
+            out.append(contentsOf: String(d.access).utf8)
+            out.append(contentsOf: #","fileID":""#.utf8)
+            out.append(contentsOf: d.fileID.utf8)
+            out.append(contentsOf: #"","id":""#.utf8)
+            out.append(contentsOf: d.id.utf8)
+            out.append(contentsOf: #"","title":""#.utf8)
+            out.append(contentsOf: d.title.utf8)
+            out.append(contentsOf: #""}"#.utf8)
+            return out
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        plan.data = try encoder.encode(IndexedDocumentData(id: id, fileID: fileID, title: doc.title, access: doc.access))
-        return plan
+        return try encoder.encode(d)
     }
 
     /// The Xapian document for a plan.

@@ -121,8 +121,17 @@ public enum IdentifierExtractor {
     }
 
     static func documentNumbersByLine(in text: String) -> [DocumentNumber] {
+        var text = text
+        return text.withUTF8 { documentNumbersByLine(bytes: $0) }
+    }
+
+    /// The document numbers of each candidate line, per thread: the lines that cite a number are often the
+    /// same boilerplate in every document of a fonds (`Căn cứ Nghị định số 43/2014/NĐ-CP ngày …`).
+    private static let lineMemo = ThreadMemo<UTF8Key, [DocumentNumber]>(limit: 20_000)
+
+    private static func documentNumbersByLine(bytes: UnsafeBufferPointer<UInt8>) -> [DocumentNumber] {
         var out: [DocumentNumber] = []
-        let bytes = Array(text.utf8)
+        let bytes = bytes
         var start = 0
         while start < bytes.count {
             var end = start
@@ -138,8 +147,9 @@ public enum IdentifierExtractor {
                 end += 1
             }
             if candidate {
-                let line = String(decoding: bytes[start..<end], as: UTF8.self)
-                for dn in documentNumbers(in: line) where !out.contains(dn) { out.append(dn) }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                let found = lineMemo.value(for: UTF8Key(line)) { documentNumbers(in: $0.string) }
+                for dn in found where !out.contains(dn) { out.append(dn) }
             }
             start = end + 1
         }
@@ -149,7 +159,7 @@ public enum IdentifierExtractor {
     /// Whether a document number's symbol can start at byte `k` (just after its first `/`): spaces or
     /// tabs, maybe a year `19xx`/`20xx` and another `/`, then a capital letter or any non-ASCII letter (one
     /// that folds to a capital, `Đ`, `Ô`…). A cheap superset of what the pattern accepts there.
-    static func symbolMayFollow(_ b: [UInt8], _ start: Int) -> Bool {
+    static func symbolMayFollow(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         var k = start
         func skipBlanks() { while k < b.count, b[k] == 0x20 || b[k] == 0x09 { k += 1 } }
         func capitalOrWide() -> Bool { k < b.count && ((b[k] >= 0x41 && b[k] <= 0x5A) || b[k] >= 0x80) }
@@ -238,26 +248,47 @@ public enum IdentifierExtractor {
     /// dotted number (`1.500.000.000`), not a phone number written after `+` / `+84`.
     public static func citizenIDs(in text: String) -> [CitizenID] {
         var out: [CitizenID] = []
-        let view = text.unicodeScalars
-        @inline(__always) func isDecimal(_ c: Unicode.Scalar) -> Bool {
-            let v = c.value
+        var text = text   // native UTF-8: its bytes are read directly, and its indices are made from offsets
+        @inline(__always) func isDecimal(_ v: UInt32) -> Bool {
             if v < 0x80 { return v >= 0x30 && v <= 0x39 }
             // No decimal digit before U+0660 nor among the Vietnamese letters: no property lookup for them.
             if v < 0x660 || (v >= 0x1E00 && v <= 0x1EFF) { return false }
-            return c.properties.numericType == .decimal
+            return Unicode.Scalar(v)?.properties.numericType == .decimal
         }
-        var i = view.startIndex
-        while i < view.endIndex {
-            guard isDecimal(view[i]) else { i = view.index(after: i); continue }
-            // A maximal run of decimal digits, as `\d+` finds it.
-            let start = i
-            var count = 0, ascii = true
-            while i < view.endIndex, isDecimal(view[i]) {
-                if !view[i].isASCII { ascii = false }
-                count += 1
-                i = view.index(after: i)
+        // The runs of 9 or 12 ASCII digits among the maximal runs of decimal digits (as `\d+` finds them):
+        // byte offsets, from the UTF-8 scanned scalar by scalar.
+        var runs: [(Int, Int)] = []
+        text.withUTF8 { b in
+            let n = b.count
+            @inline(__always) func decode(_ k: Int) -> (UInt32, Int) {
+                let b0 = UInt32(b[k])
+                if b0 < 0x80 { return (b0, 1) }
+                if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F), 2) }
+                if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F), 3) }
+                return ((b0 & 0x07) << 18 | UInt32(b[k + 1] & 0x3F) << 12 | UInt32(b[k + 2] & 0x3F) << 6
+                    | UInt32(b[k + 3] & 0x3F), 4)
             }
-            guard ascii, count == 9 || count == 12 else { continue }
+            var k = 0
+            while k < n {
+                if b[k] < 0x80, b[k] < 0x30 || b[k] > 0x39 { k += 1; continue }   // ASCII, not a digit
+                var (v, len) = decode(k)
+                guard isDecimal(v) else { k += len; continue }
+                let start = k
+                var count = 0, ascii = true
+                while true {
+                    if v >= 0x80 { ascii = false }
+                    count += 1
+                    k += len
+                    guard k < n else { break }
+                    (v, len) = decode(k)
+                    guard isDecimal(v) else { break }
+                }
+                if ascii, count == 9 || count == 12 { runs.append((start, k)) }
+            }
+        }
+        for (a, e) in runs {
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: a)
+            let i = text.utf8.index(text.utf8.startIndex, offsetBy: e)
             let before = text[..<start], after = text[i...]
             // Part of a dotted or comma number: 1.234.567.890 or 123456789,5
             if let p = before.last, ".,".contains(p), before.dropLast().last?.isNumber == true { continue }
@@ -286,6 +317,7 @@ public enum IdentifierExtractor {
     public static func parcels(in text: String) -> [Parcel] {
         let s = VietNormalizer.fold(text)
         guard containsASCII(s, "thua") else { return [] } // every pattern holds the word
+        guard thuaMayPrecedeANumber(s) else { return [] }
         var found: [(Int, Parcel)] = []
         for (offset, island) in parcelIslands(s) {
             found += parcelMatches(island).map { ($0.0 + offset, $0.1) }
@@ -293,6 +325,33 @@ public enum IdentifierExtractor {
         var out: [Parcel] = []
         for (_, p) in found.sorted(by: { $0.0 < $1.0 }) where !out.contains(p) { out.append(p) }
         return out
+    }
+
+    /// Whether some `thua` in folded `s` is followed by what the `thua` pattern allows before its number
+    /// (`\s`, `dat`, `so`, `:`) and then a digit: every pattern (the pair, the reversed pair, the parcel alone)
+    /// ends or starts with that pattern, so without it nothing matches. A superset: any non-ASCII character
+    /// (Unicode white space or digit) answers yes.
+    static func thuaMayPrecedeANumber(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b -> Bool in
+            let n = b.count
+            var i = 0
+            while i + 4 < n {
+                if b[i] == 0x74, b[i + 1] == 0x68, b[i + 2] == 0x75, b[i + 3] == 0x61 {
+                    var k = i + 4
+                    while k < n {
+                        let c = b[k]
+                        if c >= 0x80 || (c >= 0x30 && c <= 0x39) { return true }
+                        let skipped = (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x3A
+                            || c == 0x64 || c == 0x61 || c == 0x74 || c == 0x73 || c == 0x6F
+                        guard skipped else { break }
+                        k += 1
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The parcels of folded `s` by running the patterns over all of it: the definition `parcels(in:)`
@@ -405,7 +464,36 @@ public enum IdentifierExtractor {
                         hi += l
                         if !isMark(w) { break }
                     }
-                    out.append((lo16, String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)))
+                    // Every match starts at a `to` or `thua` and ends with digits: the island is cut to run from
+                    // the character before its first `to`/`thua` to the character after its last digit (any
+                    // non-ASCII character of an island may be one), which `\b` sees as in the whole text. No
+                    // mark lies inside an island, so those characters are whole.
+                    var first = start
+                    while first + 1 < k {
+                        if b[first] == 0x74, b[first + 1] == 0x6F
+                            || (first + 3 < k && b[first + 1] == 0x68 && b[first + 2] == 0x75 && b[first + 3] == 0x61) { break }
+                        first += 1
+                    }
+                    if first > start, first + 1 < k {
+                        var p = first - 1
+                        while b[p] & 0xC0 == 0x80 { p -= 1 }
+                        var units = 0
+                        for q in start..<p where b[q] & 0xC0 != 0x80 { units += b[q] >= 0xF0 ? 2 : 1 }
+                        lo = p
+                        lo16 = start16 + units
+                    }
+                    var lastDigitEnd = -1
+                    var q = start
+                    while q < k {
+                        let (w, l) = scalar(q)
+                        q += l
+                        if w >= 0x80 || (w >= 0x30 && w <= 0x39) { lastDigitEnd = q }
+                    }
+                    // No digit after the first `to`/`thua`: nothing can match.
+                    if lastDigitEnd > first {
+                        if lastDigitEnd < k { hi = lastDigitEnd + scalar(lastDigitEnd).1 }
+                        out.append((lo16, String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)))
+                    }
                 }
             }
             return out

@@ -60,19 +60,33 @@ public enum VietNormalizer {
     /// letters, combining marks and apostrophes; nil when `s` holds anything else (the caller then
     /// takes the decomposing path, so both give the same answer for every string).
     static func fastFold(_ s: String, lower: Bool) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            for b in s.utf8 { bytes.append(asciiFold(b, lower: lower)) }
-        } else {
-            for scalar in s.unicodeScalars {
-                let v = scalar.value
-                if v < 0x80 { bytes.append(asciiFold(UInt8(v), lower: lower)); continue }
-                guard let entry = FoldTable.shared.entry(v) else { return nil }
-                bytes.append(contentsOf: lower ? entry.lower : entry.keep)
+        var s = s
+        let table = FoldTable.shared
+        return s.withUTF8 { b -> String? in
+            let n = b.count
+            guard n > 0, let p = b.baseAddress else { return "" }
+            var failed = false
+            // Each scalar's folded form is at most `maxRatio` times its UTF-8 length.
+            let folded = String(unsafeUninitializedCapacity: n * table.maxRatio) { out -> Int in
+                var k = 0, o = 0
+                while k < n {
+                    let b0 = p[k]
+                    if b0 < 0x80 { out[o] = asciiFold(b0, lower: lower); o += 1; k += 1; continue }
+                    let v: UInt32, len: Int
+                    if b0 < 0xE0 { v = UInt32(b0 & 0x1F) << 6 | UInt32(p[k + 1] & 0x3F); len = 2 }
+                    else if b0 < 0xF0 {
+                        v = UInt32(b0 & 0x0F) << 12 | UInt32(p[k + 1] & 0x3F) << 6 | UInt32(p[k + 2] & 0x3F); len = 3
+                    } else { failed = true; return 0 }   // no 4-byte scalar is in the table
+                    var packed = table.packed(v, lower: lower)
+                    guard packed != 0 else { failed = true; return 0 }
+                    var count = Int(packed >> 56) - 1
+                    while count > 0 { out[o] = UInt8(truncatingIfNeeded: packed); packed >>= 8; o += 1; count -= 1 }
+                    k += len
+                }
+                return o
             }
+            return failed ? nil : folded
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     @inline(__always) static func asciiFold(_ b: UInt8, lower: Bool) -> UInt8 {
@@ -100,6 +114,42 @@ public enum VietNormalizer {
             }
             entries = e
             flat = Self.ranges.map { r in r.map { e[$0] } }
+            // The packed forms (0: not in the table, or too long to pack: the caller takes the slow path).
+            func pack(_ bytes: [UInt8]) -> UInt64 {
+                guard bytes.count <= 6 else { return 0 }
+                var x = UInt64(bytes.count + 1) << 56
+                for (i, byte) in bytes.enumerated() { x |= UInt64(byte) << (8 * i) }
+                return x
+            }
+            var lower: [UInt64] = [], keep: [UInt64] = []
+            var ratio = 1
+            for v: UInt32 in 0x80..<0x2000 {
+                let entry = e[v]
+                lower.append(entry.map { pack($0.lower) } ?? 0)
+                keep.append(entry.map { pack($0.keep) } ?? 0)
+                if let entry { ratio = max(ratio, (max(entry.lower.count, entry.keep.count) + 1) / 2) }
+            }
+            packedLower = lower
+            packedKeep = keep
+            for (v, entry) in e where v >= 0x2000 { ratio = max(ratio, (max(entry.lower.count, entry.keep.count) + 2) / 3) }
+            maxRatio = ratio
+        }
+
+        /// Folded UTF-8 of the scalars below U+2000, packed: bytes from the lowest, length + 1 in the top byte.
+        private let packedLower: [UInt64]
+        private let packedKeep: [UInt64]
+        /// The largest ratio of a folded form's length to its scalar's UTF-8 length.
+        let maxRatio: Int
+
+        /// The packed folded form of non-ASCII `v` (0 when `entry(v)` is nil or long).
+        @inline(__always) func packed(_ v: UInt32, lower: Bool) -> UInt64 {
+            if v < 0x2000 { return (lower ? packedLower : packedKeep)[Int(v) - 0x80] }
+            guard let entry = entry(v) else { return 0 }
+            let bytes = lower ? entry.lower : entry.keep
+            guard bytes.count <= 6 else { return 0 }
+            var x = UInt64(bytes.count + 1) << 56
+            for (i, byte) in bytes.enumerated() { x |= UInt64(byte) << (8 * i) }
+            return x
         }
 
         /// The entries of the ranges, by offset: looked up for every non-ASCII letter of every page.
@@ -264,14 +314,26 @@ final class ThreadMemo<Key: Hashable, Value>: @unchecked Sendable {
 }
 
 /// A string as a dictionary key hashed and compared by its UTF-8 bytes: for text already normalized (or
-/// taken exactly as it came), where String's own hashing would normalize every non-ASCII key again.
+/// taken exactly as it came), where String's own hashing would normalize every non-ASCII key again. The
+/// bytes are hashed once, when the key is made (a key kept, as `countIndexTerms` keeps each term's, is
+/// hashed again for nothing but the 8 bytes of that code).
 public struct UTF8Key: Hashable, Sendable {
     public let string: String
-    public init(_ string: String) { self.string = string }
-    public static func == (a: UTF8Key, b: UTF8Key) -> Bool { a.string.utf8Equals(b.string) }
-    public func hash(into hasher: inout Hasher) {
+    /// FNV-1a of the UTF-8 bytes.
+    public let code: UInt64
+    public init(_ string: String) {
+        self.string = string
         var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        code = s.withUTF8 { UTF8Key.code($0.baseAddress, $0.count) }
+    }
+    public static func == (a: UTF8Key, b: UTF8Key) -> Bool { a.code == b.code && a.string.utf8Equals(b.string) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    @inline(__always) static func code(_ p: UnsafePointer<UInt8>?, _ n: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        guard let p else { return h }
+        for k in 0..<n { h = (h ^ UInt64(p[k])) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 }
 
