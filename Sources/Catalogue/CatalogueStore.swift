@@ -312,6 +312,22 @@ public final class CatalogueStore: @unchecked Sendable {
         try read { db in try ids.compactMap { try Self.fetchDocument(id: $0, db: db) } }
     }
 
+    /// A document with its pages' texts in page order, in one read (a rebuild reads every document so).
+    public func documentWithPages(id: String) throws -> (document: Document, pages: [(number: Int, text: String)])? {
+        try read { db in
+            guard let d = try Self.fetchDocument(id: id, db: db) else { return nil }
+            return (d, try Self.pageTexts(documentID: id, db: db))
+        }
+    }
+
+    private static func pageTexts(documentID id: String, db: Database) throws -> [(number: Int, text: String)] {
+        let statement = try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number")
+        var texts: [(number: Int, text: String)] = []
+        let cursor = try Row.fetchCursor(statement, arguments: [id])
+        while let page = try cursor.next() { texts.append((number: page[0], text: page[1])) }
+        return texts
+    }
+
     /// What a result page shows of its hits, in one read: each existing document's typed columns (its
     /// `fields` and `extra`, every CSV cell, are left empty: they are for the document page) and its pages'
     /// texts in page order. Columns are read by position.
@@ -321,17 +337,13 @@ public final class CatalogueStore: @unchecked Sendable {
                 SELECT id, fileID, ordinal, path, type, number, symbol, date, issuer, summary, signer, access
                 FROM document WHERE id = ?
                 """)
-            let pages = try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number")
             var out: [String: (document: Document, pages: [(number: Int, text: String)])] = [:]
             for id in documentIDs where out[id] == nil {
                 guard let row = try Row.fetchOne(documents, arguments: [id]) else { continue }
                 var d = Document(fileID: row[1], ordinal: row[2], path: row[3], type: row[4], number: row[5], symbol: row[6],
                                  date: Self.date(row[7]), issuer: row[8], summary: row[9], signer: row[10], access: try Self.access(row[11]))
                 d.id = row[0]
-                var texts: [(number: Int, text: String)] = []
-                let cursor = try Row.fetchCursor(pages, arguments: [id])
-                while let page = try cursor.next() { texts.append((number: page[0], text: page[1])) }
-                out[id] = (d, texts)
+                out[id] = (d, try Self.pageTexts(documentID: id, db: db))
             }
             return out
         }
@@ -421,13 +433,8 @@ public final class CatalogueStore: @unchecked Sendable {
     /// page order: a result page's ten hits.
     public func pageTexts(documentIDs: [String]) throws -> [String: [(number: Int, text: String)]] {
         try read { db in
-            let statement = try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number")
             var out: [String: [(number: Int, text: String)]] = [:]
-            for id in documentIDs where out[id] == nil {
-                out[id] = try Row.fetchAll(statement, arguments: [id]).map {
-                    (number: try $0.decode(forColumn: "number"), text: try $0.decode(forColumn: "text"))
-                }
-            }
+            for id in documentIDs where out[id] == nil { out[id] = try Self.pageTexts(documentID: id, db: db) }
             return out
         }
     }
@@ -494,6 +501,23 @@ public final class CatalogueStore: @unchecked Sendable {
         try write { db in
             try db.execute(sql: "UPDATE document SET indexedVersion = ? WHERE id = ?", arguments: [version, documentID])
             guard db.changesCount > 0 else { throw CatalogueError("Tài liệu “\(documentID)” chưa có trong danh mục") }
+        }
+    }
+
+    /// `markIndexed` for many documents in one write transaction (a transaction each was most of the time a
+    /// rebuild spent after its last partition: ~0.1 ms each, 50 s at a million pages). Documents no longer in
+    /// the catalogue (removed meanwhile) are skipped; returns how many were marked.
+    @discardableResult
+    public func markIndexed(_ stamps: [(documentID: String, version: Int)]) throws -> Int {
+        guard !stamps.isEmpty else { return 0 }
+        return try write { db in
+            let statement = try db.cachedStatement(sql: "UPDATE document SET indexedVersion = ? WHERE id = ?")
+            var marked = 0
+            for (id, version) in stamps {
+                try statement.execute(arguments: [version, id])
+                marked += db.changesCount
+            }
+            return marked
         }
     }
 

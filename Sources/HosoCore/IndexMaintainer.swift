@@ -207,7 +207,7 @@ public final class IndexMaintainer {
         try? FileManager.default.removeItem(atPath: progressPath)
         try? FileManager.default.removeItem(atPath: path)
         for w in guardWriters ?? [] { try w.close() }
-        for (id, stamp) in results.stamps { try store.markIndexed(documentID: id, version: stamp) }
+        try store.markIndexed(results.stamps.map { (documentID: $0.0, version: $0.1) })
         if let current, current != compactPath { try? FileManager.default.removeItem(atPath: current) }
         return results.stamps.count
     }
@@ -257,7 +257,7 @@ public final class IndexMaintainer {
     private func flush(_ writers: LevelWriters, _ pending: inout [(String, Int)]) throws {
         guard !pending.isEmpty else { return }
         try writers.commit()
-        for (id, stamp) in pending { try store.markIndexed(documentID: id, version: stamp) }
+        try store.markIndexed(pending.map { (documentID: $0.0, version: $0.1) })
         pending.removeAll()
     }
 
@@ -280,7 +280,7 @@ public final class IndexMaintainer {
     /// `lastFile` keeps the hồ sơ read for the document before (one thread's, within one run): a rebuild
     /// reads the documents of each hồ sơ one after the other.
     func indexable(_ id: String, lastFile: LastFile? = nil) throws -> (IndexableDocument, Int)? {
-        guard let d = try store.document(id: id) else { return nil }
+        guard let (d, pages) = try store.documentWithPages(id: id) else { return nil }
         let file: ArchiveFile
         if let f = lastFile?.file, f.id == d.fileID {
             file = f
@@ -289,7 +289,6 @@ public final class IndexMaintainer {
             lastFile?.file = f
             file = f
         }
-        let pages = try store.pageTexts(documentID: id)
         var extra = file.extra
         for (k, v) in d.extra { extra[k] = v }
         let doc = IndexableDocument(

@@ -138,6 +138,10 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(try store.documentsNeedingIndex(version: 1), [b])
         XCTAssertEqual(try store.documentsNeedingIndex(version: 2), [a, b], "a new index version reindexes everything")
         XCTAssertThrowsError(try store.markIndexed(documentID: "không có", version: 1))
+        // Many in one transaction: the missing one skipped, the others marked.
+        XCTAssertEqual(try store.markIndexed([(documentID: a, version: 7), (documentID: "không có", version: 7)]), 1)
+        XCTAssertEqual(try store.documentsNeedingIndex(version: 7).contains(a), false)
+        try store.markIndexed(documentID: a, version: 1)
 
         // Unchanged metadata keeps the index state; changed metadata clears it.
         try store.upsert(document: Self.document(1))
