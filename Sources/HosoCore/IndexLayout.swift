@@ -93,14 +93,24 @@ public enum IndexLayout {
     /// the size of a freshly built index.
     static func compact(parts: [String], into dest: String) throws {
         try create(dest)
-        for level in levels {
-            do {
-                let sources = try XapianDatabase()
-                for part in parts { try sources.add(path: levelPath(part, level: level)) }
-                try sources.compact(to: levelPath(dest, level: level), renumber: parts.count > 1)
-            } catch {
-                throw HosoError(.unavailable, "Không nén được chỉ mục mới (\(dest)): \(error)")
+        // The levels are separate databases: compacted side by side (the last step of a rebuild, one thread
+        // each otherwise while the other cores wait).
+        var failures = [Error?](repeating: nil, count: levels.count)
+        failures.withUnsafeMutableBufferPointer { failed in
+            let errors = failed
+            DispatchQueue.concurrentPerform(iterations: levels.count) { k in
+                let level = levels[k]
+                do {
+                    let sources = try XapianDatabase()
+                    for part in parts { try sources.add(path: levelPath(part, level: level)) }
+                    try sources.compact(to: levelPath(dest, level: level), renumber: parts.count > 1)
+                } catch {
+                    errors[k] = error
+                }
             }
+        }
+        if let error = failures.lazy.compactMap({ $0 }).first {
+            throw HosoError(.unavailable, "Không nén được chỉ mục mới (\(dest)): \(error)")
         }
     }
 
