@@ -27,16 +27,15 @@ extension VietNormalizer {
         var s = s
         return s.withUTF8 { b -> (bytes: [UInt8], origins: [Int32], composed: Bool)? in
             let n = b.count
-            // Room for two bytes per byte still to read: an ASCII byte gives one, a packed scalar at most
-            // three for two or three; the table's longer folds are checked against what is left.
-            let capacity = 2 * n + 8
+            // Each scalar's folded form is at most `maxRatio` times its UTF-8 length.
+            let table = FoldTable.shared
+            let capacity = n * table.maxRatio + 8
             var complete = true
             var composed = true
             var written = 0
             var origins: [Int32] = wantOrigins ? [Int32](repeating: 0, count: capacity) : []
             let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
                 origins.withUnsafeMutableBufferPointer { org in
-                    let table = PackedFold.shared
                     var o = 0
                     var i = 0
                     while i < n {
@@ -50,17 +49,18 @@ extension VietNormalizer {
                         }
                         let (v, length) = scalar(b, at: i)
                         if composed, !isStableInNFC(v) { composed = false }
-                        let packed = table.lookup(v)
-                        if packed & 0xFF != PackedFold.unknown {
-                            var word = packed
-                            for _ in 0..<(packed & 0xFF) {
-                                word >>= 8
-                                out[o] = UInt8(truncatingIfNeeded: word)
+                        var packed = table.packed(v, lower: true)
+                        if packed != 0 {
+                            for _ in 0..<(Int(packed >> 56) - 1) {
+                                out[o] = UInt8(truncatingIfNeeded: packed)
                                 if wantOrigins { org[o] = Int32(i) }
+                                packed >>= 8
                                 o += 1
                             }
                         } else {
-                            guard let entry = FoldTable.shared.entry(v), o + entry.lower.count + 2 * (n - i - length) <= capacity else {
+                            // Not in the table (the caller folds the slow way), or folding to more bytes than a
+                            // packed form holds.
+                            guard let entry = table.entry(v), o + entry.lower.count <= capacity else {
                                 complete = false
                                 break
                             }
@@ -91,7 +91,7 @@ extension VietNormalizer {
         return s.withUTF8 { b -> [Int]? in
             var out: [Int] = []
             out.reserveCapacity(positions.count)
-            let table = PackedFold.shared
+            let table = FoldTable.shared
             var next = 0            // index into positions
             var folded = 0          // folded bytes before the scalar at i
             var i = 0
@@ -104,11 +104,11 @@ extension VietNormalizer {
                 } else {
                     let v: UInt32
                     (v, length) = scalar(b, at: i)
-                    let packed = table.lookup(v)
-                    if packed & 0xFF != PackedFold.unknown {
-                        foldedLength = Int(packed & 0xFF)
+                    let packed = table.packed(v, lower: true)
+                    if packed != 0 {
+                        foldedLength = Int(packed >> 56) - 1
                     } else {
-                        guard let entry = FoldTable.shared.entry(v) else { return nil }
+                        guard let entry = table.entry(v) else { return nil }
                         foldedLength = entry.lower.count
                     }
                 }
@@ -144,34 +144,5 @@ extension VietNormalizer {
             }
             return true
         }
-    }
-}
-
-/// The lower-case folds of the table's scalars packed in one word each (length in the low byte, then up to
-/// three bytes): one array read per Vietnamese letter instead of an entry of two arrays. Built from
-/// `FoldTable`, so it cannot disagree with it; scalars outside it, or folding to more bytes, say `unknown`.
-final class PackedFold: Sendable {
-    static let shared = PackedFold()
-    static let unknown: UInt32 = 0xFF
-    static let low: ClosedRange<UInt32> = 0x80...0x36F
-    static let vietnamese: ClosedRange<UInt32> = 0x1E00...0x1EFF
-    private let lowTable: [UInt32]
-    private let vietnameseTable: [UInt32]
-
-    init() {
-        func pack(_ v: UInt32) -> UInt32 {
-            guard let entry = VietNormalizer.FoldTable.shared.entry(v), entry.lower.count <= 3 else { return Self.unknown }
-            var word: UInt32 = 0
-            for (k, byte) in entry.lower.enumerated() { word |= UInt32(byte) << (8 * UInt32(k + 1)) }
-            return word | UInt32(entry.lower.count)
-        }
-        lowTable = Self.low.map(pack)
-        vietnameseTable = Self.vietnamese.map(pack)
-    }
-
-    @inline(__always) func lookup(_ v: UInt32) -> UInt32 {
-        if v <= Self.low.upperBound { return v >= Self.low.lowerBound ? lowTable[Int(v - Self.low.lowerBound)] : Self.unknown }
-        if Self.vietnamese.contains(v) { return vietnameseTable[Int(v - Self.vietnamese.lowerBound)] }
-        return Self.unknown
     }
 }

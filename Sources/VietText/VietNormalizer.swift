@@ -72,11 +72,7 @@ public enum VietNormalizer {
                 while k < n {
                     let b0 = p[k]
                     if b0 < 0x80 { out[o] = asciiFold(b0, lower: lower); o += 1; k += 1; continue }
-                    let v: UInt32, len: Int
-                    if b0 < 0xE0 { v = UInt32(b0 & 0x1F) << 6 | UInt32(p[k + 1] & 0x3F); len = 2 }
-                    else if b0 < 0xF0 {
-                        v = UInt32(b0 & 0x0F) << 12 | UInt32(p[k + 1] & 0x3F) << 6 | UInt32(p[k + 2] & 0x3F); len = 3
-                    } else { failed = true; return 0 }   // no 4-byte scalar is in the table
+                    let (v, len) = scalar(b, at: k)
                     var packed = table.packed(v, lower: lower)
                     guard packed != 0 else { failed = true; return 0 }
                     var count = Int(packed >> 56) - 1
