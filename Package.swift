@@ -46,9 +46,11 @@ let package = Package(
             "HosoCore", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], swiftSettings: swift5),
+        // jemalloc as the process's allocator: Xapian's term maps and the analysis allocate for every term, and
+        // glibc's malloc was ~8 % of a reindex (bench/scale/RESULTS.md: 11.5 → 10.4 s for 19,966 pages).
         .executableTarget(name: "hoso", dependencies: [
             "HosoCore", "HosoServer", "OCR", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: swift5),
+        ], swiftSettings: swift5, linkerSettings: [.linkedLibrary("jemalloc")]),
 
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "Query"], swiftSettings: swift5),
         .testTarget(name: "OCRTests", dependencies: ["OCR"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],

@@ -7,6 +7,7 @@ packages=(
   libxapian-dev xapian-tools
   poppler-utils
   libsqlite3-dev
+  libjemalloc-dev
 )
 # Extra packages a caller asks for (e.g. the test suite's browser): HOSO_EXTRA_PACKAGES="chromium".
 read -r -a extra <<< "${HOSO_EXTRA_PACKAGES:-}"

@@ -92,7 +92,7 @@ public final class IndexMaintainer {
     /// While it runs it holds the writer lock of the current generation, so an ingest cannot write there a
     /// change the new generation would miss (that ingest fails with `unavailable` and can be run again).
     @discardableResult
-    public func rebuild(quiet: Bool = true, commitEvery: Int = 500, workers: Int = 0) throws -> Int {
+    public func rebuild(quiet: Bool = true, commitEvery: Int = 200, workers: Int = 0) throws -> Int {
         let keys = try store.allDocumentKeys()
         let workers = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
         let current = try Self.readStub(data.indexStubPath)
@@ -212,17 +212,22 @@ public final class IndexMaintainer {
         return results.stamps.count
     }
 
-    /// Documents per partition at most (about 100,000 pages). Xapian's commits slow down as a database
-    /// grows (bench/scale: from 490 to under 200 documents/s by 250,000 documents per partition); smaller
-    /// partitions, merged by the compaction that ends every rebuild anyway, keep them fast.
-    static let partitionDocuments = 50_000
+    /// Documents per partition at most (about 20,000 pages). Xapian's commits slow down as a database grows
+    /// (bench/scale: from 490 to under 200 documents/s by 250,000 documents per partition; 50,000-document
+    /// partitions gave 1,251 pages/s at a million pages where 5,000-document ones give 1,700–1,900 at 20,000);
+    /// small partitions, merged by the compaction that ends every rebuild anyway, keep them fast.
+    static let partitionDocuments = 10_000
 
-    /// Partitions for a rebuild: a multiple of `workers` (the threads that build them side by side), each
-    /// of at most `partitionDocuments` documents.
+    /// Partitions per worker at least: the threads take the next partition not begun, so with several each
+    /// they finish together (with one each, the one with more pages ran alone at the end).
+    static let partitionsPerWorker = 4
+
+    /// Partitions for a rebuild: a multiple of `workers` (the threads that build them side by side), at least
+    /// `partitionsPerWorker` each, of at most `partitionDocuments` documents; never more than the documents.
     static func partitionCount(documents: Int, workers: Int) -> Int {
         let w = max(1, workers)
         let rounds = (documents + w * partitionDocuments - 1) / (w * partitionDocuments)
-        return max(1, min(documents, w * max(1, rounds)))
+        return max(1, min(documents, w * max(partitionsPerWorker, rounds)))
     }
 
     static func generationNumber(_ path: String) -> Int? {

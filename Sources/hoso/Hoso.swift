@@ -179,7 +179,7 @@ struct Reindex: AsyncParsableCommand {
 
     @OptionGroup var options: DataOptions
     @Option(name: .customLong("commit-every"), help: "Ghi chốt chỉ mục sau mỗi bấy nhiêu tài liệu (lần chạy bị ngắt sẽ tiếp tục từ chốt cuối).")
-    var commitEvery = 500
+    var commitEvery = 200
 
     func run() async throws {
         let data = try DataDirectory(path: options.data)

@@ -123,7 +123,7 @@ final class IngestSearchTests: XCTestCase {
         let after = try archive.search(SearchRequestSpec(query: "thu hoi dat", role: .secret))
         XCTAssertEqual(after.hits.map(\.id), before.hits.map(\.id))
         XCTAssertEqual(after.total, before.total)
-        // Built in 1 or in 5 partitions side by side, merged by compaction: the same hits, scores and order.
+        // Built in 4 or in 20 partitions (1 or 5 workers), merged by compaction: the same hits, scores and order.
         for workers in [1, 5] {
             XCTAssertEqual(try maintainer.rebuild(workers: workers), 28)
             let again = try archive.search(SearchRequestSpec(query: "thu hoi dat", role: .secret))
@@ -135,7 +135,8 @@ final class IngestSearchTests: XCTestCase {
     func testPartitionsAreMultiplesOfTheWorkersAndBounded() {
         let d = IndexMaintainer.partitionDocuments
         let table: [(documents: Int, workers: Int, partitions: Int)] = [
-            (0, 2, 1), (1, 2, 1), (10, 2, 2), (d * 2, 2, 2), (d * 2 + 1, 2, 4), (500_000, 2, 10), (500_000, 3, 12), (7, 1, 1),
+            (0, 2, 1), (1, 2, 1), (10, 2, 8), (5, 2, 5), (d * 8, 2, 8), (d * 8 + 1, 2, 10), (500_000, 2, 50), (500_000, 3, 51),
+            (7, 1, 4), (3, 1, 3),
         ]
         for row in table {
             XCTAssertEqual(IndexMaintainer.partitionCount(documents: row.documents, workers: row.workers), row.partitions, "\(row)")

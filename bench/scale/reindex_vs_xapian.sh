@@ -2,7 +2,7 @@
 # `hoso reindex` beside Xapian alone writing the very same documents (bench/scale/xapian_replay.cc), in the
 # same run: pages per second of each and their ratio, so a change in hoso's analysis shows against the
 # floor that Xapian's own writing sets on this machine.
-#   bench/scale/reindex_vs_xapian.sh DATA_DIR [THREADS=cores] [COMMIT=500]
+#   bench/scale/reindex_vs_xapian.sh DATA_DIR [THREADS=cores] [COMMIT=200]
 # DATA_DIR: a hoso --data folder (e.g. built by bench/scale/run.sh). Its index is rebuilt (a normal
 # reindex: searches keep answering). The replay holds every document of the index in memory: use it up to
 # a few hundred thousand pages on a 24 GB machine.
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA="${1:?usage: bench/scale/reindex_vs_xapian.sh DATA_DIR [THREADS] [COMMIT]}"
 THREADS="${2:-$(nproc)}"
-COMMIT="${3:-500}"
+COMMIT="${3:-200}"
 source bench/scale/common.sh
 hoso_binary
 WORK=$(mktemp -d)
