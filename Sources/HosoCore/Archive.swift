@@ -217,25 +217,17 @@ public final class Archive: @unchecked Sendable {
         // counter's one search at a time does not leave the other cores idle.
         let shares = min(ProcessInfo.processInfo.activeProcessorCount, response.hits.count)
         var built = [SearchHit?](repeating: nil, count: response.hits.count)
-        var failures = [Error?](repeating: nil, count: shares)
-        built.withUnsafeMutableBufferPointer { out in
-            failures.withUnsafeMutableBufferPointer { failed in
-                let (slots, errors) = (out, failed)
-                DispatchQueue.concurrentPerform(iterations: shares) { share in
-                    let mine = Array(stride(from: share, to: slots.count, by: shares))
-                    do {
-                        let rows = try store.resultRows(documentIDs: mine.map { response.hits[$0].id })
-                        for i in mine {
-                            let h = response.hits[i]
-                            slots[i] = hit(h, document: rows[h.id]?.document, pages: rows[h.id]?.pages ?? [], matcher: matcher)
-                        }
-                    } catch {
-                        errors[share] = error
-                    }
+        try built.withUnsafeMutableBufferPointer { out in
+            let slots = out
+            try concurrentlyPerform(iterations: shares) { share in
+                let mine = Array(stride(from: share, to: slots.count, by: shares))
+                let rows = try store.resultRows(documentIDs: mine.map { response.hits[$0].id })
+                for i in mine {
+                    let h = response.hits[i]
+                    slots[i] = hit(h, document: rows[h.id]?.document, pages: rows[h.id]?.pages ?? [], matcher: matcher)
                 }
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         let hits = built.map { $0! }
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
         if spec.facets { result.facets = facets(response.facets) }

@@ -95,21 +95,13 @@ public enum IndexLayout {
         try create(dest)
         // The levels are separate databases: compacted side by side (the last step of a rebuild, one thread
         // each otherwise while the other cores wait).
-        var failures = [Error?](repeating: nil, count: levels.count)
-        failures.withUnsafeMutableBufferPointer { failed in
-            let errors = failed
-            DispatchQueue.concurrentPerform(iterations: levels.count) { k in
-                let level = levels[k]
-                do {
-                    let sources = try XapianDatabase()
-                    for part in parts { try sources.add(path: levelPath(part, level: level)) }
-                    try sources.compact(to: levelPath(dest, level: level), renumber: parts.count > 1)
-                } catch {
-                    errors[k] = error
-                }
+        do {
+            try concurrentlyPerform(iterations: levels.count) { k in
+                let sources = try XapianDatabase()
+                for part in parts { try sources.add(path: levelPath(part, level: levels[k])) }
+                try sources.compact(to: levelPath(dest, level: levels[k]), renumber: parts.count > 1)
             }
-        }
-        if let error = failures.lazy.compactMap({ $0 }).first {
+        } catch {
             throw HosoError(.unavailable, "Không nén được chỉ mục mới (\(dest)): \(error)")
         }
     }
@@ -200,4 +192,17 @@ final class LevelWriters {
     func documentCount() throws -> Int {
         try writers.reduce(0) { $0 + (try $1.writer.documentCount()) }
     }
+}
+
+/// `DispatchQueue.concurrentPerform` for work that can fail: every iteration runs; the first error (by
+/// iteration) is thrown after all have ended.
+func concurrentlyPerform(iterations: Int, _ body: (Int) throws -> Void) throws {
+    var failures = [Error?](repeating: nil, count: iterations)
+    failures.withUnsafeMutableBufferPointer { failed in
+        let errors = failed
+        DispatchQueue.concurrentPerform(iterations: iterations) { k in
+            do { try body(k) } catch { errors[k] = error }
+        }
+    }
+    if let error = failures.lazy.compactMap({ $0 }).first { throw error }
 }

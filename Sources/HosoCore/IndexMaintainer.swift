@@ -79,9 +79,9 @@ public final class IndexMaintainer {
 
     /// Rebuilds the whole index from the catalogue into a new generation, then switches to it atomically.
     ///
-    /// The documents, in catalogue order (hồ sơ, Số thứ tự), are cut into contiguous partitions (a multiple of
-    /// `workers`, default one per core, of at most `partitionDocuments`), built `workers` at a time, each on
-    /// its own thread into its own databases (`index-N+1/part-K/l1…l3`:
+    /// The documents, in catalogue order (hồ sơ, Số thứ tự), are cut into contiguous partitions (`partitionCount`:
+    /// at least `partitionsPerWorker` per worker, default one worker per core, of at most `partitionDocuments`),
+    /// built `workers` at a time, each on its own thread into its own databases (`index-N+1/part-K/l1…l3`:
     /// reading the catalogue, analysis and Xapian's writer all run on every core), then merged in order by
     /// Xapian's compaction into `index-N+2`: the same documents under the same docids as one writer would give.
     ///

@@ -5,81 +5,62 @@ extension VietNormalizer {
     /// folds every page of every hit to rank them. Nil when `s` holds a scalar the folding table does not
     /// know (the caller then folds the slow way; `ReferenceAnalysisTests` hold both to the same answer).
     public static func foldedUTF8(_ s: String) -> [UInt8]? {
-        foldUTF8(s, origins: false)?.bytes
+        var composed = false
+        return foldedUTF8(s, composed: &composed)
     }
 
     /// `foldedUTF8`, and whether `s` is NFC by the quick check of `nfc` (then `nfc(s)` is `s` itself): the
-    /// result page learns both in one pass over a page.
-    public static func foldedUTF8(_ s: String, composed: inout Bool) -> [UInt8]? {
-        guard let folded = foldUTF8(s, origins: false) else { return nil }
-        composed = folded.composed
-        return folded.bytes
-    }
-
-    /// The lower-cased folded UTF-8 of `s` (as `fold`) with, for each of its bytes, the UTF-8 offset in `s`
-    /// of the scalar it comes from: to find in the original text what was found in the folded one. Nil when
-    /// `s` holds a scalar the folding table does not know (the caller then takes a slower path).
-    public static func foldedWithOrigins(_ s: String) -> (bytes: [UInt8], origins: [Int32])? {
-        foldUTF8(s, origins: true).map { ($0.bytes, $0.origins) }
-    }
-
-    private static func foldUTF8(_ s: String, origins wantOrigins: Bool) -> (bytes: [UInt8], origins: [Int32], composed: Bool)? {
+    /// result page learns both in one pass over a page. Where the folded bytes come from in `s`:
+    /// `foldOrigins`.
+    public static func foldedUTF8(_ s: String, composed isComposed: inout Bool) -> [UInt8]? {
         var s = s
-        return s.withUTF8 { b -> (bytes: [UInt8], origins: [Int32], composed: Bool)? in
+        var composed = true
+        let folded = s.withUTF8 { b -> [UInt8]? in
             let n = b.count
             // Each scalar's folded form is at most `maxRatio` times its UTF-8 length.
             let table = FoldTable.shared
             let capacity = n * table.maxRatio + 8
             var complete = true
-            var composed = true
-            var written = 0
-            var origins: [Int32] = wantOrigins ? [Int32](repeating: 0, count: capacity) : []
             let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-                origins.withUnsafeMutableBufferPointer { org in
-                    var o = 0
-                    var i = 0
-                    while i < n {
-                        let c = b[i]
-                        if c < 0x80 {
-                            out[o] = asciiFold(c, lower: true)
-                            if wantOrigins { org[o] = Int32(i) }
-                            o += 1
-                            i += 1
-                            continue
-                        }
-                        let (v, length) = scalar(b, at: i)
-                        if composed, !isStableInNFC(v) { composed = false }
-                        var packed = table.packed(v, lower: true)
-                        if packed != 0 {
-                            for _ in 0..<(Int(packed >> 56) - 1) {
-                                out[o] = UInt8(truncatingIfNeeded: packed)
-                                if wantOrigins { org[o] = Int32(i) }
-                                packed >>= 8
-                                o += 1
-                            }
-                        } else {
-                            // Not in the table (the caller folds the slow way), or folding to more bytes than a
-                            // packed form holds.
-                            guard let entry = table.entry(v), o + entry.lower.count <= capacity else {
-                                complete = false
-                                break
-                            }
-                            for byte in entry.lower {
-                                out[o] = byte
-                                if wantOrigins { org[o] = Int32(i) }
-                                o += 1
-                            }
-                        }
-                        i += length
+                var o = 0
+                var i = 0
+                while i < n {
+                    let c = b[i]
+                    if c < 0x80 {
+                        out[o] = asciiFold(c, lower: true)
+                        o += 1
+                        i += 1
+                        continue
                     }
-                    count = o
-                    written = o
+                    let (v, length) = scalar(b, at: i)
+                    if composed, !isStableInNFC(v) { composed = false }
+                    var packed = table.packed(v, lower: true)
+                    if packed != 0 {
+                        for _ in 0..<(Int(packed >> 56) - 1) {
+                            out[o] = UInt8(truncatingIfNeeded: packed)
+                            packed >>= 8
+                            o += 1
+                        }
+                    } else {
+                        // Not in the table (the caller folds the slow way), or folding to more bytes than a
+                        // packed form holds.
+                        guard let entry = table.entry(v), o + entry.lower.count <= capacity else {
+                            complete = false
+                            break
+                        }
+                        for byte in entry.lower {
+                            out[o] = byte
+                            o += 1
+                        }
+                    }
+                    i += length
                 }
+                count = o
             }
-            guard complete else { return nil }
-            if wantOrigins { origins.removeSubrange(written...) }
-            return (bytes, origins, composed)
+            return complete ? bytes : nil
         }
+        isComposed = composed
+        return folded
     }
 
     /// For positions in `foldedUTF8(s)` (ascending), the UTF-8 offset in `s` of the scalar each comes from:
@@ -120,10 +101,11 @@ extension VietNormalizer {
         }
     }
 
-    /// The scalar whose UTF-8 starts at `i` (a lead byte of 0x80 or more) and its length in bytes. A String's
-    /// UTF-8 is valid: the lead byte tells the length.
+    /// The scalar whose UTF-8 starts at `i` and its length in bytes. A String's UTF-8 is valid: the lead byte
+    /// tells the length.
     @inline(__always) static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
         let c = b[i]
+        if c < 0x80 { return (UInt32(c), 1) }
         if c < 0xE0 { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
         if c < 0xF0 { return (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
         return (UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)

@@ -260,14 +260,7 @@ public enum IdentifierExtractor {
         var runs: [(Int, Int)] = []
         text.withUTF8 { b in
             let n = b.count
-            @inline(__always) func decode(_ k: Int) -> (UInt32, Int) {
-                let b0 = UInt32(b[k])
-                if b0 < 0x80 { return (b0, 1) }
-                if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F), 2) }
-                if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F), 3) }
-                return ((b0 & 0x07) << 18 | UInt32(b[k + 1] & 0x3F) << 12 | UInt32(b[k + 2] & 0x3F) << 6
-                    | UInt32(b[k + 3] & 0x3F), 4)
-            }
+            @inline(__always) func decode(_ k: Int) -> (UInt32, Int) { VietNormalizer.scalar(b, at: k) }
             var k = 0
             while k < n {
                 if b[k] < 0x80, b[k] < 0x30 || b[k] > 0x39 { k += 1; continue }   // ASCII, not a digit
@@ -394,14 +387,7 @@ public enum IdentifierExtractor {
         var text = s
         return text.withUTF8 { b -> [(Int, String)] in
             let n = b.count
-            /// The scalar starting at byte k and its length in bytes (the text is valid UTF-8).
-            @inline(__always) func scalar(_ k: Int) -> (UInt32, Int) {
-                let b0 = UInt32(b[k])
-                if b0 < 0x80 { return (b0, 1) }
-                if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F), 2) }
-                if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F), 3) }
-                return ((b0 & 0x07) << 18 | UInt32(b[k + 1] & 0x3F) << 12 | UInt32(b[k + 2] & 0x3F) << 6 | UInt32(b[k + 3] & 0x3F), 4)
-            }
+            @inline(__always) func scalar(_ k: Int) -> (UInt32, Int) { VietNormalizer.scalar(b, at: k) }
             @inline(__always) func inPattern(_ v: UInt32) -> Bool {
                 if v >= 0x61 && v <= 0x7A { return true }
                 if v == 0x3A || v == 0x2C || v == 0x3B || v == 0x20 || (v >= 0x30 && v <= 0x39) { return true }

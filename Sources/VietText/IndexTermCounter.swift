@@ -316,14 +316,7 @@ final class IndexTermState {
             guard n > 0, let p = b.baseAddress else { return }
 
             /// The scalar at byte `k` and its length (valid UTF-8).
-            @inline(__always) func decode(_ k: Int) -> (UInt32, Int) {
-                let b0 = UInt32(p[k])
-                if b0 < 0x80 { return (b0, 1) }
-                if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[k + 1] & 0x3F), 2) }
-                if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(p[k + 1] & 0x3F) << 6 | UInt32(p[k + 2] & 0x3F), 3) }
-                return ((b0 & 0x07) << 18 | UInt32(p[k + 1] & 0x3F) << 12 | UInt32(p[k + 2] & 0x3F) << 6
-                    | UInt32(p[k + 3] & 0x3F), 4)
-            }
+            @inline(__always) func decode(_ k: Int) -> (UInt32, Int) { VietNormalizer.scalar(b, at: k) }
             /// Whether the scalar at byte `k` (< n) extends the character before it. Below U+0300 (lead byte
             /// below 0xCC) nothing does.
             @inline(__always) func extenderAt(_ k: Int) -> Bool {

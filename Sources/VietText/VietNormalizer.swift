@@ -111,12 +111,7 @@ public enum VietNormalizer {
             entries = e
             flat = Self.ranges.map { r in r.map { e[$0] } }
             // The packed forms (0: not in the table, or too long to pack: the caller takes the slow path).
-            func pack(_ bytes: [UInt8]) -> UInt64 {
-                guard bytes.count <= 6 else { return 0 }
-                var x = UInt64(bytes.count + 1) << 56
-                for (i, byte) in bytes.enumerated() { x |= UInt64(byte) << (8 * i) }
-                return x
-            }
+            let pack = Self.pack
             var lower: [UInt64] = [], keep: [UInt64] = []
             var ratio = 1
             for v: UInt32 in 0x80..<0x2000 {
@@ -141,7 +136,12 @@ public enum VietNormalizer {
         @inline(__always) func packed(_ v: UInt32, lower: Bool) -> UInt64 {
             if v < 0x2000 { return (lower ? packedLower : packedKeep)[Int(v) - 0x80] }
             guard let entry = entry(v) else { return 0 }
-            let bytes = lower ? entry.lower : entry.keep
+            return Self.pack(lower ? entry.lower : entry.keep)
+        }
+
+        /// A folded form packed in one word: bytes from the lowest, length + 1 in the top byte; 0 when longer
+        /// than six bytes.
+        static func pack(_ bytes: [UInt8]) -> UInt64 {
             guard bytes.count <= 6 else { return 0 }
             var x = UInt64(bytes.count + 1) << 56
             for (i, byte) in bytes.enumerated() { x |= UInt64(byte) << (8 * i) }
