@@ -175,6 +175,7 @@ public final class Archive: @unchecked Sendable {
     ]
 
     public func search(_ spec: SearchRequestSpec) throws -> SearchResult {
+        let searchStart = DispatchTime.now().uptimeNanoseconds
         guard spec.query.count <= SearchRequestSpec.maxQueryLength else {
             throw HosoError(.usage, "Câu tìm kiếm quá dài (tối đa \(SearchRequestSpec.maxQueryLength) ký tự)")
         }
@@ -210,7 +211,7 @@ public final class Archive: @unchecked Sendable {
             }
             return (response, relaxed, suggestion)
         }
-        statistics.recordIndexTime(response.indexSeconds)
+        let resultPageStart = DispatchTime.now().uptimeNanoseconds
         let matcher = PageMatcher(highlightWords: parsed.highlightWords)
         // The result page (the hits' catalogue rows and texts read, their pages ranked, their snippets cut) is
         // most of a search's own time: the hits are shared out between the cores, each share in one read, so a
@@ -233,6 +234,9 @@ public final class Archive: @unchecked Sendable {
         if spec.facets { result.facets = facets(response.facets) }
         result.suggestion = suggestion
         result.indexQuery = response.recordedQuery
+        let end = DispatchTime.now().uptimeNanoseconds
+        statistics.record(indexSeconds: response.indexSeconds, resultPageSeconds: Double(end - resultPageStart) / 1e9,
+                          searchSeconds: Double(end - searchStart) / 1e9)
         return result
     }
 
@@ -425,19 +429,24 @@ public struct LatencyHistogram: Sendable {
     }
 }
 
-/// The time searches spent in the index (Xapian: expansions and the match): beside the request durations,
-/// what the server adds to the bare Xapian work.
+/// Where searches spend their time: in the index (Xapian: expansions and the match), on the result page
+/// (the hits' catalogue rows and texts, pages ranked, snippets) and in the whole search. Beside the request
+/// durations they tell what the server adds to the bare Xapian work, and which part of it.
 public final class SearchStatistics: @unchecked Sendable {
     private let lock = NSLock()
-    private var histogram = LatencyHistogram()
+    private var index = LatencyHistogram()
+    private var resultPage = LatencyHistogram()
+    private var whole = LatencyHistogram()
 
-    func recordIndexTime(_ seconds: Double) {
+    func record(indexSeconds: Double, resultPageSeconds: Double, searchSeconds: Double) {
         lock.lock(); defer { lock.unlock() }
-        histogram.record(seconds)
+        index.record(indexSeconds)
+        resultPage.record(resultPageSeconds)
+        whole.record(searchSeconds)
     }
 
-    public var snapshot: LatencyHistogram {
+    public var phases: (index: LatencyHistogram, resultPage: LatencyHistogram, search: LatencyHistogram) {
         lock.lock(); defer { lock.unlock() }
-        return histogram
+        return (index, resultPage, whole)
     }
 }

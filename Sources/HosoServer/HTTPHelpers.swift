@@ -12,6 +12,13 @@ enum HTTPHelpers {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The search result, written directly (`SearchResult.jsonBytes`: what `JSONEncoder.hoso` writes).
+    static func json(_ result: SearchResult) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: result.jsonBytes())))
+    }
+
     struct ErrorBody: Encodable { var error: String }
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {

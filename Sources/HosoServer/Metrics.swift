@@ -51,7 +51,14 @@ final class ServerMetrics: @unchecked Sendable {
         }
         out += "# HELP hoso_search_index_duration_seconds Time searches spent in the index (Xapian: widening unknown words, the match).\n"
         out += "# TYPE hoso_search_index_duration_seconds histogram\n"
-        out += archive.statistics.snapshot.exposition(name: "hoso_search_index_duration_seconds")
+        let phases = archive.statistics.phases
+        out += phases.index.exposition(name: "hoso_search_index_duration_seconds")
+        out += "# HELP hoso_search_result_page_duration_seconds Time searches spent on the result page (the hits' catalogue rows and page texts, pages ranked, snippets).\n"
+        out += "# TYPE hoso_search_result_page_duration_seconds histogram\n"
+        out += phases.resultPage.exposition(name: "hoso_search_result_page_duration_seconds")
+        out += "# HELP hoso_search_duration_seconds Time of whole searches (parsing, index, suggestions, result page), without HTTP and JSON.\n"
+        out += "# TYPE hoso_search_duration_seconds histogram\n"
+        out += phases.search.exposition(name: "hoso_search_duration_seconds")
         let sizes = archive.storageSizes()
         out += "# HELP hoso_index_documents Documents in the index.\n# TYPE hoso_index_documents gauge\n"
         out += "hoso_index_documents \(sizes.indexDocuments)\n"

@@ -356,6 +356,41 @@ public struct DocumentIndexer: Sendable {
         return try encoder.encode(d)
     }
 
+    /// A document's data as `documentData` writes it when no string needs an escape, read without a
+    /// decoder (`JSONDecoder` was a tenth of the searcher's own time per hit); anything else (an escape, other
+    /// spacing or order) by `JSONDecoder`. Nil when neither reads it.
+    public static func readDocumentData(_ data: Data) -> IndexedDocumentData? {
+        let direct: IndexedDocumentData? = data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            func literal(_ s: StaticString) -> Bool {
+                s.withUTF8Buffer { l in
+                    guard i + l.count <= b.count, memcmp(b.baseAddress! + i, l.baseAddress!, l.count) == 0 else { return false }
+                    i += l.count
+                    return true
+                }
+            }
+            // A string up to its closing quote, with no escape in it.
+            func string() -> String? {
+                let start = i
+                while i < b.count, b[i] != 0x22 {
+                    if b[i] == 0x5C || b[i] < 0x20 { return nil }
+                    i += 1
+                }
+                guard i < b.count else { return nil }
+                defer { i += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+            }
+            guard b.count > 0, literal(#"{"access":"#) else { return nil }
+            var access = 0, digits = 0
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39, digits < 9 { access = access * 10 + Int(b[i] - 0x30); i += 1; digits += 1 }
+            guard digits > 0, literal(#","fileID":""#), let fileID = string(), literal(#","id":""#), let id = string(),
+                  literal(#","title":""#), let title = string(), literal("}"), i == b.count else { return nil }
+            return IndexedDocumentData(id: id, fileID: fileID, title: title, access: access)
+        }
+        return direct ?? (try? JSONDecoder().decode(IndexedDocumentData.self, from: data))
+    }
+
     /// The Xapian document for a plan.
     public func xapianDocument(_ plan: DocumentPlan) throws -> XapianDocument {
         let d = try XapianDocument()

@@ -502,11 +502,10 @@ public final class Searcher: @unchecked Sendable {
         let set = try enquire.matches(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast,
                                       valueSlots: valueSlots, facetLimit: request.facetLimit,
                                       matchingTerms: request.withMatchingTerms)
-        let decoder = JSONDecoder()
         var hits: [SearchHit] = []
         for m in set.matches {
             // The data JSON; should it be unreadable, the values still name the document.
-            let data = (try? decoder.decode(IndexedDocumentData.self, from: m.data)) ?? IndexedDocumentData(
+            let data = DocumentIndexer.readDocumentData(m.data) ?? IndexedDocumentData(
                 id: m.values[ValueSlot.documentID].map(hxString) ?? "", fileID: m.values[ValueSlot.fileID].map(hxString) ?? "",
                 title: "", access: Int(m.values[ValueSlot.access].map(hxString) ?? "") ?? 3)
             let date = m.values[ValueSlot.date].map(hxString).flatMap { $0.isEmpty ? nil : $0 }

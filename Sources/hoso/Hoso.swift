@@ -122,7 +122,7 @@ struct Search: AsyncParsableCommand {
             return
         }
         if json {
-            print(String(decoding: try JSONEncoder.hoso.encode(result), as: UTF8.self))
+            print(String(decoding: result.jsonBytes(), as: UTF8.self))
             return
         }
         if let s = result.suggestion { print("Có phải bạn muốn tìm: \(s)") }

@@ -32,7 +32,7 @@ final class BrowserTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try XCTUnwrap(Self.chromium))
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--user-data-dir=\(NSTemporaryDirectory())/hoso-chromium-\(getpid())",
+                             "--user-data-dir=\(Fixture.temporaryRoot.path)/chromium",
                              "--lang=vi", "--window-size=1280,1400", "--virtual-time-budget=5000"] + arguments
         let out = Pipe()
         process.standardOutput = out

@@ -30,8 +30,20 @@ enum Fixture {
         return try result.get()
     }
 
+    /// One folder per test process holds every temporary directory the tests make; it is removed when the
+    /// process exits, so runs do not pile gigabytes of data directories into the system's temporary folder.
+    static let temporaryRoot: URL = {
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hoso-tests-\(getpid())-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        removeAtExit = root.path
+        atexit { if let path = Fixture.removeAtExit { try? FileManager.default.removeItem(atPath: path) } }
+        return root
+    }()
+    nonisolated(unsafe) private static var removeAtExit: String?
+
     static func temporaryDirectory(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-\(name)-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -173,6 +173,17 @@ final class HTTPTests: XCTestCase {
                 XCTAssertTrue(text.contains("hoso_http_requests_total{route=\"api_document\",status=\"4xx\"} 1"), text)
                 XCTAssertTrue(text.contains("hoso_http_request_duration_seconds_count{route=\"api_search\"} 2"), text)
                 XCTAssertTrue(text.contains("hoso_index_documents 28"), text)
+                // Where the one search that ran spent its time: index, result page, the whole search.
+                for name in ["hoso_search_index_duration_seconds", "hoso_search_result_page_duration_seconds",
+                             "hoso_search_duration_seconds"] {
+                    XCTAssertTrue(text.contains("\(name)_count 1\n"), name)
+                }
+                func sum(_ name: String) -> Double {
+                    Double(text.split(separator: "\n").first { $0.hasPrefix("\(name)_sum ") }?.split(separator: " ").last ?? "") ?? -1
+                }
+                XCTAssertGreaterThan(sum("hoso_search_result_page_duration_seconds"), 0)
+                XCTAssertGreaterThanOrEqual(sum("hoso_search_duration_seconds"),
+                                            sum("hoso_search_index_duration_seconds") + sum("hoso_search_result_page_duration_seconds"))
                 XCTAssertFalse(text.contains("H54.55"), "no ids in metrics")
                 let bytes = text.split(separator: "\n").first { $0.hasPrefix("hoso_index_bytes ") }
                 XCTAssertGreaterThan(Int(bytes?.split(separator: " ").last ?? "0") ?? 0, 10_000)

@@ -119,10 +119,28 @@ final class DocumentDataTests: XCTestCase {
                 let got = try DocumentIndexer.documentData(d)
                 XCTAssertEqual(String(decoding: got, as: UTF8.self), String(decoding: try encoder.encode(d), as: UTF8.self), s.debugDescription)
                 XCTAssertEqual(try JSONDecoder().decode(IndexedDocumentData.self, from: got), d)
+                XCTAssertEqual(DocumentIndexer.readDocumentData(got), d, s.debugDescription)
                 if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { direct += 1 }
             }
         }
         XCTAssertGreaterThan(direct, 20)
+    }
+
+    /// The reader takes what the writer writes, and otherwise what `JSONDecoder` reads (other spacing, key
+    /// order, escapes), and nothing from what is not the data.
+    func testTheDataIsReadAsJSONDecoderReadsIt() throws {
+        let d = IndexedDocumentData(id: "H49.64.33.2001.160.1", fileID: "H49.64.33.2001.160", title: "Quyết định \"thu hồi\" đất", access: 2)
+        let spaced = #"{ "title": "Tờ trình", "id": "A.1", "fileID": "A", "access": 1 }"#
+        let escaped = #"{"access":3,"fileID":"A\/B","id":"A.1\u0041","title":"x\ny"}"#
+        for text in [spaced, escaped] {
+            XCTAssertEqual(DocumentIndexer.readDocumentData(Data(text.utf8)),
+                           try JSONDecoder().decode(IndexedDocumentData.self, from: Data(text.utf8)), text)
+        }
+        XCTAssertEqual(DocumentIndexer.readDocumentData(try DocumentIndexer.documentData(d)), d)
+        for bad in ["", "{", #"{"access":"#, #"{"access":1,"fileID":"A","id":"B","title":"C"} x"#,
+                    #"{"access":,"fileID":"A","id":"B","title":"C"}"#, #"{"access":1,"fileID":"A","id":"B","title":"C"#, "null"] {
+            XCTAssertNil(DocumentIndexer.readDocumentData(Data(bad.utf8)), bad)
+        }
     }
 }
 

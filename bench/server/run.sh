@@ -29,7 +29,7 @@ echo "index: $INDEX ($DOCS documents, $PAGES pages), $(nproc) cores, load $(cut 
 while read -r q; do curl -fs "http://127.0.0.1:$PORT/api/search?q=${q// /+}" >/dev/null; done < bench/server/queries.txt
 
 metric() { curl -fs "http://127.0.0.1:$PORT/metrics" | awk -v k="$1" '$1 == k { print $2 }'; }
-snapshot() { echo "$(metric 'hoso_http_request_duration_seconds_sum{route="api_search"}') $(metric 'hoso_http_request_duration_seconds_count{route="api_search"}') $(metric hoso_search_index_duration_seconds_sum) $(metric hoso_search_index_duration_seconds_count)"; }
+snapshot() { echo "$(metric 'hoso_http_request_duration_seconds_sum{route="api_search"}') $(metric 'hoso_http_request_duration_seconds_count{route="api_search"}') $(metric hoso_search_index_duration_seconds_sum) $(metric hoso_search_index_duration_seconds_count) $(metric hoso_search_result_page_duration_seconds_sum) $(metric hoso_search_duration_seconds_sum)"; }
 before=$(snapshot)
 hoso_line=$(wrk -t"$(( CONNS < 2 ? 1 : 2 ))" -c"$CONNS" -d"${SECONDS_RUN}s" -s bench/server/search.lua "http://127.0.0.1:$PORT" | grep '^RESULT')
 after=$(snapshot)
@@ -38,9 +38,13 @@ echo "hoso /api/search (wrk, $CONNS connections, ${SECONDS_RUN}s): ${hoso_line#R
 python3 - "$before" "$after" <<'PY'
 import sys
 b = [float(x) for x in sys.argv[1].split()]; a = [float(x) for x in sys.argv[2].split()]
-req = (a[0] - b[0]) / max(a[1] - b[1], 1); idx = (a[2] - b[2]) / max(a[3] - b[3], 1)
+n = max(a[3] - b[3], 1)
+req = (a[0] - b[0]) / max(a[1] - b[1], 1); idx = (a[2] - b[2]) / n
+page = (a[4] - b[4]) / n; search = (a[5] - b[5]) / n
 print(f"server, per search: answer {req * 1000:.2f} ms, of which in Xapian {idx * 1000:.2f} ms: "
       f"the server adds {req / idx:.2f}x the Xapian time (goal: at most 2x)")
+print(f"  the rest, per search: result page (rows, texts, ranking, snippets) {page * 1000:.2f} ms, "
+      f"parsing and suggestions {(search - idx - page) * 1000:.2f} ms, HTTP and JSON {(req - search) * 1000:.2f} ms")
 PY
 
 # The very Xapian queries the server runs (hoso search --xapian-query: Xapian's serialisation, access filter
