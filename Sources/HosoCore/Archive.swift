@@ -88,13 +88,7 @@ public final class Archive: @unchecked Sendable {
     private func checkOut(_ levels: [Int]) throws -> (Searcher, String?) {
         lock.lock(); defer { lock.unlock() }
         if let sources, !sources.isEmpty { return (try fixedSearcher(sources, levels: levels), searcherTarget) }
-        guard let target = try IndexMaintainer.readStub(data.indexStubPath) else { throw noIndex }
-        let paths: [String]
-        switch IndexLayout.kind(of: target) {
-        case .missing: throw noIndex
-        case .single: paths = [target]
-        case .split: paths = IndexLayout.databases(target, visibleLevels: levels)
-        }
+        guard let target = try stubTarget() else { throw noIndex }
         if searcherTarget != target {
             searchers = [:]
             searcherTarget = target
@@ -103,6 +97,12 @@ public final class Archive: @unchecked Sendable {
             _ = try? searcher.reopen()
             return (searcher, target)
         }
+        let paths: [String]
+        switch IndexLayout.kind(of: target) {
+        case .missing: throw noIndex
+        case .single: paths = [target]
+        case .split: paths = IndexLayout.databases(target, visibleLevels: levels)
+        }
         guard !paths.isEmpty else { throw HosoError(.unavailable, "Không có cơ sở dữ liệu chỉ mục nào cho mức truy cập này") }
         do {
             return (try Searcher(databasePaths: paths), target)
@@ -110,6 +110,23 @@ public final class Archive: @unchecked Sendable {
             throw HosoError(.unavailable, "Không mở được chỉ mục: \(error)")
         }
     }
+
+    /// The generation the stub names (caller holds `lock`), read again only when the stub file changed: a
+    /// switch renames a new stub into place, so its inode, time or size differ. Each search asked the file
+    /// before (a read and a path built, per search).
+    private func stubTarget() throws -> String? {
+        var st = stat()
+        guard stat(data.indexStubPath, &st) == 0 else {
+            stubSeen = nil
+            return try IndexMaintainer.readStub(data.indexStubPath)
+        }
+        let key = [UInt64(st.st_ino), UInt64(bitPattern: Int64(st.st_mtim.tv_sec)), UInt64(st.st_mtim.tv_nsec), UInt64(st.st_size)]
+        if let seen = stubSeen, seen.key == key { return seen.target }
+        let target = try IndexMaintainer.readStub(data.indexStubPath)
+        stubSeen = (key, target)
+        return target
+    }
+    private var stubSeen: (key: [UInt64], target: String?)?
 
     private var noIndex: HosoError {
         HosoError(.unavailable, "Chưa có chỉ mục trong \(data.url.path); hãy chạy hoso ingest trước")

@@ -43,15 +43,18 @@ public struct PageMatcher: Sendable {
         // Where the query's words occur in the folded text, then where that is in the text.
         var positions: [Int] = []
         folded.withUnsafeBufferPointer { f in
+            guard let base = f.baseAddress else { return }
             for w in wordBytes where w.count <= f.count {
-                let first = w[0]
-                var i = 0
-                while i <= f.count - w.count {
-                    defer { i += 1 }
-                    guard f[i] == first else { continue }
-                    var k = 1
-                    while k < w.count, f[i + k] == w[k] { k += 1 }
-                    if k == w.count { positions.append(i) }
+                // Every occurrence, overlapping ones too: the first byte found by C's memchr (vectorised), the
+                // rest compared.
+                w.withUnsafeBufferPointer { wb in
+                    let last = f.count - wb.count   // the last place a word can start
+                    var i = 0
+                    while i <= last, let p = memchr(base + i, Int32(wb[0]), last - i + 1) {
+                        let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + at + 1, wb.baseAddress! + 1, wb.count - 1) == 0 { positions.append(at) }
+                        i = at + 1
+                    }
                 }
             }
         }
@@ -114,27 +117,27 @@ public struct PageMatcher: Sendable {
             b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
         }
         return folded.withUnsafeBufferPointer { f -> Int in
+            guard let base = f.baseAddress else { return 0 }
             let n = f.count
-            // Where a word can start (a word byte after a byte that is not one): every query word starts so.
-            var starts: [Int32] = []
-            starts.reserveCapacity(n / 4)
-            var previousIsWord = false
-            for i in 0..<n {
-                let isWord = isWordByte(f[i])
-                if isWord, !previousIsWord { starts.append(Int32(i)) }
-                previousIsWord = isWord
-            }
             var distinct = 0, occurrences = 0
             for w in wordBytes where w.count <= n && isWordByte(w[0]) {
-                var count = 0
-                var next = 0    // matches do not overlap
-                let first = w[0]
-                for s in starts {
-                    let i = Int(s)
-                    guard i >= next, f[i] == first, i + w.count <= n, i + w.count == n || !isWordByte(f[i + w.count]) else { continue }
-                    var k = 1
-                    while k < w.count, f[i + k] == w[k] { k += 1 }
-                    if k == w.count { count += 1; next = i + w.count }
+                // Each place the word's first byte occurs (C's memchr, vectorised) where the word starts a word
+                // and ends one; matches do not overlap.
+                let count = w.withUnsafeBufferPointer { wb -> Int in
+                    var count = 0
+                    let last = n - wb.count
+                    var i = 0
+                    while i <= last, let p = memchr(base + i, Int32(wb[0]), last - i + 1) {
+                        let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                        if at == 0 || !isWordByte(f[at - 1]), at == last || !isWordByte(f[at + wb.count]),
+                           memcmp(base + at + 1, wb.baseAddress! + 1, wb.count - 1) == 0 {
+                            count += 1
+                            i = at + wb.count
+                        } else {
+                            i = at + 1
+                        }
+                    }
+                    return count
                 }
                 if count > 0 { distinct += 1; occurrences += count }
             }

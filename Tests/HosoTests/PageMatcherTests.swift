@@ -58,7 +58,11 @@ final class PageMatcherTests: XCTestCase {
 
     /// The quick score from word starts against its scan of every byte, on the same texts.
     func testQuickScoreAgreesWithItsByteScan() throws {
-        let texts = ["", "đất", "x đất", "đấtđất đất", "1.500.000 500 500.", "h'hen h’hen nie"] + (try Self.sampleTexts())
+        let texts = ["", "đất", "x đất", "đấtđất đất", "1.500.000 500 500.", "h'hen h’hen nie", "a", "aa a", "a a", "ña"]
+            + (try Self.sampleTexts())
+            + Self.salad(of: ["đất", "Đất", "dat", "thu", "hồi", "1605", "/", "QĐ", "-", "UBND", "1.500.000", "500", "H’Hen", "h'hen",
+                              "Niê", ".", ",", "a", "A", "\u{301}", "e\u{301}", "\n", " ", "ña", "đất\u{0483}", "x"],
+                         count: 800, longest: 20, seed: 31)
         var nonZero = 0
         for words in [["đất"], ["thu", "hồi", "đất"], ["1605", "qđ", "ubnd"], ["h'hen", "nie"], ["500"], ["quyết định"], ["a"]] {
             let matcher = PageMatcher(highlightWords: words)
