@@ -53,10 +53,12 @@ public struct ArchiveDateValue: Codable, Hashable, Sendable, Comparable, CustomS
     }
 
     /// Rebuilds a value from its `sortKey` ("20120215", "20120200", "20120000").
+    /// Read from its eight ASCII digits (every result row's date: Characters and their properties cost more).
     public init?(sortKey: String) {
-        guard sortKey.count == 8, sortKey.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let y = Int(sortKey.prefix(4)), let m = Int(sortKey.dropFirst(4).prefix(2)), let d = Int(sortKey.suffix(2)) else { return nil }
-        self.init(year: y, month: m == 0 ? nil : m, day: d == 0 ? nil : d)
+        let d = sortKey.utf8.map { Int($0) - 0x30 }
+        guard d.count == 8, d.allSatisfy({ (0...9).contains($0) }) else { return nil }
+        let month = d[4] * 10 + d[5], day = d[6] * 10 + d[7]
+        self.init(year: d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3], month: month == 0 ? nil : month, day: day == 0 ? nil : day)
     }
 
     /// "YYYYMMDD", missing parts "00": sorts chronologically as text.

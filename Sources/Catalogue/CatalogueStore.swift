@@ -330,20 +330,28 @@ public final class CatalogueStore: @unchecked Sendable {
 
     /// What a result page shows of its hits, in one read: each existing document's typed columns (its
     /// `fields` and `extra`, every CSV cell, are left empty: they are for the document page) and its pages'
-    /// texts in page order. Columns are read by position.
-    public func resultRows(documentIDs: [String]) throws -> [String: (document: Document, pages: [(number: Int, text: String)])] {
+    /// texts in page order, as the UTF-8 bytes stored: the result page folds them from the bytes and makes a
+    /// String of the one page it cuts a snippet from (checking every page's UTF-8 for a String was most of
+    /// this read). Columns are read by position.
+    public func resultRows(documentIDs: [String]) throws -> [String: (document: Document, pages: [(number: Int, utf8: [UInt8])])] {
         try read { db in
             let documents = try db.cachedStatement(sql: """
                 SELECT id, fileID, ordinal, path, type, number, symbol, date, issuer, summary, signer, access
                 FROM document WHERE id = ?
                 """)
-            var out: [String: (document: Document, pages: [(number: Int, text: String)])] = [:]
+            let pages = try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number")
+            var out: [String: (document: Document, pages: [(number: Int, utf8: [UInt8])])] = [:]
             for id in documentIDs where out[id] == nil {
                 guard let row = try Row.fetchOne(documents, arguments: [id]) else { continue }
                 var d = Document(fileID: row[1], ordinal: row[2], path: row[3], type: row[4], number: row[5], symbol: row[6],
                                  date: Self.date(row[7]), issuer: row[8], summary: row[9], signer: row[10], access: try Self.access(row[11]))
                 d.id = row[0]
-                out[id] = (d, try Self.pageTexts(documentID: id, db: db))
+                var texts: [(number: Int, utf8: [UInt8])] = []
+                let cursor = try Row.fetchCursor(pages, arguments: [id])
+                while let page = try cursor.next() {
+                    texts.append((page[0], try page.withUnsafeData(atIndex: 1) { $0.map { [UInt8]($0) } ?? [] }))
+                }
+                out[id] = (d, texts)
             }
             return out
         }

@@ -286,11 +286,11 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
-    private func hit(_ h: SearchIndex.SearchHit, document: Document?, pages: [(number: Int, text: String)],
+    private func hit(_ h: SearchIndex.SearchHit, document: Document?, pages: [(number: Int, utf8: [UInt8])],
                      matcher: PageMatcher) -> SearchHit {
-        let ranked = matcher.rank(pages.map { (number: $0.number, text: $0.text) })
+        let ranked = matcher.rank(utf8: pages)
         let snippet = ranked.best.map { matcher.snippet($0.text, match: $0.match) }
-            ?? matcher.snippet(document?.summary ?? pages.first?.text ?? "")
+            ?? matcher.snippet(document?.summary ?? pages.first.map { String(decoding: $0.utf8, as: UTF8.self) } ?? "")
         return SearchHit(id: h.id, file: h.fileID, title: h.title, pages: ranked.pages, snippet: snippet.plain,
                          score: (h.score * 1000).rounded() / 1000, snippetHTML: snippet.html, type: document?.type,
                          number: document?.numberSymbol, date: document?.date?.display, issuer: document?.issuer)

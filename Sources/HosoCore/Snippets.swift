@@ -153,22 +153,41 @@ public struct PageMatcher: Sendable {
     /// The pages where the query matched, best first (by `quickScore`), and the best page that really
     /// matches with its `match` (for the snippet): one page tokenised per document.
     public func rank(_ texts: [(number: Int, text: String)]) -> (pages: [Int], best: (text: String, match: Match)?) {
-        var scored: [(number: Int, text: String, folded: [UInt8]?, score: Int)] = []
-        for page in texts {
-            var composed = false
-            let folded = VietNormalizer.foldedUTF8(page.text, composed: &composed)
-            let score = quickScore(folded: folded ?? Array(VietNormalizer.fold(page.text).utf8))
-            // Kept for the match only when the page is NFC already (the match is on the composed text).
-            if score > 0 { scored.append((page.number, page.text, composed ? folded : nil, score)) }
+        rank(count: texts.count, number: { texts[$0].number }, text: { texts[$0].text }) { i, composed in
+            VietNormalizer.foldedUTF8(texts[i].text, composed: &composed)
         }
-        scored.sort { a, b in a.score != b.score ? a.score > b.score : a.number < b.number }
+    }
+
+    /// `rank` of pages as the catalogue stores them, UTF-8 bytes: each folded from its bytes, a String made
+    /// only of the page matched for the snippet. Bytes that are not UTF-8 are taken as `String(decoding:)`
+    /// repairs them.
+    public func rank(utf8 pages: [(number: Int, utf8: [UInt8])]) -> (pages: [Int], best: (text: String, match: Match)?) {
+        rank(count: pages.count, number: { pages[$0].number }, text: { String(decoding: pages[$0].utf8, as: UTF8.self) }) { i, composed in
+            pages[i].utf8.withUnsafeBufferPointer { VietNormalizer.foldedUTF8(bytes: $0, composed: &composed) }
+        }
+    }
+
+    /// `fold(i, &composed)`: page i's folded bytes (nil when they cannot be had so: then its `text` is folded),
+    /// and whether its text is NFC already.
+    private func rank(count: Int, number: (Int) -> Int, text: (Int) -> String,
+                      fold: (Int, inout Bool) -> [UInt8]?) -> (pages: [Int], best: (text: String, match: Match)?) {
+        var scored: [(index: Int, folded: [UInt8]?, score: Int)] = []
+        for i in 0..<count {
+            var composed = false
+            let folded = fold(i, &composed)
+            let score = quickScore(folded: folded ?? Array(VietNormalizer.fold(text(i)).utf8))
+            // Kept for the match only when the page is NFC already (the match is on the composed text).
+            if score > 0 { scored.append((i, composed ? folded : nil, score)) }
+        }
+        scored.sort { a, b in a.score != b.score ? a.score > b.score : number(a.index) < number(b.index) }
+        let pages = scored.map { number($0.index) }
         for page in scored {
             // The page folded once, for its score and its match, when it is composed already (usually).
-            let text = page.folded == nil ? VietNormalizer.nfc(page.text) : page.text
+            let text = page.folded == nil ? VietNormalizer.nfc(text(page.index)) : text(page.index)
             let m = match(text, folded: page.folded)
-            if m.score > 0 { return (scored.map(\.number), (text, m)) }
+            if m.score > 0 { return (pages, (text, m)) }
         }
-        return (scored.map(\.number), nil)
+        return (pages, nil)
     }
 
     /// A snippet of about `width` characters around the densest cluster of matches.

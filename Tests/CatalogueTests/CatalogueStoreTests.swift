@@ -56,7 +56,7 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(Set(rows.keys), ["H49.64.33.2001.160.2", "H49.64.33.2001.160.1"])
         XCTAssertEqual(rows["H49.64.33.2001.160.2"]?.document, withoutCells)
         XCTAssertEqual(rows["H49.64.33.2001.160.2"]?.pages.map(\.number), [1, 2])
-        XCTAssertEqual(rows["H49.64.33.2001.160.2"]?.pages.first?.text, Self.page("H49.64.33.2001.160.2", 1).text)
+        XCTAssertEqual(rows["H49.64.33.2001.160.2"]?.pages.first?.utf8, Array(Self.page("H49.64.33.2001.160.2", 1).text.utf8))
         XCTAssertEqual(rows["H49.64.33.2001.160.1"]?.pages.count, 0)
         XCTAssertNil(try store.document(id: "H49.64.33.2001.160.3"))
         XCTAssertEqual(try store.allFiles(), [Self.file])

@@ -38,6 +38,14 @@ final class ValueTests: XCTestCase {
             XCTAssertEqual(d?.display, display, input)
             if let d { XCTAssertEqual(ArchiveDateValue(sortKey: d.sortKey), d, input) }
         }
+        // Stored sort keys read back, and what is not one refused.
+        let keys: [(String, ArchiveDateValue?)] = [
+            ("20120215", ArchiveDateValue(year: 2012, month: 2, day: 15)), ("20120200", ArchiveDateValue(year: 2012, month: 2)),
+            ("19750000", ArchiveDateValue(year: 1975)), ("20120015", nil), ("20121315", nil), ("20120231", nil),
+            ("2012021", nil), ("201202150", nil), ("2012-2-15", nil), ("", nil), ("٢٠١٢٠٢١٥", nil), ("２０１２０２１５", nil),
+            ("2012021a", nil), (" 20120215", nil),
+        ]
+        for (key, expected) in keys { XCTAssertEqual(ArchiveDateValue(sortKey: key), expected, key) }
         XCTAssertNotNil(ArchiveDateValue(year: 2012, month: 2, day: 15))
         XCTAssertNil(ArchiveDateValue(year: 2012, month: nil, day: 15))
         XCTAssertTrue(ArchiveDateValue.parse("2011")! < ArchiveDateValue.parse("01/01/2012")!)

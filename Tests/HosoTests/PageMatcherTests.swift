@@ -56,6 +56,40 @@ final class PageMatcherTests: XCTestCase {
         XCTAssertGreaterThan(found, 2_000)
     }
 
+    /// Pages ranked from their stored bytes (`rank(utf8:)`, the result page) as their Strings are ranked: the
+    /// same pages in the same order, the same best page and match; bytes that are not UTF-8 as
+    /// `String(decoding:)` repairs them.
+    func testRankingFromBytesAgreesWithRankingStrings() throws {
+        let texts = try Self.sampleTexts()
+            + Self.salad(of: ["đất", "Đất", "dat", "thu", "hồi", "QĐ", "UBND", "500", "H’Hen", "\u{301}", "e\u{301}", "\n", " ",
+                              "ña", "x", "quyết", "định"], count: 600, longest: 25, seed: 37)
+        var state: UInt64 = 41
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+        let spoilers: [[UInt8]] = [[0x80], [0xC3], [0xE1, 0xBA], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xFF]]
+        var compared = 0, matched = 0
+        for words in [["đất"], ["thu", "hồi", "đất"], ["quyet", "dinh"], ["h'hen"], ["500"]] {
+            let matcher = PageMatcher(highlightWords: words)
+            for k in stride(from: 0, to: texts.count - 3, by: 3) {
+                var pages = (0..<3).map { (number: $0 + 1, utf8: Array(texts[k + $0].utf8)) }
+                if k % 2 == 1, !pages[1].utf8.isEmpty {   // spoil one page's bytes
+                    pages[1].utf8.insert(contentsOf: spoilers[next(spoilers.count)], at: next(pages[1].utf8.count))
+                }
+                let fromBytes = matcher.rank(utf8: pages)
+                let fromStrings = matcher.rank(pages.map { (number: $0.number, text: String(decoding: $0.utf8, as: UTF8.self)) })
+                XCTAssertEqual(fromBytes.pages, fromStrings.pages, "\(words) \(k)")
+                XCTAssertEqual(fromBytes.best?.text, fromStrings.best?.text, "\(words) \(k)")
+                XCTAssertEqual(fromBytes.best?.match.ranges, fromStrings.best?.match.ranges, "\(words) \(k)")
+                compared += 1
+                if fromBytes.best != nil { matched += 1 }
+            }
+        }
+        XCTAssertGreaterThan(compared, 500)
+        XCTAssertGreaterThan(matched, 100)
+    }
+
     /// The quick score from word starts against its scan of every byte, on the same texts.
     func testQuickScoreAgreesWithItsByteScan() throws {
         let texts = ["", "đất", "x đất", "đấtđất đất", "1.500.000 500 500.", "h'hen h’hen nie", "a", "aa a", "a a", "ña"]

@@ -217,6 +217,45 @@ final class ReferenceAnalysisTests: XCTestCase {
         }
     }
 
+    /// The fold of unchecked bytes (`foldedUTF8(bytes:)`, a page as the catalogue stores it): the fold of the
+    /// String they make when they are UTF-8, nil when they are not; on valid texts and on bytes spoiled in every
+    /// way UTF-8 can be (cut sequences, stray continuation bytes, overlong forms, surrogates, beyond U+10FFFF).
+    func testFoldOfUncheckedBytesIsTheFoldOfTheirStringOrNil() {
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+        let spoilers: [[UInt8]] = [[0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC3], [0xE1, 0xBA], [0xE0, 0x80, 0x80],
+                                   [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xF0, 0x80, 0x80, 0x80],
+                                   [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xFE], [0xF0, 0x9F, 0x98]]
+        var samples: [[UInt8]] = []
+        for text in Self.corpus + Self.randomTexts(count: 2000, seed: 13) + ["", "😀 đất", "Ⅻ", "e\u{0301}"] {
+            var bytes = Array(text.utf8)
+            samples.append(bytes)
+            guard !bytes.isEmpty else { continue }
+            bytes.insert(contentsOf: spoilers[next(spoilers.count)], at: next(bytes.count + 1))
+            samples.append(bytes)
+            samples.append(Array(text.utf8.prefix(next(bytes.count + 1))))   // cut anywhere, inside a scalar too
+        }
+        samples += (0..<2000).map { _ in (0..<next(12)).map { _ in UInt8(truncatingIfNeeded: next(256)) } }
+        var invalid = 0, valid = 0
+        for bytes in samples {
+            var composed = false
+            let fast = bytes.withUnsafeBufferPointer { VietNormalizer.foldedUTF8(bytes: $0, composed: &composed) }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                XCTAssertNil(fast, bytes.description)
+                invalid += 1
+                continue
+            }
+            var expectedComposed = false
+            XCTAssertEqual(fast, VietNormalizer.foldedUTF8(text, composed: &expectedComposed), text.debugDescription)
+            if fast != nil { XCTAssertEqual(composed, expectedComposed, text.debugDescription); valid += 1 }
+        }
+        XCTAssertGreaterThan(invalid, 1000)
+        XCTAssertGreaterThan(valid, 2000)
+    }
+
     /// Citizen ids as first written: `\\d+` runs of 9 or 12, checked around.
     static func referenceCitizenIDs(_ text: String) -> [CitizenID] {
         let ns = text as NSString
