@@ -46,13 +46,22 @@ public struct PageMatcher: Sendable {
             guard let base = f.baseAddress else { return }
             for w in wordBytes where w.count <= f.count {
                 // Every occurrence, overlapping ones too: the first byte found by C's memchr (vectorised), the
-                // rest compared.
+                // rest compared; but not where an ASCII letter or digit is next to it. A folded ASCII letter or
+                // digit comes from a letter or digit of the text (folding only takes marks off letters and
+                // lowers them), next to which no token starts or ends: so no token is missed, and a short word
+                // (`an`, `cu`) no longer sends most of the page's words to the tokenizer (`ban`, `nhan`, `cua`).
+                @inline(__always) func isASCIILetterOrDigit(_ c: UInt8) -> Bool {
+                    (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)
+                }
                 w.withUnsafeBufferPointer { wb in
                     let last = f.count - wb.count   // the last place a word can start
                     var i = 0
                     while i <= last, let p = memchr(base + i, Int32(wb[0]), last - i + 1) {
                         let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                        if memcmp(base + at + 1, wb.baseAddress! + 1, wb.count - 1) == 0 { positions.append(at) }
+                        if at == 0 || !isASCIILetterOrDigit(f[at - 1]), at == last || !isASCIILetterOrDigit(f[at + wb.count]),
+                           memcmp(base + at + 1, wb.baseAddress! + 1, wb.count - 1) == 0 {
+                            positions.append(at)
+                        }
                         i = at + 1
                     }
                 }

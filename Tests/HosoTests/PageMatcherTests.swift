@@ -40,9 +40,10 @@ final class PageMatcherTests: XCTestCase {
         XCTAssertGreaterThan(texts.count, 10)
         texts += Self.salad(of: ["đất", "Đất", "dat", "thu", "hồi", "1605", "/", "QĐ", "-", "UBND", "1.500.000", "500", "H’Hen",
                                  "h'hen", "Niê", ".", ",", "(", "“", "”", "–", "\u{301}", "e\u{301}", "\n", "\t", "  ", "ña", "ﬁ",
-                                 "đất\u{0483}", "x"], count: 1500, longest: 30, seed: 29)
+                                 "đất\u{0483}", "x", "an", "ban", "Cư M’gar", "cua", "²", "İ", "Ⅻ", "ǅ", "ß", "e", "2", "i", "_",
+                                 "\u{A0}", "½", "ⓐ"], count: 1500, longest: 30, seed: 29)
         let queries = [["đất"], ["thu", "hồi", "đất"], ["1605", "qđ", "ubnd"], ["h'hen", "nie"], ["500"], ["1.500.000"],
-                       ["thu hoi dat"], ["ña"], ["quyết định"]]
+                       ["thu hoi dat"], ["ña"], ["quyết định"], ["an"], ["cu", "m'gar"], ["a"], ["e"], ["2"], ["i"], ["x"]]
         var found = 0
         for words in queries {
             let matcher = PageMatcher(highlightWords: words)
