@@ -395,11 +395,14 @@ public enum IdentifierExtractor {
                 guard let c = Unicode.Scalar(v) else { return false }
                 return c.properties.isWhitespace || c.properties.numericType == .decimal
             }
+            // What `\b` looks past: ICU skips Grapheme_Extend and format characters (`U+00AD`, `U+200B`…), not only
+            // marks. Every mark is taken too: an island reaching further back than `\b` looks changes nothing, one
+            // stopping short of it does.
             @inline(__always) func isMark(_ v: UInt32) -> Bool {
-                guard v >= 0x300, let c = Unicode.Scalar(v) else { return false }
+                guard v >= 0xAD, let c = Unicode.Scalar(v) else { return false }
                 switch c.properties.generalCategory {
-                case .nonspacingMark, .spacingMark, .enclosingMark: return true
-                default: return false
+                case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
+                default: return c.properties.isGraphemeExtend
                 }
             }
             var out: [(Int, String)] = []
