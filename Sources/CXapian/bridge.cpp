@@ -104,7 +104,7 @@ void hx_free(void *p) { std::free(p); }
 
 // ---- writable database ----
 
-int hx_wdb_open(const char *path, int mode, hx_wdb **out, hx_error **err) {
+int hx_wdb_open(const char *path, int mode, int flags, hx_wdb **out, hx_error **err) {
     *out = nullptr;
     return guard(err, [&] {
         int action = Xapian::DB_CREATE_OR_OPEN;
@@ -115,6 +115,8 @@ int hx_wdb_open(const char *path, int mode, hx_wdb **out, hx_error **err) {
             case HX_DB_OPEN: action = Xapian::DB_OPEN; break;
             default: throw Xapian::InvalidArgumentError("unknown open mode");
         }
+        if (flags & ~HX_DB_NO_SYNC) throw Xapian::InvalidArgumentError("unknown open flags");
+        if (flags & HX_DB_NO_SYNC) action |= Xapian::DB_NO_SYNC;
         *out = new hx_wdb{Xapian::WritableDatabase(path, action)};
     });
 }

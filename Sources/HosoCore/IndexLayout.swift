@@ -122,6 +122,45 @@ public enum IndexLayout {
     }
 }
 
+extension IndexLayout {
+    /// Puts what is written under the folder `path` on disk: fsync of every file and folder below it, of the
+    /// folder itself and of its parent (which holds its entry). For databases written without Xapian's syncing
+    /// (a rebuild's partitions). The first failure is thrown, naming the file.
+    static func makeDurable(_ path: String) throws {
+        func sync(_ p: String, directory: Bool) throws {
+            let fd = open(p, O_RDONLY | (directory ? O_DIRECTORY : 0))
+            guard fd >= 0 else { throw syncFailure(p) }
+            defer { close(fd) }
+            guard fsync(fd) == 0 else { throw syncFailure(p) }
+        }
+        func walk(_ dir: String) throws {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: dir)
+            } catch {
+                throw HosoError(.unavailable, "Không đọc được thư mục \(dir) để ghi xuống đĩa: \(error.localizedDescription)")
+            }
+            for name in names {
+                let p = dir + "/" + name
+                var info = stat()
+                guard lstat(p, &info) == 0 else { throw syncFailure(p) }
+                switch info.st_mode & mode_t(S_IFMT) {
+                case mode_t(S_IFDIR): try walk(p)
+                case mode_t(S_IFREG): try sync(p, directory: false)
+                default: continue   // no links nor devices in a Xapian database
+                }
+            }
+            try sync(dir, directory: true)
+        }
+        try walk(path)
+        try sync(URL(fileURLWithPath: path).deletingLastPathComponent().path, directory: true)
+    }
+
+    private static func syncFailure(_ path: String) -> HosoError {
+        HosoError(.unavailable, "Không ghi được xuống đĩa \(path): \(String(cString: strerror(errno)))")
+    }
+}
+
 /// The writers of a split generation, one per access level, opened (and so locked) in ascending order.
 ///
 /// A document goes into the database of its level and is deleted (by its unique id term) from the others:

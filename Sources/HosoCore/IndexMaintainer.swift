@@ -86,9 +86,11 @@ public final class IndexMaintainer {
     /// Xapian's compaction into `index-N+2`: the same documents under the same docids as one writer would give.
     ///
     /// Resumable (issue 7): the half-built generation `index-N+1/` is kept when a rebuild dies, with its
-    /// partition boundaries (`index-N+1/partitions`) and its progress file `index-N+1.progress` listing
-    /// (`id<TAB>stamp`) the documents already committed there; the next rebuild keeps the boundaries and skips
-    /// those whose stamp is unchanged. Each partition commits every `commitEvery` of its documents.
+    /// partition boundaries (`index-N+1/partitions`) and its progress file `index-N+1.progress` listing the
+    /// partitions done and (`id<TAB>stamp`) their documents; the next rebuild keeps the boundaries, reuses the
+    /// partitions done (skipping their documents whose stamp is unchanged) and builds the others again from
+    /// nothing. Each partition commits every `commitEvery` of its documents, without fsync: a partition counts
+    /// as done once it is built and its files are on disk (`IndexLayout.makeDurable`).
     /// While it runs it holds the writer lock of the current generation, so an ingest cannot write there a
     /// change the new generation would miss (that ingest fails with `unavailable` and can be run again).
     @discardableResult
@@ -109,12 +111,13 @@ public final class IndexMaintainer {
         }
         defer { for w in guardWriters ?? [] { try? w.close() } }
         removeStaleGenerations(keeping: [current, path].compactMap { $0 })
-        // Only a half-built generation of this layout and term scheme, every database of which opens, can be
-        // resumed (not one of an older hoso: one database, levels without partitions, another scheme; nor
-        // one killed while it created its databases).
+        // Only a half-built generation of this layout and term scheme with partitions done, every database of
+        // which opens, can be resumed (not one of an older hoso: one database, levels without partitions,
+        // progress recorded by commit, another scheme).
         var boundaries = PartitionBoundaries.read(generation: path)
-        if let b = boundaries, !(0..<b.count).allSatisfy({ k in
-            IndexLayout.levels.allSatisfy { level in
+        let recorded = boundaries == nil ? RebuildProgress() : Self.readProgress(progressPath)
+        if let b = boundaries, recorded.partitions.isEmpty || !recorded.partitions.allSatisfy({ k in
+            k < b.count && IndexLayout.levels.allSatisfy { level in
                 (try? IndexWriter.schemaVersion(at: IndexLayout.levelPath(b.partPath(path, k), level: level))) == IndexWriter.schemaVersion
             }
         }) {
@@ -134,19 +137,34 @@ public final class IndexMaintainer {
             boundaries = b
         }
         let partition = boundaries!
-        let done = resuming ? Self.readProgress(progressPath) : [:]
+        let done = resuming ? recorded.documents : [:]
+        let reused = resuming ? recorded.partitions : []
         var slices = [[String]](repeating: [], count: partition.count)
         for key in keys {
             slices[partition.index(of: .init(fileID: key.fileID, ordinal: key.ordinal))].append(key.id)
         }
         var writers: [LevelWriters] = []
-        defer { for w in writers { try? w.close() } } // after an error: what was written stays, for resuming
+        defer { for w in writers { try? w.close() } } // after an error: the partitions done stay, for resuming
         for k in 0..<partition.count {
             let partPath = partition.partPath(path, k)
-            try IndexLayout.create(partPath)
-            writers.append(try openLevelWriters(partPath))
+            if reused.contains(k) {
+                // Done and on disk: changed documents are written in place, with Xapian's own syncing, so it stays
+                // whole whatever happens (its new lines are recorded after the commits).
+                writers.append(try openLevelWriters(partPath))
+            } else {
+                // Not done: what it holds was written without fsync, and may be torn if the machine stopped.
+                if FileManager.default.fileExists(atPath: partPath) { try FileManager.default.removeItem(atPath: partPath) }
+                try IndexLayout.create(partPath)
+                // Xapian's DB_NO_SYNC: its commits are written to the page cache, not forced to disk (each forced
+                // several fsyncs per level, every `commitEvery` documents). A process killed (SIGKILL, a crash)
+                // loses nothing written to the page cache; a machine that stops may lose or tear any of it, which
+                // is why the partition counts as done only after `IndexLayout.makeDurable` has fsynced all its
+                // files, and one not done is built again from nothing. The compacted generation and the in-place
+                // updates of an ingest keep Xapian's syncing.
+                writers.append(try openLevelWriters(partPath, sync: false))
+            }
         }
-        let log = try ProgressLog(path: progressPath) // commits only in the partitions, each followed by its lines
+        let log = try ProgressLog(path: progressPath) // a partition's lines once it is done and on disk
         defer { log.close() }
         let progress = ProgressReporter(label: "Lập lại chỉ mục", total: keys.count, quiet: quiet)
         let indexer = DocumentIndexer(analyzer: analyzer)
@@ -157,7 +175,8 @@ public final class IndexMaintainer {
         DispatchQueue.concurrentPerform(iterations: threads) { [self] _ in
             while let k = results.nextPartition() {
                 let w = writers[k]
-                var stamps: [(String, Int)] = [], pending: [(String, Int)] = [], resumed = 0
+                let fresh = !reused.contains(k)
+                var stamps: [(String, Int)] = [], written: [(String, Int)] = [], resumed = 0, pending = 0
                 let lastFile = LastFile()
                 do {
                     for id in slices[k] {
@@ -165,25 +184,25 @@ public final class IndexMaintainer {
                         defer { progress.advance() }
                         guard let (doc, stamp) = try indexable(id, lastFile: lastFile) else { continue }
                         stamps.append((id, stamp))
-                        if done[id] == stamp { resumed += 1; continue }
+                        if !fresh, done[id] == stamp { resumed += 1; continue }
                         let prepared = try indexer.prepare(doc)
-                        // A new partition holds nothing yet; a resumed one may hold the document, maybe at another
-                        // access level (even one its progress file missed): replaced by its id term in every level.
-                        if resuming {
-                            try w.replace(prepared, documentID: id, access: doc.access)
-                        } else {
+                        // A fresh partition holds nothing yet; a reused one may hold the document, maybe at another
+                        // access level: replaced by its id term in every level.
+                        if fresh {
                             try w.add(prepared, documentID: id, access: doc.access)
+                        } else {
+                            try w.replace(prepared, documentID: id, access: doc.access)
                         }
-                        pending.append((id, stamp))
-                        if pending.count >= step {
+                        written.append((id, stamp))
+                        pending += 1
+                        if pending >= step {
                             try w.commit()
-                            try log.append(pending)
-                            pending.removeAll()
+                            pending = 0
                         }
                     }
-                    try w.commit()
-                    try log.append(pending)
                     try w.close() // done: its memory back before the next partition
+                    if fresh { try IndexLayout.makeDurable(partition.partPath(path, k)) }
+                    try log.append(written, done: k)
                     results.set(k, stamps: stamps, resumed: resumed)
                 } catch {
                     results.fail(error)
@@ -248,13 +267,19 @@ public final class IndexMaintainer {
         }
     }
 
-    /// `id<TAB>stamp` lines of a half-built generation; a torn last line is ignored.
-    static func readProgress(_ path: String) -> [String: Int] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
-        var out: [String: Int] = [:]
+    /// The progress file of a half-built generation: `#done<TAB>K` lines, and `id<TAB>stamp` lines; a torn
+    /// last line is ignored.
+    static func readProgress(_ path: String) -> RebuildProgress {
+        var out = RebuildProgress()
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return out }
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t")
-            if parts.count == 2, let stamp = Int(parts[1]) { out[String(parts[0])] = stamp }
+            guard parts.count == 2, let number = Int(parts[1]) else { continue }
+            if parts[0] == RebuildProgress.doneMark {
+                out.partitions.insert(number)
+            } else {
+                out.documents[String(parts[0])] = number
+            }
         }
         return out
     }
@@ -266,14 +291,15 @@ public final class IndexMaintainer {
         pending.removeAll()
     }
 
-    private func openLevelWriters(_ generation: String) throws -> LevelWriters {
-        try LevelWriters(generation: generation, open: openWriter)
+    /// `sync: false`: commits not fsynced (`XapianWritableDatabase`), for a rebuild's partitions only.
+    private func openLevelWriters(_ generation: String, sync: Bool = true) throws -> LevelWriters {
+        try LevelWriters(generation: generation, open: { try self.openWriter(path: $0, sync: sync) })
     }
 
-    private func openWriter(path: String) throws -> IndexWriter {
+    private func openWriter(path: String, sync: Bool) throws -> IndexWriter {
         let indexer = DocumentIndexer(analyzer: analyzer)
         do {
-            return try IndexWriter(path: path, indexer: indexer)
+            return try IndexWriter(path: path, indexer: indexer, sync: sync)
         } catch let e as XapianError where e.errorClass == "DatabaseLockError" {
             throw HosoError(.unavailable, "Chỉ mục đang được một tiến trình khác ghi (\(path)); hãy chờ tiến trình đó xong")
         } catch SearchIndexError.schemaMismatch(let found, let expected) {
@@ -426,8 +452,17 @@ final class PartitionResults: @unchecked Sendable {
     var resumed: Int { lock.lock(); defer { lock.unlock() }; return skipped }
 }
 
-/// The append-only progress file of a rebuild: lines written (and synced) after each index commit, by
-/// any partition's thread.
+/// What the progress file of a half-built generation records: the partitions done and the stamps of their
+/// documents. A document line counts only in a partition done: it may be the line of a partition whose
+/// `#done` line a stopped machine lost, and which is built again from nothing.
+struct RebuildProgress {
+    static let doneMark = "#done"   // `#` never starts a document id
+    var documents: [String: Int] = [:]
+    var partitions: Set<Int> = []
+}
+
+/// The append-only progress file of a rebuild: each partition's lines, written (and synced) once it is done,
+/// by any partition's thread.
 final class ProgressLog: @unchecked Sendable {
     private let handle: FileHandle
     private let lock = NSLock()
@@ -442,11 +477,13 @@ final class ProgressLog: @unchecked Sendable {
         handle.seekToEndOfFile()
     }
 
-    func append(_ entries: [(String, Int)]) throws {
-        guard !entries.isEmpty else { return }
+    /// Records partition `k` as done, with the documents written into it (`id`, stamp): only once its files
+    /// are on disk.
+    func append(_ entries: [(String, Int)], done k: Int) throws {
         lock.lock(); defer { lock.unlock() }
-        // A line torn by a crash is dropped on reading; start on a fresh line to keep the next ones whole.
-        let text = "\n" + entries.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n") + "\n"
+        // A line torn by a crash is dropped on reading; start on a fresh line to keep the next ones whole. The
+        // `#done` line last: without it the documents' lines do not count.
+        let text = "\n" + entries.map { "\($0.0)\t\($0.1)\n" }.joined() + "\(RebuildProgress.doneMark)\t\(k)\n"
         try handle.write(contentsOf: Data(text.utf8))
         try handle.synchronize()
     }

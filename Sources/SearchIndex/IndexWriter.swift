@@ -15,9 +15,9 @@ public final class IndexWriter {
 
     /// Opens (or creates) the database at `path`. Fails with `XapianError` class `DatabaseLockError`
     /// when another writer holds it, and with `SearchIndexError.schemaMismatch` when the index was
-    /// built with another term scheme.
-    public init(path: String, batchSize: Int = 200, indexer: DocumentIndexer = DocumentIndexer()) throws {
-        database = try XapianWritableDatabase(path: path, mode: .createOrOpen)
+    /// built with another term scheme. `sync: false`: commits not fsynced (`XapianWritableDatabase`).
+    public init(path: String, batchSize: Int = 200, indexer: DocumentIndexer = DocumentIndexer(), sync: Bool = true) throws {
+        database = try XapianWritableDatabase(path: path, mode: .createOrOpen, sync: sync)
         self.indexer = indexer
         self.batchSize = max(1, batchSize)
         let found = hxString(try database.metadata(forKey: IndexMetadataKey.schemaVersion))

@@ -156,9 +156,13 @@ public final class XapianWritableDatabase {
     let handle: OpaquePointer
     public let path: String
 
-    public init(path: String, mode: OpenMode = .createOrOpen) throws {
+    /// `sync: false` opens it with Xapian's `DB_NO_SYNC`: a commit is written (a process killed after it
+    /// loses nothing) but not fsynced, so a machine that stops may lose it, or tear it. Only for a database
+    /// that nothing counts on until its owner has made its files durable itself.
+    public init(path: String, mode: OpenMode = .createOrOpen, sync: Bool = true) throws {
         self.path = path
-        handle = try hxMake { hx_wdb_open(path, mode.raw, $0, $1) }
+        let flags = sync ? 0 : Int32(HX_DB_NO_SYNC)
+        handle = try hxMake { hx_wdb_open(path, mode.raw, flags, $0, $1) }
     }
 
     /// Closes the database, committing what is pending (outside a transaction).

@@ -1,7 +1,7 @@
 import Catalogue
 import Foundation
 import SearchIndex
-import HosoCore
+@testable import HosoCore
 import XCTest
 
 /// Small generated batches of `.txt` transcriptions for the operations tests (issue 7).
@@ -159,6 +159,91 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected)
         let store = try Archive.openStore(data)
         XCTAssertEqual(try archive.indexDocumentCount(), try store.counts().documents, "trùng hoặc thiếu tài liệu trong chỉ mục")
+    }
+
+    /// A reindex whose machine stopped: its partitions are written without fsync, so those not done may hold
+    /// anything, and the progress file may keep the lines of a partition whose `#done` line was lost. Simulated
+    /// after a SIGKILL: every database file of the partitions not done overwritten with garbage, and lines
+    /// appended for every document. The next reindex builds those partitions again from nothing, skips only the
+    /// documents of the partitions done, and ends as a clean rebuild.
+    func testReindexResumesAfterTheMachineStopped() throws {
+        let batch = try OpsFixture.batch(files: 150)
+        let (data, _) = try OpsFixture.ingest(batch)
+        let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
+        let generation = data.url.appendingPathComponent("index-2")
+        let progress = data.url.appendingPathComponent("index-2.progress").path
+        let process = Process()
+        process.executableURL = Fixture.executable
+        process.arguments = ["reindex", "--data", data.url.path, "--commit-every", "5"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, process.isRunning {
+            if ((try? String(contentsOfFile: progress, encoding: .utf8)) ?? "").contains("#done") { break }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        guard process.isRunning else { throw XCTSkip("lần lập lại chạy xong trước khi kịp ngắt") }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let done = IndexMaintainer.readProgress(progress).partitions
+        XCTAssertFalse(done.isEmpty)
+        let parts = try FileManager.default.contentsOfDirectory(atPath: generation.path).filter { $0.hasPrefix("part-") }
+        let notDone = parts.filter { !done.contains(Int($0.dropFirst("part-".count))! - 1) }
+        guard !notDone.isEmpty else { throw XCTSkip("mọi phân vùng đã xong trước khi kịp ngắt") }
+        var garbage = 0
+        for part in notDone {
+            for level in IndexLayout.levels {
+                let db = generation.appendingPathComponent("\(part)/l\(level)")
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: db.path)) ?? [] {
+                    try Data(repeating: 0xA5, count: 4096).write(to: db.appendingPathComponent(name))
+                    garbage += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(garbage, 0)
+        let store = try Archive.openStore(data)
+        let maintainer = try IndexMaintainer(data: data, store: store)
+        var lines = ""
+        for key in try store.allDocumentKeys() {
+            if let (_, stamp) = try maintainer.indexable(key.id) { lines += "\(key.id)\t\(stamp)\n" }
+        }
+        let log = try XCTUnwrap(FileHandle(forWritingAtPath: progress))
+        log.seekToEndOfFile()
+        log.write(Data(("\n" + lines).utf8))
+        try log.close()
+
+        let (code, _, err) = try Fixture.hoso(["reindex", "--data", data.url.path])
+        XCTAssertEqual(code, 0, err)
+        XCTAssertTrue(err.contains("Tiếp tục lần lập lại bị ngắt"), err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: progress))
+        let archive = try Archive(data: data)
+        XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected)
+        XCTAssertEqual(try archive.indexDocumentCount(), try store.counts().documents, "trùng hoặc thiếu tài liệu trong chỉ mục")
+    }
+
+    /// `IndexLayout.makeDurable` syncs a tree of files and folders, and reports what it cannot sync.
+    func testMakeDurable() throws {
+        let dir = try Fixture.temporaryDirectory("durable")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("part-1/l1"), withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: dir.appendingPathComponent("part-1/XAPIANDB"))
+        try Data("b".utf8).write(to: dir.appendingPathComponent("part-1/l1/iamglass"))
+        XCTAssertNoThrow(try IndexLayout.makeDurable(dir.appendingPathComponent("part-1").path))
+        let missing = dir.appendingPathComponent("part-2").path
+        XCTAssertThrowsError(try IndexLayout.makeDurable(missing)) { error in
+            XCTAssertEqual((error as? HosoError)?.kind, .unavailable)
+            XCTAssertTrue("\(error)".contains(missing), "\(error)")
+        }
+        // A file it may not open (root opens anything: then nothing to check).
+        let locked = dir.appendingPathComponent("part-1/l1/postlist.glass")
+        try Data("c".utf8).write(to: locked)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: locked.path) }
+        if getuid() != 0 {
+            XCTAssertThrowsError(try IndexLayout.makeDurable(dir.appendingPathComponent("part-1").path)) { error in
+                XCTAssertTrue("\(error)".contains("postlist.glass"), "\(error)")
+            }
+        }
     }
 
     /// A rebuild killed while it created its partitions' databases leaves one that does not open: the next

@@ -44,6 +44,25 @@ final class BridgeTests: XCTestCase {
         }
     }
 
+    /// A database written without fsync (`sync: false`, Xapian's DB_NO_SYNC) holds what it was given once
+    /// committed, for a reader and for a writer opening it again with syncing.
+    func testUnsyncedWriter() throws {
+        let dir = try TempDir()
+        let w = try XapianWritableDatabase(path: dir.path("db"), sync: false)
+        for k in 0..<30 {
+            let doc = try XapianDocument()
+            try doc.addTerm("Fthua", wdf: 1)
+            try doc.addTerm("Q\(k)", wdf: 0)
+            try w.add(document: doc)
+            if k % 10 == 9 { try w.commit() }
+        }
+        try w.close()
+        XCTAssertEqual(try XapianDatabase(path: dir.path("db")).documentCount(), 30)
+        let again = try XapianWritableDatabase(path: dir.path("db"), mode: .open)
+        XCTAssertEqual(try again.termFrequency("Fthua"), 30)
+        try again.close()
+    }
+
     func testRemoteShardOnAClosedPortIsAnError() throws {
         let port = try freePort()
         let db = try XapianDatabase()

@@ -70,6 +70,11 @@ struct AnalysisBench {
             for p in pages { total += IdentifierExtractor.parcels(in: p).count }
             return total
         }
+        time("  parcels, regex") {
+            var total = 0
+            for p in pages { total += IdentifierExtractor.parcelsByRegex(folded: VietNormalizer.fold(p)).count }
+            return total
+        }
         time("  fold") {
             var total = 0
             for p in pages { total += VietNormalizer.fold(p).utf8.count }

@@ -51,7 +51,10 @@ void hx_free(void *HX_NULLABLE p);
 
 /* ---- writable database ---- */
 enum { HX_DB_CREATE_OR_OPEN = 1, HX_DB_CREATE_OR_OVERWRITE = 2, HX_DB_CREATE = 3, HX_DB_OPEN = 4 };
-int hx_wdb_open(const char *HX_NONNULL path, int mode, hx_wdb *HX_NULLABLE *HX_NONNULL out,
+/* Flags of hx_wdb_open. HX_DB_NO_SYNC: Xapian::DB_NO_SYNC, commits are written but not fsynced (the caller
+   makes the files durable itself). Other bits are an InvalidArgumentError. */
+enum { HX_DB_NO_SYNC = 1 };
+int hx_wdb_open(const char *HX_NONNULL path, int mode, int flags, hx_wdb *HX_NULLABLE *HX_NONNULL out,
                 hx_error *HX_NULLABLE *HX_NULLABLE err);
 void hx_wdb_free(hx_wdb *HX_NULLABLE db); /* closes (committing pending changes) */
 int hx_wdb_close(hx_wdb *HX_NONNULL db, hx_error *HX_NULLABLE *HX_NULLABLE err);
