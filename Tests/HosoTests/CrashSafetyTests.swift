@@ -127,6 +127,24 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected[0])
     }
 
+    /// Starts `hoso reindex --commit-every 5` on `data` and kills it with SIGKILL as soon as its progress file
+    /// (the text at `progress`) satisfies `ready`; skips the test when the reindex ends first.
+    func killReindex(_ data: DataDirectory, progress: String, when ready: (String) -> Bool) throws {
+        let process = Process()
+        process.executableURL = Fixture.executable
+        process.arguments = ["reindex", "--data", data.url.path, "--commit-every", "5"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, process.isRunning {
+            if ready((try? String(contentsOfFile: progress, encoding: .utf8)) ?? "") { break }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        guard process.isRunning else { throw XCTSkip("lần lập lại chạy xong trước khi kịp ngắt") }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
     /// A reindex killed with SIGKILL after some commits resumes: the documents of the half-built
     /// generation are skipped, and the result is the same as a clean rebuild.
     func testKilledReindexResumes() throws {
@@ -134,21 +152,7 @@ final class CrashSafetyTests: XCTestCase {
         let (data, _) = try OpsFixture.ingest(batch)
         let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
         let progress = data.url.appendingPathComponent("index-2.progress").path
-        let process = Process()
-        process.executableURL = Fixture.executable
-        process.arguments = ["reindex", "--data", data.url.path, "--commit-every", "5"]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        var lines = 0
-        while Date() < deadline, process.isRunning {
-            lines = ((try? String(contentsOfFile: progress, encoding: .utf8)) ?? "").split(separator: "\n").count
-            if lines >= 20 { break }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        guard process.isRunning else { throw XCTSkip("lần lập lại chạy xong trước khi kịp ngắt") }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        try killReindex(data, progress: progress) { $0.split(separator: "\n").count >= 20 }
         XCTAssertTrue(FileManager.default.fileExists(atPath: progress), "thế hệ dở dang phải được giữ lại")
 
         let (code, _, err) = try Fixture.hoso(["reindex", "--data", data.url.path])
@@ -172,19 +176,7 @@ final class CrashSafetyTests: XCTestCase {
         let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
         let generation = data.url.appendingPathComponent("index-2")
         let progress = data.url.appendingPathComponent("index-2.progress").path
-        let process = Process()
-        process.executableURL = Fixture.executable
-        process.arguments = ["reindex", "--data", data.url.path, "--commit-every", "5"]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, process.isRunning {
-            if ((try? String(contentsOfFile: progress, encoding: .utf8)) ?? "").contains("#done") { break }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        guard process.isRunning else { throw XCTSkip("lần lập lại chạy xong trước khi kịp ngắt") }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        try killReindex(data, progress: progress) { $0.contains("#done") }
 
         let done = IndexMaintainer.readProgress(progress).partitions
         XCTAssertFalse(done.isEmpty)
