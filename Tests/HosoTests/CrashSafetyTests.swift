@@ -145,6 +145,19 @@ final class CrashSafetyTests: XCTestCase {
         process.waitUntilExit()
     }
 
+    /// The next reindex resumes the killed one and ends as a clean rebuild: the same hits, each document once.
+    func assertResumesAsACleanRebuild(_ data: DataDirectory, progress: String, expected: [String],
+                                      file: StaticString = #filePath, line: UInt = #line) throws {
+        let (code, _, err) = try Fixture.hoso(["reindex", "--data", data.url.path])
+        XCTAssertEqual(code, 0, err, file: file, line: line)
+        XCTAssertTrue(err.contains("Tiếp tục lần lập lại bị ngắt"), err, file: file, line: line)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: progress), file: file, line: line)
+        let archive = try Archive(data: data)
+        XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected, file: file, line: line)
+        XCTAssertEqual(try archive.indexDocumentCount(), try Archive.openStore(data).counts().documents,
+                       "trùng hoặc thiếu tài liệu trong chỉ mục", file: file, line: line)
+    }
+
     /// A reindex killed with SIGKILL after some commits resumes: the documents of the half-built
     /// generation are skipped, and the result is the same as a clean rebuild.
     func testKilledReindexResumes() throws {
@@ -155,14 +168,7 @@ final class CrashSafetyTests: XCTestCase {
         try killReindex(data, progress: progress) { $0.split(separator: "\n").count >= 20 }
         XCTAssertTrue(FileManager.default.fileExists(atPath: progress), "thế hệ dở dang phải được giữ lại")
 
-        let (code, _, err) = try Fixture.hoso(["reindex", "--data", data.url.path])
-        XCTAssertEqual(code, 0, err)
-        XCTAssertTrue(err.contains("Tiếp tục lần lập lại bị ngắt"), err)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: progress))
-        let archive = try Archive(data: data)
-        XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected)
-        let store = try Archive.openStore(data)
-        XCTAssertEqual(try archive.indexDocumentCount(), try store.counts().documents, "trùng hoặc thiếu tài liệu trong chỉ mục")
+        try assertResumesAsACleanRebuild(data, progress: progress, expected: expected)
     }
 
     /// A reindex whose machine stopped: its partitions are written without fsync, so those not done may hold
@@ -205,13 +211,7 @@ final class CrashSafetyTests: XCTestCase {
         log.write(Data(("\n" + lines).utf8))
         try log.close()
 
-        let (code, _, err) = try Fixture.hoso(["reindex", "--data", data.url.path])
-        XCTAssertEqual(code, 0, err)
-        XCTAssertTrue(err.contains("Tiếp tục lần lập lại bị ngắt"), err)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: progress))
-        let archive = try Archive(data: data)
-        XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected)
-        XCTAssertEqual(try archive.indexDocumentCount(), try store.counts().documents, "trùng hoặc thiếu tài liệu trong chỉ mục")
+        try assertResumesAsACleanRebuild(data, progress: progress, expected: expected)
     }
 
     /// `IndexLayout.makeDurable` syncs a tree of files and folders, and reports what it cannot sync.
