@@ -334,24 +334,31 @@ public final class CatalogueStore: @unchecked Sendable {
     /// String of the one page it cuts a snippet from (checking every page's UTF-8 for a String was most of
     /// this read). Columns are read by position.
     public func resultRows(documentIDs: [String]) throws -> [String: (document: Document, pages: [(number: Int, utf8: [UInt8])])] {
-        try read { db in
+        let ids = Array(Set(documentIDs))
+        guard !ids.isEmpty else { return [:] }
+        // Two statements for all the documents (`IN`, one statement cached per count), not two per document:
+        // running a statement through GRDB costs more than SQLite's lookups in it.
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        return try read { db in
             let documents = try db.cachedStatement(sql: """
                 SELECT id, fileID, ordinal, path, type, number, symbol, date, issuer, summary, signer, access
-                FROM document WHERE id = ?
+                FROM document WHERE id IN (\(marks))
                 """)
-            let pages = try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number")
             var out: [String: (document: Document, pages: [(number: Int, utf8: [UInt8])])] = [:]
-            for id in documentIDs where out[id] == nil {
-                guard let row = try Row.fetchOne(documents, arguments: [id]) else { continue }
+            let rows = try Row.fetchCursor(documents, arguments: StatementArguments(ids))
+            while let row = try rows.next() {
                 var d = Document(fileID: row[1], ordinal: row[2], path: row[3], type: row[4], number: row[5], symbol: row[6],
                                  date: Self.date(row[7]), issuer: row[8], summary: row[9], signer: row[10], access: try Self.access(row[11]))
                 d.id = row[0]
-                var texts: [(number: Int, utf8: [UInt8])] = []
-                let cursor = try Row.fetchCursor(pages, arguments: [id])
-                while let page = try cursor.next() {
-                    texts.append((page[0], try page.withUnsafeData(atIndex: 1) { $0.map { [UInt8]($0) } ?? [] }))
-                }
-                out[id] = (d, texts)
+                out[d.id] = (d, [])
+            }
+            let pages = try db.cachedStatement(sql: """
+                SELECT documentID, number, text FROM page WHERE documentID IN (\(marks)) ORDER BY documentID, number
+                """)
+            let cursor = try Row.fetchCursor(pages, arguments: StatementArguments(ids))
+            while let page = try cursor.next() {
+                let id: String = page[0]
+                out[id]?.pages.append((page[1], try page.withUnsafeData(atIndex: 2) { $0.map { [UInt8]($0) } ?? [] }))
             }
             return out
         }
