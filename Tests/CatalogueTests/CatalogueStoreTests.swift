@@ -58,6 +58,18 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(rows["H49.64.33.2001.160.2"]?.pages.map(\.number), [1, 2])
         XCTAssertEqual(rows["H49.64.33.2001.160.2"]?.pages.first?.utf8, Array(Self.page("H49.64.33.2001.160.2", 1).text.utf8))
         XCTAssertEqual(rows["H49.64.33.2001.160.1"]?.pages.count, 0)
+        // A rebuild's batch read: each document as read alone, with its pages in order; unknown ids absent.
+        let batch = try store.documentsWithPages(ids: ["H49.64.33.2001.160.2", "x", "H49.64.33.2001.160.1", "H49.64.33.2001.160.2"])
+        XCTAssertEqual(Set(batch.keys), ["H49.64.33.2001.160.2", "H49.64.33.2001.160.1"])
+        for (id, read) in batch {
+            let alone = try XCTUnwrap(try store.documentWithPages(id: id))
+            XCTAssertEqual(read.document, alone.document)
+            XCTAssertEqual(read.pages.map(\.number), alone.pages.map(\.number))
+            XCTAssertEqual(read.pages.map(\.text), alone.pages.map(\.text))
+        }
+        XCTAssertEqual(batch["H49.64.33.2001.160.2"]?.pages.map(\.number), [1, 2])
+        XCTAssertEqual(batch["H49.64.33.2001.160.2"]?.document, documents[0])
+        XCTAssertTrue(try store.documentsWithPages(ids: []).isEmpty)
         XCTAssertNil(try store.document(id: "H49.64.33.2001.160.3"))
         XCTAssertEqual(try store.allFiles(), [Self.file])
 
