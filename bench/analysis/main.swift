@@ -32,6 +32,10 @@ struct AnalysisBench {
             print(String(format: "%-28@ %8.1f µs/page  %8.0f pages/s  (%d)", name as NSString,
                          best / Double(pages.count) * 1e6, Double(pages.count) / best, check))
         }
+        /// `time` of `count(page)` summed over the pages.
+        func perPage(_ name: String, _ count: (String) -> Int) {
+            time(name) { pages.reduce(0) { $0 + count($1) } }
+        }
         time("indexTerms + counting") {
             var total = 0
             for p in pages {
@@ -50,41 +54,13 @@ struct AnalysisBench {
             }
             return total
         }
-        time("  identifierTerms alone") {
-            var total = 0
-            for p in pages { total += analyzer.identifierTerms(p).count }
-            return total
-        }
-        time("  documentNumbersByLine") {
-            var total = 0
-            for p in pages { total += IdentifierExtractor.documentNumbersByLine(in: p).count }
-            return total
-        }
-        time("  citizenIDs") {
-            var total = 0
-            for p in pages { total += IdentifierExtractor.citizenIDs(in: p).count }
-            return total
-        }
-        time("  parcels") {
-            var total = 0
-            for p in pages { total += IdentifierExtractor.parcels(in: p).count }
-            return total
-        }
-        time("  parcels, regex") {
-            var total = 0
-            for p in pages { total += IdentifierExtractor.parcelsByRegex(folded: VietNormalizer.fold(p)).count }
-            return total
-        }
-        time("  fold") {
-            var total = 0
-            for p in pages { total += VietNormalizer.fold(p).utf8.count }
-            return total
-        }
-        time("  fold+islands") {
-            var total = 0
-            for p in pages { total += IdentifierExtractor.parcelIslands(VietNormalizer.fold(p)).count }
-            return total
-        }
+        perPage("  identifierTerms alone") { analyzer.identifierTerms($0).count }
+        perPage("  documentNumbersByLine") { IdentifierExtractor.documentNumbersByLine(in: $0).count }
+        perPage("  citizenIDs") { IdentifierExtractor.citizenIDs(in: $0).count }
+        perPage("  parcels") { IdentifierExtractor.parcels(in: $0).count }
+        perPage("  parcels, regex") { IdentifierExtractor.parcelsByRegex(folded: VietNormalizer.fold($0)).count }
+        perPage("  fold") { VietNormalizer.fold($0).utf8.count }
+        perPage("  fold+islands") { IdentifierExtractor.parcelIslands(VietNormalizer.fold($0)).count }
         time("  countIndexTerms, reserved") {
             var total = 0
             for p in pages {
