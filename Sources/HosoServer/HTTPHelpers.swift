@@ -6,17 +6,18 @@ import Hummingbird
 /// Answers shared by every route: JSON bodies, JSON errors, validated path parameters.
 enum HTTPHelpers {
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONEncoder.hoso.encode(value)) ?? Data("{}".utf8)
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        jsonResponse((try? JSONEncoder.hoso.encode(value)) ?? Data("{}".utf8), status: status)
     }
 
     /// The search result, written directly (`SearchResult.jsonBytes`: what `JSONEncoder.hoso` writes).
     static func json(_ result: SearchResult) -> Response {
+        jsonResponse(result.jsonBytes(), status: .ok)
+    }
+
+    private static func jsonResponse(_ bytes: some Sequence<UInt8>, status: HTTPResponse.Status) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: result.jsonBytes())))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     struct ErrorBody: Encodable { var error: String }
