@@ -43,28 +43,14 @@ public struct PageMatcher: Sendable {
         // Where the query's words occur in the folded text, then where that is in the text.
         var positions: [Int] = []
         folded.withUnsafeBufferPointer { f in
-            guard let base = f.baseAddress else { return }
             for w in wordBytes where w.count <= f.count {
-                // Every occurrence, overlapping ones too: the first byte found by C's memchr (vectorised), the
-                // rest compared; but not where an ASCII letter or digit is next to it. A folded ASCII letter or
-                // digit comes from a letter or digit of the text (folding only takes marks off letters and
-                // lowers them), next to which no token starts or ends: so no token is missed, and a short word
-                // (`an`, `cu`) no longer sends most of the page's words to the tokenizer (`ban`, `nhan`, `cua`).
-                @inline(__always) func isASCIILetterOrDigit(_ c: UInt8) -> Bool {
-                    (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)
-                }
-                w.withUnsafeBufferPointer { wb in
-                    let last = f.count - wb.count   // the last place a word can start
-                    var i = 0
-                    while i <= last, let p = memchr(base + i, Int32(wb[0]), last - i + 1) {
-                        let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                        if at == 0 || !isASCIILetterOrDigit(f[at - 1]), at == last || !isASCIILetterOrDigit(f[at + wb.count]),
-                           memcmp(base + at + 1, wb.baseAddress! + 1, wb.count - 1) == 0 {
-                            positions.append(at)
-                        }
-                        i = at + 1
-                    }
-                }
+                // Every occurrence, overlapping ones too, but not where an ASCII letter or digit is next to it. A
+                // folded ASCII letter or digit comes from a letter or digit of the text (folding only takes marks
+                // off letters and lowers them), next to which no token starts or ends: so no token is missed, and a
+                // short word (`an`, `cu`) no longer sends most of the page's words to the tokenizer (`ban`, `cua`).
+                Self.forEachOccurrence(of: w, in: f, overlapping: true, joins: {
+                    ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A)
+                }) { positions.append($0) }
             }
         }
         positions.sort()
@@ -126,31 +112,37 @@ public struct PageMatcher: Sendable {
             b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
         }
         return folded.withUnsafeBufferPointer { f -> Int in
-            guard let base = f.baseAddress else { return 0 }
-            let n = f.count
             var distinct = 0, occurrences = 0
-            for w in wordBytes where w.count <= n && isWordByte(w[0]) {
-                // Each place the word's first byte occurs (C's memchr, vectorised) where the word starts a word
-                // and ends one; matches do not overlap.
-                let count = w.withUnsafeBufferPointer { wb -> Int in
-                    var count = 0
-                    let last = n - wb.count
-                    var i = 0
-                    while i <= last, let p = memchr(base + i, Int32(wb[0]), last - i + 1) {
-                        let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                        if at == 0 || !isWordByte(f[at - 1]), at == last || !isWordByte(f[at + wb.count]),
-                           memcmp(base + at + 1, wb.baseAddress! + 1, wb.count - 1) == 0 {
-                            count += 1
-                            i = at + wb.count
-                        } else {
-                            i = at + 1
-                        }
-                    }
-                    return count
-                }
+            for w in wordBytes where w.count <= f.count && isWordByte(w[0]) {
+                // Where the word starts a word and ends one; matches do not overlap.
+                var count = 0
+                Self.forEachOccurrence(of: w, in: f, overlapping: false, joins: isWordByte) { _ in count += 1 }
                 if count > 0 { distinct += 1; occurrences += count }
             }
             return distinct * 1000 + occurrences
+        }
+    }
+
+    /// Calls `found` with each place `word` occurs in `text` with no byte on either side that `joins` it, in
+    /// order: the first byte found by C's memchr (vectorised), the rest compared. After an occurrence the search
+    /// goes on from its next byte when `overlapping`, from its end otherwise.
+    @inline(__always)
+    static func forEachOccurrence(of word: [UInt8], in text: UnsafeBufferPointer<UInt8>, overlapping: Bool,
+                                  joins: (UInt8) -> Bool, _ found: (Int) -> Void) {
+        guard let base = text.baseAddress, !word.isEmpty, word.count <= text.count else { return }
+        word.withUnsafeBufferPointer { w in
+            let last = text.count - w.count   // the last place the word can start
+            var i = 0
+            while i <= last, let p = memchr(base + i, Int32(w[0]), last - i + 1) {
+                let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                if at == 0 || !joins(text[at - 1]), at == last || !joins(text[at + w.count]),
+                   memcmp(base + at + 1, w.baseAddress! + 1, w.count - 1) == 0 {
+                    found(at)
+                    i = overlapping ? at + 1 : at + w.count
+                } else {
+                    i = at + 1
+                }
+            }
         }
     }
 
