@@ -320,30 +320,43 @@ public final class CatalogueStore: @unchecked Sendable {
         }
     }
 
-    /// `documentWithPages` of many documents in one read of two statements (`IN` lists, one statement cached
-    /// per count): a rebuild reads its documents a batch at a time (with a read and two statements per
+    /// `documentWithPages` of many documents in one read of two statements (`InList`): a rebuild reads its documents a batch at a time (with a read and two statements per
     /// document, the catalogue was 6.8 % of a reindex's time; so, 3.9 %). Documents not stored are absent.
     public func documentsWithPages(ids: [String]) throws -> [String: (document: Document, pages: [(number: Int, text: String)])] {
-        let ids = Array(Set(ids))
-        guard !ids.isEmpty else { return [:] }
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        guard let list = InList(ids) else { return [:] }
         return try read { db in
             var out: [String: (document: Document, pages: [(number: Int, text: String)])] = [:]
-            let documents = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT * FROM document WHERE id IN (\(marks))"),
-                                                arguments: StatementArguments(ids))
+            let documents = try Row.fetchCursor(try db.cachedStatement(sql: "SELECT * FROM document WHERE id IN (\(list.marks))"),
+                                                arguments: list.arguments)
             while let row = try documents.next() {
                 let d = try Self.decodeDocument(row)
                 out[d.id] = (d, [])
             }
-            let pages = try Row.fetchCursor(try db.cachedStatement(sql: """
-                SELECT documentID, number, text FROM page WHERE documentID IN (\(marks)) ORDER BY documentID, number
-                """), arguments: StatementArguments(ids))
-            while let page = try pages.next() {
-                let id: String = page[0]
-                out[id]?.pages.append((number: page[1], text: page[2]))
-            }
+            try Self.forEachPage(of: list, db: db) { id, number, page in out[id]?.pages.append((number, page[2])) }
             return out
         }
+    }
+
+    /// Distinct ids as an SQL `IN` list: its placeholders and their arguments (nil for no id). A statement is
+    /// cached per count of ids.
+    private struct InList {
+        let marks: String
+        let arguments: StatementArguments
+        init?(_ ids: [String]) {
+            let distinct = Array(Set(ids))
+            guard !distinct.isEmpty else { return nil }
+            marks = Array(repeating: "?", count: distinct.count).joined(separator: ",")
+            arguments = StatementArguments(distinct)
+        }
+    }
+
+    /// Each stored page of the documents in `list`, a document's pages in page order: its document id, its number
+    /// and its row (`documentID, number, text`).
+    private static func forEachPage(of list: InList, db: Database, _ body: (String, Int, Row) throws -> Void) throws {
+        let pages = try Row.fetchCursor(try db.cachedStatement(sql: """
+            SELECT documentID, number, text FROM page WHERE documentID IN (\(list.marks)) ORDER BY documentID, number
+            """), arguments: list.arguments)
+        while let page = try pages.next() { try body(page[0], page[1], page) }
     }
 
     private static func pageTexts(documentID id: String, db: Database) throws -> [(number: Int, text: String)] {
@@ -360,31 +373,24 @@ public final class CatalogueStore: @unchecked Sendable {
     /// String of the one page it cuts a snippet from (checking every page's UTF-8 for a String was nearly half
     /// of this read). Columns are read by position.
     public func resultRows(documentIDs: [String]) throws -> [String: (document: Document, pages: [(number: Int, utf8: [UInt8])])] {
-        let ids = Array(Set(documentIDs))
-        guard !ids.isEmpty else { return [:] }
-        // Two statements for all the documents (`IN`, one statement cached per count), not two per document:
-        // running a statement through GRDB costs more than SQLite's lookups in it.
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        // Two statements for all the documents (`IN`), not two per document: running a statement through GRDB
+        // costs more than SQLite's lookups in it.
+        guard let list = InList(documentIDs) else { return [:] }
         return try read { db in
             let documents = try db.cachedStatement(sql: """
                 SELECT id, fileID, ordinal, path, type, number, symbol, date, issuer, summary, signer, access
-                FROM document WHERE id IN (\(marks))
+                FROM document WHERE id IN (\(list.marks))
                 """)
             var out: [String: (document: Document, pages: [(number: Int, utf8: [UInt8])])] = [:]
-            let rows = try Row.fetchCursor(documents, arguments: StatementArguments(ids))
+            let rows = try Row.fetchCursor(documents, arguments: list.arguments)
             while let row = try rows.next() {
                 var d = Document(fileID: row[1], ordinal: row[2], path: row[3], type: row[4], number: row[5], symbol: row[6],
                                  date: Self.date(row[7]), issuer: row[8], summary: row[9], signer: row[10], access: try Self.access(row[11]))
                 d.id = row[0]
                 out[d.id] = (d, [])
             }
-            let pages = try db.cachedStatement(sql: """
-                SELECT documentID, number, text FROM page WHERE documentID IN (\(marks)) ORDER BY documentID, number
-                """)
-            let cursor = try Row.fetchCursor(pages, arguments: StatementArguments(ids))
-            while let page = try cursor.next() {
-                let id: String = page[0]
-                out[id]?.pages.append((page[1], try page.withUnsafeData(atIndex: 2) { $0.map { [UInt8]($0) } ?? [] }))
+            try Self.forEachPage(of: list, db: db) { id, number, page in
+                out[id]?.pages.append((number, try page.withUnsafeData(atIndex: 2) { $0.map { [UInt8]($0) } ?? [] }))
             }
             return out
         }
