@@ -120,13 +120,13 @@ public final class Archive: @unchecked Sendable {
             stubSeen = nil
             return try IndexMaintainer.readStub(data.indexStubPath)
         }
-        let key = [UInt64(st.st_ino), UInt64(bitPattern: Int64(st.st_mtim.tv_sec)), UInt64(st.st_mtim.tv_nsec), UInt64(st.st_size)]
+        let key = (inode: UInt64(st.st_ino), seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec), size: Int(st.st_size))
         if let seen = stubSeen, seen.key == key { return seen.target }
         let target = try IndexMaintainer.readStub(data.indexStubPath)
         stubSeen = (key, target)
         return target
     }
-    private var stubSeen: (key: [UInt64], target: String?)?
+    private var stubSeen: (key: (inode: UInt64, seconds: Int, nanoseconds: Int, size: Int), target: String?)?
 
     private var noIndex: HosoError {
         HosoError(.unavailable, "Chưa có chỉ mục trong \(data.url.path); hãy chạy hoso ingest trước")
