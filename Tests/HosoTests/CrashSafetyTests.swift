@@ -82,6 +82,23 @@ enum OpsFixture {
 
 final class CrashSafetyTests: XCTestCase {
     /// Searches keep answering, with zero errors, while the index is rebuilt and switched twice.
+    /// An open archive follows the stub to the generation a reindex switched to (the stub is read again only
+    /// when it changed): a role it had not searched as yet opens the new generation's databases, the old one
+    /// being gone.
+    func testOpenArchiveFollowsTheStubAfterAReindex() throws {
+        let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 10))
+        let archive = try Archive(data: data)
+        let expected = try OpsFixture.ids(archive, "thu hồi đất")   // as the secret role
+        let before = try IndexMaintainer.readStub(data.indexStubPath)
+        let store = try Archive.openStore(data)
+        XCTAssertEqual(try IndexMaintainer(data: data, store: store).rebuild(commitEvery: 20), 30)
+        XCTAssertNotEqual(try IndexMaintainer.readStub(data.indexStubPath), before)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: try XCTUnwrap(before)))
+        XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected)
+        let publicHits = try archive.search(SearchRequestSpec(query: "thu hồi đất", role: .public)).hits
+        XCTAssertFalse(publicHits.isEmpty)
+    }
+
     func testSearchesKeepAnsweringDuringRebuild() throws {
         let batch = try OpsFixture.batch(files: 60)
         let (data, summary) = try OpsFixture.ingest(batch)
