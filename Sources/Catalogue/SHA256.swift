@@ -3,7 +3,9 @@ import Foundation
 /// SHA-256 (FIPS 180-4) in plain Swift: token hashes, scan-content hashes, OCR cache keys.
 /// Incremental: `update` with chunks, then `finalize`.
 public struct SHA256: Sendable {
-    private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    /// H0…H7, a tuple: an array here was allocated again by every 64-byte block.
+    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+        (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -36,7 +38,8 @@ public struct SHA256: Sendable {
         update(tail)
         length = savedLength
         var out: [UInt8] = []
-        for word in state { for i in (0..<4).reversed() { out.append(UInt8(truncatingIfNeeded: word >> (UInt32(i) * 8))) } }
+        let s = state
+        for word in [s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7] { for i in (0..<4).reversed() { out.append(UInt8(truncatingIfNeeded: word >> (UInt32(i) * 8))) } }
         return out
     }
 
@@ -61,7 +64,8 @@ public struct SHA256: Sendable {
         return hexString(h.finalize())
     }
 
-    static func hexString(_ bytes: [UInt8]) -> String {
+    /// Lower-case hex of a digest.
+    public static func hexString(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8](); out.reserveCapacity(bytes.count * 2)
         for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
@@ -81,7 +85,7 @@ public struct SHA256: Sendable {
 
     private mutating func block(_ bytes: Slice<UnsafeRawBufferPointer>) {
         let base = UnsafeRawBufferPointer(rebasing: bytes)
-        var s = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+        var s = state
         SHA256.k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 for t in 0..<16 {
@@ -106,6 +110,6 @@ public struct SHA256: Sendable {
                 s = (s.0 &+ a, s.1 &+ b, s.2 &+ c, s.3 &+ d, s.4 &+ e, s.5 &+ f, s.6 &+ g, s.7 &+ h)
             }
         }
-        state = [s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7]
+        state = s
     }
 }

@@ -327,32 +327,49 @@ public final class IndexMaintainer {
     func indexable(_ stored: (document: Document, pages: [(number: Int, text: String)]),
                    lastFile: LastFile? = nil) throws -> (IndexableDocument, Int)? {
         let (d, pages) = stored
-        let file: ArchiveFile
-        if let f = lastFile?.file, f.id == d.fileID {
+        let file: LastFile.Entry
+        if let f = lastFile?.entry, f.file.id == d.fileID {
             file = f
         } else {
             guard let f = try store.file(id: d.fileID) else { return nil }
-            lastFile?.file = f
-            file = f
+            file = LastFile.Entry(f)
+            lastFile?.entry = file
         }
-        var extra = file.extra
+        var extra = file.file.extra
         for (k, v) in d.extra { extra[k] = v }
         let doc = IndexableDocument(
             id: d.id, fileID: d.fileID, title: d.title, documentType: d.type, number: d.number, symbol: d.symbol,
-            dateSortKey: d.date?.sortKey, year: d.date?.year ?? file.startDate?.year, issuer: d.issuer,
-            summary: d.summary, signer: d.signer, fileTitle: file.title, fonds: file.fonds,
-            retention: file.retentionCode ?? file.retention, access: d.access.rawValue, extra: extra,
-            pages: pages.map(\.text))
-        // A stamp of everything that goes into the index entry, the same in every run.
-        var parts: [String] = ["\(Self.schemeVersion)", doc.id, doc.fileID, doc.title, doc.documentType ?? "",
-                               doc.number ?? "", doc.symbol ?? "", doc.dateSortKey ?? "", doc.year.map(String.init) ?? "",
-                               doc.issuer ?? "", doc.summary ?? "", doc.signer ?? "", doc.fileTitle ?? "", doc.fonds ?? "",
-                               doc.retention ?? "", "\(doc.access)"]
-        parts += extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        parts += doc.pages
-        let digest = SHA256.hex(Data(parts.joined(separator: "\u{1F}").utf8))
-        return (doc, Int(UInt64(digest.prefix(15), radix: 16) ?? 0))
+            dateSortKey: d.date?.sortKey, year: d.date?.year ?? file.file.startDate?.year, issuer: d.issuer,
+            summary: d.summary, signer: d.signer, fileTitle: file.file.title, fonds: file.file.fonds,
+            retention: file.retention, access: d.access.rawValue, extra: extra, pages: pages.map(\.text))
+        return (doc, Self.stamp(doc))
     }
+
+    /// A stamp of everything that goes into a document's index entry, the same in every run: the first 60 bits
+    /// of the SHA-256 of its fields, extra columns (`name=value`, by name) and pages joined by U+001F.
+    static func stamp(_ doc: IndexableDocument) -> Int {
+        // Hashed part by part, as their bytes joined would be (the pages are most of them: not copied again).
+        var hasher = SHA256()
+        var first = true
+        func part(_ text: String) {
+            if !first { hasher.update(Self.stampSeparator) }
+            first = false
+            var text = text
+            text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
+        }
+        for field in ["\(Self.schemeVersion)", doc.id, doc.fileID, doc.title, doc.documentType ?? "", doc.number ?? "",
+                      doc.symbol ?? "", doc.dateSortKey ?? "", doc.year.map(String.init) ?? "", doc.issuer ?? "",
+                      doc.summary ?? "", doc.signer ?? "", doc.fileTitle ?? "", doc.fonds ?? "", doc.retention ?? "",
+                      "\(doc.access)"] {
+            part(field)
+        }
+        for (name, value) in doc.extra.sorted(by: { $0.key < $1.key }) { part("\(name)=\(value)") }
+        for page in doc.pages { part(page) }
+        let digest = SHA256.hexString(hasher.finalize())
+        return Int(UInt64(digest.prefix(15), radix: 16) ?? 0)
+    }
+
+    private static let stampSeparator: [UInt8] = [0x1F]
 
     static func readStub(_ path: String) throws -> String? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
@@ -374,7 +391,17 @@ public final class IndexMaintainer {
 
 /// The hồ sơ of the document read last by one thread.
 final class LastFile {
-    var file: ArchiveFile?
+    /// A hồ sơ and what its documents take from it, worked out once.
+    struct Entry {
+        let file: ArchiveFile
+        /// Thời hạn lưu trữ as its code, or as written when it is none.
+        let retention: String?
+        init(_ file: ArchiveFile) {
+            self.file = file
+            retention = file.retentionCode ?? file.retention
+        }
+    }
+    var entry: Entry?
 }
 
 /// How a rebuild cuts the catalogue into partitions built side by side: the first document (hồ sơ,

@@ -142,6 +142,38 @@ final class IngestSearchTests: XCTestCase {
             XCTAssertEqual(IndexMaintainer.partitionCount(documents: row.documents, workers: row.workers), row.partitions, "\(row)")
         }
     }
+
+    /// The stamp is hashed part by part; its definition (and what every catalogue already holds) is the
+    /// SHA-256 of the parts joined by U+001F. A different stamp would reindex every document of every archive.
+    func testDocumentStampIsTheHashOfItsJoinedParts() throws {
+        func definition(_ d: IndexableDocument) -> Int {
+            var parts = ["\(IndexMaintainer.schemeVersion)", d.id, d.fileID, d.title, d.documentType ?? "", d.number ?? "",
+                         d.symbol ?? "", d.dateSortKey ?? "", d.year.map(String.init) ?? "", d.issuer ?? "", d.summary ?? "",
+                         d.signer ?? "", d.fileTitle ?? "", d.fonds ?? "", d.retention ?? "", "\(d.access)"]
+            parts += d.extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            parts += d.pages
+            return Int(UInt64(SHA256.hex(Data(parts.joined(separator: "\u{1F}").utf8)).prefix(15), radix: 16)!)
+        }
+        let long = String(repeating: "Thửa đất số 125, tờ bản đồ số 07, xã Ea Tu; ", count: 200)
+        let docs: [IndexableDocument] = [
+            IndexableDocument(id: "H49.64.33.2001.160.1", fileID: "H49.64.33.2001.160", title: "Quyết định thu hồi đất", access: 1),
+            IndexableDocument(id: "H49.64.33.2012.7.3", fileID: "H49.64.33.2012.7", title: "Quyết định về việc cấp giấy chứng nhận",
+                              documentType: "Quyết định", number: "1605", symbol: "QĐ-UBND", dateSortKey: "20120215", year: 2012,
+                              issuer: "UBND huyện Krông Pắc", summary: "V/v cấp GCNQSDĐ cho hộ ông Nguyễn Văn Ân",
+                              signer: "Trần Thị Bích", fileTitle: "Hồ sơ cấp giấy chứng nhận năm 2012", fonds: "UBND huyện Krông Pắc",
+                              retention: "01", access: 2, extra: ["Ghi chú": "Bản sao", "Bút tích": "Có", "a": ""],
+                              pages: ["ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG PẮC", "", long, "trang cuối\u{1F}có ký tự phân cách"]),
+            IndexableDocument(id: "X.1", fileID: "X", title: "", access: 3, pages: [String(repeating: "a", count: 55),
+                                                                                     String(repeating: "b", count: 64), "ế"]),
+        ]
+        for d in docs { XCTAssertEqual(IndexMaintainer.stamp(d), definition(d), d.id) }
+        // Every page length around the 64-byte block, so each way a part can end inside or at a block is hashed.
+        for n in 0..<140 {
+            let d = IndexableDocument(id: "T.\(n)", fileID: "T", title: "Tờ trình", access: 1,
+                                      pages: [String(repeating: "đ", count: n / 2) + String(repeating: "x", count: n % 2), "ý"])
+            XCTAssertEqual(IndexMaintainer.stamp(d), definition(d), "\(n)")
+        }
+    }
 }
 
 /// The command line: exit codes and messages of CONTRACT.md.
