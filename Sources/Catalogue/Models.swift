@@ -83,6 +83,14 @@ public struct Document: Codable, Equatable, Sendable {
         return s.trimmingCharacters(in: set).nonEmpty
     }
 
+    /// `s.trimmingCharacters(in: set)`, Foundation's trimming only when an end is in `set` (a reindex makes
+    /// the title of every document).
+    static func trimming(_ s: String, _ set: CharacterSet) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+              set.contains(first) || set.contains(last) else { return s }
+        return s.trimmingCharacters(in: set)
+    }
+
     /// Số/ký hiệu as written on the document: "1605/QĐ-UBND"; the number alone, the symbol alone, or nil.
     /// A number that already carries its symbol ("1605/QĐ-UBND" in the Số column) is kept as it is.
     public var numberSymbol: String? {
@@ -90,7 +98,7 @@ public struct Document: Codable, Equatable, Sendable {
         let s = symbol.flatMap { Self.trimmed($0, slash: true) }
         switch (n, s) {
         case let (n?, s?):
-            if n.contains("/") && n.uppercased().hasSuffix(s.uppercased()) { return n }
+            if n.utf8.contains(0x2F), n.contains("/"), n.uppercased().hasSuffix(s.uppercased()) { return n }
             return n.hasSuffix("/") ? n + s : n + "/" + s
         case let (n?, nil): return n
         case let (nil, s?): return s
@@ -101,11 +109,11 @@ public struct Document: Codable, Equatable, Sendable {
     /// A title for lists and hits: "Quyết định số 1605/QĐ-UBND: Về việc …", built from the type, the
     /// number/symbol and the summary, with whatever of them is present; "Tài liệu <id>" when none is.
     public var title: String {
-        var head = type?.trimmingCharacters(in: .whitespaces).nonEmpty ?? ""
+        var head = type.map { Self.trimming($0, .whitespaces) }?.nonEmpty ?? ""
         if let ns = numberSymbol {
             head = head.isEmpty ? "Số \(ns)" : "\(head) số \(ns)"
         }
-        let body = summary?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
+        let body = summary.map { Self.trimming($0, .whitespacesAndNewlines) }?.nonEmpty
         switch (head.isEmpty, body) {
         case (false, let b?): return "\(head): \(b)"
         case (false, nil): return head

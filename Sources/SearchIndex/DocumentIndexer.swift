@@ -252,7 +252,7 @@ public struct DocumentIndexer: Sendable {
             for folded in Analyzer.foldedWords(field) {
                 add(TermPrefix.catalogueWord + folded)
                 // Character semantics, as first written: an apostrophe carrying a combining mark is not "'".
-                if folded.contains("'") { add(TermPrefix.catalogueWord + folded.replacingOccurrences(of: "'", with: "")) }
+                if folded.utf8.contains(0x27), folded.contains("'") { add(TermPrefix.catalogueWord + folded.replacingOccurrences(of: "'", with: "")) }
             }
         }
         return out

@@ -142,6 +142,9 @@ final class ValueTests: XCTestCase {
                 let expected = cell.trimmingCharacters(in: set)
                 XCTAssertEqual(Document.trimmed(cell, slash: slash), expected.isEmpty ? nil : expected, cell.debugDescription)
             }
+            for set in [CharacterSet.whitespaces, .whitespacesAndNewlines] {
+                XCTAssertEqual(Document.trimming(cell, set), cell.trimmingCharacters(in: set), cell.debugDescription)
+            }
         }
     }
 
