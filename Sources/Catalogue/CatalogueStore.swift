@@ -554,9 +554,16 @@ public final class CatalogueStore: @unchecked Sendable {
     /// `markIndexed` for many documents in one write transaction (a transaction each was most of the time a
     /// rebuild spent after its last partition: ~0.1 ms each, 50 s at a million pages). Documents no longer in
     /// the catalogue (removed meanwhile) are skipped; returns how many were marked.
+    ///
+    /// `beforeCommit` runs last, inside the transaction: the marks are committed only when it returns, and none
+    /// of them when it throws (a rebuild writes them while it compacts, and lets them in only once the new
+    /// index is the one searched). Meanwhile the catalogue's write lock stays held.
     @discardableResult
-    public func markIndexed(_ stamps: [(documentID: String, version: Int)]) throws -> Int {
-        guard !stamps.isEmpty else { return 0 }
+    public func markIndexed(_ stamps: [(documentID: String, version: Int)], beforeCommit: () throws -> Void = {}) throws -> Int {
+        guard !stamps.isEmpty else {
+            try beforeCommit()
+            return 0
+        }
         return try write { db in
             let statement = try db.cachedStatement(sql: "UPDATE document SET indexedVersion = ? WHERE id = ?")
             var marked = 0
@@ -564,6 +571,7 @@ public final class CatalogueStore: @unchecked Sendable {
                 try statement.execute(arguments: [version, id])
                 marked += db.changesCount
             }
+            try beforeCommit()
             return marked
         }
     }

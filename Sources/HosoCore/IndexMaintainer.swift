@@ -223,15 +223,35 @@ public final class IndexMaintainer {
         // Merged and compacted into the next generation number (full B-tree blocks: about half the size,
         // bench/scale); a crash before the switch leaves the built generation and its progress, so the next
         // run only compacts again.
+        if !quiet { printError("Đang gộp và nén chỉ mục mới…") }
+        let compacting = Date()
         let compactName = "index-\(generation + 1)"
         let compactPath = data.url.appendingPathComponent(compactName).path
         try? FileManager.default.removeItem(atPath: compactPath)
-        try IndexLayout.compact(parts: (0..<partition.count).map { partition.partPath(path, $0) }, into: compactPath)
-        try Self.writeStub(data.indexStubPath, target: compactName)
+        // Meanwhile, on the core the compaction leaves free (its longest level runs alone at the end), the
+        // catalogue's marks are written in a transaction that commits only after the switch (`SwitchGate`).
+        let gate = SwitchGate()
+        let marking = DispatchGroup()
+        nonisolated(unsafe) var marked: Error?
+        let stamps = results.stamps.map { (documentID: $0.0, version: $0.1) }
+        DispatchQueue.global().async(group: marking) { [store] in
+            do { try store.markIndexed(stamps, beforeCommit: gate.wait) } catch { marked = error }
+        }
+        do {
+            try IndexLayout.compact(parts: (0..<partition.count).map { partition.partPath(path, $0) }, into: compactPath)
+            try Self.writeStub(data.indexStubPath, target: compactName)
+        } catch {
+            gate.open(switched: false)
+            marking.wait()
+            throw error
+        }
+        gate.open(switched: true)
+        if !quiet { printError("Đã chuyển sang chỉ mục mới (gộp và nén: \(ProgressReporter.duration(Date().timeIntervalSince(compacting))))") }
         try? FileManager.default.removeItem(atPath: progressPath)
         try? FileManager.default.removeItem(atPath: path)
         for w in guardWriters ?? [] { try w.close() }
-        try store.markIndexed(results.stamps.map { (documentID: $0.0, version: $0.1) })
+        marking.wait()
+        if let marked { throw marked }
         if let current, current != compactPath { try? FileManager.default.removeItem(atPath: current) }
         return results.stamps.count
     }
@@ -390,6 +410,24 @@ public final class IndexMaintainer {
 }
 
 /// The hồ sơ of the document read last by one thread.
+/// Holds a rebuild's catalogue marks uncommitted until the new generation is the one searched: `wait` (in the
+/// marks' transaction) returns once `open(switched: true)`, and throws once `open(switched: false)`, so the
+/// marks are rolled back when the switch did not happen.
+final class SwitchGate: @unchecked Sendable {
+    private let opened = DispatchSemaphore(value: 0)
+    private var switched = false
+
+    func open(switched: Bool) {
+        self.switched = switched
+        opened.signal()
+    }
+
+    func wait() throws {
+        opened.wait()
+        guard switched else { throw HosoError(.unavailable, "Chỉ mục mới chưa được chuyển sang: không ghi dấu đã lập chỉ mục") }
+    }
+}
+
 final class LastFile {
     /// A hồ sơ and what its documents take from it, worked out once.
     struct Entry {

@@ -153,6 +153,20 @@ final class CatalogueStoreTests: XCTestCase {
         // Many in one transaction: the missing one skipped, the others marked.
         XCTAssertEqual(try store.markIndexed([(documentID: a, version: 7), (documentID: "không có", version: 7)]), 1)
         XCTAssertEqual(try store.documentsNeedingIndex(version: 7).contains(a), false)
+        // Held for the switch: rolled back when the last step throws, committed when it returns, and not
+        // seen by a reader before it does.
+        struct NotSwitched: Error {}
+        XCTAssertThrowsError(try store.markIndexed([(documentID: a, version: 8), (documentID: b, version: 8)],
+                                                   beforeCommit: { throw NotSwitched() }))
+        XCTAssertEqual(try store.documentsNeedingIndex(version: 8), [a, b])
+        let reader = try CatalogueStore(path: dbPath) // another process, as the server is
+        XCTAssertEqual(try store.markIndexed([(documentID: a, version: 8), (documentID: b, version: 8)], beforeCommit: {
+            XCTAssertEqual(try reader.documentsNeedingIndex(version: 8), [a, b], "uncommitted marks are not read")
+        }), 2)
+        XCTAssertEqual(try reader.documentsNeedingIndex(version: 8), [])
+        var ran = false
+        XCTAssertEqual(try store.markIndexed([], beforeCommit: { ran = true }), 0)
+        XCTAssertTrue(ran)
         try store.markIndexed(documentID: a, version: 1)
 
         // Unchanged metadata keeps the index state; changed metadata clears it.
