@@ -409,7 +409,6 @@ public final class IndexMaintainer {
     }
 }
 
-/// The hồ sơ of the document read last by one thread.
 /// Holds a rebuild's catalogue marks uncommitted until the new generation is the one searched: `wait` (in the
 /// marks' transaction) returns once `open(switched: true)`, and throws once `open(switched: false)`, so the
 /// marks are rolled back when the switch did not happen.
@@ -428,6 +427,7 @@ final class SwitchGate: @unchecked Sendable {
     }
 }
 
+/// The hồ sơ of the document read last by one thread.
 final class LastFile {
     /// A hồ sơ and what its documents take from it, worked out once.
     struct Entry {

@@ -218,8 +218,14 @@ public enum IdentifierExtractor {
     /// Document numbers in `text`. In running text (`lenient: false`) each symbol part must start
     /// with a capital, as printed (`QĐ-UBND`, `TTr`); a query (`lenient: true`) may be all lower case.
     /// Spaces around `/` and `-` are tolerated: `1605 / QĐ - UBND`.
+    /// Matched by hand on an ASCII folded text (`DocumentNumberMatcher`), by the regular expression otherwise.
     public static func documentNumbers(in text: String, lenient: Bool = false) -> [DocumentNumber] {
         let s = VietNormalizer.foldKeepingCase(text)
+        return DocumentNumberMatcher.documentNumbers(folded: s, lenient: lenient) ?? documentNumbersByRegex(folded: s, lenient: lenient)
+    }
+
+    /// The document numbers of the folded text `s` by the regular expression: the definition.
+    static func documentNumbersByRegex(folded s: String, lenient: Bool) -> [DocumentNumber] {
         let ns = s as NSString
         var out: [DocumentNumber] = []
         let re = lenient ? docRegexLenient : docRegexStrict
