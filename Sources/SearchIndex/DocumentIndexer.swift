@@ -219,7 +219,7 @@ public struct DocumentIndexer: Sendable {
 
     /// Filter term for a metadata value compared loosely (type, issuer, fonds): folded, single spaces.
     public static func filterTerm(_ prefix: String, _ value: String) -> String? {
-        let folded = VietNormalizer.fold(value).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let folded = Analyzer.foldedSingleSpacedMemo(value)
         return folded.isEmpty ? nil : prefix + folded
     }
 

@@ -178,7 +178,20 @@ public struct Analyzer: Sendable {
     /// A metadata field value as `XL`/`XC`/`XP` terms want it: folded, single-spaced, trimmed:
     /// "UBND huyện  Krông Pắc" → "ubnd huyen krong pac".
     public static func fieldValue(_ s: String) -> String {
-        VietNormalizer.fold(s.precomposedStringWithCanonicalMapping)
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        fieldValues.value(for: UTF8Key(s)) { foldedSingleSpaced($0.string.precomposedStringWithCanonicalMapping) }
     }
+
+    /// `fold(s)` split at white space and joined by single spaces.
+    public static func foldedSingleSpaced(_ s: String) -> String {
+        VietNormalizer.fold(s).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `foldedSingleSpaced(s)`, remembered per thread: a metadata value comes back with every document that
+    /// carries it (the issuer, the fonds, the type of each of a fonds' documents).
+    public static func foldedSingleSpacedMemo(_ s: String) -> String {
+        foldedValues.value(for: UTF8Key(s)) { foldedSingleSpaced($0.string) }
+    }
+
+    private static let fieldValues = ThreadMemo<UTF8Key, String>(limit: 10_000)
+    private static let foldedValues = ThreadMemo<UTF8Key, String>(limit: 10_000)
 }

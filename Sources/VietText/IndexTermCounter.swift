@@ -149,7 +149,13 @@ final class IndexTermState {
         }
 
         mutating func resetIfLarge() {
-            if words.count > IndexTermState.wordLimit || terms.count > IndexTermState.termLimit { self = State() }
+            guard words.count > IndexTermState.wordLimit || terms.count > IndexTermState.termLimit else { return }
+            // Forgotten, but with room for as many again: the dictionaries would otherwise grow back from nothing,
+            // hashing every key again at each doubling.
+            let sizes = (terms: termIDs.count, folded: foldedIDs.count)
+            self = State()
+            termIDs.reserveCapacity(sizes.terms)
+            foldedIDs.reserveCapacity(sizes.folded)
         }
 
         // MARK: Terms

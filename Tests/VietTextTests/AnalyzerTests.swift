@@ -93,4 +93,18 @@ final class AnalyzerTests: XCTestCase {
         XCTAssertEqual(Analyzer.fieldValue("Quyết định"), "quyet dinh")
         XCTAssertEqual(Analyzer.fieldValue("QUYẾT ĐỊNH".decomposedStringWithCanonicalMapping), "quyet dinh")
     }
+
+    /// The per-thread memos give what computing each value afresh gives, whatever came before (the same value
+    /// in another normalization form, values that differ only in spaces), and after the memo is full.
+    func testRememberedFieldValuesAreComputedOnes() {
+        var values = ["UBND huyện Krông Pắc", "UBND huyện  Krông Pắc", "UBND HUYỆN KRÔNG PẮC", "Phông UBND huyện Ea Súp",
+                      "Quyết định", "Tờ trình\tsố", " ", "", "Ủy ban nhân dân xã Ea Tu", "Đắk Lắk", "ĐẮK LẮK"]
+        values += values.map(\.decomposedStringWithCanonicalMapping)
+        values += (0..<12_000).map { "Phông lưu trữ số \($0)" } + values
+        for v in values {
+            XCTAssertEqual(Analyzer.fieldValue(v), Analyzer.foldedSingleSpaced(v.precomposedStringWithCanonicalMapping), v)
+            XCTAssertEqual(Analyzer.foldedSingleSpacedMemo(v), Analyzer.foldedSingleSpaced(v), v)
+        }
+        XCTAssertEqual(Analyzer.foldedSingleSpaced(" UBND  huyện\nKrông Pắc "), "ubnd huyen krong pac")
+    }
 }
