@@ -248,11 +248,13 @@ public final class IndexMaintainer {
         gate.open(switched: true)
         if !quiet { printError("Đã chuyển sang chỉ mục mới (gộp và nén: \(ProgressReporter.duration(Date().timeIntervalSince(compacting))))") }
         try? FileManager.default.removeItem(atPath: progressPath)
-        try? FileManager.default.removeItem(atPath: path)
         for w in guardWriters ?? [] { try w.close() }
+        // The partitions and the generation searched until now removed side by side (unlinking gigabytes is the
+        // kernel's work: seconds at a million pages).
+        let removed = [path] + [current].compactMap { $0 }.filter { $0 != compactPath }
+        DispatchQueue.concurrentPerform(iterations: removed.count) { try? FileManager.default.removeItem(atPath: removed[$0]) }
         marking.wait()
         if let marked { throw marked }
-        if let current, current != compactPath { try? FileManager.default.removeItem(atPath: current) }
         return results.stamps.count
     }
 
