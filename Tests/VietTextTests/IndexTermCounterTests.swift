@@ -43,7 +43,7 @@ final class IndexTermCounterTests: XCTestCase {
     // MARK: Texts
 
     /// Texts written by a generator script of the repository (python3), or nil when it cannot run.
-    static func generated(_ script: String, _ arguments: [String], outFlag: String?) throws -> [String]? {
+    static func generated(_ script: String, _ arguments: [String], outFlag: String?, csv: Bool = true) throws -> [String]? {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-gen-\(UUID().uuidString)")
@@ -59,7 +59,7 @@ final class IndexTermCounterTests: XCTestCase {
         guard process.terminationStatus == 0 else { return nil }
         var texts: [String] = []
         if let files = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil) {
-            for case let url as URL in files where url.pathExtension == "txt" || url.pathExtension == "csv" {
+            for case let url as URL in files where url.pathExtension == "txt" || (csv && url.pathExtension == "csv") {
                 if let t = try? String(contentsOf: url, encoding: .utf8) {
                     // Pages are separated by form feeds, as the ingest splits them.
                     texts += url.pathExtension == "txt" ? t.components(separatedBy: "\u{0C}") : [t]

@@ -196,23 +196,10 @@ final class ParcelMatcherTests: XCTestCase {
 
     /// Pages made by `bench/scale/make_batch.py` (skips the test when python3 cannot make them).
     static func generatedPages() throws -> [String] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-parcel-pages-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", root.appendingPathComponent("bench/scale/make_batch.py").path, out.path,
-                            "--files", "60", "--docs", "4", "--pages", "3", "--seed", "11"]
-        python.standardOutput = FileHandle.nullDevice
-        python.standardError = FileHandle.nullDevice
-        do { try python.run() } catch { throw XCTSkip("python3 not found: \(error)") }
-        python.waitUntilExit()
-        guard python.terminationStatus == 0 else { throw XCTSkip("make_batch.py failed (\(python.terminationStatus))") }
-        var pages: [String] = []
-        if let files = FileManager.default.enumerator(at: out, includingPropertiesForKeys: nil) {
-            for case let url as URL in files where url.pathExtension == "txt" {
-                pages += try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\u{0C}")
-            }
+        guard let pages = try IndexTermCounterTests.generated("bench/scale/make_batch.py",
+                                                              ["--files", "60", "--docs", "4", "--pages", "3", "--seed", "11"],
+                                                              outFlag: nil, csv: false) else {
+            throw XCTSkip("python3 could not run bench/scale/make_batch.py")
         }
         return pages
     }
