@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // Tesseract + Leptonica C APIs (system libraries, pkg-config, apt).
@@ -31,10 +33,21 @@ let package = Package(
             name: "CXapian",
             linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("stdc++")]
         ),
+        // poppler's C++ library behind a plain C API (PDF text with word boxes, page rendering); every
+        // exception caught in C++.
+        .target(
+            name: "CPoppler",
+            linkerSettings: [.linkedLibrary("poppler-cpp"), .linkedLibrary("stdc++")]
+        ),
         .target(name: "VietText", swiftSettings: swift5),
-        .target(name: "OCR", dependencies: ["CTesseract"], swiftSettings: swift5),
+        .target(name: "OCR", dependencies: ["CTesseract", "CPoppler", "VietText"], swiftSettings: swift5),
         .target(name: "Catalogue", dependencies: [
             "VietText", .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: swift5),
+        // Deliveries as contractors hand them over: Excel workbooks and TT 05 information packages (METS, EAD).
+        .target(name: "Delivery", dependencies: [
+            "Catalogue", "VietText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift5),
         .target(name: "Query", dependencies: ["VietText"], swiftSettings: swift5),
         .target(name: "SearchIndex", dependencies: ["CXapian", "VietText", "Query", "Catalogue"], swiftSettings: swift5),
@@ -56,6 +69,9 @@ let package = Package(
         .testTarget(name: "OCRTests", dependencies: ["OCR"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],
                     swiftSettings: swift5),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: swift5),
+        .testTarget(name: "DeliveryTests", dependencies: [
+            "Delivery", "Catalogue", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], swiftSettings: swift5),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: swift5),
         .testTarget(name: "HosoTests", dependencies: [
             "HosoCore", "HosoServer", "SearchIndex", "Catalogue",

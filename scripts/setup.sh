@@ -5,7 +5,7 @@ packages=(
   pkg-config
   libtesseract-dev libleptonica-dev tesseract-ocr-vie
   libxapian-dev xapian-tools
-  poppler-utils
+  poppler-utils libpoppler-cpp-dev
   libsqlite3-dev
   libjemalloc-dev
 )

@@ -28,6 +28,17 @@ public enum BatchReader {
     /// As `read(batch:)`, but a document whose hồ sơ is not in this batch's ho_so.csv is accepted when
     /// `existingFile` knows it (a hồ sơ catalogued by an earlier batch); it then takes that hồ sơ's access.
     public static func read(batch: URL, existingFile: (String) throws -> ArchiveFile?) throws -> BatchMetadata {
+        let batchReal = try batchRoot(batch)
+        let fileTable = try Table.load(name: fileCSV, in: batch, known: Column.fileColumns, required: Column.fileRequired)
+        let documentTable = try Table.load(name: documentCSV, in: batch, known: Column.documentColumns, required: Column.documentRequired)
+        let names = FolderNames()
+        return try validate(files: fileTable, documents: documentTable, existingFile: existingFile) { cell, _ in
+            resolveScan(cell, batchReal: batchReal, names: names)
+        }
+    }
+
+    /// The batch folder's real path; throws when it is missing or unreadable.
+    public static func batchRoot(_ batch: URL) throws -> String {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: batch.path, isDirectory: &isDir), isDir.boolValue else {
             throw CatalogueError("Không tìm thấy thư mục lô tài liệu: \(batch.path)")
@@ -35,20 +46,27 @@ public enum BatchReader {
         guard let batchReal = realPath(batch.path) else {
             throw CatalogueError("Không đọc được thư mục lô tài liệu: \(batch.path)")
         }
-        let fileTable = try Table.load(name: fileCSV, in: batch, known: Column.fileColumns, required: Column.fileRequired)
-        let documentTable = try Table.load(name: documentCSV, in: batch, known: Column.documentColumns, required: Column.documentRequired)
+        return batchReal
+    }
 
+    /// Checks rows of hồ sơ and of documents from any source (the CSV pair, a workbook's sheet, a package's
+    /// EAD), with columns already matched to their canonical names. Good rows become records; every row left
+    /// out is an `ImportProblem` at its place. `resolvePath` turns a document row's Tệp cell into the scan's
+    /// path (relative to the batch, or absolute for files a package was unpacked to), or says why it cannot.
+    public static func validate(files fileTable: Table, documents documentTable: Table,
+                                existingFile: (String) throws -> ArchiveFile?,
+                                resolvePath: (String, Table.Row) -> Result<String, CatalogueError>) rethrows -> BatchMetadata {
         var result = BatchMetadata()
-        result.problems += fileTable.problems
+        var fileProblems = fileTable.problems
 
         // Hồ sơ.
-        var fileLine: [String: Int] = [:]        // accepted id → line
-        var rejectedFileLine: [String: Int] = [:] // rejected id → first line
+        var fileLine: [String: String] = [:]        // accepted id → its place
+        var rejectedFileLine: [String: String] = [:] // rejected id → first place
         var filesByID: [String: ArchiveFile] = [:]
         for row in fileTable.rows {
             var problems: [ImportProblem] = []
             func problem(_ column: String?, _ reason: String) {
-                problems.append(ImportProblem(file: fileCSV, row: row.line, column: column, reason: reason))
+                problems.append(ImportProblem(file: row.source, row: row.line, column: column, reason: reason))
             }
             let id = row.value(Column.fileID)
             let title = row.value(Column.fileTitle)
@@ -61,39 +79,38 @@ public enum BatchReader {
             let start = date(row, Column.startDate, problem)
             let end = date(row, Column.endDate, problem)
             if let id, let first = fileLine[id] {
-                problem(Column.fileID, "trùng Mã hồ sơ “\(id)” (đã có ở dòng \(first)); giữ dòng đầu, bỏ dòng này")
+                problem(Column.fileID, "trùng Mã hồ sơ “\(id)” (đã có ở \(first)); giữ dòng đầu, bỏ dòng này")
             }
             if let id, let title, problems.isEmpty {
                 let file = ArchiveFile(id: id, title: title, fonds: row.value(Column.fonds), retention: row.value(Column.retention),
                                        access: access, startDate: start, endDate: end, fields: row.fields, extra: row.extra)
-                fileLine[id] = row.line
+                fileLine[id] = row.placeName
                 filesByID[id] = file
                 result.files.append(file)
             } else {
-                if let id, fileLine[id] == nil, rejectedFileLine[id] == nil { rejectedFileLine[id] = row.line }
-                result.problems += problems
+                if let id, fileLine[id] == nil, rejectedFileLine[id] == nil { rejectedFileLine[id] = row.placeName }
+                fileProblems += problems
             }
         }
 
         // Tài liệu.
-        result.problems += documentTable.problems
-        var documentLine: [String: Int] = [:]
-        let names = FolderNames()
+        var documentProblems = documentTable.problems
+        var documentLine: [String: String] = [:]
         for row in documentTable.rows {
             var problems: [ImportProblem] = []
             func problem(_ column: String?, _ reason: String) {
-                problems.append(ImportProblem(file: documentCSV, row: row.line, column: column, reason: reason))
+                problems.append(ImportProblem(file: row.source, row: row.line, column: column, reason: reason))
             }
             let fileID = row.value(Column.fileID)
             var file: ArchiveFile?
             if let fileID {
                 if let f = filesByID[fileID] { file = f }
-                else if let line = rejectedFileLine[fileID] {
-                    problem(Column.fileID, "hồ sơ “\(fileID)” bị bỏ qua vì có lỗi ở \(fileCSV) dòng \(line)")
+                else if let place = rejectedFileLine[fileID] {
+                    problem(Column.fileID, "hồ sơ “\(fileID)” bị bỏ qua vì có lỗi ở \(place)")
                 } else if let f = try existingFile(fileID) {
                     file = f
                 } else {
-                    problem(Column.fileID, "hồ sơ “\(fileID)” không có trong \(fileCSV)")
+                    problem(Column.fileID, "hồ sơ “\(fileID)” không có trong \(fileTable.name)")
                 }
             } else {
                 problem(Column.fileID, "thiếu Mã hồ sơ (cột bắt buộc)")
@@ -107,7 +124,7 @@ public enum BatchReader {
             }
             var path: String?
             if let cell = row.value(Column.path) {
-                switch resolveScan(cell, batchReal: batchReal, names: names) {
+                switch resolvePath(cell, row) {
                 case .success(let p): path = p
                 case .failure(let reason): problem(Column.path, reason.message)
                 }
@@ -122,11 +139,11 @@ public enum BatchReader {
             if let fileID, let ordinal {
                 let id = Document.id(fileID: fileID, ordinal: ordinal)
                 if let first = documentLine[id] {
-                    problem(Column.ordinal, "trùng tài liệu “\(id)” (đã có ở dòng \(first)); giữ dòng đầu, bỏ dòng này")
+                    problem(Column.ordinal, "trùng tài liệu “\(id)” (đã có ở \(first)); giữ dòng đầu, bỏ dòng này")
                 }
             }
             guard problems.isEmpty, let fileID, let file, let ordinal, let path else {
-                result.problems += problems
+                documentProblems += problems
                 continue
             }
             let document = Document(fileID: fileID, ordinal: ordinal, path: path, type: row.value(Column.type),
@@ -134,16 +151,14 @@ public enum BatchReader {
                                     issuer: row.value(Column.issuer), summary: row.value(Column.summary),
                                     signer: row.value(Column.signer), access: ownAccess ?? file.access,
                                     fields: row.fields, extra: row.extra)
-            documentLine[document.id] = row.line
+            documentLine[document.id] = row.placeName
             result.documents.append(document)
         }
-        // Problems in reading order: ho_so.csv, then tai_lieu.csv, each by line.
-        let order = [fileCSV: 0, documentCSV: 1]
-        result.problems = result.problems.enumerated().sorted { a, b in
-            let ka = (order[a.element.file] ?? 2, a.element.row ?? 0, a.offset)
-            let kb = (order[b.element.file] ?? 2, b.element.row ?? 0, b.offset)
-            return ka < kb
-        }.map(\.element)
+        // Problems in reading order: the hồ sơ table, then the documents', each by line.
+        func ordered(_ problems: [ImportProblem]) -> [ImportProblem] {
+            problems.enumerated().sorted { a, b in (a.element.row ?? 0, a.offset) < (b.element.row ?? 0, b.offset) }.map(\.element)
+        }
+        result.problems = ordered(fileProblems) + ordered(documentProblems)
         return result
     }
 
@@ -166,7 +181,7 @@ public enum BatchReader {
 
     /// Why an identifier cannot be used, or nil. Ids name documents in URLs and commands: no spaces, no
     /// path or URL separators, no control characters.
-    static func idProblem(_ id: String) -> String? {
+    public static func idProblem(_ id: String) -> String? {
         let bad = id.unicodeScalars.contains { sc in
             CharacterSet.whitespacesAndNewlines.contains(sc) || CharacterSet.controlCharacters.contains(sc)
                 || "/\\?#%".unicodeScalars.contains(sc)
@@ -177,7 +192,7 @@ public enum BatchReader {
     /// Checks a Tệp cell and returns the path relative to the batch as it exists on disk (`/`-separated),
     /// or why it cannot be used: absolute, leaving the batch (`..`, or a symbolic link pointing outside),
     /// or not found.
-    static func resolveScan(_ cell: String, batchReal: String, names: FolderNames = FolderNames()) -> Result<String, CatalogueError> {
+    public static func resolveScan(_ cell: String, batchReal: String, names: FolderNames = FolderNames()) -> Result<String, CatalogueError> {
         let p = cell.replacingOccurrences(of: "\\", with: "/")
         let isWindowsAbsolute = p.count >= 2 && p.first?.isLetter == true && p.dropFirst().first == ":"
         if p.hasPrefix("/") || p.hasPrefix("~") || isWindowsAbsolute {
@@ -220,14 +235,15 @@ public enum BatchReader {
     }
 
     /// Directory listings, cached for one batch: folder → folded entry name → entries.
-    final class FolderNames {
+    public final class FolderNames {
         private var listings: [String: [String: [String]]] = [:]
+        public init() {}
 
         static func fold(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
 
         /// The path of existing entries matching `components` one by one, ignoring case and NFC/NFD,
         /// when each has exactly one match.
-        func match(_ components: [String], under root: String) -> String? {
+        public func match(_ components: [String], under root: String) -> String? {
             var folder = root
             var found: [String] = []
             for component in components {
@@ -246,7 +262,7 @@ public enum BatchReader {
         }
     }
 
-    static func realPath(_ path: String) -> String? {
+    public static func realPath(_ path: String) -> String? {
         guard let r = realpath(path, nil) else { return nil }
         defer { free(r) }
         return String(cString: r)
@@ -254,17 +270,34 @@ public enum BatchReader {
 
     // MARK: - A CSV table with matched columns
 
-    struct Table {
-        struct Row {
-            var line: Int
+    /// Rows of metadata with their columns matched, from one source (a CSV file, a workbook's sheet, a package).
+    public struct Table: Sendable {
+        public struct Row: Sendable {
+            /// Where the row comes from, as an operator finds it: "tai_lieu.csv", "metadata.xlsx, trang Sheet1" …
+            public var source: String
+            /// 1-based line (CSV) or row (sheet) number; nil for a record that has none (a package's EAD).
+            public var line: Int?
             /// Known columns with a value, by canonical name.
-            var fields: [String: String]
+            public var fields: [String: String]
             /// Extra columns with a value, by original header.
-            var extra: [String: String]
-            func value(_ column: String) -> String? { fields[column] }
+            public var extra: [String: String]
+            public func value(_ column: String) -> String? { fields[column] }
+
+            public init(source: String, line: Int?, fields: [String: String] = [:], extra: [String: String] = [:]) {
+                self.source = source; self.line = line; self.fields = fields; self.extra = extra
+            }
+
+            /// "dòng 5" of its source, for messages naming another row.
+            var placeName: String { line.map { "\(source) dòng \($0)" } ?? source }
         }
-        var rows: [Row] = []
-        var problems: [ImportProblem] = []
+        /// The source's name for messages ("ho_so.csv").
+        public var name: String
+        public var rows: [Row] = []
+        public var problems: [ImportProblem] = []
+
+        public init(name: String, rows: [Row] = [], problems: [ImportProblem] = []) {
+            self.name = name; self.rows = rows; self.problems = problems
+        }
 
         static func load(name: String, in batch: URL, known: [String], required: [String]) throws -> Table {
             let url = try locate(name, in: batch)
@@ -273,7 +306,7 @@ public enum BatchReader {
                 throw CatalogueError("Không đọc được \(name): \(error.localizedDescription)")
             }
             let (records, csvProblems) = CSVReader.parse(data)
-            var table = Table()
+            var table = Table(name: name)
             guard let header = records.first, header.line == 1 || !csvProblems.contains(where: { $0.line < header.line }) else {
                 if let p = csvProblems.first(where: { $0.line == 1 }) {
                     throw CatalogueError("\(name): không đọc được dòng tiêu đề: \(p.reason)")
@@ -322,7 +355,7 @@ public enum BatchReader {
                         reason: "dòng có \(record.fields.count) trường nhưng tiêu đề chỉ có \(slots.count) cột (có dấu phẩy nằm ngoài ngoặc kép?)"))
                     continue
                 }
-                var row = Row(line: record.line, fields: [:], extra: [:])
+                var row = Row(source: name, line: record.line)
                 for (index, raw) in record.fields.enumerated() where index < slots.count {
                     let v = clean(raw)
                     guard !v.isEmpty else { continue }
@@ -349,7 +382,7 @@ public enum BatchReader {
         }
 
         /// NFC, surrounding white space (including no-break spaces) removed.
-        static func clean(_ s: String) -> String {
+        public static func clean(_ s: String) -> String {
             s.precomposedStringWithCanonicalMapping
                 .trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\u{200B}")))
         }

@@ -131,6 +131,16 @@ public final class CatalogueStore: @unchecked Sendable {
                     BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
                 """)
         }
+        // Where each page's text came from, and the score of the PDF's own text layer when it had one.
+        m.registerMigration("v2-text-source") { db in
+            try db.execute(sql: """
+                ALTER TABLE page ADD COLUMN textSource TEXT NOT NULL DEFAULT 'ocr'
+                    CHECK (textSource IN ('ocr', 'layer', 'transcript'));
+                ALTER TABLE page ADD COLUMN layerScore REAL;
+                UPDATE page SET textSource = CASE WHEN documentID IN (SELECT id FROM document WHERE lower(path) LIKE '%.txt')
+                    THEN 'transcript' ELSE 'layer' END WHERE engine = 'pdftotext';
+                """)
+        }
         return m
     }
 
@@ -445,14 +455,16 @@ public final class CatalogueStore: @unchecked Sendable {
             }
             guard page.number > 0 else { throw CatalogueError("Số trang phải từ 1 (nhận \(page.number))") }
             try db.execute(sql: """
-                INSERT INTO page (documentID, number, text, words, meanConfidence, preprocessing, engine, sourceHash, width, height, savedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO page (documentID, number, text, words, meanConfidence, preprocessing, engine, sourceHash, width, height,
+                                  savedAt, textSource, layerScore)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(documentID, number) DO UPDATE SET text = excluded.text, words = excluded.words,
                     meanConfidence = excluded.meanConfidence, preprocessing = excluded.preprocessing, engine = excluded.engine,
-                    sourceHash = excluded.sourceHash, width = excluded.width, height = excluded.height, savedAt = excluded.savedAt
+                    sourceHash = excluded.sourceHash, width = excluded.width, height = excluded.height, savedAt = excluded.savedAt,
+                    textSource = excluded.textSource, layerScore = excluded.layerScore
                 """, arguments: [page.documentID, page.number, page.text, WordCodec.encode(page.words), page.meanConfidence,
                                  try Self.json(page.preprocessing), page.engine, page.sourceHash, page.width, page.height,
-                                 Date().timeIntervalSince1970])
+                                 Date().timeIntervalSince1970, page.textSource.rawValue, page.layerScore])
             try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [page.documentID])
         }
     }
@@ -505,7 +517,9 @@ public final class CatalogueStore: @unchecked Sendable {
              meanConfidence: try row.decode(forColumn: "meanConfidence"),
              preprocessing: try unjson([String].self, try row.decode(forColumn: "preprocessing")),
              engine: try row.decode(forColumn: "engine"), sourceHash: try row.decode(forColumn: "sourceHash"),
-             width: try row.decode(forColumn: "width"), height: try row.decode(forColumn: "height"))
+             width: try row.decode(forColumn: "width"), height: try row.decode(forColumn: "height"),
+             textSource: PageTextSource(rawValue: try row.decode(forColumn: "textSource")) ?? .ocr,
+             layerScore: try row.decode(forColumn: "layerScore"))
     }
 
     // MARK: - Ingest state

@@ -151,15 +151,21 @@ public struct Page: Codable, Equatable, Sendable {
     /// SHA-256 of the scan file's content and the page number (see `Page.sourceHash(scanHash:page:)`):
     /// the OCR cache key.
     public var sourceHash: String
-    /// Page image size in pixels.
+    /// Page image size in pixels (the boxes' coordinates).
     public var width: Int
     public var height: Int
+    /// Where the text came from: hoso's recognition, the PDF's own text layer, or a transcription.
+    public var textSource: PageTextSource
+    /// The score of the PDF's own text layer (share of well-formed words, 0…1), when the page had one.
+    public var layerScore: Double?
 
     public init(documentID: String, number: Int, text: String, words: [StoredWord] = [], meanConfidence: Double,
-                preprocessing: [String] = [], engine: String, sourceHash: String, width: Int, height: Int) {
+                preprocessing: [String] = [], engine: String, sourceHash: String, width: Int, height: Int,
+                textSource: PageTextSource = .ocr, layerScore: Double? = nil) {
         self.documentID = documentID; self.number = number; self.text = text; self.words = words
         self.meanConfidence = meanConfidence; self.preprocessing = preprocessing; self.engine = engine
         self.sourceHash = sourceHash; self.width = width; self.height = height
+        self.textSource = textSource; self.layerScore = layerScore
     }
 
     /// The OCR cache key of page `page` of a scan whose content hashes to `scanHash` (hex SHA-256):
@@ -167,6 +173,16 @@ public struct Page: Codable, Equatable, Sendable {
     public static func sourceHash(scanHash: String, page: Int) -> String {
         SHA256.hex(Data("\(scanHash)#\(page)".utf8))
     }
+}
+
+/// Where a page's text came from.
+public enum PageTextSource: String, Codable, Sendable {
+    /// Recognised by hoso (Tesseract).
+    case ocr
+    /// The PDF's own text layer (the contractor's OCR, or a born-digital PDF's text).
+    case layer
+    /// A plain-text transcription.
+    case transcript
 }
 
 /// A row or a scan that could not be used, with its place and the reason (in Vietnamese).

@@ -381,7 +381,8 @@ public final class Archive: @unchecked Sendable {
             throw HosoError(.notFound, "Tài liệu \(id) là bản chép văn bản, không có ảnh trang")
         }
         do {
-            return try PageSource.image(page: page, of: URL(fileURLWithPath: d.path))
+            let key = try store.page(documentID: id, number: page)?.sourceHash ?? "\(id)-\(page)"
+            return try PageSource.image(page: page, of: URL(fileURLWithPath: d.path), cache: data.pageImageCache, key: key)
         } catch {
             throw HosoError(.unavailable, "Không đọc được ảnh trang \(page) của tài liệu \(id)")
         }

@@ -29,6 +29,8 @@ public struct HosoError: Error, CustomStringConvertible, Equatable {
 /// DIR/catalogue.sqlite   the catalogue, the system of record
 /// DIR/index.stub         names the current index generation (`auto index-N`)
 /// DIR/index-N/           the Xapian databases, one per access level (l1, l2, l3), derived from the catalogue
+/// DIR/cache/pages/       page images rendered for the viewer (derived)
+/// DIR/deliveries/        information packages unpacked from their zip files
 /// ```
 public struct DataDirectory: Sendable {
     public let url: URL
@@ -54,6 +56,9 @@ public struct DataDirectory: Sendable {
     public var cataloguePath: String { url.appendingPathComponent("catalogue.sqlite").path }
     /// The Xapian stub database file naming the current index generation (`auto index-N`).
     public var indexStubPath: String { url.appendingPathComponent("index.stub").path }
+
+    /// Page images rendered for the viewer, by page source hash (derived; may be deleted at any time).
+    public var pageImageCache: URL { url.appendingPathComponent("cache/pages", isDirectory: true) }
 
     /// True once an ingest has created the catalogue.
     public var hasCatalogue: Bool { FileManager.default.fileExists(atPath: cataloguePath) }

@@ -202,6 +202,7 @@ extension Page {
                   words: page.words.map { StoredWord(text: $0.text, x: $0.x, y: $0.y, width: $0.width,
                                                      height: $0.height, confidence: $0.confidence) },
                   meanConfidence: page.meanConfidence, preprocessing: page.preprocessing, engine: page.engine,
-                  sourceHash: sourceHash, width: page.width, height: page.height)
+                  sourceHash: sourceHash, width: page.width, height: page.height,
+                  textSource: PageTextSource(rawValue: page.source.rawValue) ?? .ocr, layerScore: page.layerScore)
     }
 }

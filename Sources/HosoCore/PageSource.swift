@@ -53,15 +53,40 @@ public struct PageSource: @unchecked Sendable {
             ? Array(pages.dropLast()) : pages
     }
 
-    /// The page image as PNG (for the viewer). Text transcriptions have no image.
+    /// The resolution PDF pages are rendered at for the viewer: A4 at 1240 × 1754 pixels, sharp on a screen.
+    public static let screenResolution = 150.0
+
+    /// The page image as PNG (for the viewer). A PDF page is rendered in colour by poppler whatever it is made
+    /// of (one image, several images of a mixed-raster scan, vector text, masks); other scans are read as they
+    /// are. Text transcriptions have no image.
     public static func image(page: Int, of url: URL) throws -> Data {
-        guard case .image(let image) = try ScanReader().page(page, of: url) else {
-            throw ScanError(file: url.path, page: page, reason: "Trang không có ảnh")
+        let image: PageImage
+        if ScanReader.isPDF(url) {
+            image = try ScanReader.renderPDFPage(page, of: url, dpi: screenResolution)
+        } else {
+            guard case .image(let scan) = try ScanReader().page(page, of: url) else {
+                throw ScanError(file: url.path, page: page, reason: "Trang không có ảnh")
+            }
+            image = scan
         }
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: tmp) }
         try image.writePNG(to: tmp)
         return try Data(contentsOf: tmp)
+    }
+
+    /// As `image(page:of:)`, kept in `cache` under `key` (the page's source hash: a changed scan has another).
+    public static func image(page: Int, of url: URL, cache: URL, key: String) throws -> Data {
+        let file = cache.appendingPathComponent("\(key).png")
+        if let data = try? Data(contentsOf: file), !data.isEmpty { return data }
+        let data = try image(page: page, of: url)
+        // Written beside and renamed into place: a reader never sees half a file.
+        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let tmp = cache.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
+        if (try? data.write(to: tmp)) != nil, rename(tmp.path, file.path) != 0 {
+            try? FileManager.default.removeItem(at: tmp)
+        }
+        return data
     }
 }
 

@@ -1,19 +1,49 @@
 import CTesseract
 import Foundation
+import VietText
 
-/// What one page of a scan (bản quét) holds: an image to recognise, or the text layer that a
-/// born-digital or already-OCRed ("hai lớp") PDF carries.
+/// What one page of a scan (bản quét) holds: an image to recognise, a transcription's text, or the text layer
+/// that a born-digital or already-OCRed ("hai lớp") PDF carries.
 public enum PageContent {
     case image(PageImage)
     case text(String)
+    /// A PDF text layer good enough to keep.
+    case layer(TextLayerPage)
+    /// A poor PDF text layer with the page's image: recognised again, the better text kept.
+    case layerAndImage(TextLayerPage, PageImage)
+}
+
+/// A PDF page's own text layer: its text as printed, its words with boxes in pixels of the page at
+/// `resolution` dpi, and the layer's measured quality.
+public struct TextLayerPage: Sendable {
+    /// The resolution the boxes are given at: the one pages without a usable image are recognised at.
+    public static let resolution = 300
+    public var text: String
+    public var words: [RecognizedWord]
+    public var width: Int
+    public var height: Int
+    public var quality: TextLayerQuality
+
+    public init(text: String, words: [RecognizedWord], width: Int, height: Int, quality: TextLayerQuality) {
+        self.text = text; self.words = words; self.width = width; self.height = height; self.quality = quality
+    }
+}
+
+/// When a PDF's own text layer is kept and when the page is recognised again.
+public struct TextLayerPolicy: Sendable {
+    /// A layer scoring below this (share of well-formed words) is recognised again.
+    public var poorBelow = TextLayerQuality.poorBelow
+    /// Layers with fewer words are kept as they are: too few to judge.
+    public var minimumWords = 5
+    public init() {}
 }
 
 /// Reads scans page by page: PDF (image-only or with a text layer), TIFF (one or many pages), PNG,
 /// JPEG (and the other formats Leptonica reads), or a folder of page images in file-name order.
 ///
-/// PDF pages: a page that carries a text layer comes back as `.text` (unless `reocr`); otherwise the
-/// page's one embedded image is extracted at its own resolution with `pdfimages`, or, when the page is
-/// not one image, the page is rendered with `pdftoppm -r 300`. Needs poppler-utils on PATH.
+/// PDF pages are read through poppler's library: a page that carries a good text layer comes back as
+/// `.layer` (unless `reocr`), a poor one with its image for recognition; otherwise the page's one embedded
+/// image is extracted at its own resolution with `pdfimages`, or the page is rendered at 300 dpi.
 /// Only the requested page is held in memory; temporary files are removed before returning.
 public struct ScanReader {
     /// Images with more pixels are refused (ScanError) before they are decoded.
@@ -23,7 +53,9 @@ public struct ScanReader {
     /// Seconds a poppler tool may run for one call.
     public var toolTimeout: TimeInterval = 120
     /// Rendering resolution for PDF pages that are not a single image.
-    public var renderResolution = 300
+    public var renderResolution = TextLayerPage.resolution
+    /// When a PDF page's text layer is kept.
+    public var layerPolicy = TextLayerPolicy()
 
     public init(maxPixels: Int = 80_000_000, reocr: Bool = false) {
         self.maxPixels = maxPixels
@@ -41,7 +73,7 @@ public struct ScanReader {
         case .folder: return try folderPages(url).count
         case .image: return 1
         case .tiff: return try tiffPageCount(url)
-        case .pdf: return try pdfInfo(url).pages
+        case .pdf: return try pdf(url).pageCount
         }
     }
 
@@ -135,46 +167,81 @@ public struct ScanReader {
 
     // MARK: - PDF
 
-    struct PDFInfo { var pages: Int; var pageSize: (width: Double, height: Double)? }
+    /// Whether `url` is a PDF, by its first bytes.
+    public static func isPDF(_ url: URL) -> Bool {
+        (try? ScanReader().kind(of: url)) == .pdf
+    }
 
-    /// `pdfinfo` (optionally for one page): page count, encryption, page size in points.
-    func pdfInfo(_ url: URL, page: Int? = nil) throws -> PDFInfo {
-        var args: [String] = []
-        if let page { args += ["-f", "\(page)", "-l", "\(page)"] }
-        let out = try tool("pdfinfo", args + [url.path], url, page)
-        if out.status != 0 {
-            throw ScanError(file: url.path, page: page, reason: Self.pdfReason(out.stderr))
-        }
-        let text = String(decoding: out.stdout, as: UTF8.self)
-        var pages: Int?
-        var size: (Double, Double)?
-        for line in text.split(separator: "\n") {
-            if line.hasPrefix("Pages:") {
-                pages = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
-            } else if line.hasPrefix("Page"), line.contains("size:") {
-                // "Page size:      595.276 x 841.89 pts (A4)", or with -f/-l "Page    1 size: 595 x 842 pts"
-                if let r = line.range(of: "size:") {
-                    let parts = line[r.upperBound...].split(separator: " ")
-                    if parts.count >= 3, let w = Double(parts[0]), let h = Double(parts[2]) { size = (w, h) }
-                }
+    /// Page `number` of the PDF at `url` rendered in colour at `dpi` (for the viewer).
+    public static func renderPDFPage(_ number: Int, of url: URL, dpi: Double, maxPixels: Int = 80_000_000) throws -> PageImage {
+        try PDFDocumentCache.shared.document(url).render(number, dpi: dpi, gray: false, maxPixels: maxPixels)
+    }
+
+    /// The open document for `url`, from a small cache: an ingest reads a file's pages one after another.
+    func pdf(_ url: URL) throws -> PDFDocument {
+        try PDFDocumentCache.shared.document(url)
+    }
+
+    func pdfPage(_ number: Int, of url: URL) throws -> PageContent {
+        let document = try pdf(url)
+        try checkRange(number, document.pageCount, url)
+        if !reocr, let layer = try textLayer(number, of: document) {
+            if layer.quality.score >= layerPolicy.poorBelow || layer.quality.words < layerPolicy.minimumWords {
+                return .layer(layer)
             }
+            return .layerAndImage(layer, try pdfImage(number, of: url, document: document))
         }
-        guard let pages, pages > 0 else {
-            throw ScanError(file: url.path, page: page, reason: "PDF hỏng hoặc không có trang nào")
-        }
-        return PDFInfo(pages: pages, pageSize: size)
+        return .image(try pdfImage(number, of: url, document: document))
     }
 
-    static func pdfReason(_ stderr: String) -> String {
-        let s = stderr.lowercased()
-        if s.contains("password") { return "PDF có mật khẩu" }
-        if s.contains("may not be a pdf") || s.contains("couldn't find trailer") || s.contains("syntax error")
-            || s.contains("couldn't read xref") || s.contains("damaged") {
-            return "PDF hỏng, không đọc được"
+    /// The page as an image for recognition: its one embedded image at its own resolution (`pdfimages`), or
+    /// the page rendered in grey at `renderResolution` (mixed-raster pages, vector text, masks).
+    func pdfImage(_ number: Int, of url: URL, document: PDFDocument) throws -> PageImage {
+        let pageSize = try document.pageSize(number)
+        if let image = try pdfSingleImage(number, of: url, pageSize: pageSize) {
+            let tmp = FileManager.default.temporaryDirectory
+                .appendingPathComponent("hoso-ocr-\(UUID().uuidString)", isDirectory: true)
+            do {
+                try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+            } catch {
+                throw ScanError(file: url.path, page: number, reason: "Không tạo được thư mục tạm")
+            }
+            defer { try? FileManager.default.removeItem(at: tmp) }
+            let out = try tool("pdfimages", ["-f", "\(number)", "-l", "\(number)", "-j", "-png", url.path,
+                                             tmp.appendingPathComponent("img").path], url, number)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path))?.sorted() ?? []
+            if out.status == 0, let first = files.first {
+                let page = try PageImage(contentsOf: tmp.appendingPathComponent(first), maxPixels: maxPixels,
+                                         reportedAs: url.path, page: number)
+                page.resolution = image.ppi
+                return page
+            }
+            // Otherwise rendered (e.g. JBIG2 or an encoding pdfimages cannot write).
         }
-        return "PDF hỏng, không đọc được"
+        return try document.render(number, dpi: Double(renderResolution), gray: true, maxPixels: maxPixels)
     }
 
+    /// The page's text layer with its words, or nil when it has none worth keeping: no text, or text set in a
+    /// legacy Vietnamese font encoding (TCVN3 `.Vn…` or VNI), which would be garbled (those pages are recognised).
+    func textLayer(_ number: Int, of document: PDFDocument) throws -> TextLayerPage? {
+        let fonts = try document.fonts(number)
+        if fonts.isEmpty { return nil }
+        if fonts.contains(where: { $0.hasPrefix(".Vn") || $0.uppercased().hasPrefix("VNI") }) { return nil }
+        let text = ReadingOrder.arrangeLayoutText(try document.text(number, physicalLayout: true))
+        let letters = text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count
+        guard letters >= 3 else { return nil }
+        let size = try document.pageSize(number)
+        let scale = Double(TextLayerPage.resolution) / 72
+        let words = try document.words(number).map { w in
+            RecognizedWord(text: w.text, x: Int((w.x * scale).rounded()), y: Int((w.y * scale).rounded()),
+                           width: max(1, Int((w.width * scale).rounded())), height: max(1, Int((w.height * scale).rounded())),
+                           confidence: SyllableShape.classify(w.text) == .malformed ? 0 : 100)
+        }
+        return TextLayerPage(text: text, words: words, width: Int((size.width * scale).rounded()),
+                             height: Int((size.height * scale).rounded()), quality: TextLayerQuality.measure(words: words.map(\.text)))
+    }
+
+    /// Runs a poppler command-line tool with a time limit; a failure to start or a time-out is a ScanError.
     func tool(_ name: String, _ args: [String], _ url: URL, _ page: Int?) throws -> Subprocess.Output {
         let out: Subprocess.Output
         do {
@@ -189,53 +256,6 @@ public struct ScanReader {
                             reason: "\(name) chạy quá \(Int(toolTimeout)) giây, đã dừng (PDF hỏng hoặc quá phức tạp)")
         }
         return out
-    }
-
-    func pdfPage(_ number: Int, of url: URL) throws -> PageContent {
-        let info = try pdfInfo(url)
-        try checkRange(number, info.pages, url)
-        if !reocr, let text = try pdfTextLayer(number, of: url) {
-            return .text(text)
-        }
-        let pageInfo = try pdfInfo(url, page: number)
-        let tmp = FileManager.default.temporaryDirectory
-            .appendingPathComponent("hoso-ocr-\(UUID().uuidString)", isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-        } catch {
-            throw ScanError(file: url.path, page: number, reason: "Không tạo được thư mục tạm")
-        }
-        defer { try? FileManager.default.removeItem(at: tmp) }
-
-        if let image = try pdfSingleImage(number, of: url, pageSize: pageInfo.pageSize) {
-            let out = try tool("pdfimages", ["-f", "\(number)", "-l", "\(number)", "-j", "-png", url.path,
-                                             tmp.appendingPathComponent("img").path], url, number)
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path))?.sorted() ?? []
-            if out.status == 0, let first = files.first {
-                let page = try PageImage(contentsOf: tmp.appendingPathComponent(first), maxPixels: maxPixels,
-                                         reportedAs: url.path, page: number)
-                page.resolution = image.ppi
-                return .image(page)
-            }
-            // Fall through to rendering (e.g. JBIG2 or an encoding pdfimages cannot write).
-            for f in files { try? FileManager.default.removeItem(at: tmp.appendingPathComponent(f)) }
-        }
-
-        let dpi = renderResolution
-        if let size = pageInfo.pageSize {
-            let w = Int((size.width / 72 * Double(dpi)).rounded(.up)), h = Int((size.height / 72 * Double(dpi)).rounded(.up))
-            try ScanFile.checkPixels(width: w, height: h, max: maxPixels, file: url.path, page: number)
-        }
-        let base = tmp.appendingPathComponent("page")
-        let out = try tool("pdftoppm", ["-f", "\(number)", "-l", "\(number)", "-r", "\(dpi)", "-gray", "-png",
-                                        "-singlefile", url.path, base.path], url, number)
-        let png = base.appendingPathExtension("png")
-        guard out.status == 0, FileManager.default.fileExists(atPath: png.path) else {
-            throw ScanError(file: url.path, page: number, reason: Self.pdfReason(out.stderr))
-        }
-        let page = try PageImage(contentsOf: png, maxPixels: maxPixels, reportedAs: url.path, page: number)
-        page.resolution = dpi
-        return .image(page)
     }
 
     struct EmbeddedImage { var width: Int; var height: Int; var ppi: Int }
@@ -264,30 +284,33 @@ public struct ScanReader {
         }
         return image
     }
+}
 
-    /// The page's text layer, or nil when the page has none worth keeping (no text, or text set in a
-    /// legacy Vietnamese font encoding — TCVN3 `.Vn…` or VNI — which would be garbled: those pages are
-    /// recognised again).
-    func pdfTextLayer(_ number: Int, of url: URL) throws -> String? {
-        let fonts = try tool("pdffonts", ["-f", "\(number)", "-l", "\(number)", url.path], url, number)
-        guard fonts.status == 0 else {
-            throw ScanError(file: url.path, page: number, reason: Self.pdfReason(fonts.stderr))
+/// The last few PDFs opened, by path, size and modification time: an ingest reads a file's pages one after
+/// another, and the viewer asks for one page after another of the same file.
+final class PDFDocumentCache: @unchecked Sendable {
+    static let shared = PDFDocumentCache()
+    private let lock = NSLock()
+    private var entries: [(key: String, document: PDFDocument)] = []
+    static let capacity = 8
+
+    func document(_ url: URL) throws -> PDFDocument {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let stamp = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let key = "\(url.path)\u{0}\(attributes?[.size] ?? "")\u{0}\(stamp)"
+        lock.lock()
+        if let i = entries.firstIndex(where: { $0.key == key }) {
+            let entry = entries.remove(at: i)
+            entries.append(entry)
+            lock.unlock()
+            return entry.document
         }
-        let fontLines = String(decoding: fonts.stdout, as: UTF8.self).split(separator: "\n").dropFirst(2)
-        if fontLines.isEmpty { return nil }
-        for line in fontLines {
-            let name = line.split(separator: " ").first.map(String.init) ?? ""
-            let bare = name.split(separator: "+").last.map(String.init) ?? name
-            if bare.hasPrefix(".Vn") || bare.uppercased().hasPrefix("VNI") { return nil }
-        }
-        let out = try tool("pdftotext", ["-layout", "-enc", "UTF-8", "-f", "\(number)", "-l", "\(number)", url.path, "-"],
-                           url, number)
-        guard out.status == 0 else {
-            throw ScanError(file: url.path, page: number, reason: Self.pdfReason(out.stderr))
-        }
-        let raw = String(decoding: out.stdout, as: UTF8.self).precomposedStringWithCanonicalMapping
-        let text = ReadingOrder.arrangeLayoutText(raw)
-        let letters = text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count
-        return letters >= 3 ? text : nil
+        lock.unlock()
+        let document = try PDFDocument(url: url)
+        lock.lock(); defer { lock.unlock() }
+        entries.removeAll { $0.key == key }
+        entries.append((key, document))
+        if entries.count > Self.capacity { entries.removeFirst() }
+        return document
     }
 }

@@ -1,5 +1,6 @@
 import CTesseract
 import Foundation
+import VietText
 
 /// One recognised word (từ) with its box in the coordinates of the original page image.
 public struct RecognizedWord: Codable, Equatable, Sendable {
@@ -30,21 +31,40 @@ public struct RecognizedPage: Codable, Equatable, Sendable {
     public var preprocessing: [String]
     /// e.g. "tesseract 5.3.0 vie LSTM".
     public var engine: String
-    /// Size of the original page image (0 × 0 for a PDF text layer).
+    /// Size of the original page image (0 × 0 for a transcription).
     public var width: Int
     public var height: Int
+    /// Where the text came from.
+    public var source: TextSource
+    /// The PDF text layer's score (share of well-formed words, 0…1), when the page had one.
+    public var layerScore: Double?
 
     public init(text: String, words: [RecognizedWord], meanConfidence: Double, preprocessing: [String],
-                engine: String, width: Int, height: Int) {
+                engine: String, width: Int, height: Int, source: TextSource = .ocr, layerScore: Double? = nil) {
         self.text = text; self.words = words; self.meanConfidence = meanConfidence
         self.preprocessing = preprocessing; self.engine = engine; self.width = width; self.height = height
+        self.source = source; self.layerScore = layerScore
     }
 
-    /// A page whose text came from a PDF text layer (no recognition).
-    public static func textLayer(_ text: String) -> RecognizedPage {
+    /// A page whose text came from a transcription (no recognition, no image).
+    public static func transcript(_ text: String) -> RecognizedPage {
         RecognizedPage(text: text.precomposedStringWithCanonicalMapping, words: [], meanConfidence: 100,
-                       preprocessing: ["pdf-text-layer"], engine: "pdftotext", width: 0, height: 0)
+                       preprocessing: ["text"], engine: "text", width: 0, height: 0, source: .transcript)
     }
+
+    /// A page whose text is its PDF's own text layer; its confidence is the layer's score.
+    public static func layer(_ layer: TextLayerPage) -> RecognizedPage {
+        RecognizedPage(text: layer.text, words: layer.words, meanConfidence: (layer.quality.score * 1000).rounded() / 10,
+                       preprocessing: ["pdf-text-layer"], engine: "pdf text layer", width: layer.width, height: layer.height,
+                       source: .layer, layerScore: layer.quality.score)
+    }
+}
+
+/// Where a page's text came from: recognised by hoso, the PDF's own text layer, or a transcription.
+public enum TextSource: String, Codable, Sendable {
+    case ocr
+    case layer
+    case transcript
 }
 
 /// Preprocessing choices, chosen by measurement (BenchmarkTests over bench/ocr/make_pages.py pages:
@@ -157,7 +177,16 @@ public final class TesseractEngine {
     public func recognize(_ content: PageContent) throws -> RecognizedPage {
         switch content {
         case .image(let image): return try recognize(image)
-        case .text(let text): return .textLayer(text)
+        case .text(let text): return .transcript(text)
+        case .layer(let layer): return .layer(layer)
+        case .layerAndImage(let layer, let image):
+            // Recognised again; the text whose words are better formed is kept.
+            var page = try recognize(image)
+            let recognised = TextLayerQuality.measure(words: page.words.map(\.text))
+            if recognised.score < layer.quality.score { return .layer(layer) }
+            page.layerScore = layer.quality.score
+            page.preprocessing.append("pdf-text-layer-poor:\(String(format: "%.2f", layer.quality.score))")
+            return page
         }
     }
 

@@ -1,0 +1,49 @@
+#ifndef HOSO_POPPLER_H
+#define HOSO_POPPLER_H
+// poppler's C++ library behind a plain C API of opaque handles. Every call catches every exception and
+// reports failure as a return value with a message in *error (free with hoso_pdf_free). Not thread-safe:
+// one handle is used by one thread at a time.
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct hoso_pdf_ hoso_pdf;
+
+/// Opens a PDF; NULL on failure (*error set: "locked" for a password, else poppler's reason).
+hoso_pdf *_Nullable hoso_pdf_open(const char *_Nonnull path, char *_Nullable *_Nullable error);
+void hoso_pdf_close(hoso_pdf *_Nullable pdf);
+/// Frees a string or buffer this API returned.
+void hoso_pdf_free(void *_Nullable p);
+
+/// Number of pages, or -1.
+int hoso_pdf_page_count(hoso_pdf *_Nonnull pdf);
+
+/// The size of page `index` (0-based) in points, as displayed (its rotation applied). 0 on success.
+int hoso_pdf_page_size(hoso_pdf *_Nonnull pdf, int index, double *_Nonnull width, double *_Nonnull height,
+                       char *_Nullable *_Nullable error);
+
+/// The names of the fonts used on page `index`, one per line (NUL-terminated, malloc'd). NULL on failure.
+char *_Nullable hoso_pdf_page_fonts(hoso_pdf *_Nonnull pdf, int index, char *_Nullable *_Nullable error);
+
+/// The text of page `index` (UTF-8, NUL-terminated, malloc'd), laid out as printed (`physical` != 0, like
+/// `pdftotext -layout`) or in reading order. NULL on failure.
+char *_Nullable hoso_pdf_page_text(hoso_pdf *_Nonnull pdf, int index, int physical, char *_Nullable *_Nullable error);
+
+/// The words of page `index`'s text layer in reading order: *text holds them UTF-8, each followed by '\n'
+/// (malloc'd); *boxes holds 4 doubles per word (x, y, width, height in points from the top-left corner,
+/// malloc'd); *count the number of words. 0 on success.
+int hoso_pdf_page_words(hoso_pdf *_Nonnull pdf, int index, char *_Nullable *_Nonnull text,
+                        double *_Nullable *_Nonnull boxes, int *_Nonnull count, char *_Nullable *_Nullable error);
+
+/// Renders page `index` at `dpi`, as 8-bit grey (`gray` != 0) or 24-bit RGB, refusing more than
+/// `max_pixels` pixels. *pixels (malloc'd) holds *height rows of *stride bytes. 0 on success.
+int hoso_pdf_render(hoso_pdf *_Nonnull pdf, int index, double dpi, int gray, long max_pixels,
+                    unsigned char *_Nullable *_Nonnull pixels, int *_Nonnull width, int *_Nonnull height,
+                    int *_Nonnull stride, char *_Nullable *_Nullable error);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,258 @@
+// The C API of hoso_poppler.h over poppler-cpp. Nothing escapes: each entry point catches everything.
+#include "hoso_poppler.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-font.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <set>
+#include <string>
+#include <vector>
+
+struct hoso_pdf_ {
+    std::unique_ptr<poppler::document> doc;
+};
+
+namespace {
+
+// Messages are copied with malloc outside any catch handler that might be unwinding from bad_alloc.
+void set_error(char **error, const char *message) {
+    if (!error) return;
+    size_t n = std::strlen(message);
+    char *copy = static_cast<char *>(std::malloc(n + 1));
+    if (copy) std::memcpy(copy, message, n + 1);
+    *error = copy;
+}
+
+char *copy_string(const std::string &s) {
+    char *out = static_cast<char *>(std::malloc(s.size() + 1));
+    if (out) std::memcpy(out, s.c_str(), s.size() + 1);
+    return out;
+}
+
+// poppler writes its complaints to stderr by default; they reach the user as hoso's own messages.
+void quiet(const std::string &, void *) {}
+
+void silence_once() {
+    static std::once_flag flag;
+    std::call_once(flag, [] { poppler::set_debug_error_function(quiet, nullptr); });
+}
+
+std::string utf8(const poppler::ustring &u) {
+    poppler::byte_array bytes = u.to_utf8();
+    return std::string(bytes.begin(), bytes.end());
+}
+
+poppler::page *page_at(hoso_pdf *pdf, int index) {
+    if (!pdf || !pdf->doc || index < 0 || index >= pdf->doc->pages()) return nullptr;
+    return pdf->doc->create_page(index);
+}
+
+} // namespace
+
+extern "C" {
+
+hoso_pdf *hoso_pdf_open(const char *path, char **error) {
+    const char *failure = nullptr;
+    try {
+        silence_once();
+        std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+        if (!doc) {
+            failure = "damaged";
+        } else if (doc->is_locked()) {
+            failure = "locked";
+        } else {
+            hoso_pdf *pdf = new hoso_pdf_();
+            pdf->doc = std::move(doc);
+            return pdf;
+        }
+    } catch (const std::bad_alloc &) {
+        failure = "out of memory";
+    } catch (...) {
+        failure = "damaged";
+    }
+    set_error(error, failure);
+    return nullptr;
+}
+
+void hoso_pdf_close(hoso_pdf *pdf) {
+    try { delete pdf; } catch (...) {}
+}
+
+void hoso_pdf_free(void *p) { std::free(p); }
+
+int hoso_pdf_page_count(hoso_pdf *pdf) {
+    try {
+        return pdf && pdf->doc ? pdf->doc->pages() : -1;
+    } catch (...) {
+        return -1;
+    }
+}
+
+int hoso_pdf_page_size(hoso_pdf *pdf, int index, double *width, double *height, char **error) {
+    const char *failure = "no such page";
+    try {
+        std::unique_ptr<poppler::page> page(page_at(pdf, index));
+        if (page) {
+            poppler::rectf r = page->page_rect(poppler::crop_box);
+            double w = r.width(), h = r.height();
+            poppler::page::orientation_enum o = page->orientation();
+            if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(w, h);
+            *width = w;
+            *height = h;
+            return 0;
+        }
+    } catch (const std::bad_alloc &) {
+        failure = "out of memory";
+    } catch (...) {
+        failure = "damaged page";
+    }
+    set_error(error, failure);
+    return 1;
+}
+
+char *hoso_pdf_page_fonts(hoso_pdf *pdf, int index, char **error) {
+    const char *failure = "no such page";
+    try {
+        if (pdf && pdf->doc && index >= 0 && index < pdf->doc->pages()) {
+            std::unique_ptr<poppler::font_iterator> it(pdf->doc->create_font_iterator(index));
+            std::string names;
+            if (it && it->has_next()) {
+                for (const poppler::font_info &f : it->next()) {
+                    names += f.name();
+                    names += '\n';
+                }
+            }
+            char *out = copy_string(names);
+            if (out) return out;
+            failure = "out of memory";
+        }
+    } catch (const std::bad_alloc &) {
+        failure = "out of memory";
+    } catch (...) {
+        failure = "damaged page";
+    }
+    set_error(error, failure);
+    return nullptr;
+}
+
+char *hoso_pdf_page_text(hoso_pdf *pdf, int index, int physical, char **error) {
+    const char *failure = "no such page";
+    try {
+        std::unique_ptr<poppler::page> page(page_at(pdf, index));
+        if (page) {
+            poppler::ustring text = page->text(poppler::rectf(), physical ? poppler::page::physical_layout
+                                                                          : poppler::page::non_raw_non_physical_layout);
+            char *out = copy_string(utf8(text));
+            if (out) return out;
+            failure = "out of memory";
+        }
+    } catch (const std::bad_alloc &) {
+        failure = "out of memory";
+    } catch (...) {
+        failure = "damaged page";
+    }
+    set_error(error, failure);
+    return nullptr;
+}
+
+int hoso_pdf_page_words(hoso_pdf *pdf, int index, char **text, double **boxes, int *count, char **error) {
+    *text = nullptr;
+    *boxes = nullptr;
+    *count = 0;
+    const char *failure = "no such page";
+    try {
+        std::unique_ptr<poppler::page> page(page_at(pdf, index));
+        if (page) {
+            std::vector<poppler::text_box> words = page->text_list();
+            std::string joined;
+            std::vector<double> rects;
+            rects.reserve(words.size() * 4);
+            for (const poppler::text_box &w : words) {
+                std::string s = utf8(w.text());
+                if (s.empty()) continue;
+                joined += s;
+                joined += '\n';
+                poppler::rectf r = w.bbox();
+                rects.push_back(r.x());
+                rects.push_back(r.y());
+                rects.push_back(r.width());
+                rects.push_back(r.height());
+            }
+            char *t = copy_string(joined);
+            double *b = static_cast<double *>(std::malloc(sizeof(double) * (rects.empty() ? 1 : rects.size())));
+            if (t && b) {
+                if (!rects.empty()) std::memcpy(b, rects.data(), sizeof(double) * rects.size());
+                *text = t;
+                *boxes = b;
+                *count = static_cast<int>(rects.size() / 4);
+                return 0;
+            }
+            std::free(t);
+            std::free(b);
+            failure = "out of memory";
+        }
+    } catch (const std::bad_alloc &) {
+        failure = "out of memory";
+    } catch (...) {
+        failure = "damaged page";
+    }
+    set_error(error, failure);
+    return 1;
+}
+
+int hoso_pdf_render(hoso_pdf *pdf, int index, double dpi, int gray, long max_pixels, unsigned char **pixels,
+                    int *width, int *height, int *stride, char **error) {
+    *pixels = nullptr;
+    const char *failure = "no such page";
+    try {
+        std::unique_ptr<poppler::page> page(page_at(pdf, index));
+        if (page) {
+            poppler::rectf r = page->page_rect(poppler::crop_box);
+            double w = r.width() / 72.0 * dpi, h = r.height() / 72.0 * dpi;
+            if (!(w > 0 && h > 0)) {
+                failure = "empty page";
+            } else if (w * h > static_cast<double>(max_pixels)) {
+                failure = "too many pixels";
+            } else {
+                poppler::page_renderer renderer;
+                renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+                renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+                renderer.set_image_format(gray ? poppler::image::format_gray8 : poppler::image::format_rgb24);
+                poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+                if (!img.is_valid()) {
+                    failure = "render failed";
+                } else {
+                    size_t bytes = static_cast<size_t>(img.bytes_per_row()) * static_cast<size_t>(img.height());
+                    unsigned char *out = static_cast<unsigned char *>(std::malloc(bytes ? bytes : 1));
+                    if (!out) {
+                        failure = "out of memory";
+                    } else {
+                        std::memcpy(out, img.const_data(), bytes);
+                        *pixels = out;
+                        *width = img.width();
+                        *height = img.height();
+                        *stride = img.bytes_per_row();
+                        return 0;
+                    }
+                }
+            }
+        }
+    } catch (const std::bad_alloc &) {
+        failure = "out of memory";
+    } catch (...) {
+        failure = "damaged page";
+    }
+    set_error(error, failure);
+    return 1;
+}
+
+} // extern "C"

@@ -1,0 +1,164 @@
+import CPoppler
+import CTesseract
+import Foundation
+
+/// One open PDF, read through poppler's library (`CPoppler`): page count, sizes, fonts, the text layer's
+/// words with their boxes, and pages rendered to images. One handle per file, pages streamed from it; calls
+/// are serialised by a lock (poppler's document is not thread-safe).
+public final class PDFDocument: @unchecked Sendable {
+    private let handle: OpaquePointer
+    private let lock = NSLock()
+    /// The path reported in errors.
+    public let file: String
+    public let pageCount: Int
+
+    /// A word of the text layer and its box in points from the page's top-left corner.
+    public struct Word: Equatable, Sendable {
+        public var text: String
+        public var x: Double, y: Double, width: Double, height: Double
+    }
+
+    /// Opens the PDF at `url`; throws ScanError (password, damaged, no pages).
+    public init(url: URL, reportedAs file: String? = nil) throws {
+        let name = file ?? url.path
+        self.file = name
+        try ScanFile.checkNotEmpty(url, file: name)
+        var error: UnsafeMutablePointer<CChar>?
+        guard let h = hoso_pdf_open(url.path, &error) else {
+            let message = Self.take(error)
+            throw ScanError(file: name, reason: message == "locked" ? "PDF có mật khẩu" : "PDF hỏng, không đọc được")
+        }
+        handle = h
+        pageCount = Int(hoso_pdf_page_count(h))
+        guard pageCount > 0 else {
+            hoso_pdf_close(h)
+            throw ScanError(file: name, reason: "PDF hỏng hoặc không có trang nào")
+        }
+    }
+
+    deinit { hoso_pdf_close(handle) }
+
+    /// The size of page `number` (1-based) in points, as displayed.
+    public func pageSize(_ number: Int) throws -> (width: Double, height: Double) {
+        try checkRange(number)
+        lock.lock(); defer { lock.unlock() }
+        var w = 0.0, h = 0.0
+        var error: UnsafeMutablePointer<CChar>?
+        guard hoso_pdf_page_size(handle, Int32(number - 1), &w, &h, &error) == 0 else {
+            throw ScanError(file: file, page: number, reason: "Trang PDF hỏng: \(Self.take(error))")
+        }
+        return (w, h)
+    }
+
+    /// The base names of the fonts the page uses (subset prefixes like `ABCDEF+` removed).
+    public func fonts(_ number: Int) throws -> [String] {
+        try checkRange(number)
+        lock.lock(); defer { lock.unlock() }
+        var error: UnsafeMutablePointer<CChar>?
+        guard let list = hoso_pdf_page_fonts(handle, Int32(number - 1), &error) else {
+            throw ScanError(file: file, page: number, reason: "Trang PDF hỏng: \(Self.take(error))")
+        }
+        defer { hoso_pdf_free(list) }
+        return String(cString: list).split(separator: "\n").map { name in
+            String(name.split(separator: "+", maxSplits: 1).last ?? name)
+        }
+    }
+
+    /// The page's text, laid out as printed (like `pdftotext -layout`) or in reading order; NFC.
+    public func text(_ number: Int, physicalLayout: Bool) throws -> String {
+        try checkRange(number)
+        lock.lock(); defer { lock.unlock() }
+        var error: UnsafeMutablePointer<CChar>?
+        guard let text = hoso_pdf_page_text(handle, Int32(number - 1), physicalLayout ? 1 : 0, &error) else {
+            throw ScanError(file: file, page: number, reason: "Không đọc được lớp chữ của trang: \(Self.take(error))")
+        }
+        defer { hoso_pdf_free(text) }
+        return String(decoding: UnsafeRawBufferPointer(start: text, count: strlen(text)), as: UTF8.self)
+            .precomposedStringWithCanonicalMapping
+    }
+
+    /// The words of the page's text layer in reading order, NFC.
+    public func words(_ number: Int) throws -> [Word] {
+        try checkRange(number)
+        lock.lock(); defer { lock.unlock() }
+        var text: UnsafeMutablePointer<CChar>?
+        var boxes: UnsafeMutablePointer<Double>?
+        var count: Int32 = 0
+        var error: UnsafeMutablePointer<CChar>?
+        guard hoso_pdf_page_words(handle, Int32(number - 1), &text, &boxes, &count, &error) == 0, let text, let boxes else {
+            throw ScanError(file: file, page: number, reason: "Không đọc được lớp chữ của trang: \(Self.take(error))")
+        }
+        defer { hoso_pdf_free(text); hoso_pdf_free(boxes) }
+        let strings = String(decoding: UnsafeRawBufferPointer(start: text, count: strlen(text)), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        var words: [Word] = []
+        words.reserveCapacity(Int(count))
+        for i in 0..<min(Int(count), strings.count) {
+            let b = boxes + 4 * i
+            words.append(Word(text: String(strings[i]).precomposedStringWithCanonicalMapping,
+                              x: b[0], y: b[1], width: b[2], height: b[3]))
+        }
+        return words
+    }
+
+    /// Page `number` rendered at `dpi`, 8-bit grey or 32-bit colour, refused above `maxPixels`.
+    public func render(_ number: Int, dpi: Double, gray: Bool, maxPixels: Int) throws -> PageImage {
+        try checkRange(number)
+        let size = try pageSize(number)
+        let w = Int((size.width / 72 * dpi).rounded(.up)), h = Int((size.height / 72 * dpi).rounded(.up))
+        try ScanFile.checkPixels(width: w, height: h, max: maxPixels, file: file, page: number)
+        try LeptonicaSetup.once()
+        lock.lock(); defer { lock.unlock() }
+        var pixels: UnsafeMutablePointer<UInt8>?
+        var width: Int32 = 0, height: Int32 = 0, stride: Int32 = 0
+        var error: UnsafeMutablePointer<CChar>?
+        guard hoso_pdf_render(handle, Int32(number - 1), dpi, gray ? 1 : 0, maxPixels, &pixels, &width, &height, &stride, &error) == 0,
+              let pixels else {
+            let reason = Self.take(error)
+            throw ScanError(file: file, page: number,
+                            reason: reason == "too many pixels" ? "Trang quá lớn để dựng ảnh ở \(Int(dpi)) dpi" : "Không dựng được ảnh trang: \(reason)")
+        }
+        defer { hoso_pdf_free(pixels) }
+        guard let image = PageImage(pixels: pixels, width: Int(width), height: Int(height), stride: Int(stride), gray: gray) else {
+            throw ScanError(file: file, page: number, reason: "Không đủ bộ nhớ để dựng ảnh trang")
+        }
+        image.resolution = Int(dpi.rounded())
+        return image
+    }
+
+    private func checkRange(_ number: Int) throws {
+        guard number >= 1, number <= pageCount else {
+            throw ScanError(file: file, page: number, reason: "Không có trang \(number) (tệp có \(pageCount) trang)")
+        }
+    }
+
+    private static func take(_ error: UnsafeMutablePointer<CChar>?) -> String {
+        guard let error else { return "lỗi không rõ" }
+        defer { hoso_pdf_free(error) }
+        return String(cString: error)
+    }
+}
+
+extension PageImage {
+    /// A Leptonica image from rows of 8-bit grey or 24-bit RGB bytes (poppler's rendering).
+    convenience init?(pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, gray: Bool) {
+        guard width > 0, height > 0, let pix = pixCreate(l_int32(width), l_int32(height), gray ? 8 : 32) else { return nil }
+        let wpl = Int(pixGetWpl(pix))
+        let data = pixGetData(pix)!
+        for y in 0..<height {
+            let row = pixels + y * stride
+            let line = data + y * wpl
+            if gray {
+                // Leptonica keeps bytes big-endian within each 32-bit word: write in memory order, swap once below.
+                UnsafeMutableRawPointer(line).copyMemory(from: row, byteCount: width)
+            } else {
+                for x in 0..<width {
+                    let p = row + 3 * x
+                    line[x] = UInt32(p[0]) << 24 | UInt32(p[1]) << 16 | UInt32(p[2]) << 8 | 0xFF
+                }
+            }
+        }
+        if gray { pixEndianByteSwap(pix) }
+        self.init(taking: pix)
+    }
+}
