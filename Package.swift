@@ -66,7 +66,7 @@ let package = Package(
         ], swiftSettings: swift5, linkerSettings: [.linkedLibrary("jemalloc")]),
 
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "Query"], swiftSettings: swift5),
-        .testTarget(name: "OCRTests", dependencies: ["OCR"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "VietText"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],
                     swiftSettings: swift5),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: swift5),
         .testTarget(name: "DeliveryTests", dependencies: [

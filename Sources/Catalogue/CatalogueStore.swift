@@ -603,15 +603,27 @@ public final class CatalogueStore: @unchecked Sendable {
         try write { try $0.execute(sql: "UPDATE document SET indexedVersion = NULL") }
     }
 
+    /// A page to look at again: its confidence (for a kept PDF text layer, the layer's score × 100), where its
+    /// text came from, and the layer's score when it had one.
+    public struct ReviewPage: Equatable, Sendable {
+        public var documentID: String
+        public var number: Int
+        public var confidence: Double
+        public var textSource: PageTextSource
+        public var layerScore: Double?
+    }
+
     /// Pages whose mean confidence is below `below`, least confident first: candidates for review.
-    public func lowConfidencePages(below: Double, limit: Int) throws -> [(documentID: String, number: Int, confidence: Double)] {
+    public func lowConfidencePages(below: Double, limit: Int) throws -> [ReviewPage] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT documentID, number, meanConfidence FROM page WHERE meanConfidence < ?
+                SELECT documentID, number, meanConfidence, textSource, layerScore FROM page WHERE meanConfidence < ?
                 ORDER BY meanConfidence, documentID, number LIMIT ?
                 """, arguments: [below, max(0, limit)]).map {
-                (documentID: try $0.decode(forColumn: "documentID"), number: try $0.decode(forColumn: "number"),
-                 confidence: try $0.decode(forColumn: "meanConfidence"))
+                ReviewPage(documentID: try $0.decode(forColumn: "documentID"), number: try $0.decode(forColumn: "number"),
+                           confidence: try $0.decode(forColumn: "meanConfidence"),
+                           textSource: PageTextSource(rawValue: try $0.decode(forColumn: "textSource")) ?? .ocr,
+                           layerScore: try $0.decode(forColumn: "layerScore"))
             }
         }
     }

@@ -300,7 +300,11 @@ public final class Archive: @unchecked Sendable {
         var out: [String: [FacetValue]] = [:]
         for (key, slot) in Self.facetSlots {
             guard let values = raw[slot] else { continue }
-            out[key] = values.compactMap { v in v.value.isEmpty ? nil : FacetValue(value: v.value, count: v.count) }
+            out[key] = values.compactMap { v in
+                guard !v.value.isEmpty else { return nil }
+                let label = slot == ValueSlot.retention ? FieldCode.retention[v.value] : nil
+                return FacetValue(value: v.value, count: v.count, label: label)
+            }
             if slot == ValueSlot.year { out[key]?.sort { $0.value > $1.value } }
         }
         return out

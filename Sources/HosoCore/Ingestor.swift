@@ -63,6 +63,8 @@ public final class Ingestor {
     struct PageJob: Sendable {
         var documentID: String
         var url: URL
+        /// The scan as the operator finds it in the delivery.
+        var place: String
         var number: Int
         var sourceHash: String
     }
@@ -95,7 +97,9 @@ public final class Ingestor {
                     reason: "Tài liệu Mật không được lưu trên máy này (--refuse-secret)"))
                 continue
             }
-            let url = batch.appendingPathComponent(document.path).standardizedFileURL
+            // Relative to the batch; absolute for the files an information package was unpacked to.
+            let url = (document.path.hasPrefix("/") ? URL(fileURLWithPath: document.path)
+                                                    : batch.appendingPathComponent(document.path)).standardizedFileURL
             document.path = url.path
             let scanHash: String
             let pageCount: Int
@@ -128,7 +132,8 @@ public final class Ingestor {
                     summary.reused += 1
                     continue
                 }
-                jobs.append(PageJob(documentID: document.id, url: url, number: number, sourceHash: sourceHash))
+                jobs.append(PageJob(documentID: document.id, url: url, place: Self.relative(url, to: batch), number: number,
+                                    sourceHash: sourceHash))
             }
         }
 
@@ -146,10 +151,10 @@ public final class Ingestor {
                                                        number: job.number, sourceHash: job.sourceHash))
                         recognised += 1
                     } catch {
-                        failures.append(SkippedItem(place: "\(job.documentID) trang \(job.number)", reason: Self.reason(error)))
+                        failures.append(SkippedItem(place: "\(job.documentID) trang \(job.number) (\(job.place))", reason: Self.reason(error)))
                     }
                 case .failure(let error):
-                    failures.append(SkippedItem(place: "\(job.documentID) trang \(job.number)", reason: Self.reason(error)))
+                    failures.append(SkippedItem(place: "\(job.documentID) trang \(job.number) (\(job.place))", reason: Self.reason(error)))
                 }
                 progress.advance()
             })

@@ -81,8 +81,15 @@ public struct SearchHit: Codable, Sendable, Equatable {
 
 /// A facet: value → count among the documents the role may see.
 public struct FacetValue: Codable, Sendable, Equatable {
+    /// The value filtered on (a TT 05 code for coded fields: `01`).
     public var value: String
     public var count: Int
+    /// The value's name when it is a code (`Vĩnh viễn` for the retention `01`).
+    public var label: String?
+
+    public init(value: String, count: Int, label: String? = nil) {
+        self.value = value; self.count = count; self.label = label
+    }
 }
 
 /// The JSON of `hoso search --json` and `GET /api/search`.

@@ -38,6 +38,7 @@ enum OpenAPIDocument {
           properties:
             value: {type: string}
             count: {type: integer, minimum: 0}
+            label: {type: string}
         SearchResult:
           type: object
           required: [total, hits, relaxed]

@@ -55,7 +55,7 @@ enum WebTemplates {
             for v in values.prefix(12) {
                 let link = facet.key == "year" ? "\(base)\(filterParameters(spec.filters))&from=\(url(v.value))&to=\(url(v.value))"
                     : "\(base)\(filterParameters(spec.filters))&\(facet.param)=\(url(v.value))"
-                body += "<li><a href=\"\(link)\">\(e(v.value))</a> <span class=\"count\">\(v.count)</span></li>"
+                body += "<li><a href=\"\(link)\">\(e(v.label ?? v.value))</a> <span class=\"count\">\(v.count)</span></li>"
             }
             body += "</ul>"
         }

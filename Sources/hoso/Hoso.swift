@@ -194,7 +194,7 @@ struct Reindex: AsyncParsableCommand {
 }
 
 struct Review: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Liệt kê các trang nhận dạng có độ tin cậy thấp, cần kiểm tra lại.")
+    static let configuration = CommandConfiguration(abstract: "Liệt kê các trang có độ tin cậy thấp (nhận dạng kém, hoặc lớp chữ PDF kém mà nhận dạng lại không tốt hơn), cần kiểm tra lại.")
 
     @OptionGroup var options: DataOptions
     @Option(help: "Ngưỡng độ tin cậy trung bình (0–100).")
@@ -205,7 +205,14 @@ struct Review: AsyncParsableCommand {
     func run() async throws {
         let store = try Archive.openStore(DataDirectory(path: options.data))
         for page in try store.lowConfidencePages(below: below, limit: limit) {
-            print("\(page.documentID)\ttrang \(page.number)\t\(String(format: "%.1f", page.confidence))")
+            var source: String
+            switch page.textSource {
+            case .ocr: source = "nhận dạng"
+            case .layer: source = "lớp chữ PDF"
+            case .transcript: source = "bản chép"
+            }
+            if let score = page.layerScore { source += String(format: " (lớp chữ PDF: %.2f)", score) }
+            print("\(page.documentID)\ttrang \(page.number)\t\(String(format: "%.1f", page.confidence))\t\(source)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import OCR
+import VietText
 
 /// Reading scans page by page: PDFs (image-only and two-layer), TIFF, folders, and bad input.
 final class ScanReaderTests: XCTestCase {
@@ -16,7 +17,7 @@ final class ScanReaderTests: XCTestCase {
         XCTAssertEqual(img.resolution, 200)
     }
 
-    /// A page that is not one image covering it is rendered with pdftoppm at 300 dpi, and read.
+    /// A page that is not one image covering it is rendered by poppler at 300 dpi in grey, and read.
     func testPDFPageThatIsNotOneImageIsRenderedAt300dpi() throws {
         guard case .image(let img) = try ScanReader().page(1, of: fixture("small_image_on_a3.pdf")) else {
             return XCTFail("expected an image")
@@ -24,15 +25,17 @@ final class ScanReaderTests: XCTestCase {
         XCTAssertEqual(img.resolution, 300)
         XCTAssertEqual(img.width, 3508, accuracy: 2)    // A3 at 300 dpi
         XCTAssertEqual(img.height, 4961, accuracy: 2)
-        XCTAssertTrue([8, 32].contains(img.depth))   // pdftoppm writes RGB PNG even with -gray
+        XCTAssertEqual(img.depth, 8)
         let page = try TesseractEngine().recognize(img)
         XCTAssertTrue(page.text.contains("1479/BCA-ANCTNB"), page.text)
     }
 
     func testTwoLayerPDFGivesItsTextLayerUnlessReocr() throws {
         let url = fixture("two_layer.pdf")
-        guard case .text(let text) = try ScanReader().page(1, of: url) else { return XCTFail("expected the text layer") }
+        guard case .layer(let layer) = try ScanReader().page(1, of: url) else { return XCTFail("expected the text layer") }
+        let text = layer.text
         XCTAssertEqual(text, text.precomposedStringWithCanonicalMapping)
+        XCTAssertGreaterThanOrEqual(layer.quality.score, TextLayerQuality.poorBelow, "a clean layer is kept")
         XCTAssertTrue(text.contains("TỜ TRÌNH"), text)
         let truth = try String(contentsOf: fixture("two_layer.txt"), encoding: .utf8)
         XCTAssertLessThanOrEqual(TextMetrics.cer(text, truth: truth), 0.03)
@@ -43,9 +46,10 @@ final class ScanReaderTests: XCTestCase {
 
     /// `pdftotext -layout` sets the heading columns side by side; the reader puts them one after the other.
     func testTextLayerKeepsHeadingColumnsApart() throws {
-        guard case .text(let text) = try ScanReader().page(1, of: fixture("heading_two_layer.pdf")) else {
+        guard case .layer(let layer) = try ScanReader().page(1, of: fixture("heading_two_layer.pdf")) else {
             return XCTFail("expected the text layer")
         }
+        let text = layer.text
         let lines = text.split(separator: "\n").map(String.init)
         XCTAssertEqual(Array(lines.prefix(6)), [
             "ỦY BAN NHÂN DÂN", "HUYỆN KRÔNG PẮC", "Số: 1605/QĐ-UBND",

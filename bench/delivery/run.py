@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Two-layer PDFs with the contractor's text layer: is the text hoso keeps better than the layer?
+
+    python3 bench/delivery/run.py [--hoso PATH] [--delivery samples/delivery/xlsx] ...
+
+Ingests each delivery into a fresh data folder, then for every page of samples/delivery/truth scores, against
+the true text, (a) the PDF's own text layer as `pdftotext -layout` reads it (the reference, same run) and (b) the
+text hoso kept (`hoso text`). CER: Levenshtein distance over characters (whitespace collapsed, NFC) over the
+truth's length; word miss: share of true words missing from the text. Grouped by the layer's quality as
+samples/delivery/layers.tsv records it, with the number of pages hoso recognised again in each group.
+"""
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "bench", "ocr"))
+sys.dont_write_bytecode = True
+from score import flat, levenshtein  # noqa: E402
+
+
+def word_miss(got, truth):
+    have = {}
+    for w in got.split():
+        have[w] = have.get(w, 0) + 1
+    missed = 0
+    for w in truth.split():
+        if have.get(w, 0) > 0:
+            have[w] -= 1
+        else:
+            missed += 1
+    return missed, len(truth.split())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--hoso", default=os.path.join(ROOT, ".build", "release", "hoso"))
+    ap.add_argument("--delivery", action="append")
+    ap.add_argument("--samples", default=os.path.join(ROOT, "samples", "delivery"))
+    args = ap.parse_args()
+    deliveries = args.delivery or [os.path.join(args.samples, "xlsx"), os.path.join(args.samples, "sip")]
+    truth_dir = os.path.join(args.samples, "truth")
+    quality = {}
+    with open(os.path.join(args.samples, "layers.tsv"), encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        for line in fh:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            quality[(row["document"], int(row["page"]))] = row["quality"]
+
+    groups = {}
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    for delivery in deliveries:
+        data = tempfile.mkdtemp(prefix="hoso-bench-delivery-")
+        started = time.time()
+        run = subprocess.run([args.hoso, "ingest", delivery, "--data", data, "--json"], env=env,
+                             capture_output=True, text=True)
+        seconds = time.time() - started
+        summary = json.loads(run.stdout.strip().splitlines()[-1])
+        print(f"{os.path.relpath(delivery, ROOT)}: {summary['documents']} documents, {summary['pages']} pages, "
+              f"{summary['recognised']} read in {seconds:.1f} s, skipped {len(summary['skipped'])}")
+        db = sqlite3.connect(os.path.join(data, "catalogue.sqlite"))
+        paths = dict(db.execute("SELECT id, path FROM document"))
+        sources = {(d, n): (s, sc) for d, n, s, sc in db.execute(
+            "SELECT documentID, number, textSource, layerScore FROM page")}
+        for doc, path in sorted(paths.items()):
+            folder = os.path.join(truth_dir, doc)
+            if not os.path.isdir(folder):
+                continue
+            kept = subprocess.run([args.hoso, "text", "--data", data, "--role", "secret", doc],
+                                  capture_output=True, text=True).stdout.split("\f")
+            for name in sorted(os.listdir(folder)):
+                n = int(name.split(".")[0])
+                truth = flat(open(os.path.join(folder, name), encoding="utf-8").read())
+                layer = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-f", str(n), "-l", str(n), path, "-"],
+                                       capture_output=True, text=True).stdout
+                ours = kept[n - 1] if n - 1 < len(kept) else ""
+                g = groups.setdefault(quality.get((doc, n), "?"), dict(pages=0, chars=0, words=0, again=0,
+                                                                       layer_e=0, layer_m=0, ours_e=0, ours_m=0))
+                g["pages"] += 1
+                g["chars"] += len(truth)
+                for key, text in (("layer", flat(layer)), ("ours", flat(ours))):
+                    g[key + "_e"] += levenshtein(text, truth)
+                    m, w = word_miss(text, truth)
+                    g[key + "_m"] += m
+                g["words"] += len(truth.split())
+                source, score = sources.get((doc, n), ("?", None))
+                if source == "ocr" and score is not None:
+                    g["again"] += 1
+        db.close()
+        subprocess.run(["rm", "-rf", data])
+
+    print()
+    print(f"{'layer':>6} {'pages':>5} {'read again':>10}  {'layer CER':>9} {'hoso CER':>9}  {'layer miss':>10} {'hoso miss':>9}")
+    for name in ("good", "poor", "none", "?"):
+        g = groups.get(name)
+        if not g:
+            continue
+        c, w = max(1, g["chars"]), max(1, g["words"])
+        print(f"{name:>6} {g['pages']:>5} {g['again']:>10}  {g['layer_e'] / c:9.2%} {g['ours_e'] / c:9.2%}  "
+              f"{g['layer_m'] / w:10.2%} {g['ours_m'] / w:9.2%}")
+
+
+if __name__ == "__main__":
+    main()
