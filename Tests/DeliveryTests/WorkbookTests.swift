@@ -312,6 +312,8 @@ final class WorkbookTests: XCTestCase {
                     }, file: "gop.xlsx, trang “Cũ”", row: 1, reason: "tiêu đề có ô gộp A1:B1", documents: ["H9.1"]),
             BadCase(name: "a sheet without the path column", make: { try $0.workbook("thieu.xlsx", [sheet([["Mã hồ sơ", "Tiêu đề hồ sơ", "Số thứ tự"], ["H1", "Hồ sơ", 1]])]) },
                     file: "thieu.xlsx, trang “Sheet1”", row: 1, reason: "thiếu cột bắt buộc: Đường dẫn file"),
+            BadCase(name: "a header without rows", make: { try $0.workbook("trong.xlsx", [sheet([["Tiêu đề"], [], header])]) },
+                    file: "trong.xlsx, trang “Sheet1”", row: 3, reason: "không có dòng dữ liệu nào"),
             BadCase(name: "a row without a scan", make: { b in
                         try b.file("H1.1.pdf")
                         return try b.workbook("m.xlsx", [sheet([header, ["H1", "Hồ sơ", 1, "H1.1.pdf"], ["H1", "Hồ sơ", 2]])])
@@ -407,6 +409,33 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(plain[0].cells, [0: .text("a"), 1: .text("c")])
     }
 
+    /// Sheet XML as other tools write it (prefixed namespace), and XML refused: a DOCTYPE (entities could
+    /// expand without bound), broken XML, a part over the size limit.
+    func testSheetXML() throws {
+        let batch = try WorkbookTestBatch()
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let prefixed = #"<x:worksheet xmlns:x="\#(ns)"><x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>Hồ sơ</x:t></x:is></x:c><x:c r="D2"><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>"#
+        let doctype = #"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><worksheet xmlns="\#(ns)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>"#
+        let broken = #"<worksheet xmlns="\#(ns)"><sheetData><row r="1"><c r="A1"><v>1</v></row>"#
+        let big = XLSXSheet(name: "Lớn", rows: [[.inline(String(repeating: "Biên bản họp dân ", count: 400))]])
+        let url = try batch.workbook("x.xlsx", [
+            XLSXSheet(name: "Tiền tố", rows: [], xml: prefixed), XLSXSheet(name: "DTD", rows: [], xml: doctype),
+            XLSXSheet(name: "Hỏng", rows: [], xml: broken), big,
+        ])
+        let book = try Workbook.open(url, maxPartSize: 4000)
+        XCTAssertEqual(try book.read(book.sheets[0]).rows, [Workbook.Row(number: 2, cells: [1: .text("Hồ sơ"), 3: .number(7)])])
+        let failures: [(Int, String)] = [(1, "DOCTYPE"), (2, "không đọc được XML"), (3, "quá lớn")]
+        for (index, reason) in failures {
+            XCTAssertThrowsError(try book.read(book.sheets[index]), reason) { error in
+                let message = (error as? Workbook.Failure)?.message ?? ""
+                XCTAssertTrue(message.contains(reason), message)
+            }
+        }
+        // Through the reader: each refused sheet is a problem at its place, and no sheet has metadata.
+        let result = batch.read(url)
+        XCTAssertEqual(result.problems.map(\.file), ["x.xlsx, trang “DTD”", "x.xlsx, trang “Hỏng”"])
+    }
+
     func testDateSerials() throws {
         let cases: [(serial: Double, date1904: Bool, date: String?)] = [
             (1, false, "01/01/1900"), (59, false, "28/02/1900"), (60, false, "29/02/1900"), (61, false, "01/03/1900"),
@@ -450,6 +479,7 @@ final class WorkbookTests: XCTestCase {
         let dates: [([WorkbookDatePart: String], String)] = [
             ([.day: "5", .month: "2", .year: "2012"], "05/02/2012"), ([.month: "02", .year: "2012"], "02/2012"),
             ([.year: "2012"], "2012"), ([.day: "5", .year: "2012"], "05//2012"),
+            ([.day: "15/02/2012"], "15/02/2012"), ([.day: "15/02/2012", .year: "2012"], "15/02/2012"),
         ]
         for (parts, want) in dates { XCTAssertEqual(WorkbookRows.joinDate(parts), want) }
 
