@@ -266,6 +266,30 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(result.documents.map { $0.fields["Ngôn ngữ"] }, ["01", "09", "01", "01"])
     }
 
+    /// A workbook in its hồ sơ's folder (one per hồ sơ): paths relative to the batch, to the workbook's folder,
+    /// to a folder below it, from the contractor's drive, to a file whose name is NFD on disk; a date cell.
+    func testPathsOfAWorkbookPerFileFolder() throws {
+        let batch = try WorkbookTestBatch()
+        let folder = "Phông/hopso01/hoso01"
+        let nfd = "Biên bản".decomposedStringWithCanonicalMapping
+        let cases: [(cell: String, disk: String)] = [
+            (#"\Phông\hopso01\hoso01\H5.1.pdf"#, "\(folder)/H5.1.pdf"),
+            ("H5.2.pdf", "\(folder)/H5.2.pdf"),
+            (#"\H5.3.pdf"#, "\(folder)/PDF/H5.3.pdf"),
+            (#"D:\Số hóa\Phông\hopso01\hoso01\H5.4.pdf"#, "\(folder)/H5.4.pdf"),
+            ("Biên bản/H5.5.pdf", "\(folder)/\(nfd)/H5.5.pdf"),
+            (#"hoso01\H5.6.pdf"#, "\(folder)/H5.6.pdf"),
+        ]
+        for c in cases { try batch.file(c.disk) }
+        let rows: [[XLSXCell]] = [["Tiêu đề hồ sơ", "Ngày văn bản", "Đường dẫn file"]]
+            + cases.map { ["Hồ sơ năm", .date(40954), .text($0.cell)] }
+        let result = batch.read(try batch.workbook("\(folder)/ho_so.xlsx", [XLSXSheet(name: "Sheet1", rows: rows)]))
+        XCTAssertEqual(result.problems, [])
+        XCTAssertEqual(result.documents.map(\.path), cases.map(\.disk))
+        XCTAssertEqual(result.documents.map(\.id), (1...6).map { "H5.\($0)" })
+        XCTAssertEqual(Set(result.documents.map(\.date)), [ArchiveDateValue(year: 2012, month: 2, day: 15)])
+    }
+
     // MARK: - Refused workbooks and rows
 
     private struct BadCase {
@@ -326,6 +350,12 @@ final class WorkbookTests: XCTestCase {
                         try b.file("H1.1.pdf")
                         return try b.workbook("m.xlsx", [sheet([header, ["H1", "Hồ sơ", 1, "H1.1.pdf"], ["H1", "Hồ sơ", 2, #"..\..\etc\passwd"#]])])
                     }, file: "m.xlsx, trang “Sheet1”", row: 3, column: "Tệp", reason: "trỏ ra ngoài thư mục lô", documents: ["H1.1"]),
+            BadCase(name: "a scan that is a link out of the batch", make: { b in
+                        try b.file("H1.1.pdf")
+                        try FileManager.default.createSymbolicLink(atPath: b.url.appendingPathComponent("H1.2.pdf").path,
+                                                                   withDestinationPath: "/etc/hostname")
+                        return try b.workbook("m.xlsx", [sheet([header, ["H1", "Hồ sơ", 1, "H1.1.pdf"], ["H1", "Hồ sơ", 2, "H1.2.pdf"]])])
+                    }, file: "m.xlsx, trang “Sheet1”", row: 3, column: "Tệp", reason: "liên kết trỏ ra ngoài thư mục lô", documents: ["H1.1"]),
             BadCase(name: "a formula error", make: { b in
                         try b.file("H1.1.pdf")
                         return try b.workbook("m.xlsx", [sheet([header + ["Người ký"], ["H1", "Hồ sơ", 1, "H1.1.pdf", .error("#N/A")]])])
