@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// An Excel workbook (.xlsx, Office Open XML) read as typed cells: its sheets in order, each sheet's rows with
@@ -58,7 +55,7 @@ struct Workbook {
         var merges: [CellRange] = []
     }
 
-    /// Largest part read (uncompressed): a sheet, the shared strings, the styles.
+    /// Largest part read (uncompressed) by default: a sheet, the shared strings, the styles.
     static let maxPartSize = 200 * 1024 * 1024
     static let maxRows = 1_048_576
     static let maxColumns = 16_384
@@ -66,8 +63,7 @@ struct Workbook {
     let sheets: [Sheet]
     /// The 1904 date system (workbookPr date1904), else 1900.
     let date1904: Bool
-    private let archive: Archive
-    private let entries: [String: Entry]
+    private let reader: PartReader
     private let sharedStrings: [String]
     /// Indices into cellXfs whose number format shows a date.
     private let dateStyles: Set<Int>
@@ -76,7 +72,7 @@ struct Workbook {
 
     /// Opens the workbook at `url`; fails with a Vietnamese message for an old .xls, an encrypted workbook, a file
     /// that is not a zip, or a zip that is not a workbook.
-    static func open(_ url: URL) throws -> Workbook {
+    static func open(_ url: URL, maxPartSize: Int = Workbook.maxPartSize) throws -> Workbook {
         let head: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)
@@ -99,7 +95,7 @@ struct Workbook {
             let key = entryKey(entry.path)
             if entries[key] == nil { entries[key] = entry }
         }
-        let reader = PartReader(archive: archive, entries: entries)
+        let reader = PartReader(archive: archive, entries: entries, limit: maxPartSize)
 
         // The workbook part: from the package relationships, else where Excel puts it.
         var workbookPart = "xl/workbook.xml"
@@ -138,8 +134,7 @@ struct Workbook {
         let styles = try reader.data(partOf("/styles", "xl/styles.xml")).map {
             try dateStyleSet($0, part: partOf("/styles", "xl/styles.xml"))
         } ?? []
-        return Workbook(sheets: sheets, date1904: date1904, archive: archive, entries: entries,
-                        sharedStrings: strings, dateStyles: styles)
+        return Workbook(sheets: sheets, date1904: date1904, reader: reader, sharedStrings: strings, dateStyles: styles)
     }
 
     /// An OLE2 compound file holding an encrypted OOXML package names its `EncryptionInfo` stream (UTF-16LE).
@@ -171,10 +166,10 @@ struct Workbook {
     private struct PartReader {
         let archive: Archive
         let entries: [String: Entry]
+        let limit: Int
 
         func data(_ part: String) throws -> Data? {
             guard let entry = entries[Workbook.entryKey(part)] else { return nil }
-            let limit = Workbook.maxPartSize
             if entry.uncompressedSize > UInt64(limit) {
                 throw Failure(message: "phần “\(part)” quá lớn (\(entry.uncompressedSize / 1_048_576) MB khi giải nén; tối đa \(limit / 1_048_576) MB)")
             }
@@ -196,9 +191,8 @@ struct Workbook {
         }
     }
 
-    private init(sheets: [Sheet], date1904: Bool, archive: Archive, entries: [String: Entry],
-                 sharedStrings: [String], dateStyles: Set<Int>) {
-        self.sheets = sheets; self.date1904 = date1904; self.archive = archive; self.entries = entries
+    private init(sheets: [Sheet], date1904: Bool, reader: PartReader, sharedStrings: [String], dateStyles: Set<Int>) {
+        self.sheets = sheets; self.date1904 = date1904; self.reader = reader
         self.sharedStrings = sharedStrings; self.dateStyles = dateStyles
     }
 
@@ -307,7 +301,7 @@ struct Workbook {
     /// The rows of `sheet` (empty rows left out) and its merged ranges; with `rowLimit`, only the first rows
     /// (and no merges): enough to look for a header.
     func read(_ sheet: Sheet, rowLimit: Int = .max) throws -> SheetData {
-        guard let xml = try PartReader(archive: archive, entries: entries).data(sheet.part) else {
+        guard let xml = try reader.data(sheet.part) else {
             throw Failure(message: "bảng tính thiếu phần “\(sheet.part)” của trang")
         }
         var result = SheetData()
@@ -471,61 +465,4 @@ struct Workbook {
     }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-}
-
-/// A small SAX pass over one part's XML, element names without their namespace prefix. A part holding a
-/// document type declaration is refused: workbooks never have one, and its entities could expand without bound.
-enum WorkbookXML {
-    enum Event {
-        case start(String, [String: String])
-        case end(String)
-        case text(String)
-    }
-
-    /// Calls `handle` for each event until it returns false (the rest of the part is then skipped).
-    static func scan(_ data: Data, part: String, continuing handle: @escaping (Event) -> Bool) throws {
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw Workbook.Failure(message: "phần “\(part)” có khai báo DOCTYPE/ENTITY, không phải của Excel: từ chối")
-        }
-        let delegate = Delegate(handle)
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        if !parser.parse() && !delegate.stopped {
-            let reason = parser.parserError.map { " (\($0.localizedDescription))" } ?? ""
-            throw Workbook.Failure(message: "tệp hỏng: không đọc được XML của “\(part)”, dòng \(parser.lineNumber)\(reason)")
-        }
-    }
-
-    /// As above, for a pass over the whole part.
-    static func parse(_ data: Data, part: String, _ handle: @escaping (Event) -> Void) throws {
-        try scan(data, part: part, continuing: { event in handle(event); return true })
-    }
-
-    private final class Delegate: NSObject, XMLParserDelegate {
-        let handle: (Event) -> Bool
-        var stopped = false
-        init(_ handle: @escaping (Event) -> Bool) { self.handle = handle }
-
-        private func send(_ parser: XMLParser, _ event: Event) {
-            guard !stopped else { return }
-            if !handle(event) { stopped = true; parser.abortParsing() }
-        }
-
-        static func local(_ name: String) -> String {
-            guard let i = name.lastIndex(of: ":") else { return name }
-            return String(name[name.index(after: i)...])
-        }
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            send(parser, .start(Delegate.local(elementName), attributeDict))
-        }
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            send(parser, .end(Delegate.local(elementName)))
-        }
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            send(parser, .text(string))
-        }
-    }
 }

@@ -63,7 +63,7 @@ struct WorkbookHeader {
             return !present.isDisjoint(with: keys.month) || !present.isDisjoint(with: keys.year)
         }
 
-        var seen: [String: Int] = [:]        // canonical or extra name → how many times taken
+        var seen: [String: Int] = [:]        // canonical name → how many of its columns are taken
         var extraNames = Set<String>()
         func extraName(_ header: String) -> String {
             var name = header, n = 2

@@ -80,10 +80,14 @@ public enum WorkbookReader {
             ImportProblem(file: place, row: chosen.header.row, column: $0.column, reason: $0.reason)
         }
         let tables = WorkbookRows.tables(data: chosen.data, header: chosen.header, place: place, paths: location)
+        var empty: [ImportProblem] = []
+        if tables.files.rows.isEmpty, tables.documents.rows.isEmpty, tables.documents.problems.isEmpty {
+            empty.append(ImportProblem(file: place, row: chosen.header.row, reason: "trang có dòng tiêu đề nhưng không có dòng dữ liệu nào"))
+        }
         var result = try BatchReader.validate(files: tables.files, documents: tables.documents, existingFile: existingFile) { cell, row in
             tables.resolved[row.line ?? 0] ?? BatchReader.resolveScan(cell, batchReal: batchReal, names: location.names)
         }
-        result.problems = before + headerProblems + result.problems + after
+        result.problems = before + headerProblems + empty + result.problems + after
         return result
     }
 

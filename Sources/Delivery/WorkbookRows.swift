@@ -258,6 +258,8 @@ enum WorkbookRows {
             guard let s else { return "" }
             return s.count == 1 && s.allSatisfy(\.isNumber) ? "0" + s : s
         }
+        // A whole date in the day column (a date-formatted cell) stands for itself.
+        if let day = parts[.day], day.contains("/"), ArchiveDateValue.parse(day)?.day != nil { return day }
         let y = parts[.year] ?? ""
         if parts[.day] != nil { return "\(pad(parts[.day]))/\(pad(parts[.month]))/\(y)" }
         if parts[.month] != nil { return "\(pad(parts[.month]))/\(y)" }

@@ -266,6 +266,30 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(result.documents.map { $0.fields["Ngôn ngữ"] }, ["01", "09", "01", "01"])
     }
 
+    /// A workbook in its hồ sơ's folder (one per hồ sơ): paths relative to the batch, to the workbook's folder,
+    /// to a folder below it, from the contractor's drive, to a file whose name is NFD on disk; a date cell.
+    func testPathsOfAWorkbookPerFileFolder() throws {
+        let batch = try WorkbookTestBatch()
+        let folder = "Phông/hopso01/hoso01"
+        let nfd = "Biên bản".decomposedStringWithCanonicalMapping
+        let cases: [(cell: String, disk: String)] = [
+            (#"\Phông\hopso01\hoso01\H5.1.pdf"#, "\(folder)/H5.1.pdf"),
+            ("H5.2.pdf", "\(folder)/H5.2.pdf"),
+            (#"\H5.3.pdf"#, "\(folder)/PDF/H5.3.pdf"),
+            (#"D:\Số hóa\Phông\hopso01\hoso01\H5.4.pdf"#, "\(folder)/H5.4.pdf"),
+            ("Biên bản/H5.5.pdf", "\(folder)/\(nfd)/H5.5.pdf"),
+            (#"hoso01\H5.6.pdf"#, "\(folder)/H5.6.pdf"),
+        ]
+        for c in cases { try batch.file(c.disk) }
+        let rows: [[XLSXCell]] = [["Tiêu đề hồ sơ", "Ngày văn bản", "Đường dẫn file"]]
+            + cases.map { ["Hồ sơ năm", .date(40954), .text($0.cell)] }
+        let result = batch.read(try batch.workbook("\(folder)/ho_so.xlsx", [XLSXSheet(name: "Sheet1", rows: rows)]))
+        XCTAssertEqual(result.problems, [])
+        XCTAssertEqual(result.documents.map(\.path), cases.map(\.disk))
+        XCTAssertEqual(result.documents.map(\.id), (1...6).map { "H5.\($0)" })
+        XCTAssertEqual(Set(result.documents.map(\.date)), [ArchiveDateValue(year: 2012, month: 2, day: 15)])
+    }
+
     // MARK: - Refused workbooks and rows
 
     private struct BadCase {
@@ -312,6 +336,8 @@ final class WorkbookTests: XCTestCase {
                     }, file: "gop.xlsx, trang “Cũ”", row: 1, reason: "tiêu đề có ô gộp A1:B1", documents: ["H9.1"]),
             BadCase(name: "a sheet without the path column", make: { try $0.workbook("thieu.xlsx", [sheet([["Mã hồ sơ", "Tiêu đề hồ sơ", "Số thứ tự"], ["H1", "Hồ sơ", 1]])]) },
                     file: "thieu.xlsx, trang “Sheet1”", row: 1, reason: "thiếu cột bắt buộc: Đường dẫn file"),
+            BadCase(name: "a header without rows", make: { try $0.workbook("trong.xlsx", [sheet([["Tiêu đề"], [], header])]) },
+                    file: "trong.xlsx, trang “Sheet1”", row: 3, reason: "không có dòng dữ liệu nào"),
             BadCase(name: "a row without a scan", make: { b in
                         try b.file("H1.1.pdf")
                         return try b.workbook("m.xlsx", [sheet([header, ["H1", "Hồ sơ", 1, "H1.1.pdf"], ["H1", "Hồ sơ", 2]])])
@@ -324,6 +350,12 @@ final class WorkbookTests: XCTestCase {
                         try b.file("H1.1.pdf")
                         return try b.workbook("m.xlsx", [sheet([header, ["H1", "Hồ sơ", 1, "H1.1.pdf"], ["H1", "Hồ sơ", 2, #"..\..\etc\passwd"#]])])
                     }, file: "m.xlsx, trang “Sheet1”", row: 3, column: "Tệp", reason: "trỏ ra ngoài thư mục lô", documents: ["H1.1"]),
+            BadCase(name: "a scan that is a link out of the batch", make: { b in
+                        try b.file("H1.1.pdf")
+                        try FileManager.default.createSymbolicLink(atPath: b.url.appendingPathComponent("H1.2.pdf").path,
+                                                                   withDestinationPath: "/etc/hostname")
+                        return try b.workbook("m.xlsx", [sheet([header, ["H1", "Hồ sơ", 1, "H1.1.pdf"], ["H1", "Hồ sơ", 2, "H1.2.pdf"]])])
+                    }, file: "m.xlsx, trang “Sheet1”", row: 3, column: "Tệp", reason: "liên kết trỏ ra ngoài thư mục lô", documents: ["H1.1"]),
             BadCase(name: "a formula error", make: { b in
                         try b.file("H1.1.pdf")
                         return try b.workbook("m.xlsx", [sheet([header + ["Người ký"], ["H1", "Hồ sơ", 1, "H1.1.pdf", .error("#N/A")]])])
@@ -407,6 +439,33 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(plain[0].cells, [0: .text("a"), 1: .text("c")])
     }
 
+    /// Sheet XML as other tools write it (prefixed namespace), and XML refused: a DOCTYPE (entities could
+    /// expand without bound), broken XML, a part over the size limit.
+    func testSheetXML() throws {
+        let batch = try WorkbookTestBatch()
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let prefixed = #"<x:worksheet xmlns:x="\#(ns)"><x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>Hồ sơ</x:t></x:is></x:c><x:c r="D2"><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>"#
+        let doctype = #"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><worksheet xmlns="\#(ns)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>"#
+        let broken = #"<worksheet xmlns="\#(ns)"><sheetData><row r="1"><c r="A1"><v>1</v></row>"#
+        let big = XLSXSheet(name: "Lớn", rows: [[.inline(String(repeating: "Biên bản họp dân ", count: 400))]])
+        let url = try batch.workbook("x.xlsx", [
+            XLSXSheet(name: "Tiền tố", rows: [], xml: prefixed), XLSXSheet(name: "DTD", rows: [], xml: doctype),
+            XLSXSheet(name: "Hỏng", rows: [], xml: broken), big,
+        ])
+        let book = try Workbook.open(url, maxPartSize: 4000)
+        XCTAssertEqual(try book.read(book.sheets[0]).rows, [Workbook.Row(number: 2, cells: [1: .text("Hồ sơ"), 3: .number(7)])])
+        let failures: [(Int, String)] = [(1, "DOCTYPE"), (2, "không đọc được XML"), (3, "quá lớn")]
+        for (index, reason) in failures {
+            XCTAssertThrowsError(try book.read(book.sheets[index]), reason) { error in
+                let message = (error as? Workbook.Failure)?.message ?? ""
+                XCTAssertTrue(message.contains(reason), message)
+            }
+        }
+        // Through the reader: each refused sheet is a problem at its place, and no sheet has metadata.
+        let result = batch.read(url)
+        XCTAssertEqual(result.problems.map(\.file), ["x.xlsx, trang “DTD”", "x.xlsx, trang “Hỏng”"])
+    }
+
     func testDateSerials() throws {
         let cases: [(serial: Double, date1904: Bool, date: String?)] = [
             (1, false, "01/01/1900"), (59, false, "28/02/1900"), (60, false, "29/02/1900"), (61, false, "01/03/1900"),
@@ -450,6 +509,7 @@ final class WorkbookTests: XCTestCase {
         let dates: [([WorkbookDatePart: String], String)] = [
             ([.day: "5", .month: "2", .year: "2012"], "05/02/2012"), ([.month: "02", .year: "2012"], "02/2012"),
             ([.year: "2012"], "2012"), ([.day: "5", .year: "2012"], "05//2012"),
+            ([.day: "15/02/2012"], "15/02/2012"), ([.day: "15/02/2012", .year: "2012"], "15/02/2012"),
         ]
         for (parts, want) in dates { XCTAssertEqual(WorkbookRows.joinDate(parts), want) }
 

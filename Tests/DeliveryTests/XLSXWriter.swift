@@ -37,6 +37,9 @@ struct XLSXSheet {
     var firstRow = 1
     /// Leave out the `r` attributes of rows and cells (allowed by the format; some tools do).
     var omitReferences = false
+    /// The sheet's part exactly as given instead of `rows` (prefixed namespaces, hostile XML …); shared strings
+    /// of the other sheets are available to it by index.
+    var xml: String? = nil
 }
 
 /// Writes small real .xlsx files (Office Open XML, deflated zip) for tests: shared strings (plain and rich),
@@ -83,7 +86,7 @@ enum XLSXWriter {
             if !sheet.merges.isEmpty {
                 xml += #"<mergeCells count="\#(sheet.merges.count)">"# + sheet.merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>"
             }
-            sheetXML.append(xml + "</worksheet>")
+            sheetXML.append(sheet.xml ?? xml + "</worksheet>")
         }
 
         var sst = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
