@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "Query", dependencies: ["VietText"], swiftSettings: swift5),
         .target(name: "SearchIndex", dependencies: ["CXapian", "VietText", "Query", "Catalogue"], swiftSettings: swift5),
         .target(name: "HosoCore", dependencies: [
-            "VietText", "OCR", "Catalogue", "SearchIndex", "Query",
+            "VietText", "OCR", "Catalogue", "Delivery", "SearchIndex", "Query",
             .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: swift5),
         .target(name: "HosoServer", dependencies: [

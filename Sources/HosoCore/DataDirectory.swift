@@ -60,6 +60,9 @@ public struct DataDirectory: Sendable {
     /// Page images rendered for the viewer, by page source hash (derived; may be deleted at any time).
     public var pageImageCache: URL { url.appendingPathComponent("cache/pages", isDirectory: true) }
 
+    /// Information packages unpacked from their zip files, one folder per zip's SHA-256.
+    public var deliveries: URL { url.appendingPathComponent("deliveries", isDirectory: true) }
+
     /// True once an ingest has created the catalogue.
     public var hasCatalogue: Bool { FileManager.default.fileExists(atPath: cataloguePath) }
 }

@@ -1,4 +1,5 @@
 import Catalogue
+import Delivery
 import Foundation
 import OCR
 
@@ -75,7 +76,7 @@ public final class Ingestor {
         let batch = batch.standardizedFileURL
         var metadata: BatchMetadata
         do {
-            metadata = try BatchReader.read(batch: batch, existingFile: { try self.store.file(id: $0) })
+            metadata = try DeliveryReader.read(batch: batch, staging: data.deliveries, existingFile: { try self.store.file(id: $0) })
         } catch let error as CatalogueError {
             throw HosoError(.usage, error.message)
         }
