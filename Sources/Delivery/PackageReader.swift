@@ -111,6 +111,8 @@ struct PackageContents {
         var size: UInt64?
         var listedIn: String
         var dmdIDs: [String] = []
+        /// The mdRef's MDTYPE: a file METS calls EAD must be EAD; another (DC, MODS…) is passed over when it is not.
+        var mdType: String?
     }
 
     mutating func load() {
@@ -131,7 +133,7 @@ struct PackageContents {
         for ref in mets.metadata {
             let l = listed(ref.href, base: "", listedIn: metsName, ref.checksum, ref.checksumType, ref.size)
             if isPREMIS(ref.type, l.relative) { preservation.append(l) }
-            else if ref.section == "dmdSec" { descriptive.append(l) } else { others.append(l) }
+            else if ref.section == "dmdSec" { var d = l; d.mdType = ref.type; descriptive.append(d) } else { others.append(l) }
         }
         for file in mets.files {
             var l = listed(file.href, base: "", listedIn: metsName, file.checksum, file.checksumType, file.size)
@@ -181,7 +183,7 @@ struct PackageContents {
             for ref in repMETS.metadata {
                 let l = listed(ref.href, base: base, listedIn: rep.relative, ref.checksum, ref.checksumType, ref.size)
                 if isPREMIS(ref.type, l.relative) { preservation.append(l) }
-                else if ref.section == "dmdSec" { descriptive.append(l) } else { others.append(l) }
+                else if ref.section == "dmdSec" { var d = l; d.mdType = ref.type; descriptive.append(d) } else { others.append(l) }
             }
             for file in repMETS.files {
                 var l = listed(file.href, base: base, listedIn: rep.relative, file.checksum, file.checksumType, file.size)
@@ -225,8 +227,11 @@ struct PackageContents {
         for e in ordered {
             guard let data = usable(e, what: "EAD") else { continue }
             let level: EADRecord.Level = fileName(e.relative).lowercased().hasPrefix(docPrefix) || tailieu ? .item : .file
+            let expectEAD = e.mdType.map { $0.uppercased().contains("EAD") } ?? fileName(e.relative).lowercased().hasPrefix("ead")
             do {
                 eadFiles.append(EADFile(relative: e.relative, records: try EADReader.parse(data, defaultLevel: level)))
+            } catch is CatalogueError where !expectEAD {
+                continue // other descriptive metadata (Dublin Core …), not read here
             } catch { problem(e.relative, xmlReason(error, "EAD")) }
         }
         if eadFiles.isEmpty {

@@ -157,6 +157,23 @@ final class PackageTests: XCTestCase {
         })
     }
 
+    func testOtherDescriptiveMetadataIsPassedOverAndABrokenEADReported() throws {
+        let folder = try PackageFixture.standard(.sipHoso).writeFolder(in: batch)
+        let dc = "<?xml version=\"1.0\"?><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Hồ sơ</dc:title></metadata>"
+        try Data(dc.utf8).write(to: folder.appendingPathComponent("metadata/descriptive/DC.xml"))
+        var result = read(folder)
+        XCTAssertEqual(result.problems, [])
+        XCTAssertEqual(result.documents.count, 3)
+
+        // An EAD file found beside the listed ones is read too, and reported when broken.
+        try Data("<ead><archdesc level=\"item\"><did><unitid>".utf8)
+            .write(to: folder.appendingPathComponent("metadata/descriptive/EAD_doc_9.xml"))
+        result = read(folder)
+        XCTAssertEqual(result.documents.count, 3)
+        XCTAssertEqual(result.problems.map(\.file), ["\(folder.lastPathComponent)/metadata/descriptive/EAD_doc_9.xml"])
+        XCTAssertTrue(result.problems.first?.reason.contains("không phải XML hợp lệ") == true, "\(result.problems)")
+    }
+
     func testSIPTailieuJoinsAHosoCataloguedBefore() throws {
         var fixture = PackageFixture.standard(.sipTailieu)
         fixture.documents[2].access = nil
