@@ -31,11 +31,15 @@ public struct TextLayerPage: Sendable {
 
 /// When a PDF's own text layer is kept and when the page is recognised again.
 public struct TextLayerPolicy: Sendable {
-    /// A layer scoring below this (share of well-formed words) is recognised again.
+    /// A layer scoring below this (share of words not malformed) is recognised again…
     public var poorBelow = TextLayerQuality.poorBelow
-    /// Layers with fewer words are kept as they are: too few to judge.
-    public var minimumWords = 5
+    /// …when it has at least this many malformed words (one bad token never condemns a short page).
+    public var minimumMalformed = TextLayerQuality.minimumMalformed
     public init() {}
+
+    public func isPoor(_ quality: TextLayerQuality) -> Bool {
+        quality.score < poorBelow && quality.malformed >= minimumMalformed
+    }
 }
 
 /// Reads scans page by page: PDF (image-only or with a text layer), TIFF (one or many pages), PNG,
@@ -186,9 +190,7 @@ public struct ScanReader {
         let document = try pdf(url)
         try checkRange(number, document.pageCount, url)
         if !reocr, let layer = try textLayer(number, of: document) {
-            if layer.quality.score >= layerPolicy.poorBelow || layer.quality.words < layerPolicy.minimumWords {
-                return .layer(layer)
-            }
+            if !layerPolicy.isPoor(layer.quality) { return .layer(layer) }
             return .layerAndImage(layer, try pdfImage(number, of: url, document: document))
         }
         return .image(try pdfImage(number, of: url, document: document))
