@@ -27,6 +27,7 @@ final class PDFDocumentTests: XCTestCase {
             let text = String(line[open.upperBound..<close.lowerBound])
                 .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
                 .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&apos;", with: "'")
             let x0 = attribute("xMin"), y0 = attribute("yMin"), x1 = attribute("xMax"), y1 = attribute("yMax")
             words.append((text.precomposedStringWithCanonicalMapping, x0, y0, x1 - x0, y1 - y0))
         }
