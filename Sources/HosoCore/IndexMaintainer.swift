@@ -32,7 +32,15 @@ public final class IndexMaintainer {
     /// databases created) when there is none.
     func currentIndexDirectory() throws -> String {
         let current = try Self.readStub(data.indexStubPath)
-        if let current, IndexLayout.kind(of: current) != .missing { return current }
+        if let current, IndexLayout.kind(of: current) != .missing {
+            // A process killed while creating the first generation may have left a level database unfinished.
+            if IndexLayout.kind(of: current) == .split, !IndexLayout.levels.allSatisfy({
+                FileManager.default.fileExists(atPath: IndexLayout.levelPath(current, level: $0) + "/iamglass")
+            }) {
+                try openLevelWriters(current).close()
+            }
+            return current
+        }
         let path = current ?? data.url.appendingPathComponent("index-1").path
         try IndexLayout.create(path)
         try openLevelWriters(path).close()

@@ -103,6 +103,7 @@ extension SearchResult {
                     if j > 0 { out.raw(0x2C) }
                     out.raw(0x7B)
                     out.key("count", first: true); out.int(v.count)
+                    if let label = v.label { out.key("label"); out.string(label) }
                     out.key("value"); out.string(v.value)
                     out.raw(0x7D)
                 }
