@@ -33,11 +33,17 @@ public final class IndexMaintainer {
     func currentIndexDirectory() throws -> String {
         let current = try Self.readStub(data.indexStubPath)
         if let current, IndexLayout.kind(of: current) != .missing {
-            // A process killed while creating the first generation may have left a level database unfinished.
-            if IndexLayout.kind(of: current) == .split, !IndexLayout.levels.allSatisfy({
-                FileManager.default.fileExists(atPath: IndexLayout.levelPath(current, level: $0) + "/iamglass")
-            }) {
-                try openLevelWriters(current).close()
+            // A process killed while creating the first generation may have left a level database unfinished:
+            // one without its revision file was never committed, so it holds nothing and is made again.
+            if IndexLayout.kind(of: current) == .split {
+                var unfinished = false
+                for level in IndexLayout.levels {
+                    let path = IndexLayout.levelPath(current, level: level)
+                    guard !FileManager.default.fileExists(atPath: path + "/iamglass") else { continue }
+                    try? FileManager.default.removeItem(atPath: path)
+                    unfinished = true
+                }
+                if unfinished { try openLevelWriters(current).close() }
             }
             return current
         }

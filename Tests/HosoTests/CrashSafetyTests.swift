@@ -277,6 +277,24 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(try OpsFixture.ids(Archive(data: data), "thu hồi đất"), expected)
     }
 
+    /// An ingest killed while it created the first generation's level databases leaves one unfinished; the next
+    /// ingest finishes it instead of failing to open it.
+    func testFirstGenerationWithAnUnfinishedLevelDatabaseIsCompleted() throws {
+        let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 4))
+        let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
+        let generation = try XCTUnwrap(try IndexMaintainer.readStub(data.indexStubPath))
+        let level = URL(fileURLWithPath: IndexLayout.levelPath(generation, level: 2))
+        try FileManager.default.removeItem(at: level)
+        try FileManager.default.createDirectory(at: level, withIntermediateDirectories: true)
+        for file in ["flintlock", "postlist.glass"] { try Data().write(to: level.appendingPathComponent(file)) }
+        let store = try Archive.openStore(data)
+        try store.clearIndexedState()
+        let maintainer = try IndexMaintainer(data: data, store: store)
+        XCTAssertEqual(try maintainer.update(documentIDs: try store.allDocumentKeys().map(\.id)), try store.counts().documents)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: level.appendingPathComponent("iamglass").path))
+        XCTAssertEqual(try OpsFixture.ids(Archive(data: data), "thu hồi đất"), expected)
+    }
+
     /// The crash test script with 5 trials: ingest and reindex killed at random moments end as a clean run.
     func testCrashScriptFiveTrials() throws {
         let script = Fixture.repository.appendingPathComponent("scripts/crash_test.sh")
