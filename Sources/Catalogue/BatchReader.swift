@@ -58,6 +58,7 @@ public enum BatchReader {
                                 resolvePath: (String, Table.Row) -> Result<String, CatalogueError>) rethrows -> BatchMetadata {
         var result = BatchMetadata()
         var fileProblems = fileTable.problems
+        let fileTable = fileTable.withCodes(), documentTable = documentTable.withCodes()
 
         // Hồ sơ.
         var fileLine: [String: String] = [:]        // accepted id → its place
@@ -290,6 +291,19 @@ public enum BatchReader {
             /// "dòng 5" of its source, for messages naming another row.
             var placeName: String { line.map { "\(source) dòng \($0)" } ?? source }
         }
+        /// The table with each coded TT 05 value (`Vĩnh viễn`, `Tiếng Việt`, `Công khai`) as its code (`01`),
+        /// whichever way the source wrote it; values that are not a known code or name stay as written.
+        func withCodes() -> Table {
+            var table = self
+            for i in table.rows.indices {
+                for (column, value) in table.rows[i].fields {
+                    guard let codes = FieldCode.table(forColumn: column), let code = FieldCode.code(value, in: codes) else { continue }
+                    table.rows[i].fields[column] = code
+                }
+            }
+            return table
+        }
+
         /// The source's name for messages ("ho_so.csv").
         public var name: String
         public var rows: [Row] = []

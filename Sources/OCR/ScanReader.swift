@@ -271,7 +271,9 @@ public struct ScanReader {
         for line in String(decoding: out.stdout, as: UTF8.self).split(separator: "\n") {
             let f = line.split(separator: " ", omittingEmptySubsequences: true)
             guard f.count >= 14, Int(f[0]) == number else { continue }
-            guard f[2] == "image" else { continue }   // smask / mask / stencil rows are not pages
+            // A stencil is an image mask: the foreground of a mixed-raster page, drawn over its background.
+            if f[2] == "stencil" { return nil }
+            guard f[2] == "image" else { continue }   // smask / mask rows belong to the image before them
             guard let w = Int(f[3]), let h = Int(f[4]), let xppi = Int(f[12]), let yppi = Int(f[13]) else { continue }
             images.append(EmbeddedImage(width: w, height: h, ppi: max(xppi, yppi)))
         }

@@ -180,12 +180,18 @@ public final class TesseractEngine {
         case .text(let text): return .transcript(text)
         case .layer(let layer): return .layer(layer)
         case .layerAndImage(let layer, let image):
-            // Recognised again; the text whose words are better formed is kept.
+            // Recognised again; the text with more well-formed words is kept (a share alone would prefer a
+            // recognition that dropped a paragraph).
             var page = try recognize(image)
             let recognised = TextLayerQuality.measure(words: page.words.map(\.text))
-            if recognised.score < layer.quality.score { return .layer(layer) }
+            let judged = "pdf-text-layer-poor:\(String(format: "%.2f", layer.quality.score))"
+            if recognised.words - recognised.malformed <= layer.quality.words - layer.quality.malformed {
+                var kept = RecognizedPage.layer(layer)
+                kept.preprocessing.append(judged)
+                return kept
+            }
             page.layerScore = layer.quality.score
-            page.preprocessing.append("pdf-text-layer-poor:\(String(format: "%.2f", layer.quality.score))")
+            page.preprocessing.append(judged)
             return page
         }
     }

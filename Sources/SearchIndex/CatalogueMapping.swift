@@ -12,7 +12,10 @@ extension IndexableDocument {
         // Fields already indexed on their own are left out.
         let own: Set<String> = [Column.type, Column.number, Column.symbol, Column.date, Column.issuer,
                                 Column.summary, Column.signer, Column.access, Column.fileID, Column.ordinal, Column.path]
-        for (k, v) in document.fields where !own.contains(k) { extra[k] = v }
+        // Coded values are searched by their names (`Tiếng Việt`, not `01`).
+        for (k, v) in document.fields where !own.contains(k) {
+            extra[k] = FieldCode.table(forColumn: k).map { FieldCode.label(v, in: $0) } ?? v
+        }
         for (k, v) in document.extra { extra["tài liệu: " + k] = v }
         for (k, v) in file?.extra ?? [:] { extra["hồ sơ: " + k] = v }
         self.init(id: document.id, fileID: document.fileID, title: document.title, documentType: document.type,

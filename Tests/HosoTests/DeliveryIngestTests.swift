@@ -80,9 +80,12 @@ final class DeliveryIngestTests: XCTestCase {
             XCTAssertEqual(twin.summary.skipped, [], shape)
             let ours = try delivered.store.allDocuments(), theirs = try twin.store.allDocuments()
             XCTAssertEqual(ours.map(\.id), theirs.map(\.id), shape)
-            XCTAssertEqual(ours.map(Self.comparable), theirs.map(Self.comparable), shape)
+            for (a, b) in zip(ours.map(Self.comparable), theirs.map(Self.comparable)) {
+                XCTAssertEqual(a, b, "\(shape) \(a.id): \(Self.differences(a, b))")
+            }
             for fileID in Set(ours.map(\.fileID)) {
-                XCTAssertEqual(try delivered.store.file(id: fileID), try twin.store.file(id: fileID), "\(shape) \(fileID)")
+                let a = try delivered.store.file(id: fileID), b = try twin.store.file(id: fileID)
+                XCTAssertEqual(a, b, "\(shape) \(fileID): \(Self.differences(a, b))")
             }
             for document in ours {
                 XCTAssertEqual(try delivered.store.pageTexts(documentID: document.id).map(\.text),
@@ -126,7 +129,9 @@ final class DeliveryIngestTests: XCTestCase {
                 switch quality {
                 case "good":
                     XCTAssertEqual(stored.textSource, .layer, "\(shape) \(id) \(page): a good layer is not recognised again")
-                    XCTAssertGreaterThan(stored.words.count, 20, "\(id) \(page): the layer's words keep their boxes")
+                    let layerWords = try String(contentsOf: Self.delivery.appendingPathComponent("layer/\(documentFolder)/\(page).txt"),
+                                                encoding: .utf8).split(whereSeparator: \.isWhitespace).count
+                    XCTAssertEqual(stored.words.count, layerWords, "\(id) \(page): the layer's words keep their boxes")
                     XCTAssertTrue(stored.words.allSatisfy { $0.x + $0.width <= stored.width && $0.y + $0.height <= stored.height })
                 case "poor":
                     poorPages += 1
@@ -145,13 +150,31 @@ final class DeliveryIngestTests: XCTestCase {
         XCTAssertLessThan(keptErrors, layerErrors, "the text kept is better than the poor layers")
     }
 
+    /// The properties (and field and extra keys) in which two records differ, for a readable failure.
+    static func differences<T>(_ a: T, _ b: T) -> String {
+        var out: [String] = []
+        let left = Mirror(reflecting: a), right = Mirror(reflecting: b)
+        for (l, r) in zip(left.children, right.children) {
+            let x = String(describing: l.value), y = String(describing: r.value)
+            if x == y { continue }
+            if let p = l.value as? [String: String], let q = r.value as? [String: String] {
+                for key in Set(p.keys).union(q.keys).sorted() where p[key] != q[key] {
+                    out.append("\(l.label ?? "")[\(key)]: \(p[key] ?? "nil") ≠ \(q[key] ?? "nil")")
+                }
+            } else {
+                out.append("\(l.label ?? ""): \(x) ≠ \(y)")
+            }
+        }
+        return out.joined(separator: "; ")
+    }
+
     /// samples/delivery/layers.tsv: document folder, page, layer quality.
     static func layerQualities() throws -> [(String, Int, String)] {
         let text = try String(contentsOf: delivery.appendingPathComponent("layers.tsv"), encoding: .utf8)
         var lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         let header = lines.removeFirst()
-        guard let d = header.firstIndex(of: "document"), let p = header.firstIndex(of: "page"),
-              let q = header.firstIndex(of: "quality") else { return [] }
+        guard let d = header.firstIndex(of: "document_id"), let p = header.firstIndex(of: "page"),
+              let q = header.firstIndex(of: "layer") else { return [] }
         return lines.compactMap { row in
             guard row.count > max(d, p, q), let page = Int(row[p]) else { return nil }
             return (row[d], page, row[q])

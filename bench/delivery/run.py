@@ -4,7 +4,8 @@
     python3 bench/delivery/run.py [--hoso PATH] [--delivery samples/delivery/xlsx] ...
 
 Ingests each delivery into a fresh data folder, then for every page of samples/delivery/truth scores, against
-the true text, (a) the PDF's own text layer as `pdftotext -layout` reads it (the reference, same run) and (b) the
+the true text, (a) the PDF's own text layer (samples/delivery/layer, as written into the PDF; `pdftotext` where
+that is missing) and (b) the
 text hoso kept (`hoso text`). CER: Levenshtein distance over characters (whitespace collapsed, NFC) over the
 truth's length; word miss: share of true words missing from the text. Grouped by the layer's quality as
 samples/delivery/layers.tsv records it, with the number of pages hoso recognised again in each group.
@@ -38,6 +39,12 @@ def word_miss(got, truth):
     return missed, len(truth.split())
 
 
+def hoso_id(name):
+    """A scan's file name `….01.01.001` as hoso names the document: `….01.01.1` (Số thứ tự as a number)."""
+    head, _, last = name.rpartition(".")
+    return f"{head}.{int(last)}" if head and last.isdigit() else name
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--hoso", default=os.path.join(ROOT, ".build", "release", "hoso"))
@@ -51,7 +58,7 @@ def main():
         header = fh.readline().rstrip("\n").split("\t")
         for line in fh:
             row = dict(zip(header, line.rstrip("\n").split("\t")))
-            quality[(row["document"], int(row["page"]))] = row["quality"]
+            quality[(hoso_id(row["document_id"]), int(row["page"]))] = row["layer"]
 
     groups = {}
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
@@ -66,21 +73,27 @@ def main():
               f"{summary['recognised']} read in {seconds:.1f} s, skipped {len(summary['skipped'])}")
         db = sqlite3.connect(os.path.join(data, "catalogue.sqlite"))
         paths = dict(db.execute("SELECT id, path FROM document"))
-        sources = {(d, n): (s, sc) for d, n, s, sc in db.execute(
-            "SELECT documentID, number, textSource, layerScore FROM page")}
+        sources = {(d, n): (s, "pdf-text-layer-poor" in p) for d, n, s, p in db.execute(
+            "SELECT documentID, number, textSource, preprocessing FROM page")}
+        folders = {hoso_id(name): os.path.join(truth_dir, name) for name in os.listdir(truth_dir)}
         for doc, path in sorted(paths.items()):
-            folder = os.path.join(truth_dir, doc)
-            if not os.path.isdir(folder):
+            folder = folders.get(doc)
+            if not folder or not os.path.isdir(folder):
                 continue
             kept = subprocess.run([args.hoso, "text", "--data", data, "--role", "secret", doc],
                                   capture_output=True, text=True).stdout.split("\f")
             for name in sorted(os.listdir(folder)):
                 n = int(name.split(".")[0])
                 truth = flat(open(os.path.join(folder, name), encoding="utf-8").read())
-                layer = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-f", str(n), "-l", str(n), path, "-"],
-                                       capture_output=True, text=True).stdout
+                # The layer as the generator wrote it, in reading order; pdftotext's reading where there is none.
+                written = os.path.join(args.samples, "layer", os.path.basename(folder), name)
+                if os.path.exists(written):
+                    layer = open(written, encoding="utf-8").read()
+                else:
+                    layer = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), path, "-"],
+                                           capture_output=True, text=True).stdout
                 ours = kept[n - 1] if n - 1 < len(kept) else ""
-                g = groups.setdefault(quality.get((doc, n), "?"), dict(pages=0, chars=0, words=0, again=0,
+                g = groups.setdefault(quality.get((doc, n), "?"), dict(pages=0, chars=0, words=0, again=0, kept_ocr=0,
                                                                        layer_e=0, layer_m=0, ours_e=0, ours_m=0))
                 g["pages"] += 1
                 g["chars"] += len(truth)
@@ -89,20 +102,21 @@ def main():
                     m, w = word_miss(text, truth)
                     g[key + "_m"] += m
                 g["words"] += len(truth.split())
-                source, score = sources.get((doc, n), ("?", None))
-                if source == "ocr" and score is not None:
-                    g["again"] += 1
+                source, again = sources.get((doc, n), ("?", False))
+                g["again"] += again
+                g["kept_ocr"] += again and source == "ocr"
         db.close()
         subprocess.run(["rm", "-rf", data])
 
     print()
-    print(f"{'layer':>6} {'pages':>5} {'read again':>10}  {'layer CER':>9} {'hoso CER':>9}  {'layer miss':>10} {'hoso miss':>9}")
+    print(f"{'layer':>6} {'pages':>5} {'read again':>10} {'OCR kept':>8}  {'layer CER':>9} {'hoso CER':>9}  "
+          f"{'layer miss':>10} {'hoso miss':>9}")
     for name in ("good", "poor", "none", "?"):
         g = groups.get(name)
         if not g:
             continue
         c, w = max(1, g["chars"]), max(1, g["words"])
-        print(f"{name:>6} {g['pages']:>5} {g['again']:>10}  {g['layer_e'] / c:9.2%} {g['ours_e'] / c:9.2%}  "
+        print(f"{name:>6} {g['pages']:>5} {g['again']:>10} {g['kept_ocr']:>8}  {g['layer_e'] / c:9.2%} {g['ours_e'] / c:9.2%}  "
               f"{g['layer_m'] / w:10.2%} {g['ours_m'] / w:9.2%}")
 
 
