@@ -1,4 +1,6 @@
 import Foundation
+import Catalogue
+import HosoCore
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -43,11 +45,8 @@ final class BrowserTests: XCTestCase {
         return String(decoding: data, as: UTF8.self)
     }
 
-    func testSearchResultsAndViewerInChromium() throws {
-        guard Self.chromium != nil else {
-            throw XCTSkip("Chromium is not installed (scripts/test.sh installs it)")
-        }
-        let data = try Fixture.get().data
+    /// `hoso serve` on `data`, answering /healthz, and its address.
+    func serve(_ data: DataDirectory) throws -> (Process, String) {
         let port = try Fixture.freePort()
         let server = Process()
         server.executableURL = Fixture.executable
@@ -55,7 +54,6 @@ final class BrowserTests: XCTestCase {
         server.standardError = FileHandle.nullDevice
         server.standardOutput = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
         let base = "http://127.0.0.1:\(port)"
         var healthy = false
         for _ in 0..<100 where !healthy {
@@ -63,9 +61,45 @@ final class BrowserTests: XCTestCase {
             if !healthy { usleep(100_000) }
         }
         XCTAssertTrue(healthy, "hoso serve answers /healthz")
+        return (server, base)
+    }
 
+    func screenshots() throws -> URL {
         let shots = Fixture.repository.appendingPathComponent(".build/screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+        return shots
+    }
+
+    /// A contractor's two-layer PDF (mixed-raster image under its own text layer) in the viewer: the page image
+    /// rendered, the matched words of the layer boxed on it.
+    func testTwoLayerDeliveryPageInChromium() throws {
+        guard Self.chromium != nil else {
+            throw XCTSkip("Chromium is not installed (scripts/test.sh installs it)")
+        }
+        let delivered = try DeliveryIngestTests.ingest(DeliveryIngestTests.delivery.appendingPathComponent("xlsx"))
+        let (server, base) = try serve(delivered.data)
+        defer { server.terminate(); server.waitUntilExit() }
+        let id = "000.00.64.H49.12.2016.K4.01.01.3"
+        XCTAssertEqual(try delivered.store.page(documentID: id, number: 1)?.textSource, .layer)
+        let url = base + "/tai-lieu/\(id)?q=boi+thuong+ho+tro"
+        let viewer = try browser(["--dump-dom", url])
+        XCTAssertTrue(viewer.contains("class=\"box\""), "matched words of the text layer are boxed")
+        XCTAssertTrue(viewer.contains("/api/documents/\(id)/pages/1/image"))
+        XCTAssertEqual(Self.fetch(base + "/api/documents/\(id)/pages/1/image")?.0, 200)
+        let path = try screenshots().appendingPathComponent("4-ban-hai-lop.png").path
+        _ = try browser(["--screenshot=\(path)", url])
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        XCTAssertGreaterThan(size, 20_000, "a real screenshot")
+        print("screenshot: \(path)")
+    }
+
+    func testSearchResultsAndViewerInChromium() throws {
+        guard Self.chromium != nil else {
+            throw XCTSkip("Chromium is not installed (scripts/test.sh installs it)")
+        }
+        let (server, base) = try serve(Fixture.get().data)
+        defer { server.terminate(); server.waitUntilExit() }
+        let shots = try screenshots()
 
         // 1. The search page, a clerk typing without diacritics.
         let searchURL = base + "/?q=nguyen+van+hung+thua+305"
