@@ -168,6 +168,39 @@ final class DeliveryIngestTests: XCTestCase {
         return out.joined(separator: "; ")
     }
 
+    /// A delivery with a corrupt zip, an old-format workbook and a scan no row names: each is reported with its
+    /// place, the scan named by a document id goes in under that id, and every good document goes in.
+    func testBadPartsOfADeliveryAreReportedAndLoseNothing() throws {
+        let batch = try Fixture.temporaryDirectory("bad-delivery")
+        let xlsx = Self.delivery.appendingPathComponent("xlsx")
+        for name in try FileManager.default.contentsOfDirectory(atPath: xlsx.path) {
+            try FileManager.default.copyItem(at: xlsx.appendingPathComponent(name), to: batch.appendingPathComponent(name))
+        }
+        try Data("PK\u{03}\u{04} không phải tệp zip".utf8).write(to: batch.appendingPathComponent("SIP_hoso_hong.zip"))
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+            .write(to: batch.appendingPathComponent("muc_luc_cu.xls"))
+        let good = try Self.ingest(xlsx)
+        let someScan = URL(fileURLWithPath: try XCTUnwrap(try good.store.allDocuments().first).path)
+        try FileManager.default.createDirectory(at: batch.appendingPathComponent("bo_sung"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: someScan, to: batch.appendingPathComponent("bo_sung/H49.64.33.2016.099.1.pdf"))
+
+        let result = try Self.ingest(batch)
+        XCTAssertEqual(result.summary.exitCode, 1)
+        let places = result.summary.skipped.map(\.place)
+        XCTAssertTrue(places.contains { $0.hasPrefix("SIP_hoso_hong.zip") }, "\(result.summary.skipped)")
+        XCTAssertTrue(places.contains { $0.hasPrefix("muc_luc_cu.xls") }, "\(result.summary.skipped)")
+        let orphan = try XCTUnwrap(result.summary.skipped.first { $0.place.hasPrefix("bo_sung/H49.64.33.2016.099.1.pdf") })
+        XCTAssertTrue(orphan.reason.contains("thiếu siêu dữ liệu"), orphan.reason)
+        XCTAssertTrue(result.summary.skipped.allSatisfy { !$0.reason.isEmpty })
+        // Nothing delivered is lost: the good documents and the scan without a row.
+        let ids = Set(try result.store.allDocuments().map(\.id))
+        XCTAssertTrue(Set(try good.store.allDocuments().map(\.id)).isSubset(of: ids))
+        XCTAssertTrue(ids.contains("H49.64.33.2016.099.1"))
+        let made = try XCTUnwrap(try result.store.file(id: "H49.64.33.2016.099"))
+        XCTAssertEqual(made.access, .conditional, "a hồ sơ known only from a file name fails closed")
+        XCTAssertFalse(try result.store.pageNumbers(documentID: "H49.64.33.2016.099.1").isEmpty)
+    }
+
     /// samples/delivery/layers.tsv: document folder, page, layer quality.
     static func layerQualities() throws -> [(String, Int, String)] {
         let text = try String(contentsOf: delivery.appendingPathComponent("layers.tsv"), encoding: .utf8)
