@@ -10,8 +10,13 @@ DATA="${HOSO_DATA:-$PWD/data}"
 HOST="${HOSO_HOST:-127.0.0.1}"
 PORT="${HOSO_PORT:-8080}"
 status=0
-"$HOSO" ingest samples/batch --data "$DATA" || status=$?
-if [ "$status" -gt 1 ]; then echo "hoso ingest thất bại (mã $status)" >&2; exit "$status"; fi
+# The CSV batch, then deliveries in the shapes contractors hand over: a flat Excel sheet with two-layer PDFs,
+# and a zipped TT 05 SIP_hoso package.
+for batch in samples/batch samples/delivery/xlsx samples/delivery/sip; do
+  status=0
+  "$HOSO" ingest "$batch" --data "$DATA" || status=$?
+  if [ "$status" -gt 1 ]; then echo "hoso ingest $batch thất bại (mã $status)" >&2; exit "$status"; fi
+done
 cat >&2 <<MSG
 
 hoso đã nhập các tài liệu mẫu vào $DATA. Máy chủ: http://$HOST:$PORT/
