@@ -56,31 +56,56 @@ poppler::page *page_at(hoso_pdf *pdf, int index) {
     return pdf->doc->create_page(index);
 }
 
+// Runs `body`, which returns its result or sets `failure` and returns `failed`; any exception becomes a failure
+// too. The message is copied into *error after the handler has finished.
+template <typename R, typename F>
+R guarded(char **error, R failed, const char *thrown, F body) {
+    const char *failure = nullptr;
+    try {
+        R result = body(failure);
+        if (!failure) return result;
+    } catch (const std::bad_alloc &) {
+        failure = "out of memory";
+    } catch (...) {
+        failure = thrown;
+    }
+    set_error(error, failure);
+    return failed;
+}
+
+// The page `index` of `pdf` for `body(page, failure)`, or the failure "no such page".
+template <typename R, typename F>
+R with_page(hoso_pdf *pdf, int index, char **error, R failed, F body) {
+    return guarded(error, failed, "damaged page", [&](const char *&failure) -> R {
+        std::unique_ptr<poppler::page> page(page_at(pdf, index));
+        if (!page) {
+            failure = "no such page";
+            return failed;
+        }
+        return body(*page, failure);
+    });
+}
+
 } // namespace
 
 extern "C" {
 
 hoso_pdf *hoso_pdf_open(const char *path, char **error) {
-    const char *failure = nullptr;
-    try {
+    return guarded(error, static_cast<hoso_pdf *>(nullptr), "damaged", [&](const char *&failure) -> hoso_pdf * {
         silence_once();
         std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
         if (!doc) {
             failure = "damaged";
-        } else if (doc->is_locked()) {
-            failure = "locked";
-        } else {
-            hoso_pdf *pdf = new hoso_pdf_();
-            pdf->doc = std::move(doc);
-            return pdf;
+            return nullptr;
         }
-    } catch (const std::bad_alloc &) {
-        failure = "out of memory";
-    } catch (...) {
-        failure = "damaged";
-    }
-    set_error(error, failure);
-    return nullptr;
+        if (doc->is_locked()) {
+            failure = "locked";
+            return nullptr;
+        }
+        hoso_pdf *pdf = new hoso_pdf_();
+        pdf->doc = std::move(doc);
+        return pdf;
+    });
 }
 
 void hoso_pdf_close(hoso_pdf *pdf) {
@@ -98,161 +123,117 @@ int hoso_pdf_page_count(hoso_pdf *pdf) {
 }
 
 int hoso_pdf_page_size(hoso_pdf *pdf, int index, double *width, double *height, char **error) {
-    const char *failure = "no such page";
-    try {
-        std::unique_ptr<poppler::page> page(page_at(pdf, index));
-        if (page) {
-            poppler::rectf r = page->page_rect(poppler::crop_box);
-            double w = r.width(), h = r.height();
-            poppler::page::orientation_enum o = page->orientation();
-            if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(w, h);
-            *width = w;
-            *height = h;
-            return 0;
-        }
-    } catch (const std::bad_alloc &) {
-        failure = "out of memory";
-    } catch (...) {
-        failure = "damaged page";
-    }
-    set_error(error, failure);
-    return 1;
+    return with_page(pdf, index, error, 1, [&](poppler::page &page, const char *&) {
+        poppler::rectf r = page.page_rect(poppler::crop_box);
+        double w = r.width(), h = r.height();
+        poppler::page::orientation_enum o = page.orientation();
+        if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(w, h);
+        *width = w;
+        *height = h;
+        return 0;
+    });
 }
 
 char *hoso_pdf_page_fonts(hoso_pdf *pdf, int index, char **error) {
-    const char *failure = "no such page";
-    try {
-        if (pdf && pdf->doc && index >= 0 && index < pdf->doc->pages()) {
-            std::unique_ptr<poppler::font_iterator> it(pdf->doc->create_font_iterator(index));
-            std::string names;
-            if (it && it->has_next()) {
-                for (const poppler::font_info &f : it->next()) {
-                    names += f.name();
-                    names += '\n';
-                }
-            }
-            char *out = copy_string(names);
-            if (out) return out;
-            failure = "out of memory";
+    return guarded(error, static_cast<char *>(nullptr), "damaged page", [&](const char *&failure) -> char * {
+        if (!pdf || !pdf->doc || index < 0 || index >= pdf->doc->pages()) {
+            failure = "no such page";
+            return nullptr;
         }
-    } catch (const std::bad_alloc &) {
-        failure = "out of memory";
-    } catch (...) {
-        failure = "damaged page";
-    }
-    set_error(error, failure);
-    return nullptr;
+        std::unique_ptr<poppler::font_iterator> it(pdf->doc->create_font_iterator(index));
+        std::string names;
+        if (it && it->has_next()) {
+            for (const poppler::font_info &f : it->next()) {
+                names += f.name();
+                names += '\n';
+            }
+        }
+        char *out = copy_string(names);
+        if (!out) failure = "out of memory";
+        return out;
+    });
 }
 
 char *hoso_pdf_page_text(hoso_pdf *pdf, int index, int physical, char **error) {
-    const char *failure = "no such page";
-    try {
-        std::unique_ptr<poppler::page> page(page_at(pdf, index));
-        if (page) {
-            poppler::ustring text = page->text(poppler::rectf(), physical ? poppler::page::physical_layout
-                                                                          : poppler::page::non_raw_non_physical_layout);
-            char *out = copy_string(utf8(text));
-            if (out) return out;
-            failure = "out of memory";
-        }
-    } catch (const std::bad_alloc &) {
-        failure = "out of memory";
-    } catch (...) {
-        failure = "damaged page";
-    }
-    set_error(error, failure);
-    return nullptr;
+    return with_page(pdf, index, error, static_cast<char *>(nullptr), [&](poppler::page &page, const char *&failure) {
+        poppler::ustring text = page.text(poppler::rectf(), physical ? poppler::page::physical_layout
+                                                                     : poppler::page::non_raw_non_physical_layout);
+        char *out = copy_string(utf8(text));
+        if (!out) failure = "out of memory";
+        return out;
+    });
 }
 
 int hoso_pdf_page_words(hoso_pdf *pdf, int index, char **text, double **boxes, int *count, char **error) {
     *text = nullptr;
     *boxes = nullptr;
     *count = 0;
-    const char *failure = "no such page";
-    try {
-        std::unique_ptr<poppler::page> page(page_at(pdf, index));
-        if (page) {
-            std::vector<poppler::text_box> words = page->text_list();
-            std::string joined;
-            std::vector<double> rects;
-            rects.reserve(words.size() * 4);
-            for (const poppler::text_box &w : words) {
-                std::string s = utf8(w.text());
-                if (s.empty()) continue;
-                joined += s;
-                joined += '\n';
-                poppler::rectf r = w.bbox();
-                rects.push_back(r.x());
-                rects.push_back(r.y());
-                rects.push_back(r.width());
-                rects.push_back(r.height());
-            }
-            char *t = copy_string(joined);
-            double *b = static_cast<double *>(std::malloc(sizeof(double) * (rects.empty() ? 1 : rects.size())));
-            if (t && b) {
-                if (!rects.empty()) std::memcpy(b, rects.data(), sizeof(double) * rects.size());
-                *text = t;
-                *boxes = b;
-                *count = static_cast<int>(rects.size() / 4);
-                return 0;
-            }
+    return with_page(pdf, index, error, 1, [&](poppler::page &page, const char *&failure) {
+        std::vector<poppler::text_box> words = page.text_list();
+        std::string joined;
+        std::vector<double> rects;
+        rects.reserve(words.size() * 4);
+        for (const poppler::text_box &w : words) {
+            std::string s = utf8(w.text());
+            if (s.empty()) continue;
+            joined += s;
+            joined += '\n';
+            poppler::rectf r = w.bbox();
+            rects.insert(rects.end(), {r.x(), r.y(), r.width(), r.height()});
+        }
+        char *t = copy_string(joined);
+        double *b = static_cast<double *>(std::malloc(sizeof(double) * (rects.empty() ? 1 : rects.size())));
+        if (!t || !b) {
             std::free(t);
             std::free(b);
             failure = "out of memory";
+            return 1;
         }
-    } catch (const std::bad_alloc &) {
-        failure = "out of memory";
-    } catch (...) {
-        failure = "damaged page";
-    }
-    set_error(error, failure);
-    return 1;
+        if (!rects.empty()) std::memcpy(b, rects.data(), sizeof(double) * rects.size());
+        *text = t;
+        *boxes = b;
+        *count = static_cast<int>(rects.size() / 4);
+        return 0;
+    });
 }
 
 int hoso_pdf_render(hoso_pdf *pdf, int index, double dpi, int gray, long max_pixels, unsigned char **pixels,
                     int *width, int *height, int *stride, char **error) {
     *pixels = nullptr;
-    const char *failure = "no such page";
-    try {
-        std::unique_ptr<poppler::page> page(page_at(pdf, index));
-        if (page) {
-            poppler::rectf r = page->page_rect(poppler::crop_box);
-            double w = r.width() / 72.0 * dpi, h = r.height() / 72.0 * dpi;
-            if (!(w > 0 && h > 0)) {
-                failure = "empty page";
-            } else if (w * h > static_cast<double>(max_pixels)) {
-                failure = "too many pixels";
-            } else {
-                poppler::page_renderer renderer;
-                renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-                renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-                renderer.set_image_format(gray ? poppler::image::format_gray8 : poppler::image::format_rgb24);
-                poppler::image img = renderer.render_page(page.get(), dpi, dpi);
-                if (!img.is_valid()) {
-                    failure = "render failed";
-                } else {
-                    size_t bytes = static_cast<size_t>(img.bytes_per_row()) * static_cast<size_t>(img.height());
-                    unsigned char *out = static_cast<unsigned char *>(std::malloc(bytes ? bytes : 1));
-                    if (!out) {
-                        failure = "out of memory";
-                    } else {
-                        std::memcpy(out, img.const_data(), bytes);
-                        *pixels = out;
-                        *width = img.width();
-                        *height = img.height();
-                        *stride = img.bytes_per_row();
-                        return 0;
-                    }
-                }
-            }
+    return with_page(pdf, index, error, 1, [&](poppler::page &page, const char *&failure) {
+        poppler::rectf r = page.page_rect(poppler::crop_box);
+        double w = r.width() / 72.0 * dpi, h = r.height() / 72.0 * dpi;
+        if (!(w > 0 && h > 0)) {
+            failure = "empty page";
+            return 1;
         }
-    } catch (const std::bad_alloc &) {
-        failure = "out of memory";
-    } catch (...) {
-        failure = "damaged page";
-    }
-    set_error(error, failure);
-    return 1;
+        // Refused before anything is drawn: a small file may declare a page of any size.
+        if (w * h > static_cast<double>(max_pixels)) {
+            failure = "too many pixels";
+            return 1;
+        }
+        poppler::page_renderer renderer;
+        renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+        renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+        renderer.set_image_format(gray ? poppler::image::format_gray8 : poppler::image::format_rgb24);
+        poppler::image img = renderer.render_page(&page, dpi, dpi);
+        if (!img.is_valid()) {
+            failure = "render failed";
+            return 1;
+        }
+        size_t bytes = static_cast<size_t>(img.bytes_per_row()) * static_cast<size_t>(img.height());
+        unsigned char *out = static_cast<unsigned char *>(std::malloc(bytes ? bytes : 1));
+        if (!out) {
+            failure = "out of memory";
+            return 1;
+        }
+        std::memcpy(out, img.const_data(), bytes);
+        *pixels = out;
+        *width = img.width();
+        *height = img.height();
+        *stride = img.bytes_per_row();
+        return 0;
+    });
 }
 
 } // extern "C"
