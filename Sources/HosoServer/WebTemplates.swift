@@ -114,10 +114,16 @@ enum WebTemplates {
         meta += row("Mã tài liệu", d.id) + row("Tên loại văn bản", d.type) + row("Số, ký hiệu", d.numberSymbol)
         meta += row("Ngày văn bản", d.date?.display) + row("Cơ quan ban hành", d.issuer) + row("Trích yếu nội dung", d.summary)
         meta += row("Người ký", d.signer) + row("Chế độ sử dụng", view.access)
+        // TT 05 codes are kept as codes and shown by their names.
+        func named(_ column: String, _ value: String?) -> String {
+            row(column, value.map { v in FieldCode.table(forColumn: column).map { FieldCode.label(v, in: $0) } ?? v })
+        }
+        for column in [Column.language, Column.physicalState, Column.reliability] { meta += named(column, d.fields[column]) }
         for (k, v) in d.extra.sorted(by: { $0.key < $1.key }) { meta += row(k, v) }
         meta += "</table><table class=\"metadata\"><caption>Hồ sơ</caption>"
         meta += row("Mã hồ sơ", view.file.id) + row("Tiêu đề hồ sơ", view.file.title) + row("Tên phông", view.file.fonds)
-        meta += row("Thời hạn lưu trữ", view.file.retention)
+        meta += named(Column.retention, view.file.retention)
+        for (k, v) in view.file.extra.sorted(by: { $0.key < $1.key }) { meta += row(k, v) }
         meta += "</table><nav class=\"neighbours\">"
         if let p = view.previous { meta += "<a href=\"/tai-lieu/\(url(p.id))\">← \(e(p.title))</a>" }
         if let n = view.next { meta += "<a href=\"/tai-lieu/\(url(n.id))\">\(e(n.title)) →</a>" }

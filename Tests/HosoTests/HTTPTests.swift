@@ -152,6 +152,8 @@ final class HTTPTests: XCTestCase {
                 let html = String(buffer: response.body)
                 XCTAssertTrue(html.contains("class=\"box\""))
                 XCTAssertTrue(html.contains("Trang 1/2"))
+                // The retention is kept as its code (01) and shown by its name.
+                XCTAssertTrue(html.contains("<th>Thời hạn lưu trữ</th><td>Vĩnh viễn</td>"), html)
             }
             try await client.execute(uri: "/tra-cuu", method: .get) { response in
                 XCTAssertTrue(String(buffer: response.body).contains("Đất đai"))
