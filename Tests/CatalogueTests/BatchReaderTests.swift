@@ -33,8 +33,9 @@ final class BatchReaderTests: XCTestCase {
 
         let f = batch.files[0]
         XCTAssertEqual(f.title, "Hồ sơ giải phóng mặt bằng dự án đường Hồ Chí Minh, đoạn qua huyện Krông Pắc")
-        XCTAssertEqual(f.retention, "Vĩnh viễn")
-        XCTAssertEqual(f.fields["Thời hạn lưu trữ"], "Vĩnh viễn")
+        // Written as its name, kept as its TT 05 code.
+        XCTAssertEqual(f.retention, "01")
+        XCTAssertEqual(f.fields["Thời hạn lưu trữ"], "01")
         XCTAssertEqual(f.fields["Mã hồ sơ"], "H49.64.33.2001.160")
         XCTAssertEqual(f.fonds, "UBND huyện Krông Pắc")
         XCTAssertEqual(f.access, .open)
@@ -198,7 +199,7 @@ final class BatchReaderTests: XCTestCase {
         try dir.write("ho_so.csv", "Mã hồ sơ,Tiêu đề hồ sơ,Thời hạn lưu trữ,Thời hạn bảo quản\nH1,Hồ sơ một,Vĩnh viễn,70 năm\n")
         try dir.write("tai_lieu.csv", "Mã hồ sơ,Số thứ tự,Tệp\n")
         let batch = try BatchReader.read(batch: dir.url)
-        XCTAssertEqual(batch.files.first?.retention, "Vĩnh viễn")
+        XCTAssertEqual(batch.files.first?.retention, "01")
         XCTAssertEqual(batch.files.first?.extra, ["Thời hạn bảo quản": "70 năm"])
         XCTAssertEqual(batch.problems.map { [$0.file, String($0.row ?? 0), $0.column ?? ""] }, [["ho_so.csv", "1", "Thời hạn bảo quản"]])
     }
