@@ -194,6 +194,24 @@ final class BatchReaderTests: XCTestCase {
         XCTAssertEqual(Set(batch.problems.map { $0.row ?? 0 }), [2])
     }
 
+    /// TT 05 coded values are kept as codes whether written as codes or as names; anything else as written.
+    func testCodedValuesAreKeptAsCodes() throws {
+        let cases: [(column: String, cell: String, kept: String)] = [
+            ("Thời hạn lưu trữ", "Vĩnh viễn", "01"), ("Thời hạn lưu trữ", "70 NĂM", "02"), ("Thời hạn lưu trữ", "1", "01"),
+            ("Thời hạn lưu trữ", "01 - Vĩnh viễn", "01"), ("Thời hạn lưu trữ", "Theo quy định", "Theo quy định"),
+            ("Ngôn ngữ", "Tiếng Việt", "01"), ("Ngôn ngữ", "Tiếng Việt, Hán Nôm", "Tiếng Việt, Hán Nôm"),
+            ("Tình trạng vật lý", "bình thường", "02"), ("Mức độ tin cậy", "Số hóa", "02"),
+            ("Chế độ sử dụng", "Công khai", "01"), ("Chế độ sử dụng", "Sử dụng có điều kiện", "02"),
+        ]
+        for c in cases {
+            let dir = try TempDir()
+            try dir.write("ho_so.csv", "Mã hồ sơ,Tiêu đề hồ sơ,\(c.column)\nH1,Hồ sơ một,\"\(c.cell)\"\n")
+            try dir.write("tai_lieu.csv", "Mã hồ sơ,Số thứ tự,Tệp\n")
+            let file = try XCTUnwrap(try BatchReader.read(batch: dir.url).files.first, c.cell)
+            XCTAssertEqual(file.fields[c.column], c.kept, "\(c.column): \(c.cell)")
+        }
+    }
+
     func testDuplicateColumnIsReportedAndKeptAsExtra() throws {
         let dir = try TempDir()
         try dir.write("ho_so.csv", "Mã hồ sơ,Tiêu đề hồ sơ,Thời hạn lưu trữ,Thời hạn bảo quản\nH1,Hồ sơ một,Vĩnh viễn,70 năm\n")
