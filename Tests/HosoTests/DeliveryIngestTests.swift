@@ -103,10 +103,17 @@ final class DeliveryIngestTests: XCTestCase {
         }
     }
 
-    /// Every page of every delivered PDF, mixed-raster ones included, is served as an image.
+    /// Every page of every sample scan (the CSV batch's and the deliveries', mixed-raster PDFs included) is served
+    /// as an image.
     func testEveryDeliveredPageIsServedAsAnImage() throws {
-        for (shape, batch) in Self.shapes() {
-            let delivered = try Self.ingest(batch)
+        var batches: [(name: String, data: DataDirectory, store: CatalogueStore)] = try Self.shapes().map {
+            let delivered = try Self.ingest($0.batch)
+            return ($0.shape, delivered.data, delivered.store)
+        }
+        let samples = try Fixture.get()
+        batches.append(("samples/batch", samples.data, try Archive.openStore(samples.data)))
+        for (shape, data, store) in batches {
+            let delivered = (data: data, store: store)
             let archive = try Archive(data: delivered.data)
             for document in try delivered.store.allDocuments() {
                 for page in try delivered.store.pageNumbers(documentID: document.id).sorted() {
