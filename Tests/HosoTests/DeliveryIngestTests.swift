@@ -113,10 +113,9 @@ final class DeliveryIngestTests: XCTestCase {
         let samples = try Fixture.get()
         batches.append(("samples/batch", samples.data, try Archive.openStore(samples.data)))
         for (shape, data, store) in batches {
-            let delivered = (data: data, store: store)
-            let archive = try Archive(data: delivered.data)
-            for document in try delivered.store.allDocuments() {
-                for page in try delivered.store.pageNumbers(documentID: document.id).sorted() {
+            let archive = try Archive(data: data)
+            for document in try store.allDocuments() {
+                for page in try store.pageNumbers(documentID: document.id).sorted() {
                     let png = try archive.pageImage(id: document.id, page: page, role: .secret)
                     XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "\(shape) \(document.id) \(page)")
                 }
