@@ -3,12 +3,12 @@ import PackageDescription
 
 // hoso: full-text search for digitised Vietnamese archival records.
 // Data flows one way: VietText (analysis) → OCR → Catalogue → SearchIndex → HosoCore (pipeline)
-// → HosoServer → hoso (command line). C and C++ stay at the edge (CTesseract, CXapian).
+// → HosoServer → hoso (command line). C and C++ stay at the edge (CTesseract, CXapian, CPoppler).
+// Linux only: it reads /proc/self/exe and Linux's stat fields; no Apple platform is declared.
 let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
 let package = Package(
     name: "hoso",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hoso", targets: ["hoso"]),
     ],

@@ -45,8 +45,15 @@ struct hx_termlist {
 
 namespace {
 
-void set_error(hx_error **err, const std::string &cls, const std::string &message) {
-    if (err) *err = new (std::nothrow) hx_error{message, cls};
+// Runs inside catch handlers, so it must not throw: copying the strings may fail for want of memory, and the
+// caller then gets no error value (the Swift side reports an unknown error).
+void set_error(hx_error **err, const char *cls, const char *message) noexcept {
+    if (!err) return;
+    try {
+        *err = new hx_error{message, cls};
+    } catch (...) {
+        *err = nullptr;
+    }
 }
 
 template <class F> int guard(hx_error **err, F &&body) {
@@ -54,7 +61,13 @@ template <class F> int guard(hx_error **err, F &&body) {
         body();
         return HX_OK;
     } catch (const Xapian::Error &e) {
-        set_error(err, e.get_type(), e.get_description());
+        // The description is built (allocated) here: when that fails, the bare message is taken.
+        try {
+            std::string description = e.get_description();
+            set_error(err, e.get_type(), description.c_str());
+        } catch (...) {
+            set_error(err, e.get_type(), e.get_msg().c_str());
+        }
     } catch (const std::bad_alloc &) {
         set_error(err, "std::bad_alloc", "out of memory");
     } catch (const std::exception &e) {
