@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VietText
 
 /// The catalogue (danh mục): the system of record in one SQLite database — hồ sơ and tài liệu metadata, the
 /// recognised text and word boxes of every page, per-document ingest state, API tokens (hashed) and the
@@ -613,13 +614,16 @@ public final class CatalogueStore: @unchecked Sendable {
         public var layerScore: Double?
     }
 
-    /// Pages whose mean confidence is below `below`, least confident first: candidates for review.
-    public func lowConfidencePages(below: Double, limit: Int) throws -> [ReviewPage] {
+    /// Pages whose mean confidence is below `below`, and pages that kept a PDF text layer scoring below
+    /// `poorLayerBelow` (recognising them again did no better), least confident first: candidates for review.
+    public func lowConfidencePages(below: Double, poorLayerBelow: Double = TextLayerQuality.poorBelow,
+                                   limit: Int) throws -> [ReviewPage] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT documentID, number, meanConfidence, textSource, layerScore FROM page WHERE meanConfidence < ?
+                SELECT documentID, number, meanConfidence, textSource, layerScore FROM page
+                WHERE meanConfidence < ? OR (textSource = 'layer' AND layerScore < ?)
                 ORDER BY meanConfidence, documentID, number LIMIT ?
-                """, arguments: [below, max(0, limit)]).map {
+                """, arguments: [below, poorLayerBelow, max(0, limit)]).map {
                 ReviewPage(documentID: try $0.decode(forColumn: "documentID"), number: try $0.decode(forColumn: "number"),
                            confidence: try $0.decode(forColumn: "meanConfidence"),
                            textSource: PageTextSource(rawValue: try $0.decode(forColumn: "textSource")) ?? .ocr,

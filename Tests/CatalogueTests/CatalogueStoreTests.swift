@@ -210,6 +210,25 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(try store.documentsNeedingIndex(version: 1), [a, b])
     }
 
+    /// Each page keeps where its text came from and its layer's score; a kept poor layer is listed for review.
+    func testTextSourceAndLayerScoreAreKeptAndPoorLayersReviewed() throws {
+        let store = try CatalogueStore(path: dbPath)
+        try store.upsert(files: [Self.file], documents: [Self.document(1)])
+        let id = Self.document(1).id
+        var good = Self.page(id, 1, confidence: 99)
+        good.textSource = .layer; good.layerScore = 0.99
+        var poor = Self.page(id, 2, confidence: 87.5)
+        poor.textSource = .layer; poor.layerScore = 0.875
+        var recognised = Self.page(id, 3, confidence: 92)
+        recognised.textSource = .ocr; recognised.layerScore = 0.61
+        for page in [good, poor, recognised] { try store.save(page: page) }
+        XCTAssertEqual(try store.pages(documentID: id).map(\.textSource), [.layer, .layer, .ocr])
+        XCTAssertEqual(try store.pages(documentID: id).map(\.layerScore), [0.99, 0.875, 0.61])
+        let review = try store.lowConfidencePages(below: 70, limit: 10)
+        XCTAssertEqual(review.map(\.number), [2], "the kept poor layer, not the good one nor the page recognised instead")
+        XCTAssertEqual(review.first?.layerScore, 0.875)
+    }
+
     func testLowConfidenceAndCounts() throws {
         let store = try CatalogueStore(path: dbPath)
         XCTAssertTrue(try store.counts() == (0, 0, 0))
