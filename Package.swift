@@ -39,8 +39,14 @@ let package = Package(
             name: "CPoppler",
             linkerSettings: [.linkedLibrary("poppler-cpp"), .linkedLibrary("stdc++")]
         ),
+        // Tesseract's calls behind a plain C API; every exception caught in C++ (capi.h lets them through).
+        .target(
+            name: "CTesseractGuard",
+            dependencies: ["CTesseract"],
+            linkerSettings: [.linkedLibrary("tesseract"), .linkedLibrary("lept"), .linkedLibrary("stdc++")]
+        ),
         .target(name: "VietText", swiftSettings: swift5),
-        .target(name: "OCR", dependencies: ["CTesseract", "CPoppler", "VietText"], swiftSettings: swift5),
+        .target(name: "OCR", dependencies: ["CTesseract", "CTesseractGuard", "CPoppler", "VietText"], swiftSettings: swift5),
         .target(name: "Catalogue", dependencies: [
             "VietText", .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: swift5),

@@ -1,4 +1,5 @@
 import CTesseract
+import CTesseractGuard
 import Foundation
 import VietText
 
@@ -110,7 +111,8 @@ public struct RecognitionOptions: Sendable {
 }
 
 /// One Tesseract engine (TessBaseAPI, `vie` model by default) — used by one thread at a time; freed in
-/// deinit. Create one per worker thread (see RecognitionPool).
+/// deinit. Create one per worker thread (see RecognitionPool). Tesseract is called through CTesseractGuard:
+/// an exception inside it comes back as an OCREngineError for that page, never a crash.
 ///
 /// Threads: Tesseract's LSTM uses OpenMP. On a small machine its threads only fight each other and
 /// the other engines: one page at 200 dpi took 2.9 s wall with OpenMP and 0.84 s with
@@ -143,34 +145,48 @@ public final class TesseractEngine {
         OCRRuntime.prepare()
         self.language = language
         self.options = options
-        self.dataPath = dataPath ?? Self.defaultDataPath
-        guard let api = TessBaseAPICreate() else { throw OCREngineError(reason: "Không tạo được Tesseract") }
+        let dataPath = dataPath ?? Self.defaultDataPath
+        self.dataPath = dataPath
+        var created: OpaquePointer?
+        try Tess.call("Không tạo được Tesseract") { hoso_tess_create(&created, $0) }
+        guard let api = created else { throw OCREngineError(reason: "Không tạo được Tesseract") }
         // Quiet: Tesseract's warnings ("Estimating resolution …") go nowhere; results are values.
-        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
-        if TessBaseAPIInit2(api, self.dataPath, language, OEM_LSTM_ONLY) != 0 {
-            TessBaseAPIDelete(api)
-            throw OCREngineError(reason: "Không nạp được mô hình Tesseract '\(language)' (thư mục tessdata: \(self.dataPath ?? "mặc định"))")
+        Tess.quiet(api)
+        do {
+            try Tess.call("Không nạp được mô hình Tesseract '\(language)' (thư mục tessdata: \(dataPath ?? "mặc định"))") {
+                hoso_tess_init(api, dataPath, language, Int32(HOSO_TESS_OEM_LSTM_ONLY), $0)
+            }
+        } catch {
+            hoso_tess_delete(api)
+            throw error
         }
-        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
-        TessBaseAPISetPageSegMode(api, PSM_AUTO)
+        Tess.quiet(api)
+        do {
+            try Tess.call("Không tạo được Tesseract") { hoso_tess_set_page_seg_mode(api, Int32(HOSO_TESS_PSM_AUTO), $0) }
+        } catch {
+            _ = hoso_tess_end(api, nil)
+            hoso_tess_delete(api)
+            throw error
+        }
         self.api = api
-        let version = TessVersion().map { String(cString: $0) } ?? "?"
+        let version = hoso_tess_version().map { String(cString: $0) } ?? "?"
         engineDescription = "tesseract \(version) \(language) LSTM"
     }
 
     deinit {
-        TessBaseAPIEnd(api)
-        TessBaseAPIDelete(api)
+        _ = hoso_tess_end(api, nil)
+        hoso_tess_delete(api)
         if let osd {
-            TessBaseAPIEnd(osd)
-            TessBaseAPIDelete(osd)
+            _ = hoso_tess_end(osd, nil)
+            hoso_tess_delete(osd)
         }
     }
 
-    /// Sets a Tesseract parameter (e.g. "thresholding_method" = "2" for Sauvola). False when unknown.
+    /// Sets a Tesseract parameter (e.g. "thresholding_method" = "2" for Sauvola). False when unknown (or Tesseract failed).
     @discardableResult
     public func setVariable(_ name: String, _ value: String) -> Bool {
-        TessBaseAPISetVariable(api, name, value) != 0
+        var accepted: Int32 = 0
+        return hoso_tess_set_variable(api, name, value, &accepted, nil) == HOSO_TESS_OK && accepted != 0
     }
 
     /// Recognises one page content: an image is recognised; a text layer is passed through.
@@ -247,7 +263,7 @@ public final class TesseractEngine {
         //    about as much as recognising the page); when OSD says the page is turned, the turned page is
         //    recognised too and the more confident reading kept.
         guard options.detectOrientation, result.meanConfidence < options.orientationCheckBelow,
-              let (degrees, _) = detectOrientation(grey, resolution: resolution), degrees != 0 else {
+              let (degrees, _) = try detectOrientation(grey, resolution: resolution), degrees != 0 else {
             return result
         }
         // Tesseract reports the page's orientation; turning it back takes (360 − deg) clockwise.
@@ -294,36 +310,50 @@ public final class TesseractEngine {
             }
         }
 
-        // 5. Recognise.
-        TessBaseAPISetImage2(api, work.pix)
-        if resolution > 0 { TessBaseAPISetSourceResolution(api, Int32(resolution)) }
-        defer { TessBaseAPIClear(api) }
-        guard TessBaseAPIRecognize(api, nil) == 0 else {
-            throw OCREngineError(reason: "Tesseract không nhận dạng được trang")
-        }
-        let meanConfidence = Double(TessBaseAPIMeanTextConf(api))
+        // 5. Recognise. Cleared afterwards, after a failure too: the engine goes on with the next page.
+        let failed = "Tesseract không nhận dạng được trang"
+        defer { _ = hoso_tess_clear(api, nil) }
+        try Tess.call(failed) { hoso_tess_set_image(api, work.pix, $0) }
+        if resolution > 0 { try Tess.call(failed) { hoso_tess_set_source_resolution(api, Int32(resolution), $0) } }
+        try Tess.call(failed) { hoso_tess_recognize(api, $0) }
+        var mean: Int32 = 0
+        try Tess.call(failed) { hoso_tess_mean_text_conf(api, &mean, $0) }
+        let meanConfidence = Double(mean)
 
         struct RawWord { var text: String; var box: ReadingOrder.Box; var confidence: Double }
         var lines: [[RawWord]] = []
-        if let it = TessBaseAPIGetIterator(api) {
-            defer { TessResultIteratorDelete(it) }
-            let pit = TessResultIteratorGetPageIterator(it)
+        var iterator: OpaquePointer?
+        try Tess.call(failed) { hoso_tess_words_begin(api, &iterator, $0) }
+        if let it = iterator {
+            defer { hoso_tess_words_delete(it) }
+            let word = Int32(HOSO_TESS_RIL_WORD), textLine = Int32(HOSO_TESS_RIL_TEXTLINE)
+            func next() throws -> Bool {
+                var more: Int32 = 0
+                try Tess.call(failed) { hoso_tess_words_next(it, word, &more, $0) }
+                return more != 0
+            }
             repeat {
-                guard let cText = TessResultIteratorGetUTF8Text(it, RIL_WORD) else { continue }
+                var cText: UnsafeMutablePointer<CChar>?
+                try Tess.call(failed) { hoso_tess_words_text(it, word, &cText, $0) }
+                guard let cText else { continue }
                 let text = String(cString: cText).precomposedStringWithCanonicalMapping
                     .trimmingCharacters(in: .whitespacesAndNewlines)
-                TessDeleteText(cText)
+                hoso_tess_free(cText)
                 if text.isEmpty { continue }
-                var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
-                guard TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &t, &r, &b) != 0 else { continue }
-                let word = RawWord(text: text, box: .init(x0: Int(l), y0: Int(t), x1: Int(r), y1: Int(b)),
-                                   confidence: Double(TessResultIteratorConfidence(it, RIL_WORD)))
-                if TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE) != 0 || lines.isEmpty {
-                    lines.append([word])
+                var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0, hasBox: Int32 = 0
+                try Tess.call(failed) { hoso_tess_words_box(it, word, &l, &t, &r, &b, &hasBox, $0) }
+                guard hasBox != 0 else { continue }
+                var confidence: Float = 0, begins: Int32 = 0
+                try Tess.call(failed) { hoso_tess_words_confidence(it, word, &confidence, $0) }
+                let raw = RawWord(text: text, box: .init(x0: Int(l), y0: Int(t), x1: Int(r), y1: Int(b)),
+                                  confidence: Double(confidence))
+                try Tess.call(failed) { hoso_tess_words_begins(it, textLine, &begins, $0) }
+                if begins != 0 || lines.isEmpty {
+                    lines.append([raw])
                 } else {
-                    lines[lines.count - 1].append(word)
+                    lines[lines.count - 1].append(raw)
                 }
-            } while TessResultIteratorNext(it, RIL_WORD) != 0
+            } while try next()
         }
 
         // 6. Reading order, boxes back to the original page.
@@ -374,30 +404,59 @@ public final class TesseractEngine {
     }
 
     /// Tesseract OSD: the page's orientation in degrees (0, 90, 180, 270) and its confidence, or nil
-    /// when OSD is unavailable (no osd.traineddata) or finds too little text.
-    func detectOrientation(_ image: PageImage, resolution: Int) -> (Int, Float)? {
+    /// when OSD is unavailable (no osd.traineddata, or its engine failed to start) or finds too little
+    /// text. Throws when Tesseract fails while detecting (an exception inside it).
+    func detectOrientation(_ image: PageImage, resolution: Int) throws -> (Int, Float)? {
         if !osdTried {
             osdTried = true
-            if let h = TessBaseAPICreate() {
-                _ = TessBaseAPISetVariable(h, "debug_file", "/dev/null")
-                if TessBaseAPIInit2(h, dataPath, "osd", OEM_TESSERACT_ONLY) == 0 {
-                    _ = TessBaseAPISetVariable(h, "debug_file", "/dev/null")
-                    TessBaseAPISetPageSegMode(h, PSM_OSD_ONLY)
-                    osd = h
+            var created: OpaquePointer?
+            if hoso_tess_create(&created, nil) == HOSO_TESS_OK, let h = created {
+                Tess.quiet(h)
+                if hoso_tess_init(h, dataPath, "osd", Int32(HOSO_TESS_OEM_TESSERACT_ONLY), nil) == HOSO_TESS_OK {
+                    Tess.quiet(h)
+                    if hoso_tess_set_page_seg_mode(h, Int32(HOSO_TESS_PSM_OSD_ONLY), nil) == HOSO_TESS_OK {
+                        osd = h
+                    } else {
+                        _ = hoso_tess_end(h, nil)
+                        hoso_tess_delete(h)
+                    }
                 } else {
-                    TessBaseAPIDelete(h)
+                    hoso_tess_delete(h)
                 }
             }
         }
         guard let osd else { return nil }
-        TessBaseAPISetImage2(osd, image.pix)
-        if resolution > 0 { TessBaseAPISetSourceResolution(osd, Int32(resolution)) }
-        defer { TessBaseAPIClear(osd) }
-        var degrees: Int32 = 0, conf: Float = 0, scriptConf: Float = 0
-        // script_name is left nil: Tesseract 5 returns a pointer into its own unicharset there (not a
-        // copy, whatever capi.h says), and freeing it corrupts the heap.
-        guard TessBaseAPIDetectOrientationScript(osd, &degrees, &conf, nil, &scriptConf) != 0 else { return nil }
+        let failed = "Tesseract không xác định được hướng trang"
+        defer { _ = hoso_tess_clear(osd, nil) }
+        try Tess.call(failed) { hoso_tess_set_image(osd, image.pix, $0) }
+        if resolution > 0 { try Tess.call(failed) { hoso_tess_set_source_resolution(osd, Int32(resolution), $0) } }
+        var degrees: Int32 = 0, conf: Float = 0, scriptConf: Float = 0, found: Int32 = 0
+        try Tess.call(failed) { hoso_tess_detect_orientation(osd, &degrees, &conf, &scriptConf, &found, $0) }
+        guard found != 0 else { return nil }
         return (Int(degrees), conf)
+    }
+}
+
+/// Calls into CTesseractGuard (hoso_tesseract.h).
+enum Tess {
+    /// Runs one guarded call (`body` gets the error out-parameter). A failure Tesseract reported throws an
+    /// OCREngineError with `reason`; a C++ exception caught in the shim adds its message to it.
+    static func call(_ reason: @autoclosure () -> String,
+                     _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        let status = body(&error)
+        defer { hoso_tess_free(error) }
+        guard status != HOSO_TESS_OK else { return }
+        if status == HOSO_TESS_EXCEPTION {
+            let message = error.map { String(cString: $0) } ?? "không rõ"
+            throw OCREngineError(reason: "\(reason()) (lỗi bên trong Tesseract: \(message))")
+        }
+        throw OCREngineError(reason: reason())
+    }
+
+    /// Sends Tesseract's warnings ("Estimating resolution …") nowhere; a failure here changes nothing.
+    static func quiet(_ handle: OpaquePointer) {
+        _ = hoso_tess_set_variable(handle, "debug_file", "/dev/null", nil, nil)
     }
 }
 
