@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "VietText", swiftSettings: swift5),
         .target(name: "OCR", dependencies: ["CTesseract", "CTesseractGuard", "CPoppler", "VietText"], swiftSettings: swift5),
         .target(name: "Catalogue", dependencies: [
-            "VietText", .product(name: "GRDB", package: "GRDB.swift"),
+            "VietText", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift5),
         // Deliveries as contractors hand them over: Excel workbooks and TT 05 information packages (METS, EAD).
         .target(name: "Delivery", dependencies: [
