@@ -378,15 +378,15 @@ public final class Archive: @unchecked Sendable {
     /// The page image as PNG, read from the scan the catalogue points to.
     public func pageImage(id: String, page: Int, role: Role) throws -> Data {
         let d = try visibleDocument(id, role: role)
-        guard try store.pageNumbers(documentID: id).contains(page) else {
+        guard let stored = try store.page(documentID: id, number: page) else {
             throw HosoError(.notFound, "Không tìm thấy trang \(page) của tài liệu \(id)")
         }
         guard !PageSource.isText(URL(fileURLWithPath: d.path)) else {
             throw HosoError(.notFound, "Tài liệu \(id) là bản chép văn bản, không có ảnh trang")
         }
         do {
-            let key = try store.page(documentID: id, number: page)?.sourceHash ?? "\(id)-\(page)"
-            return try PageSource.image(page: page, of: URL(fileURLWithPath: d.path), cache: data.pageImageCache, key: key)
+            return try PageSource.image(page: page, of: URL(fileURLWithPath: d.path), cache: data.pageImageCache,
+                                        key: stored.sourceHash)
         } catch {
             throw HosoError(.unavailable, "Không đọc được ảnh trang \(page) của tài liệu \(id)")
         }

@@ -32,10 +32,10 @@ public final class IndexMaintainer {
     /// databases created) when there is none.
     func currentIndexDirectory() throws -> String {
         let current = try Self.readStub(data.indexStubPath)
-        if let current, IndexLayout.kind(of: current) != .missing {
+        if let current, case let kind = IndexLayout.kind(of: current), kind != .missing {
             // A process killed while creating the first generation may have left a level database unfinished:
             // one without its revision file was never committed, so it holds nothing and is made again.
-            if IndexLayout.kind(of: current) == .split {
+            if kind == .split {
                 var unfinished = false
                 for level in IndexLayout.levels {
                     let path = IndexLayout.levelPath(current, level: level)

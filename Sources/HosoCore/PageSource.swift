@@ -56,36 +56,28 @@ public struct PageSource: @unchecked Sendable {
     /// The resolution PDF pages are rendered at for the viewer: A4 at 1240 × 1754 pixels, sharp on a screen.
     public static let screenResolution = 150.0
 
-    /// The page image as PNG (for the viewer). A PDF page is rendered in colour by poppler whatever it is made
-    /// of (one image, several images of a mixed-raster scan, vector text, masks); other scans are read as they
-    /// are. Text transcriptions have no image.
-    public static func image(page: Int, of url: URL) throws -> Data {
-        let image: PageImage
-        if ScanReader.isPDF(url) {
-            image = try ScanReader.renderPDFPage(page, of: url, dpi: screenResolution)
-        } else {
-            guard case .image(let scan) = try ScanReader().page(page, of: url) else {
-                throw ScanError(file: url.path, page: page, reason: "Trang không có ảnh")
-            }
-            image = scan
+    /// The page image for the viewer. A PDF page is rendered in colour by poppler whatever it is made of (one
+    /// image, several images of a mixed-raster scan, vector text, masks); other scans are read as they are.
+    /// Text transcriptions have no image.
+    static func image(page: Int, of url: URL) throws -> PageImage {
+        if ScanReader.isPDF(url) { return try ScanReader.renderPDFPage(page, of: url, dpi: screenResolution) }
+        guard case .image(let scan) = try ScanReader().page(page, of: url) else {
+            throw ScanError(file: url.path, page: page, reason: "Trang không có ảnh")
         }
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-\(UUID().uuidString).png")
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        try image.writePNG(to: tmp)
-        return try Data(contentsOf: tmp)
+        return scan
     }
 
-    /// As `image(page:of:)`, kept in `cache` under `key` (the page's source hash: a changed scan has another).
+    /// The page image as PNG, kept in `cache` under `key` (the page's source hash: a changed scan has another).
     public static func image(page: Int, of url: URL, cache: URL, key: String) throws -> Data {
         let file = cache.appendingPathComponent("\(key).png")
         if let data = try? Data(contentsOf: file), !data.isEmpty { return data }
-        let data = try image(page: page, of: url)
         // Written beside and renamed into place: a reader never sees half a file.
         try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         let tmp = cache.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
-        if (try? data.write(to: tmp)) != nil, rename(tmp.path, file.path) != 0 {
-            try? FileManager.default.removeItem(at: tmp)
-        }
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        try image(page: page, of: url).writePNG(to: tmp)
+        let data = try Data(contentsOf: tmp)
+        _ = rename(tmp.path, file.path)
         return data
     }
 }
