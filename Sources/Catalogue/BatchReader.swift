@@ -291,14 +291,13 @@ public enum BatchReader {
             /// "dòng 5" of its source, for messages naming another row.
             var placeName: String { line.map { "\(source) dòng \($0)" } ?? source }
         }
-        /// The table with each coded TT 05 value (`Vĩnh viễn`, `Tiếng Việt`, `Công khai`) as its code (`01`),
-        /// whichever way the source wrote it; values that are not a known code or name stay as written.
+        /// The table with each coded TT 05 value (`Vĩnh viễn`, `Tiếng Việt, Hán Nôm`, `Công khai`) as its code(s)
+        /// (`01`, `01, 09`), whichever way the source wrote it; values that are not known codes or names stay as written.
         func withCodes() -> Table {
             var table = self
             for i in table.rows.indices {
-                for (column, value) in table.rows[i].fields {
-                    guard let codes = FieldCode.table(forColumn: column), let code = FieldCode.code(value, in: codes) else { continue }
-                    table.rows[i].fields[column] = code
+                for (column, value) in table.rows[i].fields where FieldCode.table(forColumn: column) != nil {
+                    table.rows[i].fields[column] = FieldCode.codes(value, forColumn: column)
                 }
             }
             return table

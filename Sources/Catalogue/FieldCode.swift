@@ -48,6 +48,16 @@ public enum FieldCode {
         return byLabel(words.dropFirst().joined(separator: " ")) == c ? c : nil
     }
 
+    /// A coded column's cell as its TT 05 code(s) (`Vĩnh viễn` → `01`; `Tiếng Việt, Hán Nôm` → `01, 09`) when every
+    /// part is recognised; else, or for a column without codes, as written.
+    public static func codes(_ cell: String, forColumn column: String) -> String {
+        guard let table = table(forColumn: column) else { return cell }
+        let parts = cell.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let codes = parts.map { code($0, in: table) }
+        guard !codes.isEmpty, codes.allSatisfy({ $0 != nil }) else { return cell }
+        return codes.compactMap { $0 }.joined(separator: ", ")
+    }
+
     /// The cell for display: each code replaced by its label ("01" → "Vĩnh viễn", "01, 09" → "Tiếng Việt,
     /// Hán Nôm"); anything else as written.
     public static func label(_ cell: String, in table: [String: String]) -> String {

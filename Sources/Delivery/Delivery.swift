@@ -10,3 +10,10 @@ public enum DeliveryLayout: String, Sendable {
     /// TT 05/2025 information packages (SIP/AIP, E-ARK CSIP), as folders or zip files.
     case package
 }
+
+/// The local part of an XML qualified name: "xlink:href" → "href", "x:row" → "row" (workbooks and packages
+/// are read by local names, whatever prefixes their writer chose).
+func xmlLocalName(_ qualified: String) -> String {
+    guard let colon = qualified.lastIndex(of: ":") else { return qualified }
+    return String(qualified[qualified.index(after: colon)...])
+}

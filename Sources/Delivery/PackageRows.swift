@@ -231,7 +231,7 @@ struct PackageRows {
             if column == Column.startDate || column == Column.endDate || column == Column.date {
                 value = PackageValues.date(value)
             }
-            value = PackageValues.coded(value, column: column)
+            value = FieldCode.codes(value, forColumn: column)
             row.fields[column] = BatchReader.Table.clean(value)
         }
         if isFile, row.fields[Column.fileID] == nil, let id = record.unitID { row.fields[Column.fileID] = id }

@@ -78,16 +78,6 @@ enum PackageValues {
         return p.count == 10 && p[4] == "-" && p[7] == "-"
     }
 
-    /// The TT 05 code(s) of a coded column's value (`Vĩnh viễn` → `01`; `Tiếng Việt, Hán Nôm` → `01, 09`);
-    /// the value as written when a part is not recognised, or the column has no codes.
-    static func coded(_ value: String, column: String) -> String {
-        guard let table = FieldCode.table(forColumn: column) else { return value }
-        let parts = value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
-        let codes = parts.map { FieldCode.code($0, in: table) }
-        guard !codes.isEmpty, codes.allSatisfy({ $0 != nil }) else { return value }
-        return codes.compactMap { $0 }.joined(separator: ", ")
-    }
-
     /// `12/QĐ-UBND` (also `Số: 12/QĐ-UBND`) → (`12`, `QĐ-UBND`); without a slash, the number alone.
     static func numberSymbol(_ raw: String) -> (number: String?, symbol: String?) {
         var s = raw.trimmingCharacters(in: .whitespaces)

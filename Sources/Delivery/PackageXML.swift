@@ -98,11 +98,6 @@ final class PackageXMLElement {
         return builder.root!
     }
 
-    /// The local part of a qualified name: "xlink:href" → "href".
-    static func localName(_ qualified: String) -> String {
-        guard let colon = qualified.lastIndex(of: ":") else { return qualified }
-        return String(qualified[qualified.index(after: colon)...])
-    }
 }
 
 /// Why an XML file could not be read, with the line where the parser stopped.
@@ -126,10 +121,10 @@ private final class PackageXMLBuilder: NSObject, XMLParserDelegate {
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
         var attributes: [String: String] = [:]
         for (key, value) in attributeDict where !key.hasPrefix("xmlns") {
-            let local = PackageXMLElement.localName(key)
+            let local = xmlLocalName(key)
             if attributes[local] == nil || !key.contains(":") { attributes[local] = value }
         }
-        let element = PackageXMLElement(name: PackageXMLElement.localName(elementName), attributes: attributes)
+        let element = PackageXMLElement(name: xmlLocalName(elementName), attributes: attributes)
         if let parent = stack.last { parent.append(.element(element)) } else if root == nil { root = element }
         stack.append(element)
         if stack.count > maxDepth {

@@ -128,12 +128,9 @@ struct Workbook {
         func partOf(_ suffix: String, _ fallback: String) -> String {
             rels.first(where: { $0.type.hasSuffix(suffix) }).map { resolve($0.target, from: folder) } ?? fallback
         }
-        let strings = try reader.data(partOf("/sharedStrings", "xl/sharedStrings.xml")).map {
-            try sharedStringTable($0, part: partOf("/sharedStrings", "xl/sharedStrings.xml"))
-        } ?? []
-        let styles = try reader.data(partOf("/styles", "xl/styles.xml")).map {
-            try dateStyleSet($0, part: partOf("/styles", "xl/styles.xml"))
-        } ?? []
+        let stringsPart = partOf("/sharedStrings", "xl/sharedStrings.xml"), stylesPart = partOf("/styles", "xl/styles.xml")
+        let strings = try reader.data(stringsPart).map { try sharedStringTable($0, part: stringsPart) } ?? []
+        let styles = try reader.data(stylesPart).map { try dateStyleSet($0, part: stylesPart) } ?? []
         return Workbook(sheets: sheets, date1904: date1904, reader: reader, sharedStrings: strings, dateStyles: styles)
     }
 

@@ -123,7 +123,7 @@ struct WorkbookHeader {
                 problems.append((header, "cột “\(header)” có lần thứ ba; chỉ dùng lần đầu (hồ sơ) và lần thứ hai (tài liệu), giữ cột này như thông tin thêm"))
             }
             let final = role ?? .documentExtra(extraName(header))
-            if case .documentExtra = final {} else if case .fileExtra = final {} else { knownCount += 1 }
+            if !Self.isExtra(final) { knownCount += 1 }
             if case .fileExtra(let n) = final { extraNames.insert(n) }
             columns[index] = final
         }

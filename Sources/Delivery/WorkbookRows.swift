@@ -53,12 +53,12 @@ enum WorkbookRows {
                 if let part = header.idParts.firstIndex(of: index) { line.idParts[part] = value }
                 switch role {
                 case .fileID: line.fileID = value
-                case .fileField(let c): line.file[c] = coded(c, value)
+                case .fileField(let c): line.file[c] = FieldCode.codes(value, forColumn: c)
                 case .documentField(let c) where c == Column.path: line.path = value
                 case .documentField(let c) where c == Column.number: line.document[c] = cleanNumber(value)
                 case .documentField(let c) where c == Column.symbol: line.document[c] = cleanSymbol(value)
-                case .documentField(let c): line.document[c] = coded(c, value)
-                case .sharedField(let c): line.shared[c] = coded(c, value)
+                case .documentField(let c): line.document[c] = FieldCode.codes(value, forColumn: c)
+                case .sharedField(let c): line.shared[c] = FieldCode.codes(value, forColumn: c)
                 case .datePart(let target, let part): line.dateParts[target, default: [:]][part] = value
                 case .numberAndSymbol:
                     let (n, s) = splitNumberSymbol(value)
@@ -208,16 +208,6 @@ enum WorkbookRows {
     }
 
     // MARK: - Values
-
-    /// A coded column's value as its TT 05 code ("Vĩnh viễn" → "01", "Tiếng Việt, Hán Nôm" → "01, 09") when
-    /// every part is recognised, else as written.
-    static func coded(_ column: String, _ value: String) -> String {
-        guard let table = FieldCode.table(forColumn: column) else { return value }
-        let parts = value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
-        let codes = parts.map { FieldCode.code($0, in: table) }
-        guard !codes.isEmpty, codes.allSatisfy({ $0 != nil }) else { return value }
-        return codes.compactMap { $0 }.joined(separator: ", ")
-    }
 
     /// Số as written, without a trailing `/` ("12/" → "12").
     static func cleanNumber(_ s: String) -> String {

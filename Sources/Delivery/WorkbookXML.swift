@@ -46,16 +46,12 @@ enum WorkbookXML {
             if !handle(event) { stopped = true; parser.abortParsing() }
         }
 
-        static func local(_ name: String) -> String {
-            guard let i = name.lastIndex(of: ":") else { return name }
-            return String(name[name.index(after: i)...])
-        }
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            send(parser, .start(Delegate.local(elementName), attributeDict))
+            send(parser, .start(xmlLocalName(elementName), attributeDict))
         }
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            send(parser, .end(Delegate.local(elementName)))
+            send(parser, .end(xmlLocalName(elementName)))
         }
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
             if !stopped, error == nil { error = parseError }

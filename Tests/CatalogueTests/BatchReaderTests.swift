@@ -199,7 +199,7 @@ final class BatchReaderTests: XCTestCase {
         let cases: [(column: String, cell: String, kept: String)] = [
             ("Thời hạn lưu trữ", "Vĩnh viễn", "01"), ("Thời hạn lưu trữ", "70 NĂM", "02"), ("Thời hạn lưu trữ", "1", "01"),
             ("Thời hạn lưu trữ", "01 - Vĩnh viễn", "01"), ("Thời hạn lưu trữ", "Theo quy định", "Theo quy định"),
-            ("Ngôn ngữ", "Tiếng Việt", "01"), ("Ngôn ngữ", "Tiếng Việt, Hán Nôm", "Tiếng Việt, Hán Nôm"),
+            ("Ngôn ngữ", "Tiếng Việt", "01"), ("Ngôn ngữ", "Tiếng Việt, Hán Nôm", "01, 09"), ("Ngôn ngữ", "Tiếng Việt, Tiếng Chăm", "Tiếng Việt, Tiếng Chăm"),
             ("Tình trạng vật lý", "bình thường", "02"), ("Mức độ tin cậy", "Số hóa", "02"),
             ("Chế độ sử dụng", "Công khai", "01"), ("Chế độ sử dụng", "Sử dụng có điều kiện", "02"),
         ]

@@ -522,7 +522,7 @@ final class PackageTests: XCTestCase {
             ("Công khai", Column.access, "01"), ("Mật", Column.access, "03"), ("Tiếng Việt, Hán Nôm", Column.language, "01, 09"),
             ("Tiếng Pháp", Column.language, "Tiếng Pháp"), ("Quyết định", Column.type, "Quyết định"),
         ]
-        for (raw, column, expected) in codes { XCTAssertEqual(PackageValues.coded(raw, column: column), expected, raw) }
+        for (raw, column, expected) in codes { XCTAssertEqual(FieldCode.codes(raw, forColumn: column), expected, raw) }
         let numbers: [(String, String?, String?)] = [
             ("12/QĐ-UBND", "12", "QĐ-UBND"), ("Số: 1605/QĐ-UBND", "1605", "QĐ-UBND"), ("43/2014/NĐ-CP", "43", "2014/NĐ-CP"),
             ("12/BC - CC", "12", "BC-CC"), ("12", "12", nil),

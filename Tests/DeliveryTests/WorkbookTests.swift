@@ -504,7 +504,7 @@ final class WorkbookTests: XCTestCase {
                      ("Thời hạn lưu trữ", "Theo quy định", "Theo quy định"), ("Chế độ sử dụng", "Sử dụng có điều kiện", "02"),
                      ("Ngôn ngữ", "Tiếng Việt, Hán Nôm", "01, 09"), ("Ngôn ngữ", "Tiếng Việt, Tiếng Pháp", "Tiếng Việt, Tiếng Pháp"),
                      ("Tình trạng vật lý", "Tốt", "01"), ("Trích yếu nội dung", "01", "01")]
-        for (column, cell, want) in codes { XCTAssertEqual(WorkbookRows.coded(column, cell), want, cell) }
+        for (column, cell, want) in codes { XCTAssertEqual(FieldCode.codes(cell, forColumn: column), want, cell) }
 
         let dates: [([WorkbookDatePart: String], String)] = [
             ([.day: "5", .month: "2", .year: "2012"], "05/02/2012"), ([.month: "02", .year: "2012"], "02/2012"),
