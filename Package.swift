@@ -2,8 +2,9 @@
 import PackageDescription
 
 // hoso: full-text search for digitised Vietnamese archival records.
-// Data flows one way: VietText (analysis) → OCR → Catalogue → SearchIndex → HosoCore (pipeline)
-// → HosoServer → hoso (command line). C and C++ stay at the edge (CTesseract, CXapian, CPoppler).
+// Data flows one way, the targets below in its order: IndexSchema → VietText → Query → Xapian → SearchIndex;
+// OCR, Catalogue, Delivery → DataFolder → IndexLifecycle → Ingest; Access → Search → Export, Operations →
+// HosoServer → hoso (command line). C and C++ stay at the edge (CTesseract, CTesseractGuard, CXapian, CPoppler).
 // Linux only: it reads /proc/self/exe and Linux's stat fields; no Apple platform is declared.
 let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
@@ -45,8 +46,19 @@ let package = Package(
             dependencies: ["CTesseract"],
             linkerSettings: [.linkedLibrary("tesseract"), .linkedLibrary("lept"), .linkedLibrary("stdc++")]
         ),
-        .target(name: "VietText", swiftSettings: swift5),
+        // The index's schema, written once: term prefixes, value slots, metadata keys, the scheme's version.
+        .target(name: "IndexSchema", swiftSettings: swift5),
+        // Vietnamese analysis: NFC, tone placement, folding, identifiers, index terms.
+        .target(name: "VietText", dependencies: ["IndexSchema"], swiftSettings: swift5),
+        // Query syntax → a logical query of prefixed terms.
+        .target(name: "Query", dependencies: ["VietText", "IndexSchema"], swiftSettings: swift5),
+        // Xapian's Swift face over CXapian: databases, writers, queries, errors as values.
+        .target(name: "Xapian", dependencies: ["CXapian"], swiftSettings: swift5),
+        // Documents → Xapian documents; the searcher.
+        .target(name: "SearchIndex", dependencies: ["Xapian", "IndexSchema", "VietText", "Query"], swiftSettings: swift5),
+        // Scans page by page: PDF text layers and images (poppler), recognition (Tesseract).
         .target(name: "OCR", dependencies: ["CTesseract", "CTesseractGuard", "CPoppler", "VietText"], swiftSettings: swift5),
+        // The system of record (SQLite through GRDB).
         .target(name: "Catalogue", dependencies: [
             "VietText", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift5),
@@ -55,32 +67,52 @@ let package = Package(
             "Catalogue", "VietText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift5),
-        .target(name: "Query", dependencies: ["VietText"], swiftSettings: swift5),
-        .target(name: "SearchIndex", dependencies: ["CXapian", "VietText", "Query", "Catalogue"], swiftSettings: swift5),
-        .target(name: "HosoCore", dependencies: [
-            "VietText", "OCR", "Catalogue", "Delivery", "SearchIndex", "Query",
-            .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
+        // The data folder (catalogue, index generations, caches) and the errors every command reports.
+        .target(name: "DataFolder", dependencies: ["Catalogue"], swiftSettings: swift5),
+        // The index kept in step with the catalogue: in-place updates, whole rebuilds, generations.
+        .target(name: "IndexLifecycle", dependencies: [
+            "DataFolder", "Catalogue", "IndexSchema", "SearchIndex", "Xapian",
         ], swiftSettings: swift5),
+        // Batches in: scans recognised page by page into the catalogue, then the index updated.
+        .target(name: "Ingest", dependencies: [
+            "DataFolder", "Catalogue", "Delivery", "OCR", "IndexLifecycle",
+        ], swiftSettings: swift5),
+        // Who asks: tokens, callers and the audit log.
+        .target(name: "Access", dependencies: ["DataFolder", "Catalogue"], swiftSettings: swift5),
+        // The read side: searches, documents, texts and page images, each checked against the role.
+        .target(name: "Search", dependencies: [
+            "DataFolder", "Catalogue", "Access", "IndexLifecycle", "IndexSchema", "SearchIndex", "Xapian", "Query",
+            "OCR", "VietText",
+        ], swiftSettings: swift5),
+        // zlib (system library) for the PDF writer's streams.
+        .systemLibrary(name: "CHosoZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Documents out as PDF/A, with their text layer.
+        .target(name: "Export", dependencies: ["Search", "DataFolder", "Catalogue", "OCR", "CHosoZlib"], swiftSettings: swift5),
+        // Backup, verification and restore of a data folder.
+        .target(name: "Operations", dependencies: ["DataFolder", "Catalogue", "IndexLifecycle", "Xapian"], swiftSettings: swift5),
+        // Hummingbird 2: the JSON API and the web pages.
         .target(name: "HosoServer", dependencies: [
-            "HosoCore", .product(name: "Hummingbird", package: "hummingbird"),
+            "DataFolder", "Catalogue", "Access", "SearchIndex", "Search", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], swiftSettings: swift5),
         // jemalloc as the process's allocator: Xapian's term maps and the analysis allocate for every term, and
-        // glibc's malloc was ~8 % of a reindex (bench/scale/RESULTS.md: 11.5 → 10.4 s for 19,966 pages).
+        // glibc's malloc is slower at it (bench/scale/RESULTS.md).
         .executableTarget(name: "hoso", dependencies: [
-            "HosoCore", "HosoServer", "OCR", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "DataFolder", "Catalogue", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations",
+            "HosoServer", "OCR", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swift5, linkerSettings: [.linkedLibrary("jemalloc")]),
 
-        .testTarget(name: "VietTextTests", dependencies: ["VietText", "Query"], swiftSettings: swift5),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "IndexSchema", "Query"], swiftSettings: swift5),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "VietText"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],
                     swiftSettings: swift5),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: swift5),
         .testTarget(name: "DeliveryTests", dependencies: [
             "Delivery", "Catalogue", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: swift5),
-        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex"], swiftSettings: swift5),
+        .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "IndexSchema", "Xapian", "Query", "VietText"], swiftSettings: swift5),
         .testTarget(name: "HosoTests", dependencies: [
-            "HosoCore", "HosoServer", "SearchIndex", "Catalogue",
+            "DataFolder", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations", "HosoServer",
+            "SearchIndex", "IndexSchema", "Xapian", "Catalogue", "OCR",
             .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
         ], exclude: ["openapi_check.py"], swiftSettings: swift5),
     ],

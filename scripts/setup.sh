@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   pkg-config
-  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-osd tesseract-ocr-vie
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-osd tesseract-ocr-vie zlib1g-dev
   libxapian-dev xapian-tools
   poppler-utils libpoppler-cpp-dev
   libsqlite3-dev

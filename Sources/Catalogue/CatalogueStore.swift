@@ -11,7 +11,7 @@ import VietText
 /// on; every write is its own transaction, so an interrupted ingest keeps every page already saved.
 public final class CatalogueStore: @unchecked Sendable {
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Opens (creating when missing, with its folder) and migrates the catalogue at `path`.
     /// A database locked by another process beyond `busyTimeout` seconds, a corrupt file, or one made by a
@@ -30,8 +30,7 @@ public final class CatalogueStore: @unchecked Sendable {
         config.label = "hoso.catalogue"
         config.prepareDatabase { db in
             // Reads through a memory map of the file (its first 2 GB, SQLite's limit; beyond, the usual reads):
-            // a result page reads ten documents' rows and page texts at random places, which through a read
-            // call per page of the file took 1.7 ms at 100,000 pages, 0.3 ms mapped (bench/server/RESULTS.md).
+            // a result page reads ten documents' rows and page texts at random places (bench/server/RESULTS.md).
             try db.execute(sql: "PRAGMA mmap_size = 2147418112")
         }
         do {
@@ -147,13 +146,13 @@ public final class CatalogueStore: @unchecked Sendable {
 
     // MARK: - Access helpers
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.read(body) } catch { throw CatalogueStore.translate(error, path: path) }
     }
 
     /// One IMMEDIATE transaction: takes the write lock up front, so a busy database is waited for
     /// (busy timeout) instead of failing half-way.
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
@@ -196,34 +195,34 @@ public final class CatalogueStore: @unchecked Sendable {
         return CatalogueError("Lỗi cơ sở dữ liệu \(path): \(error)")
     }
 
-    private static let encoder: JSONEncoder = { let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; return e }()
+    static let encoder: JSONEncoder = { let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; return e }()
 
-    private static func json<T: Encodable>(_ value: T) throws -> String {
+    static func json<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    private static func unjson<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    static func unjson<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
             throw CatalogueError("Dữ liệu trong cơ sở dữ liệu bị hỏng (JSON không đọc được)")
         }
     }
 
     /// A `fields`/`extra` column: its own reader, JSONDecoder only for what that one does not take.
-    private static func stringMap(_ text: String) throws -> [String: String] {
+    static func stringMap(_ text: String) throws -> [String: String] {
         try StringMapJSON.decode(text) ?? unjson([String: String].self, text)
     }
 
-    private static func access(_ raw: Int) throws -> AccessLevel {
+    static func access(_ raw: Int) throws -> AccessLevel {
         guard let a = AccessLevel(rawValue: raw) else { throw CatalogueError("Dữ liệu hỏng: Chế độ sử dụng \(raw) không hợp lệ") }
         return a
     }
 
-    private static func role(_ raw: String) throws -> Role {
+    static func role(_ raw: String) throws -> Role {
         guard let r = Role(rawValue: raw) else { throw CatalogueError("Dữ liệu hỏng: vai trò “\(raw)” không hợp lệ") }
         return r
     }
 
-    private static func date(_ raw: String?) -> ArchiveDateValue? { raw.flatMap(ArchiveDateValue.init(sortKey:)) }
+    static func date(_ raw: String?) -> ArchiveDateValue? { raw.flatMap(ArchiveDateValue.init(sortKey:)) }
 
     // MARK: - Hồ sơ
 
@@ -252,7 +251,7 @@ public final class CatalogueStore: @unchecked Sendable {
         }
     }
 
-    private static func upsert(file: ArchiveFile, db: Database) throws -> Bool {
+    static func upsert(file: ArchiveFile, db: Database) throws -> Bool {
         if let existing = try fetchFile(id: file.id, db: db), existing == file { return false }
         try db.execute(sql: """
             INSERT INTO file (id, title, fonds, retention, access, startDate, endDate, fields, extra, updatedAt)
@@ -267,7 +266,7 @@ public final class CatalogueStore: @unchecked Sendable {
         return true
     }
 
-    private static func upsert(document: Document, db: Database) throws -> Bool {
+    static func upsert(document: Document, db: Database) throws -> Bool {
         guard document.id == Document.id(fileID: document.fileID, ordinal: document.ordinal) else {
             throw CatalogueError("Mã tài liệu “\(document.id)” không khớp với Mã hồ sơ “\(document.fileID)” và Số thứ tự \(document.ordinal)")
         }
@@ -299,11 +298,11 @@ public final class CatalogueStore: @unchecked Sendable {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM file ORDER BY id").map(Self.decodeFile) }
     }
 
-    private static func fetchFile(id: String, db: Database) throws -> ArchiveFile? {
+    static func fetchFile(id: String, db: Database) throws -> ArchiveFile? {
         try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM file WHERE id = ?"), arguments: [id]).map(decodeFile)
     }
 
-    private static func decodeFile(_ row: Row) throws -> ArchiveFile {
+    static func decodeFile(_ row: Row) throws -> ArchiveFile {
         ArchiveFile(id: try row.decode(forColumn: "id"), title: try row.decode(forColumn: "title"),
                     fonds: try row.decode(forColumn: "fonds"), retention: try row.decode(forColumn: "retention"),
                     access: try access(try row.decode(forColumn: "access")),
@@ -331,8 +330,8 @@ public final class CatalogueStore: @unchecked Sendable {
         }
     }
 
-    /// `documentWithPages` of many documents in one read of two statements (`InList`): a rebuild reads its documents a batch at a time (with a read and two statements per
-    /// document, the catalogue was 6.8 % of a reindex's time; so, 3.9 %). Documents not stored are absent.
+    /// `documentWithPages` of many documents in one read of two statements (`InList`): a rebuild reads its
+    /// documents a batch at a time. Documents not stored are absent.
     public func documentsWithPages(ids: [String]) throws -> [String: (document: Document, pages: [(number: Int, text: String)])] {
         guard let list = InList(ids) else { return [:] }
         return try read { db in
@@ -350,7 +349,7 @@ public final class CatalogueStore: @unchecked Sendable {
 
     /// Distinct ids as an SQL `IN` list: its placeholders and their arguments (nil for no id). A statement is
     /// cached per count of ids.
-    private struct InList {
+    struct InList {
         let marks: String
         let arguments: StatementArguments
         init?(_ ids: [String]) {
@@ -363,14 +362,14 @@ public final class CatalogueStore: @unchecked Sendable {
 
     /// Each stored page of the documents in `list`, a document's pages in page order: its document id, its number
     /// and its row (`documentID, number, text`).
-    private static func forEachPage(of list: InList, db: Database, _ body: (String, Int, Row) throws -> Void) throws {
+    static func forEachPage(of list: InList, db: Database, _ body: (String, Int, Row) throws -> Void) throws {
         let pages = try Row.fetchCursor(try db.cachedStatement(sql: """
             SELECT documentID, number, text FROM page WHERE documentID IN (\(list.marks)) ORDER BY documentID, number
             """), arguments: list.arguments)
         while let page = try pages.next() { try body(page[0], page[1], page) }
     }
 
-    private static func pageTexts(documentID id: String, db: Database) throws -> [(number: Int, text: String)] {
+    static func pageTexts(documentID id: String, db: Database) throws -> [(number: Int, text: String)] {
         let statement = try db.cachedStatement(sql: "SELECT number, text FROM page WHERE documentID = ? ORDER BY number")
         var texts: [(number: Int, text: String)] = []
         let cursor = try Row.fetchCursor(statement, arguments: [id])
@@ -381,8 +380,8 @@ public final class CatalogueStore: @unchecked Sendable {
     /// What a result page shows of its hits, in one read: each existing document's typed columns (its
     /// `fields` and `extra`, every CSV cell, are left empty: they are for the document page) and its pages'
     /// texts in page order, as the UTF-8 bytes stored: the result page folds them from the bytes and makes a
-    /// String of the one page it cuts a snippet from (checking every page's UTF-8 for a String was nearly half
-    /// of this read). Columns are read by position.
+    /// String of the one page it cuts a snippet from (checking every page's UTF-8 for a String would cost
+    /// as much as the read). Columns are read by position.
     public func resultRows(documentIDs: [String]) throws -> [String: (document: Document, pages: [(number: Int, utf8: [UInt8])])] {
         // Two statements for all the documents (`IN`), not two per document: running a statement through GRDB
         // costs more than SQLite's lookups in it.
@@ -428,11 +427,11 @@ public final class CatalogueStore: @unchecked Sendable {
         try read { try String.fetchAll($0, sql: "SELECT id FROM document ORDER BY fileID, ordinal") }
     }
 
-    private static func fetchDocument(id: String, db: Database) throws -> Document? {
+    static func fetchDocument(id: String, db: Database) throws -> Document? {
         try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]).map(decodeDocument)
     }
 
-    private static func decodeDocument(_ row: Row) throws -> Document {
+    static func decodeDocument(_ row: Row) throws -> Document {
         var d = Document(fileID: try row.decode(forColumn: "fileID"), ordinal: try row.decode(forColumn: "ordinal"),
                          path: try row.decode(forColumn: "path"), type: try row.decode(forColumn: "type"),
                          number: try row.decode(forColumn: "number"), symbol: try row.decode(forColumn: "symbol"),
@@ -445,274 +444,4 @@ public final class CatalogueStore: @unchecked Sendable {
         return d
     }
 
-    // MARK: - Trang
-
-    /// Saves (or replaces) a page, committed at once: an interrupted ingest keeps every page saved before.
-    /// The document then needs indexing again.
-    public func save(page: Page) throws {
-        try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)", arguments: [page.documentID]) == true else {
-                throw CatalogueError("Tài liệu “\(page.documentID)” chưa có trong danh mục")
-            }
-            guard page.number > 0 else { throw CatalogueError("Số trang phải từ 1 (nhận \(page.number))") }
-            try db.execute(sql: """
-                INSERT INTO page (documentID, number, text, words, meanConfidence, preprocessing, engine, sourceHash, width, height,
-                                  savedAt, textSource, layerScore)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(documentID, number) DO UPDATE SET text = excluded.text, words = excluded.words,
-                    meanConfidence = excluded.meanConfidence, preprocessing = excluded.preprocessing, engine = excluded.engine,
-                    sourceHash = excluded.sourceHash, width = excluded.width, height = excluded.height, savedAt = excluded.savedAt,
-                    textSource = excluded.textSource, layerScore = excluded.layerScore
-                """, arguments: [page.documentID, page.number, page.text, WordCodec.encode(page.words), page.meanConfidence,
-                                 try Self.json(page.preprocessing), page.engine, page.sourceHash, page.width, page.height,
-                                 Date().timeIntervalSince1970, page.textSource.rawValue, page.layerScore])
-            try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [page.documentID])
-        }
-    }
-
-    public func page(documentID: String, number: Int) throws -> Page? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM page WHERE documentID = ? AND number = ?", arguments: [documentID, number]).map(Self.decodePage)
-        }
-    }
-
-    /// The pages of a document, in page order.
-    public func pages(documentID: String) throws -> [Page] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM page WHERE documentID = ? ORDER BY number", arguments: [documentID]).map(Self.decodePage)
-        }
-    }
-
-    /// The page texts of a document in page order, without the word boxes (cheap: for indexing, snippets
-    /// and finding the pages where a query matched).
-    public func pageTexts(documentID: String) throws -> [(number: Int, text: String)] {
-        try pageTexts(documentIDs: [documentID])[documentID] ?? []
-    }
-
-    /// The page texts of several documents in one read (one prepared statement), by document id, each in
-    /// page order: a result page's ten hits.
-    public func pageTexts(documentIDs: [String]) throws -> [String: [(number: Int, text: String)]] {
-        try read { db in
-            var out: [String: [(number: Int, text: String)]] = [:]
-            for id in documentIDs where out[id] == nil { out[id] = try Self.pageTexts(documentID: id, db: db) }
-            return out
-        }
-    }
-
-    /// The numbers of the pages already saved for a document.
-    public func pageNumbers(documentID: String) throws -> Set<Int> {
-        try read { Set(try Int.fetchAll($0, sql: "SELECT number FROM page WHERE documentID = ?", arguments: [documentID])) }
-    }
-
-    /// The OCR cache: a page already recognised from the same scan content and page number, whichever
-    /// document it belongs to.
-    public func page(sourceHash: String) throws -> Page? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM page WHERE sourceHash = ? ORDER BY documentID, number LIMIT 1", arguments: [sourceHash]).map(Self.decodePage)
-        }
-    }
-
-    private static func decodePage(_ row: Row) throws -> Page {
-        Page(documentID: try row.decode(forColumn: "documentID"), number: try row.decode(forColumn: "number"),
-             text: try row.decode(forColumn: "text"), words: try WordCodec.decode(try row.decode(forColumn: "words")),
-             meanConfidence: try row.decode(forColumn: "meanConfidence"),
-             preprocessing: try unjson([String].self, try row.decode(forColumn: "preprocessing")),
-             engine: try row.decode(forColumn: "engine"), sourceHash: try row.decode(forColumn: "sourceHash"),
-             width: try row.decode(forColumn: "width"), height: try row.decode(forColumn: "height"),
-             textSource: PageTextSource(rawValue: try row.decode(forColumn: "textSource")) ?? .ocr,
-             layerScore: try row.decode(forColumn: "layerScore"))
-    }
-
-    // MARK: - Ingest state
-
-    /// Records how many pages a document's scan has and the scan's content hash. When the hash differs from
-    /// the one stored, the scan has changed: its old pages are deleted and the document needs indexing again.
-    /// Pages numbered above `count` are deleted in any case.
-    public func setPageCount(documentID: String, count: Int, scanHash: String) throws {
-        try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT scanHash FROM document WHERE id = ?", arguments: [documentID]) else {
-                throw CatalogueError("Tài liệu “\(documentID)” chưa có trong danh mục")
-            }
-            guard count >= 0 else { throw CatalogueError("Số trang không thể âm (\(count))") }
-            let old: String? = try row.decode(forColumn: "scanHash")
-            if let old, old != scanHash {
-                try db.execute(sql: "DELETE FROM page WHERE documentID = ?", arguments: [documentID])
-                try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [documentID])
-            } else {
-                try db.execute(sql: "DELETE FROM page WHERE documentID = ? AND number > ?", arguments: [documentID, count])
-                if db.changesCount > 0 {
-                    try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [documentID])
-                }
-            }
-            try db.execute(sql: "UPDATE document SET pageCount = ?, scanHash = ? WHERE id = ?", arguments: [count, scanHash, documentID])
-        }
-    }
-
-    /// A document's ingest state; all nil for a document that is not in the catalogue or not yet recognised.
-    public func documentState(id: String) throws -> (pageCount: Int?, scanHash: String?, indexedVersion: Int?) {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT pageCount, scanHash, indexedVersion FROM document WHERE id = ?", arguments: [id]) else {
-                return (nil, nil, nil)
-            }
-            return (try row.decode(forColumn: "pageCount"), try row.decode(forColumn: "scanHash"), try row.decode(forColumn: "indexedVersion"))
-        }
-    }
-
-    /// Records that a document is in the search index built with `version` of the indexing scheme.
-    public func markIndexed(documentID: String, version: Int) throws {
-        try write { db in
-            try db.execute(sql: "UPDATE document SET indexedVersion = ? WHERE id = ?", arguments: [version, documentID])
-            guard db.changesCount > 0 else { throw CatalogueError("Tài liệu “\(documentID)” chưa có trong danh mục") }
-        }
-    }
-
-    /// `markIndexed` for many documents in one write transaction (a transaction each was most of the time a
-    /// rebuild spent after its last partition: ~0.1 ms each, 50 s at a million pages). Documents no longer in
-    /// the catalogue (removed meanwhile) are skipped; returns how many were marked.
-    ///
-    /// `beforeCommit` runs last, inside the transaction: the marks are committed only when it returns, and none
-    /// of them when it throws (a rebuild writes them while it compacts, and lets them in only once the new
-    /// index is the one searched). Meanwhile the catalogue's write lock stays held.
-    @discardableResult
-    public func markIndexed(_ stamps: [(documentID: String, version: Int)], beforeCommit: () throws -> Void = {}) throws -> Int {
-        guard !stamps.isEmpty else {
-            try beforeCommit()
-            return 0
-        }
-        return try write { db in
-            let statement = try db.cachedStatement(sql: "UPDATE document SET indexedVersion = ? WHERE id = ?")
-            var marked = 0
-            for (id, version) in stamps {
-                try statement.execute(arguments: [version, id])
-                marked += db.changesCount
-            }
-            try beforeCommit()
-            return marked
-        }
-    }
-
-    /// Documents not indexed with `version` (never indexed, changed since, or indexed by another version).
-    public func documentsNeedingIndex(version: Int) throws -> [String] {
-        try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM document WHERE indexedVersion IS NULL OR indexedVersion != ? ORDER BY fileID, ordinal",
-                                arguments: [version])
-        }
-    }
-
-    /// Forgets every document's indexed state (before rebuilding the index from scratch).
-    public func clearIndexedState() throws {
-        try write { try $0.execute(sql: "UPDATE document SET indexedVersion = NULL") }
-    }
-
-    /// A page to look at again: its confidence (for a kept PDF text layer, the layer's score × 100), where its
-    /// text came from, and the layer's score when it had one.
-    public struct ReviewPage: Equatable, Sendable {
-        public var documentID: String
-        public var number: Int
-        public var confidence: Double
-        public var textSource: PageTextSource
-        public var layerScore: Double?
-    }
-
-    /// Pages whose mean confidence is below `below`, and pages that kept a PDF text layer scoring below
-    /// `poorLayerBelow` (recognising them again did no better), least confident first: candidates for review.
-    public func lowConfidencePages(below: Double, poorLayerBelow: Double = TextLayerQuality.poorBelow,
-                                   limit: Int) throws -> [ReviewPage] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT documentID, number, meanConfidence, textSource, layerScore FROM page
-                WHERE meanConfidence < ? OR (textSource = 'layer' AND layerScore < ?)
-                ORDER BY meanConfidence, documentID, number LIMIT ?
-                """, arguments: [below, poorLayerBelow, max(0, limit)]).map {
-                ReviewPage(documentID: try $0.decode(forColumn: "documentID"), number: try $0.decode(forColumn: "number"),
-                           confidence: try $0.decode(forColumn: "meanConfidence"),
-                           textSource: PageTextSource(rawValue: try $0.decode(forColumn: "textSource")) ?? .ocr,
-                           layerScore: try $0.decode(forColumn: "layerScore"))
-            }
-        }
-    }
-
-    public func counts() throws -> (files: Int, documents: Int, pages: Int) {
-        try read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM page") ?? 0)
-        }
-    }
-
-    // MARK: - Tokens
-
-    /// Stores a token by the hex SHA-256 of its secret (the secret itself is never stored). The name must
-    /// not be in use by another active token.
-    public func addToken(hash: String, name: String, role: Role) throws {
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw CatalogueError("Tên token không được để trống") }
-        try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM token WHERE name = ? AND revoked = 0)", arguments: [name]) == true {
-                throw CatalogueError("Đã có token đang dùng tên “\(name)”")
-            }
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM token WHERE hash = ?)", arguments: [hash]) == true {
-                throw CatalogueError("Token này đã được tạo trước đó")
-            }
-            try db.execute(sql: "INSERT INTO token (hash, name, role, created, revoked) VALUES (?, ?, ?, ?, 0)",
-                           arguments: [hash, name, role.rawValue, Date().timeIntervalSince1970])
-        }
-    }
-
-    /// The token stored under this hash, revoked or not; nil when unknown.
-    public func token(hash: String) throws -> (name: String, role: Role, revoked: Bool)? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT name, role, revoked FROM token WHERE hash = ?", arguments: [hash]) else { return nil }
-            return (try row.decode(forColumn: "name"), try Self.role(try row.decode(forColumn: "role")), try row.decode(Int.self, forColumn: "revoked") != 0)
-        }
-    }
-
-    /// Every token ever created, oldest first.
-    public func listTokens() throws -> [(name: String, role: Role, created: Date, revoked: Bool)] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, role, created, revoked FROM token ORDER BY created, rowid").map {
-                (name: try $0.decode(forColumn: "name"), role: try Self.role(try $0.decode(forColumn: "role")),
-                 created: Date(timeIntervalSince1970: try $0.decode(forColumn: "created")),
-                 revoked: try $0.decode(Int.self, forColumn: "revoked") != 0)
-            }
-        }
-    }
-
-    /// Revokes the active token with this name. False when there is none.
-    @discardableResult
-    public func revokeToken(name: String) throws -> Bool {
-        try write { db in
-            try db.execute(sql: "UPDATE token SET revoked = 1 WHERE name = ? AND revoked = 0", arguments: [name])
-            return db.changesCount > 0
-        }
-    }
-
-    // MARK: - Audit (append-only)
-
-    /// Appends one line to the audit log. `token` is the token's name ("" for anonymous), never its secret.
-    public func appendAudit(token: String, role: Role, action: String, target: String, remote: String?) throws {
-        try write { db in
-            try db.execute(sql: "INSERT INTO audit (time, token, role, action, target, remote) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [Date().timeIntervalSince1970, token, role.rawValue, action, target, remote])
-        }
-    }
-
-    /// Audit lines from `from` to `to` (both inclusive, either open), optionally of one token, oldest first.
-    public func audit(from: Date?, to: Date?, token: String?) throws -> [AuditEntry] {
-        var conditions: [String] = []
-        var arguments: [DatabaseValueConvertible?] = []
-        if let from { conditions.append("time >= ?"); arguments.append(from.timeIntervalSince1970) }
-        if let to { conditions.append("time <= ?"); arguments.append(to.timeIntervalSince1970) }
-        if let token { conditions.append("token = ?"); arguments.append(token) }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = "SELECT * FROM audit \(whereClause) ORDER BY time, id"
-        return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
-                AuditEntry(id: try $0.decode(forColumn: "id"), time: Date(timeIntervalSince1970: try $0.decode(forColumn: "time")),
-                           token: try $0.decode(forColumn: "token"), role: try Self.role(try $0.decode(forColumn: "role")),
-                           action: try $0.decode(forColumn: "action"), target: try $0.decode(forColumn: "target"),
-                           remote: try $0.decode(forColumn: "remote"))
-            }
-        }
-    }
 }

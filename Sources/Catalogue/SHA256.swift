@@ -23,6 +23,9 @@ public struct SHA256: @unchecked Sendable {
         hexString(Array(Crypto.SHA256.hash(data: data)))
     }
 
+    /// Lower-case hex SHA-256 of a string's UTF-8 bytes.
+    public static func hex(utf8Of text: String) -> String { hex(Data(text.utf8)) }
+
     /// Lower-case hex SHA-256 of a file's content, read in 1 MiB chunks.
     public static func hex(fileAt url: URL) throws -> String {
         guard let handle = try? FileHandle(forReadingFrom: url) else {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The JSON object of strings the catalogue keeps per row (`fields`, `extra`: column name → cell), read
-/// without Foundation's decoder: each search reads ten rows and each reindex every row, and JSONDecoder
-/// was a twentieth of a search. Anything this reader does not take exactly (other value types, nesting,
+/// without Foundation's decoder, which is slow for this: each search reads ten rows and each reindex every
+/// row. Anything this reader does not take exactly (other value types, nesting,
 /// duplicate keys, lone surrogates, bad syntax) gives nil, and the caller decodes the usual way; the tests
 /// hold both to the same answer.
 enum StringMapJSON {

@@ -1,7 +1,7 @@
 import Catalogue
 import Foundation
-import HosoCore
 import Hummingbird
+import Search
 
 /// `/healthz` and the JSON API of CONTRACT.md.
 struct APIController {
@@ -14,11 +14,12 @@ struct APIController {
             headers[.contentType] = "application/yaml; charset=utf-8"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
         }
-        router.get("/api/search", use: search)
-        router.get("/api/documents/{id}", use: document)
-        router.get("/api/documents/{id}/text", use: text)
-        router.get("/api/documents/{id}/pages/{n}/image", use: pageImage)
-        router.get("/api/documents/{id}/pages/{n}/words", use: pageWords)
+        let api = router.group("/api").add(middleware: AuthenticationMiddleware(access: archive.access))
+        api.get("search", use: search)
+        api.get("documents/{id}", use: document)
+        api.get("documents/{id}/text", use: text)
+        api.get("documents/{id}/pages/{n}/image", use: pageImage)
+        api.get("documents/{id}/pages/{n}/words", use: pageWords)
     }
 
     @Sendable func health(_ request: Request, context: HosoRequestContext) async throws -> Response {
@@ -29,50 +30,35 @@ struct APIController {
     }
 
     @Sendable func search(_ request: Request, context: HosoRequestContext) async throws -> Response {
-        try await HTTPHelpers.guarded {
-            let caller = try WebController.caller(request, context: context, archive: archive)
-            let spec = try SearchParameters.spec(from: FormDecoding.parameters(request.uri.query), role: caller.role)
-            let result = try await archive.searchAsync(spec, by: caller)
-            return HTTPHelpers.json(result)
-        }
+        let spec = try SearchParameters.spec(from: FormDecoding.parameters(request.uri.query), role: context.caller.role)
+        let result = try await archive.searchAsync(spec, by: context.caller)
+        return HTTPHelpers.json(result)
     }
 
     @Sendable func document(_ request: Request, context: HosoRequestContext) async throws -> Response {
-        try await HTTPHelpers.guarded {
-            let caller = try WebController.caller(request, context: context, archive: archive)
-            let id = try HTTPHelpers.documentID(context)
-            return HTTPHelpers.json(try archive.document(id: id, by: caller))
-        }
+        let id = try HTTPHelpers.documentID(context)
+        return HTTPHelpers.json(try archive.document(id: id, by: context.caller))
     }
 
     @Sendable func text(_ request: Request, context: HosoRequestContext) async throws -> Response {
-        try await HTTPHelpers.guarded {
-            let caller = try WebController.caller(request, context: context, archive: archive)
-            let id = try HTTPHelpers.documentID(context)
-            return HTTPHelpers.json(DocumentText(id: id, pages: try archive.text(id: id, by: caller)))
-        }
+        let id = try HTTPHelpers.documentID(context)
+        return HTTPHelpers.json(DocumentText(id: id, pages: try archive.text(id: id, by: context.caller)))
     }
 
     @Sendable func pageImage(_ request: Request, context: HosoRequestContext) async throws -> Response {
-        try await HTTPHelpers.guarded {
-            let caller = try WebController.caller(request, context: context, archive: archive)
-            let id = try HTTPHelpers.documentID(context)
-            let number = try HTTPHelpers.pageNumber(context)
-            let png = try await archive.pageImageAsync(id: id, page: number, by: caller)
-            var headers = HTTPFields()
-            headers[.contentType] = "image/png"
-            headers[.cacheControl] = "private, max-age=300"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: png)))
-        }
+        let id = try HTTPHelpers.documentID(context)
+        let number = try HTTPHelpers.pageNumber(context)
+        let png = try await archive.pageImageAsync(id: id, page: number, by: context.caller)
+        var headers = HTTPFields()
+        headers[.contentType] = "image/png"
+        headers[.cacheControl] = "private, max-age=300"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: png)))
     }
 
     @Sendable func pageWords(_ request: Request, context: HosoRequestContext) async throws -> Response {
-        try await HTTPHelpers.guarded {
-            let caller = try WebController.caller(request, context: context, archive: archive)
-            let id = try HTTPHelpers.documentID(context)
-            let number = try HTTPHelpers.pageNumber(context)
-            let q = (FormDecoding.value("q", in: request.uri.query) ?? "")
-            return HTTPHelpers.json(try archive.pageHighlights(id: id, page: number, query: q, by: caller))
-        }
+        let id = try HTTPHelpers.documentID(context)
+        let number = try HTTPHelpers.pageNumber(context)
+        let q = (FormDecoding.value("q", in: request.uri.query) ?? "")
+        return HTTPHelpers.json(try archive.pageHighlights(id: id, page: number, query: q, by: context.caller))
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import HosoCore
 import HTTPTypes
 import Hummingbird
 import Logging
+import Search
 
 /// Where and how `hoso serve` listens.
 public struct ServerOptions: Sendable {
@@ -21,7 +21,8 @@ public struct ServerOptions: Sendable {
 public func buildRouter(archive: Archive, options: ServerOptions = ServerOptions()) -> Router<HosoRequestContext> {
     let router = Router(context: HosoRequestContext.self)
     let metrics = ServerMetrics()
-    router.add(middleware: MetricsMiddleware(metrics: metrics))
+    archive.timingObserver = { [searches = metrics.searches] in searches.record($0) }
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: SecurityHeadersMiddleware())
     // Hardening (RequestLimits.swift, RateLimit.swift): no headers or query strings in logs, size limits,
     // JSON for every error, a rate limit on anonymous traffic.

@@ -1,7 +1,9 @@
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
 import Hummingbird
+import Search
+import SearchIndex
 
 /// Answers shared by every route: JSON bodies, JSON errors, validated path parameters.
 enum HTTPHelpers {
@@ -24,26 +26,6 @@ enum HTTPHelpers {
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
         json(ErrorBody(error: message), status: status)
-    }
-
-    static func status(for error: HosoError) -> HTTPResponse.Status {
-        switch error.kind {
-        case .usage: return .badRequest
-        case .notFound: return .notFound
-        case .unavailable: return .serviceUnavailable
-        case .unauthorized: return .unauthorized
-        }
-    }
-
-    /// Runs a handler and turns every failure into a JSON error: the caller's mistakes get a 4xx.
-    static func guarded(_ body: () async throws -> Response) async -> Response {
-        do {
-            return try await body()
-        } catch let e as HosoError {
-            return error(status(for: e), e.message)
-        } catch {
-            return HTTPHelpers.error(.serviceUnavailable, "Máy chủ tạm thời không trả lời được yêu cầu này")
-        }
     }
 
     /// A document id from the path, checked against the shape of TT 05/2025 identifiers.
@@ -88,11 +70,11 @@ enum SearchParameters {
         spec.offset = try int("offset", default: 0, range: 0...SearchRequestSpec.maxWindow)
         spec.filters.yearFrom = text("from") == nil ? nil : try int("from", default: 0, range: 1000...9999)
         spec.filters.yearTo = text("to") == nil ? nil : try int("to", default: 0, range: 1000...9999)
-        spec.filters.type = text("loai")
-        spec.filters.issuer = text("coquan")
-        spec.filters.fonds = text("phong")
-        spec.filters.retention = text("thoihan")
-        spec.filters.file = text("hoso")
+        spec.filters.documentTypes = text("loai").map { [$0] } ?? []
+        spec.filters.issuers = text("coquan").map { [$0] } ?? []
+        spec.filters.fonds = text("phong").map { [$0] } ?? []
+        spec.filters.retention = text("thoihan").map { [$0] } ?? []
+        spec.filters.fileIDs = text("hoso").map { [$0] } ?? []
         if let sort = text("sort") {
             guard let s = SearchSort(rawValue: sort) else {
                 throw HosoError(.usage, "Tham số sort chỉ nhận relevance, date hoặc -date")

@@ -1,6 +1,6 @@
 import Foundation
-import HosoCore
 import Hummingbird
+import Search
 
 /// Prometheus metrics at `/metrics` (text exposition format 0.0.4): requests and latencies per route and
 /// status class, and the size of the index and the catalogue. Kept in-process, no dependency.
@@ -10,6 +10,8 @@ final class ServerMetrics: @unchecked Sendable {
     private let lock = NSLock()
     private var requests: [Key: Int] = [:]
     private var latency: [String: LatencyHistogram] = [:]
+    /// Where searches spent their time, told by the archive after each search.
+    let searches = SearchStatistics()
 
     /// The route family of a path, never the path itself: ids and queries stay out of the metrics.
     static func route(_ path: String) -> String {
@@ -51,7 +53,7 @@ final class ServerMetrics: @unchecked Sendable {
         }
         out += "# HELP hoso_search_index_duration_seconds Time searches spent in the index (Xapian: widening unknown words, the match).\n"
         out += "# TYPE hoso_search_index_duration_seconds histogram\n"
-        let phases = archive.statistics.phases
+        let phases = searches.phases
         out += phases.index.exposition(name: "hoso_search_index_duration_seconds")
         out += "# HELP hoso_search_result_page_duration_seconds Time searches spent on the result page (the hits' catalogue rows and page texts, pages ranked, snippets).\n"
         out += "# TYPE hoso_search_result_page_duration_seconds histogram\n"
@@ -70,8 +72,8 @@ final class ServerMetrics: @unchecked Sendable {
     }
 }
 
-/// Times every request and counts it in `ServerMetrics`.
-struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
+/// Times every request and counts it in `ServerMetrics` (in-process, exposed at `/metrics`).
+struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

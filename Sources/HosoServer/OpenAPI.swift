@@ -1,3 +1,4 @@
+import Search
 /// The OpenAPI document served at `/openapi.yaml`; the tests check real responses against it.
 enum OpenAPIDocument {
     static let yaml = """

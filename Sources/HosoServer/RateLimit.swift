@@ -1,6 +1,6 @@
 import Foundation
-import HosoCore
 import Hummingbird
+import Search
 
 /// How much unauthenticated traffic one address may send (`hoso serve --rate-limit N`).
 public struct RateLimitOptions: Sendable, Equatable {
@@ -82,8 +82,8 @@ struct RateLimitMiddleware: RouterMiddleware {
     }
 
     private func hasValidToken(_ request: Request) -> Bool {
-        let header = request.headers[.authorization] ?? WebController.cookieToken(request).map { "Bearer " + $0 }
-        guard let header, let caller = try? archive.caller(authorization: header) else { return false }
+        let header = request.headers[.authorization] ?? AuthenticationMiddleware.cookieToken(request).map { "Bearer " + $0 }
+        guard let header, let caller = try? archive.access.caller(authorization: header) else { return false }
         return !caller.name.isEmpty
     }
 }

@@ -1,5 +1,5 @@
+import DataFolder
 import Foundation
-import HosoCore
 import Hummingbird
 import Logging
 
@@ -27,6 +27,8 @@ struct RequestLimitsMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         do {
             return try await next(request, context)
+        } catch let error as HosoError {
+            return try error.response(from: request, context: context)
         } catch let error as HTTPResponseError {
             return HTTPHelpers.error(error.status, Self.message(for: error.status))
         } catch {

@@ -1,7 +1,9 @@
+import Access
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
 import Hummingbird
+import Search
 
 /// The web pages, in Vietnamese, server-rendered, with nothing loaded from outside:
 /// `/` search, `/tai-lieu/{id}` the document viewer, `/tra-cuu` quick lookup forms for counters,
@@ -10,8 +12,9 @@ struct WebController {
     let archive: Archive
 
     func addRoutes(to router: Router<HosoRequestContext>) {
-        router.get("/", use: searchPage)
-        router.get("/tai-lieu/{id}", use: viewer)
+        let reading = router.group().add(middleware: WebErrorMiddleware()).add(middleware: AuthenticationMiddleware(access: archive.access))
+        reading.get("/", use: searchPage)
+        reading.get("/tai-lieu/{id}", use: viewer)
         router.get("/tra-cuu", use: lookupPage)
         router.get("/dang-nhap", use: loginPage)
         router.post("/dang-nhap", use: login)
@@ -29,61 +32,34 @@ struct WebController {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    /// The caller (token name, role, address) of a request, for audited reads (Audit.swift): its
-    /// `Authorization` header, else its cookie token, else anonymous public. A wrong token is refused (401)
-    /// and the attempt audited (method and path, never the query string; the token's fingerprint only).
-    static func caller(_ request: Request, context: HosoRequestContext, archive: Archive) throws -> Caller {
-        try archive.authenticate(authorization: request.headers[.authorization] ?? cookieToken(request).map { "Bearer " + $0 },
-                                 remote: context.remoteIP, request: requestLine(request))
-    }
-
-    /// What an audit line of a refused token records: the method and the path, without the query string.
-    static func requestLine(_ request: Request) -> String {
-        "\(request.method.rawValue) \(RequestLogMiddleware<HosoRequestContext>.loggedPath(request.uri.path))"
-    }
-
-    static func cookieToken(_ request: Request) -> String? {
-        guard let cookie = request.headers[.cookie] else { return nil }
-        for part in cookie.split(separator: ";") {
-            let kv = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-            if kv.count == 2, kv[0] == "hoso_token" { return String(kv[1]) }
-        }
-        return nil
-    }
-
     @Sendable func searchPage(_ request: Request, context: HosoRequestContext) async throws -> Response {
         let params = FormDecoding.parameters(request.uri.query)
+        let caller = context.caller
+        let role = caller.role
         do {
-            let caller = try Self.caller(request, context: context, archive: archive)
-            let role = caller.role
             var spec = try SearchParameters.spec(from: params, role: role)
             spec.facets = true
             let result: SearchResult? = spec.query.isEmpty && spec.filters.isEmpty ? nil : try await archive.searchAsync(spec, by: caller)
             return Self.html(WebTemplates.searchPage(spec: spec, result: result, role: role, error: nil))
         } catch let e as HosoError {
             let spec = SearchRequestSpec(query: FormDecoding.value("q", in: request.uri.query) ?? "")
-            return Self.html(WebTemplates.searchPage(spec: spec, result: nil, role: .public, error: e.message),
-                             status: HTTPHelpers.status(for: e))
+            return Self.html(WebTemplates.searchPage(spec: spec, result: nil, role: role, error: e.message), status: e.status)
         }
     }
 
     @Sendable func viewer(_ request: Request, context: HosoRequestContext) async throws -> Response {
-        do {
-            let caller = try Self.caller(request, context: context, archive: archive)
-            let role = caller.role
-            let id = try HTTPHelpers.documentID(context)
-            let view = try archive.document(id: id, by: caller)  // the one audit line of a viewer page
-            let pageCount = max(view.pages.count, 1)
-            let raw = request.uri.queryParameters.get("trang").flatMap { Int($0) } ?? 1
-            let page = min(max(raw, 1), pageCount)
-            let query = (FormDecoding.value("q", in: request.uri.query) ?? "")
-            let highlights = view.pages.isEmpty ? nil : try archive.pageHighlights(id: id, page: page, query: query, role: role)
-            let texts = try archive.text(id: id, role: role)
-            let text = page <= texts.count ? texts[page - 1] : ""
-            return Self.html(WebTemplates.viewer(view: view, page: page, query: query, highlights: highlights, text: text))
-        } catch let e as HosoError {
-            return Self.html(WebTemplates.errorPage(e.message), status: HTTPHelpers.status(for: e))
-        }
+        let caller = context.caller
+        let role = caller.role
+        let id = try HTTPHelpers.documentID(context)
+        let view = try archive.document(id: id, by: caller)  // the one audit line of a viewer page
+        let pageCount = max(view.pages.count, 1)
+        let raw = request.uri.queryParameters.get("trang").flatMap { Int($0) } ?? 1
+        let page = min(max(raw, 1), pageCount)
+        let query = (FormDecoding.value("q", in: request.uri.query) ?? "")
+        let highlights = view.pages.isEmpty ? nil : try archive.pageHighlights(id: id, page: page, query: query, role: role)
+        let texts = try archive.text(id: id, role: role)
+        let text = page <= texts.count ? texts[page - 1] : ""
+        return Self.html(WebTemplates.viewer(view: view, page: page, query: query, highlights: highlights, text: text))
     }
 
     @Sendable func lookupPage(_ request: Request, context: HosoRequestContext) async throws -> Response {
@@ -111,8 +87,8 @@ struct WebController {
             headers[.location] = "/"
             return Response(status: .seeOther, headers: headers)
         }
-        guard (try? archive.authenticate(authorization: "Bearer " + token, remote: context.remoteIP,
-                                         request: Self.requestLine(request))) != nil,
+        guard (try? archive.access.authenticate(authorization: "Bearer " + token, remote: context.remoteIP,
+                                         request: AuthenticationMiddleware.requestLine(request))) != nil,
               token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
             return Self.html(WebTemplates.loginPage(error: "Mã truy cập không đúng"), status: .unauthorized)
         }

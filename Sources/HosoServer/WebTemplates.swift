@@ -1,6 +1,7 @@
 import Catalogue
 import Foundation
-import HosoCore
+import Search
+import SearchIndex
 
 /// HTML of the web pages. Every value from data or the user goes through `e()` (HTML escaping).
 enum WebTemplates {
@@ -83,10 +84,10 @@ enum WebTemplates {
 
     /// The filters as query-string parameters (`&loai=…&from=…`), to keep them across links.
     static func filterParameters(_ f: SearchFilters) -> String {
-        let pairs: [(String, String?)] = [("from", f.yearFrom.map(String.init)), ("to", f.yearTo.map(String.init)),
-                                          ("loai", f.type), ("coquan", f.issuer), ("phong", f.fonds),
-                                          ("thoihan", f.retention), ("hoso", f.file)]
-        return pairs.compactMap { k, v in v.map { "&\(k)=\(url($0))" } }.joined()
+        let pairs: [(String, [String])] = [("from", f.yearFrom.map { [String($0)] } ?? []), ("to", f.yearTo.map { [String($0)] } ?? []),
+                                           ("loai", f.documentTypes), ("coquan", f.issuers), ("phong", f.fonds),
+                                           ("thoihan", f.retention), ("hoso", f.fileIDs)]
+        return pairs.flatMap { k, values in values.map { "&\(k)=\(url($0))" } }.joined()
     }
 
     static func viewer(view: DocumentView, page: Int, query: String, highlights: PageHighlights?, text: String) -> String {

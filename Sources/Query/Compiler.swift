@@ -1,4 +1,5 @@
 import Foundation
+import IndexSchema
 import VietText
 
 /// Turns the syntax tree into `QueryNode`s, following the relevance design in docs/ARCHITECTURE.md.

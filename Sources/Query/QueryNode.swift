@@ -1,4 +1,5 @@
 import Foundation
+import IndexSchema
 import VietText
 
 /// The logical query (truy vấn), independent of Xapian; SearchIndex maps each case to a

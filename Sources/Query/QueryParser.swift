@@ -1,4 +1,5 @@
 import Foundation
+import IndexSchema
 import VietText
 
 /// Parses what a clerk types into a `ParsedQuery` (phân tích truy vấn).

@@ -1,9 +1,11 @@
 import Foundation
+import IndexSchema
 import VietText
+import Xapian
 
 /// What the index needs to know about one document (văn bản / tài liệu): its catalogue metadata,
 /// a few fields of its file (hồ sơ) and the recognised text of its pages, in page order.
-/// HosoCore maps catalogue `Document` + `ArchiveFile` + page texts onto this.
+/// `IndexLifecycle` maps catalogue `Document` + `ArchiveFile` + page texts onto this.
 public struct IndexableDocument: Equatable, Sendable {
     /// Document id `<Mã hồ sơ>.<Số thứ tự>`, e.g. `H49.64.33.2001.160.1`.
     public var id: String
@@ -77,8 +79,8 @@ public struct IndexedDocumentData: Codable, Equatable, Sendable {
 ///
 /// Each term is held once, in `entries`, found through an open-addressing table on the hash code its
 /// `UTF8Key` computed once (`Analyzer.countIndexTerms` hands out keys it keeps): adding a term costs a probe
-/// and a byte comparison, not a hash of its bytes (a Dictionary's seeded hash was most of the cost of
-/// counting once analysis was fast).
+/// and a byte comparison, not a hash of its bytes (a Dictionary's seeded hash would be most of the cost
+/// of counting).
 public struct TermCounts: Equatable, Sendable, Sequence {
     private var entries: [(key: UTF8Key, count: Int)] = []
     /// Positions in `entries`, -1 for none; a power of two long, at most half full.
@@ -215,7 +217,7 @@ public struct DocumentIndexer: Sendable {
     }
 
     /// The unique id term of a document: `Q` + id.
-    public static func uniqueTerm(documentID: String) -> String { IndexPrefix.uniqueID + documentID }
+    public static func uniqueTerm(documentID: String) -> String { TermPrefix.documentID + documentID }
 
     /// Filter term for a metadata value compared loosely (type, issuer, fonds): folded, single spaces.
     public static func filterTerm(_ prefix: String, _ value: String) -> String? {
@@ -227,7 +229,7 @@ public struct DocumentIndexer: Sendable {
     public static func numberTerm(number: String?, symbol: String?) -> String? {
         let parts = [number, symbol].compactMap { $0?.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
         guard !parts.isEmpty else { return nil }
-        return IndexPrefix.number + VietNormalizer.fold(parts.joined(separator: "/"))
+        return TermPrefix.documentNumber + VietNormalizer.fold(parts.joined(separator: "/"))
     }
 
     /// Weighted catalogue (sổ) terms: what the document IS, as opposed to what its text mentions.
@@ -306,12 +308,12 @@ public struct DocumentIndexer: Sendable {
         }
         boolean(uniqueTerm)
         let fileID = doc.fileID.trimmingWhitespace()
-        if !fileID.isEmpty { boolean(IndexPrefix.fileID + fileID) }
-        if let t = doc.documentType { boolean(Self.filterTerm(IndexPrefix.documentType, t)) }
-        if let t = doc.issuer { boolean(Self.filterTerm(IndexPrefix.issuer, t)) }
-        if let t = doc.fonds { boolean(Self.filterTerm(IndexPrefix.fonds, t)) }
-        if let y = doc.year { boolean(IndexPrefix.year + String(y)) }
-        boolean(IndexPrefix.access + String(doc.access))
+        if !fileID.isEmpty { boolean(TermPrefix.fileID + fileID) }
+        if let t = doc.documentType { boolean(Self.filterTerm(TermPrefix.documentType, t)) }
+        if let t = doc.issuer { boolean(Self.filterTerm(TermPrefix.issuingBody, t)) }
+        if let t = doc.fonds { boolean(Self.filterTerm(TermPrefix.fonds, t)) }
+        if let y = doc.year { boolean(TermPrefix.year + String(y)) }
+        boolean(TermPrefix.access + String(doc.access))
 
         // Values.
         func value(_ slot: Int, _ s: String?) {
@@ -357,7 +359,7 @@ public struct DocumentIndexer: Sendable {
     }
 
     /// A document's data as `documentData` writes it when no string needs an escape, read without a
-    /// decoder (`JSONDecoder` was a tenth of the searcher's own time per hit); anything else (an escape, other
+    /// decoder (`JSONDecoder` is slow for a read per hit); anything else (an escape, other
     /// spacing or order) by `JSONDecoder`. Nil when neither reads it.
     public static func readDocumentData(_ data: Data) -> IndexedDocumentData? {
         let direct: IndexedDocumentData? = data.withUnsafeBytes { raw in

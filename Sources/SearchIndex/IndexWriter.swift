@@ -1,11 +1,13 @@
 import Foundation
+import IndexSchema
+import Xapian
 
 /// The one writer of an index database (chỉ mục). Documents are replaced by their unique id term
 /// (`Q<id>`), never by docid, so indexing the same document twice leaves one copy. Changes are
 /// committed every `batchSize` documents and on `commit()`/`close()`; use from one thread at a time.
 public final class IndexWriter {
     /// Version of the term scheme written in the index metadata (`hoso.schema`).
-    public static let schemaVersion = "3"
+    public static let schemaVersion = String(IndexSchema.version)
 
     public let database: XapianWritableDatabase
     public let indexer: DocumentIndexer

@@ -1,5 +1,7 @@
 import Foundation
+import IndexSchema
 import Query
+import Xapian
 
 extension XapianQuery {
     /// Builds the Xapian query for a logical query (QueryNode from the Query module).

@@ -1,4 +1,5 @@
 import Foundation
+import IndexSchema
 
 // The fast path of `Analyzer.indexTerms`: the same multiset of terms, counted instead of listed.
 //

@@ -1,7 +1,9 @@
+import Access
 import ArgumentParser
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
+import Search
 
 /// `hoso audit`: the access log (nhật ký truy cập) of restricted reads, staff/secret searches and requests
 /// refused for a wrong token.
@@ -29,7 +31,7 @@ struct AuditCommand: AsyncParsableCommand {
         if let action, AuditAction(rawValue: action) == nil {
             throw HosoError(.usage, "Hành động \(action) không có; chọn một trong: \(AuditAction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let store = try Archive.openStore(DataDirectory(path: options.data))
+        let store = try (DataDirectory(path: options.data)).openCatalogue()
         var entries: [AuditEntry]
         do {
             entries = try store.audit(from: start, to: end, token: token)

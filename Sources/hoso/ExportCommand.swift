@@ -1,7 +1,9 @@
 import ArgumentParser
 import Catalogue
+import DataFolder
+import Export
 import Foundation
-import HosoCore
+import Search
 
 /// `hoso export`: PDF hai lớp (two-layer PDF/A-2b) of one document, of a file (hồ sơ) or of everything.
 struct Export: AsyncParsableCommand {

@@ -1,9 +1,13 @@
+import Access
 import ArgumentParser
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
 import HosoServer
+import IndexLifecycle
+import Ingest
 import OCR
+import Search
 
 /// Options every command takes.
 struct DataOptions: ParsableArguments {
@@ -83,7 +87,7 @@ struct Ingest: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: batch, isDirectory: &isDir), isDir.boolValue else {
             throw HosoError(.usage, "Không tìm thấy thư mục lô \(batch)")
         }
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         let summary = try Ingestor(data: data, store: store, options: opts).ingest(batch: URL(fileURLWithPath: batch))
         for item in summary.skipped { printError("Bỏ qua: \(item)") }
         printError("Đã nhập \(summary.documents) tài liệu, \(summary.pages) trang (nhận dạng \(summary.recognised), dùng lại \(summary.reused)), lập chỉ mục \(summary.indexed), bỏ qua \(summary.skipped.count).")
@@ -183,7 +187,7 @@ struct Reindex: AsyncParsableCommand {
 
     func run() async throws {
         let data = try DataDirectory(path: options.data)
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         let maintainer = try IndexMaintainer(data: data, store: store)
         let count = try maintainer.rebuild(quiet: false, commitEvery: commitEvery)
         if maintainer.lastRebuildResumed > 0 {
@@ -203,7 +207,7 @@ struct Review: AsyncParsableCommand {
     var limit = 100
 
     func run() async throws {
-        let store = try Archive.openStore(DataDirectory(path: options.data))
+        let store = try (DataDirectory(path: options.data)).openCatalogue()
         for page in try store.lowConfidencePages(below: below, limit: limit) {
             var source: String
             switch page.textSource {
@@ -230,7 +234,7 @@ struct TokenCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let store = try Archive.openStore(DataDirectory(path: options.data))
+            let store = try (DataDirectory(path: options.data)).openCatalogue()
             print(try TokenService(store: store).create(role: role, name: name))
         }
     }
@@ -239,7 +243,7 @@ struct TokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liệt kê các mã truy cập (không in mã).")
         @OptionGroup var options: DataOptions
         func run() async throws {
-            let store = try Archive.openStore(DataDirectory(path: options.data))
+            let store = try (DataDirectory(path: options.data)).openCatalogue()
             let formatter = ISO8601DateFormatter()
             for t in try store.listTokens() {
                 print("\(t.name)\t\(t.role.rawValue)\t\(formatter.string(from: t.created))\(t.revoked ? "\tđã thu hồi" : "")")
@@ -253,7 +257,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "Tên của mã cần thu hồi.")
         var name: String
         func run() async throws {
-            let store = try Archive.openStore(DataDirectory(path: options.data))
+            let store = try (DataDirectory(path: options.data)).openCatalogue()
             guard try store.revokeToken(name: name) else { throw HosoError(.notFound, "Không có mã truy cập tên \(name)") }
             printError("Đã thu hồi mã \(name).")
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import DataFolder
 import Foundation
-import HosoCore
+import Operations
+import Search
 
 /// `hoso backup DEST… --data DIR`: a consistent snapshot, safe while serving, to one or more media.
 struct BackupCommand: AsyncParsableCommand {
@@ -16,7 +18,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let data = try DataDirectory(path: options.data)
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         let checks = try Backup.create(data: data, store: store, destinations: destinations.map { URL(fileURLWithPath: $0) },
                                        lockWait: lockWait)
         var failed = false
@@ -70,7 +72,7 @@ struct RestoreCommand: AsyncParsableCommand {
     }
 }
 
-/// Options of `hoso serve` for replicas and shards (issue 7).
+/// Options of `hoso serve` for replicas and shards.
 struct IndexSourceOptions: ParsableArguments {
     @Option(name: .customLong("index"), help: "Tìm trong cơ sở dữ liệu chỉ mục này thay cho chỉ mục của --data (lặp lại được: bản sao, mảnh cục bộ). Một thư mục thế hệ chỉ mục có l1, l2, l3 được tách theo mức truy cập.")
     var indexPaths: [String] = []

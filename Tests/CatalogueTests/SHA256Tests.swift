@@ -94,7 +94,7 @@ final class SHA256Tests: XCTestCase {
         XCTAssertEqual(SHA256.hexString(h.finalize()), "e717db9d8d7376bc825926adae1a5c00017d27b49e890000b5e272fe1438796a")
     }
 
-    /// The reindex stamp's scheme (HosoCore's IndexMaintainer.stamp): a document's fields, extra columns and pages
+    /// The reindex stamp's scheme (IndexLifecycle's IndexMaintainer.stamp): a document's fields, extra columns and pages
     /// joined by U+001F, fed part by part from each string's UTF-8 in place; the same digest as the joined bytes.
     func testStampByParts() {
         let parts = ["1", "H49.64.33.2025.002.1", "H49.64.33.2025.002", "Quyết định về việc thành lập Hội đồng", "Quyết định",

@@ -1,8 +1,11 @@
 import Catalogue
 import Foundation
-@testable import HosoCore
 import SearchIndex
 import XCTest
+import Xapian
+@testable import DataFolder
+@testable import IndexLifecycle
+@testable import Search
 
 /// Issue 6: BM25 statistics per role. Each index generation holds one Xapian database per access level, and
 /// a role searches only the levels it may see, so the scores a public caller gets are exactly those of an
@@ -100,7 +103,7 @@ final class AccessStatisticsTests: XCTestCase {
 
         // Control: the three level databases opened as one (every role then searches every level; the XA
         // filter keeps the hits right, but the statistics are those of all documents).
-        let generation = try XCTUnwrap(IndexMaintainer.readStub(all.indexStubPath))
+        let generation = try XCTUnwrap(IndexStub.read(all.indexStubPath))
         let combined = try Archive(data: all)
         combined.indexSources = IndexSources(paths: IndexLayout.levels.map { IndexLayout.levelPath(generation, level: $0) })
         XCTAssertNotNil(combined.indexLayoutWarning())
@@ -126,7 +129,7 @@ final class AccessStatisticsTests: XCTestCase {
     /// `xapian-replicate` makes), or nothing; and what `--index PATH` takes as split.
     func testLayoutKinds() throws {
         let data = try Self.ingest(try Self.writeBatch(Self.docs))
-        let generation = try XCTUnwrap(IndexMaintainer.readStub(data.indexStubPath))
+        let generation = try XCTUnwrap(IndexStub.read(data.indexStubPath))
         XCTAssertEqual(IndexLayout.kind(of: generation), .split)
         XCTAssertEqual(IndexLayout.kind(of: IndexLayout.levelPath(generation, level: 1)), .single)
         let replicaLike = try Fixture.temporaryDirectory("stub-folder")
@@ -144,7 +147,7 @@ final class AccessStatisticsTests: XCTestCase {
 
     /// Each level database holds exactly the documents of its level.
     static func levelsHolding(_ id: String, in data: DataDirectory) throws -> [Int] {
-        let generation = try XCTUnwrap(IndexMaintainer.readStub(data.indexStubPath))
+        let generation = try XCTUnwrap(IndexStub.read(data.indexStubPath))
         return try IndexLayout.levels.filter { level in
             try XapianDatabase(path: IndexLayout.levelPath(generation, level: level))
                 .termFrequency(DocumentIndexer.uniqueTerm(documentID: id)) > 0
@@ -194,7 +197,7 @@ final class AccessStatisticsTests: XCTestCase {
         let data = try Self.ingest(batch)
         let reference = try Archive(data: try Self.ingest(try Self.writeBatch(Self.docs.filter { $0.access == "Công khai" })))
         // The older layout: the three level databases merged into one by Xapian's own tool.
-        let split = try XCTUnwrap(IndexMaintainer.readStub(data.indexStubPath))
+        let split = try XCTUnwrap(IndexStub.read(data.indexStubPath))
         let old = data.url.appendingPathComponent("index-7").path
         let compact = Process()
         compact.executableURL = URL(fileURLWithPath: "/usr/bin/xapian-compact")
@@ -220,7 +223,7 @@ final class AccessStatisticsTests: XCTestCase {
 
         // The next ingest (nothing changed in the batch) rebuilds the index into a split generation.
         _ = try Self.ingest(batch, into: data)
-        let current = try XCTUnwrap(IndexMaintainer.readStub(data.indexStubPath))
+        let current = try XCTUnwrap(IndexStub.read(data.indexStubPath))
         // Built as index-8, compacted into index-9.
         XCTAssertTrue(current.hasSuffix("/index-9"), current)
         XCTAssertEqual(IndexLayout.kind(of: current), .split)

@@ -1,10 +1,13 @@
+import Access
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
 import HosoServer
 import Hummingbird
 import HummingbirdTesting
+import Ingest
 import Logging
+import Search
 import XCTest
 
 /// The audit trail (nhật ký truy cập): who read which restricted document, and what staff searched.
@@ -17,16 +20,16 @@ final class AuditTests: XCTestCase {
 
     func testCallerCarriesTokenNameAndRole() throws {
         let (built, archive) = try Self.fresh()
-        XCTAssertEqual(try archive.caller(authorization: nil, remote: "10.0.0.7"), Caller(name: "", role: .public, remote: "10.0.0.7"))
-        XCTAssertEqual(try archive.caller(authorization: "Bearer \(built.staffToken)", remote: nil),
+        XCTAssertEqual(try archive.access.caller(authorization: nil, remote: "10.0.0.7"), Caller(name: "", role: .public, remote: "10.0.0.7"))
+        XCTAssertEqual(try archive.access.caller(authorization: "Bearer \(built.staffToken)", remote: nil),
                        Caller(name: "quầy một cửa", role: .staff, remote: "unknown"))
-        XCTAssertEqual(try archive.caller(authorization: "bearer  \(built.secretToken) ").name, "lưu trữ viên")
+        XCTAssertEqual(try archive.access.caller(authorization: "bearer  \(built.secretToken) ").name, "lưu trữ viên")
         for wrong in ["Bearer hoso_sai", "Basic abc", "Bearer", "Bearer " + String(repeating: "x", count: 5000)] {
-            XCTAssertThrowsError(try archive.caller(authorization: wrong), wrong) { error in
+            XCTAssertThrowsError(try archive.access.caller(authorization: wrong), wrong) { error in
                 XCTAssertEqual((error as? HosoError)?.kind, .unauthorized)
             }
         }
-        XCTAssertEqual(try archive.role(authorization: "Bearer \(built.secretToken)"), .secret)
+        XCTAssertEqual(try archive.access.role(authorization: "Bearer \(built.secretToken)"), .secret)
         let cli = Caller.commandLine(role: .staff, environment: ["USER": "hoa"])
         XCTAssertEqual(cli, Caller(name: "cli:hoa", role: .staff, remote: "local"))
     }
@@ -113,11 +116,11 @@ final class AuditTests: XCTestCase {
         let expected = cases.compactMap { c in c.5.map { (target: $0, presented: c.6 ?? "") } }
         XCTAssertEqual(refused.map(\.target), expected.map(\.target))
         XCTAssertEqual(refused.map(\.token), expected.map { c in
-            "(mã truy cập không hợp lệ) " + String(Hashing.sha256Hex(c.presented == basic ? basic : c.presented).prefix(8))
+            "(mã truy cập không hợp lệ) " + String(SHA256.hex(utf8Of: c.presented == basic ? basic : c.presented).prefix(8))
         })
         XCTAssertTrue(refused.allSatisfy { $0.remote == "127.0.0.1" && $0.role == .public }, "\(refused)")
         // A revoked token's fingerprint is the start of the hash the catalogue keeps for it.
-        XCTAssertEqual(refused[1].token.split(separator: " ").last.map(String.init), String(Hashing.sha256Hex(revoked).prefix(8)))
+        XCTAssertEqual(refused[1].token.split(separator: " ").last.map(String.init), String(SHA256.hex(utf8Of: revoked).prefix(8)))
         XCTAssertEqual(entries.filter { $0.action == "search" }.map(\.token), ["quầy một cửa"], "chỉ lần tìm của cán bộ")
 
         // Never the token (nor a long piece of it), never the query string.
@@ -138,11 +141,11 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(listed.code, 0, listed.err)
         let lines = listed.out.split(separator: "\n")
         XCTAssertEqual(lines.count, 6, listed.out)
-        XCTAssertTrue(lines[0].contains("\t(mã truy cập không hợp lệ) \(String(Hashing.sha256Hex(unknown).prefix(8)))\tpublic\ttoken-refused\tGET /api/search\t127.0.0.1"), "\(lines[0])")
+        XCTAssertTrue(lines[0].contains("\t(mã truy cập không hợp lệ) \(String(SHA256.hex(utf8Of: unknown).prefix(8)))\tpublic\ttoken-refused\tGET /api/search\t127.0.0.1"), "\(lines[0])")
         let csv = try Fixture.hoso(["audit", "--data", data, "--csv"])
         XCTAssertEqual(csv.code, 0, csv.err)
         XCTAssertEqual(csv.out.components(separatedBy: "token-refused").count - 1, 6, csv.out)
-        XCTAssertTrue(csv.out.contains(",(mã truy cập không hợp lệ) \(String(Hashing.sha256Hex(unknown).prefix(8))),public,token-refused,POST /dang-nhap,127.0.0.1\r\n"), csv.out)
+        XCTAssertTrue(csv.out.contains(",(mã truy cập không hợp lệ) \(String(SHA256.hex(utf8Of: unknown).prefix(8))),public,token-refused,POST /dang-nhap,127.0.0.1\r\n"), csv.out)
         for secret in secrets { XCTAssertFalse(listed.out.contains(secret) || csv.out.contains(secret)) }
         XCTAssertEqual(try Fixture.hoso(["audit", "--data", data, "--action", "đăng-nhập"]).code, 2)
     }
@@ -238,7 +241,7 @@ final class AuditTests: XCTestCase {
         var options = IngestOptions()
         options.quiet = true
         options.refuseSecret = true
-        let summary = try Ingestor(data: data, store: try Archive.openStore(data), options: options).ingest(batch: batch)
+        let summary = try Ingestor(data: data, store: try data.openCatalogue(), options: options).ingest(batch: batch)
         let secretIDs = LeakCorpus.docs.filter { LeakCorpus.level($0) == .secret }.map(\.id)
         XCTAssertEqual(secretIDs.count, 3)
         XCTAssertEqual(summary.refusedSecret, 3)

@@ -1,6 +1,9 @@
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
+import IndexLifecycle
+import Operations
+import Search
 import XCTest
 
 final class BackupTests: XCTestCase {
@@ -48,7 +51,7 @@ final class BackupTests: XCTestCase {
     func testVerifyFindsDamageAndRestoreRefuses() throws {
         let batch = try OpsFixture.batch(files: 5, name: "bk2")
         let (data, _) = try OpsFixture.ingest(batch)
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         let cases: [(name: String, damage: (URL) throws -> Void, expect: String)] = [
             ("sửa một byte danh mục", { dest in
                 let url = dest.appendingPathComponent("catalogue.sqlite")

@@ -1,12 +1,12 @@
-import Foundation
 import Catalogue
-import HosoCore
-#if canImport(FoundationNetworking)
+import DataFolder
+import Foundation
 import FoundationNetworking
-#endif
-import XCTest
-#if canImport(Glibc)
 import Glibc
+import XCTest
+#if canImport(FoundationNetworking)
+#endif
+#if canImport(Glibc)
 #endif
 
 /// The web pages in a real browser: `hoso serve` on loopback, headless Chromium (Debian's package) drives

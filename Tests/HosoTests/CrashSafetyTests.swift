@@ -1,8 +1,11 @@
 import Catalogue
 import Foundation
 import SearchIndex
-@testable import HosoCore
 import XCTest
+@testable import DataFolder
+@testable import IndexLifecycle
+@testable import Ingest
+@testable import Search
 
 /// Small generated batches of `.txt` transcriptions for the operations tests (issue 7).
 enum OpsFixture {
@@ -61,7 +64,7 @@ enum OpsFixture {
     /// Ingests a batch into a new data folder, in-process.
     static func ingest(_ batch: URL, part: BatchPart? = nil, into data: DataDirectory? = nil) throws -> (DataDirectory, IngestSummary) {
         let data = try data ?? DataDirectory(path: Fixture.temporaryDirectory("opsdata").path)
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         var options = IngestOptions()
         options.quiet = true
         options.part = part
@@ -89,10 +92,10 @@ final class CrashSafetyTests: XCTestCase {
         let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 10))
         let archive = try Archive(data: data)
         let expected = try OpsFixture.ids(archive, "thu hồi đất")   // as the secret role
-        let before = try IndexMaintainer.readStub(data.indexStubPath)
-        let store = try Archive.openStore(data)
+        let before = try IndexStub.read(data.indexStubPath)
+        let store = try data.openCatalogue()
         XCTAssertEqual(try IndexMaintainer(data: data, store: store).rebuild(commitEvery: 20), 30)
-        XCTAssertNotEqual(try IndexMaintainer.readStub(data.indexStubPath), before)
+        XCTAssertNotEqual(try IndexStub.read(data.indexStubPath), before)
         XCTAssertFalse(FileManager.default.fileExists(atPath: try XCTUnwrap(before)))
         XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected)
         let publicHits = try archive.search(SearchRequestSpec(query: "thu hồi đất", role: .public)).hits
@@ -127,7 +130,7 @@ final class CrashSafetyTests: XCTestCase {
             stop.finished()
         }
         reader.start()
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         let maintainer = try IndexMaintainer(data: data, store: store)
         XCTAssertEqual(try maintainer.rebuild(commitEvery: 20), 180)
         XCTAssertEqual(try maintainer.rebuild(commitEvery: 20), 180)
@@ -171,7 +174,7 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: progress), file: file, line: line)
         let archive = try Archive(data: data)
         XCTAssertEqual(try OpsFixture.ids(archive, "thu hồi đất"), expected, file: file, line: line)
-        XCTAssertEqual(try archive.indexDocumentCount(), try Archive.openStore(data).counts().documents,
+        XCTAssertEqual(try archive.indexDocumentCount(), try data.openCatalogue().counts().documents,
                        "trùng hoặc thiếu tài liệu trong chỉ mục", file: file, line: line)
     }
 
@@ -217,7 +220,7 @@ final class CrashSafetyTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(garbage, 0)
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         let maintainer = try IndexMaintainer(data: data, store: store)
         var lines = ""
         for key in try store.allDocumentKeys() {
@@ -270,7 +273,7 @@ final class CrashSafetyTests: XCTestCase {
         }
         try IndexWriter(path: generation.appendingPathComponent("part-1/l1").path).close()
         try Data("hoso-partitions 1\nH\t1\n".utf8).write(to: generation.appendingPathComponent("partitions"))
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         let maintainer = try IndexMaintainer(data: data, store: store)
         XCTAssertEqual(try maintainer.rebuild(), try store.counts().documents)
         XCTAssertEqual(maintainer.lastRebuildResumed, 0)
@@ -282,12 +285,12 @@ final class CrashSafetyTests: XCTestCase {
     func testFirstGenerationWithAnUnfinishedLevelDatabaseIsCompleted() throws {
         let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 4))
         let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
-        let generation = try XCTUnwrap(try IndexMaintainer.readStub(data.indexStubPath))
+        let generation = try XCTUnwrap(try IndexStub.read(data.indexStubPath))
         let level = URL(fileURLWithPath: IndexLayout.levelPath(generation, level: 2))
         try FileManager.default.removeItem(at: level)
         try FileManager.default.createDirectory(at: level, withIntermediateDirectories: true)
         for file in ["flintlock", "postlist.glass"] { try Data().write(to: level.appendingPathComponent(file)) }
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         try store.clearIndexedState()
         let maintainer = try IndexMaintainer(data: data, store: store)
         XCTAssertEqual(try maintainer.update(documentIDs: try store.allDocumentKeys().map(\.id)), try store.counts().documents)

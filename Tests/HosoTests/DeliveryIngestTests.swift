@@ -1,7 +1,9 @@
 import Catalogue
 import Foundation
-@testable import HosoCore
 import XCTest
+@testable import DataFolder
+@testable import Ingest
+@testable import Search
 
 /// Deliveries in the shapes contractors hand over (samples/delivery: a flat Excel sheet with its two-layer PDFs,
 /// a zipped SIP_hoso), each ingested as it is and beside the same records delivered as the two CSV files.
@@ -24,7 +26,7 @@ final class DeliveryIngestTests: XCTestCase {
         if let done = ingested[key] { return try done.get() }
         let result = Result { () throws -> Ingested in
             let data = try DataDirectory(path: Fixture.temporaryDirectory("delivery-data").path)
-            let store = try Archive.openStore(data)
+            let store = try data.openCatalogue()
             var options = IngestOptions()
             options.quiet = true
             let summary = try Ingestor(data: data, store: store, options: options).ingest(batch: batch)
@@ -111,7 +113,7 @@ final class DeliveryIngestTests: XCTestCase {
             return ($0.shape, delivered.data, delivered.store)
         }
         let samples = try Fixture.get()
-        batches.append(("samples/batch", samples.data, try Archive.openStore(samples.data)))
+        batches.append(("samples/batch", samples.data, try samples.data.openCatalogue()))
         for (shape, data, store) in batches {
             let archive = try Archive(data: data)
             for document in try store.allDocuments() {

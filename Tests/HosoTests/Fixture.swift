@@ -1,9 +1,11 @@
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
+import Glibc
+import Ingest
+import Search
 import XCTest
 #if canImport(Glibc)
-import Glibc
 #endif
 
 /// A real ingest shared by the integration tests: the whole of `samples/batch` (28 documents, 47 pages
@@ -51,7 +53,7 @@ enum Fixture {
     static func build() throws -> Built {
         let batch = samples.appendingPathComponent("batch")
         let data = try DataDirectory(path: temporaryDirectory("data").path)
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         var options = IngestOptions()
         options.quiet = true
         let summary = try Ingestor(data: data, store: store, options: options).ingest(batch: batch)

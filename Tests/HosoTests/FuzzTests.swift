@@ -1,10 +1,12 @@
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
-@testable import HosoServer
 import Hummingbird
 import HummingbirdTesting
+import Ingest
+import Search
 import XCTest
+@testable import HosoServer
 
 /// A small deterministic generator (SplitMix64), so a failing input can be replayed from its seed.
 struct SeededGenerator: RandomNumberGenerator {
@@ -208,7 +210,7 @@ final class FuzzTests: XCTestCase {
         var options = IngestOptions()
         options.quiet = true
         options.workers = 1
-        let summary = try Ingestor(data: data, store: try Archive.openStore(data), options: options).ingest(batch: batch)
+        let summary = try Ingestor(data: data, store: try data.openCatalogue(), options: options).ingest(batch: batch)
         XCTAssertEqual(summary.documents, 5, "the five good documents go in: \(summary.skipped)")
         for (i, scan) in scans.enumerated() {
             XCTAssertTrue(summary.skipped.contains { $0.place.hasPrefix("H49.64.33.2015.005.\(10 + i) ") || $0.place.hasPrefix("H49.64.33.2015.005.\(10 + i)") },

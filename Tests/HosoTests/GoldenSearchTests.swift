@@ -1,6 +1,6 @@
 import Catalogue
 import Foundation
-import HosoCore
+import Search
 import XCTest
 
 /// Golden searches (`samples/golden_searches.tsv`) over the real OCR of the samples: every relevance

@@ -1,9 +1,10 @@
+import Access
 import Catalogue
 import Foundation
-import HosoCore
 import HosoServer
 import Hummingbird
 import HummingbirdTesting
+import Search
 import XCTest
 
 /// The HTTP API and web pages, through the real router, on the real fixture.

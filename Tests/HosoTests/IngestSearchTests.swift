@@ -1,8 +1,12 @@
 import Catalogue
 import Foundation
-@testable import HosoCore
+import IndexSchema
 import SearchIndex
 import XCTest
+@testable import DataFolder
+@testable import IndexLifecycle
+@testable import Ingest
+@testable import Search
 
 /// Real OCR → SQLite → Xapian → search, on pages of the samples.
 final class IngestSearchTests: XCTestCase {
@@ -19,7 +23,7 @@ final class IngestSearchTests: XCTestCase {
         let built = try Fixture.get()
         var options = IngestOptions()
         options.quiet = true
-        let store = try Archive.openStore(built.data)
+        let store = try built.data.openCatalogue()
         let again = try Ingestor(data: built.data, store: store, options: options).ingest(batch: built.batch)
         XCTAssertEqual(again.recognised, 0)
         XCTAssertEqual(again.indexed, 0)
@@ -118,7 +122,7 @@ final class IngestSearchTests: XCTestCase {
         let built = try Fixture.get()
         let archive = try Archive(data: built.data)
         let before = try archive.search(SearchRequestSpec(query: "thu hoi dat", role: .secret))
-        let maintainer = try IndexMaintainer(data: built.data, store: Archive.openStore(built.data))
+        let maintainer = try IndexMaintainer(data: built.data, store: built.data.openCatalogue())
         XCTAssertEqual(try maintainer.rebuild(), 28)
         let after = try archive.search(SearchRequestSpec(query: "thu hoi dat", role: .secret))
         XCTAssertEqual(after.hits.map(\.id), before.hits.map(\.id))
@@ -147,7 +151,7 @@ final class IngestSearchTests: XCTestCase {
     /// SHA-256 of the parts joined by U+001F. A different stamp would reindex every document of every archive.
     func testDocumentStampIsTheHashOfItsJoinedParts() throws {
         func definition(_ d: IndexableDocument) -> Int {
-            var parts = ["\(IndexMaintainer.schemeVersion)", d.id, d.fileID, d.title, d.documentType ?? "", d.number ?? "",
+            var parts = ["\(IndexSchema.version)", d.id, d.fileID, d.title, d.documentType ?? "", d.number ?? "",
                          d.symbol ?? "", d.dateSortKey ?? "", d.year.map(String.init) ?? "", d.issuer ?? "", d.summary ?? "",
                          d.signer ?? "", d.fileTitle ?? "", d.fonds ?? "", d.retention ?? "", "\(d.access)"]
             parts += d.extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
@@ -224,7 +228,7 @@ final class CommandLineTests: XCTestCase {
 
     func testLockedIndexIsAClearMessageAndExitTwo() throws {
         let built = try Fixture.get()
-        let maintainer = try IndexMaintainer(data: built.data, store: Archive.openStore(built.data))
+        let maintainer = try IndexMaintainer(data: built.data, store: built.data.openCatalogue())
         // Another writer holds the index, as a second `hoso ingest` would.
         let holder = try IndexWriter(path: IndexLayout.levelPath(maintainer.currentIndexDirectory(), level: 2))
         defer { try? holder.close() }

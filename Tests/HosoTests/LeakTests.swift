@@ -1,9 +1,12 @@
+import Access
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
 import HosoServer
 import Hummingbird
 import HummingbirdTesting
+import Ingest
+import Search
 import VietText
 import XCTest
 
@@ -162,7 +165,7 @@ enum LeakCorpus {
     static func ingest(_ keep: (Doc) -> Bool) throws -> Built {
         let batch = try writeBatch(keep)
         let data = try DataDirectory(path: Fixture.temporaryDirectory("leak-data").path)
-        let store = try Archive.openStore(data)
+        let store = try data.openCatalogue()
         var options = IngestOptions()
         options.quiet = true
         options.workers = 1

@@ -1,8 +1,8 @@
 import Foundation
-import HosoCore
 import HosoServer
 import Hummingbird
 import HummingbirdTesting
+import Search
 import XCTest
 
 /// Real responses of the real router, on the real fixture, checked against the `/openapi.yaml` the server

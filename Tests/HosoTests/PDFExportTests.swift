@@ -1,8 +1,10 @@
 import Catalogue
 import Foundation
-@testable import HosoCore
 import OCR
 import XCTest
+@testable import DataFolder
+@testable import Export
+@testable import Search
 
 /// PDF hai lớp: the file's structure, its hidden text read back by poppler, and the role checks.
 final class PDFExportTests: XCTestCase {

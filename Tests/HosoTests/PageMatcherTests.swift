@@ -1,6 +1,6 @@
-import XCTest
-@testable import HosoCore
 import VietText
+import XCTest
+@testable import Search
 
 final class PageMatcherTests: XCTestCase {
     func testAccentInsensitiveMatchAndPageRanking() {

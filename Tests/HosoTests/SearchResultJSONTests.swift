@@ -1,7 +1,8 @@
-import Foundation
-import XCTest
 import Catalogue
-@testable import HosoCore
+import Foundation
+import SearchIndex
+import XCTest
+@testable import Search
 
 /// `SearchResult.jsonBytes` writes the search result's JSON directly: byte for byte what `JSONEncoder.hoso`
 /// (the definition) writes, on real results and on strings made to need every escape.

@@ -1,8 +1,12 @@
 import Catalogue
+import DataFolder
 import Foundation
-import HosoCore
+import IndexLifecycle
+import Ingest
+import Search
 import SearchIndex
 import XCTest
+import Xapian
 
 final class ShardTests: XCTestCase {
     func testBatchPartParsing() throws {
@@ -172,7 +176,7 @@ final class ShardTests: XCTestCase {
     private func score(_ r: SearchResult, _ id: String) -> Double { r.hits.first { $0.id == id }?.score ?? 0 }
 
     /// Hits by score (rounded: shards may differ in the last digits), ties by id.
-    private func ranked(_ hits: [HosoCore.SearchHit]) -> [String] {
+    private func ranked(_ hits: [Search.SearchHit]) -> [String] {
         hits.sorted { ($0.score * 100).rounded() != ($1.score * 100).rounded() ? $0.score > $1.score : $0.id < $1.id }.map(\.id)
     }
 

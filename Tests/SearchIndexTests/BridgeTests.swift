@@ -1,6 +1,8 @@
 import Foundation
-import XCTest
+import IndexSchema
 import Query
+import XCTest
+import Xapian
 @testable import SearchIndex
 
 /// The C bridge: every Xapian failure comes back as a value (XapianError), never a crash.

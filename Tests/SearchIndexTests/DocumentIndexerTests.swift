@@ -1,5 +1,7 @@
 import Foundation
+import IndexSchema
 import XCTest
+import Xapian
 @testable import SearchIndex
 
 /// The term scheme and value slots of docs/ARCHITECTURE.md, as written by DocumentIndexer.

@@ -1,7 +1,8 @@
 import Foundation
+import IndexSchema
+import VietText
 import XCTest
 @testable import SearchIndex
-import VietText
 
 /// `DocumentIndexer.plan` counts terms through `Analyzer.countIndexTerms`; with `analyze` replaced it lists
 /// them through the closure, as it first did. Both must give the same plan (terms with their wdf, filters,

@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
+import IndexSchema
 import Query
 import VietText
+import XCTest
 @testable import SearchIndex
 
 /// A small corpus of real-looking Vietnamese archival documents (NFC).

@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
+import IndexSchema
 import Query
 import VietText
+import XCTest
 @testable import SearchIndex
 
 /// Ranking by what a document IS (its catalogue entry) over what its pages mention, typo widening,

@@ -1,6 +1,8 @@
 import Foundation
-import XCTest
+import IndexSchema
 import Query
+import XCTest
+import Xapian
 @testable import SearchIndex
 
 final class SearcherTests: XCTestCase {

@@ -1,3 +1,4 @@
+import IndexSchema
 import XCTest
 @testable import VietText
 @testable import Query

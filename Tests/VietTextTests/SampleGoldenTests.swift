@@ -1,4 +1,5 @@
 import Foundation
+import IndexSchema
 import XCTest
 @testable import VietText
 @testable import Query
