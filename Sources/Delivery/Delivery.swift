@@ -17,3 +17,18 @@ func xmlLocalName(_ qualified: String) -> String {
     guard let colon = qualified.lastIndex(of: ":") else { return qualified }
     return String(qualified[qualified.index(after: colon)...])
 }
+
+/// Ký hiệu without its leading `/` and the spaces round `-` and `/` ("/BC - CC" → "BC-CC").
+func cleanSymbol(_ s: String) -> String {
+    var out = ""
+    var pendingSpace = false
+    for ch in s {
+        if ch.isWhitespace { pendingSpace = true; continue }
+        if ch == "-" || ch == "/" || ch == "–" { out.append(ch == "–" ? "-" : ch); pendingSpace = false; continue }
+        if pendingSpace, let last = out.last, last != "-", last != "/" { out.append(" ") }
+        pendingSpace = false
+        out.append(ch)
+    }
+    while out.hasPrefix("/") { out.removeFirst() }
+    return out.isEmpty ? s : out
+}

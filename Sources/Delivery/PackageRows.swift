@@ -242,7 +242,7 @@ struct PackageRows {
                 row.fields[Column.number] = number
                 row.fields[Column.symbol] = symbol
             }
-            if let s = row.fields[Column.symbol] { row.fields[Column.symbol] = PackageValues.symbol(s).pkgNonEmpty }
+            if let s = row.fields[Column.symbol] { row.fields[Column.symbol] = cleanSymbol(s).pkgNonEmpty }
         }
         row.fields = row.fields.filter { !$0.value.isEmpty }
         return row

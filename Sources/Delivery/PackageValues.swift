@@ -87,17 +87,6 @@ enum PackageValues {
         }
         guard let slash = s.firstIndex(of: "/") else { return (s.pkgNonEmpty, nil) }
         let number = s[..<slash].trimmingCharacters(in: .whitespaces)
-        return (number.pkgNonEmpty, symbol(String(s[slash...])).pkgNonEmpty)
-    }
-
-    /// A Ký hiệu cleaned as the workbook reader does: leading `/` and spaces round `-` removed (`/BC - CC` →
-    /// `BC-CC`).
-    static func symbol(_ raw: String) -> String {
-        var s = raw.trimmingCharacters(in: .whitespaces)
-        while s.hasPrefix("/") { s = String(s.dropFirst()).trimmingCharacters(in: .whitespaces) }
-        while s.contains(" -") || s.contains("- ") {
-            s = s.replacingOccurrences(of: " -", with: "-").replacingOccurrences(of: "- ", with: "-")
-        }
-        return s
+        return (number.pkgNonEmpty, cleanSymbol(String(s[slash...])).pkgNonEmpty)
     }
 }

@@ -78,8 +78,14 @@ final class PackageXMLElement {
 
     fileprivate func append(_ c: Content) { content.append(c) }
 
-    /// Parses `data`; throws a `CatalogueError` whose message says where the XML is broken.
+    /// Parses `data`; throws a `PackageXMLError` whose message says where the XML is broken. A document that
+    /// declares entities is refused: METS and EAD need none (EAD 2002 names its DTD, which is not read), and an
+    /// internal entity can expand without bound.
     static func parse(_ data: Data) throws -> PackageXMLElement {
+        if let at = data.range(of: Data("<!ENTITY".utf8)) {
+            let line = data[..<at.lowerBound].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw PackageXMLError(line: line, reason: "có khai báo thực thể (<!ENTITY), không dùng trong METS/EAD: từ chối")
+        }
         let builder = PackageXMLBuilder()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false

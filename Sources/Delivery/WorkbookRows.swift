@@ -216,20 +216,6 @@ enum WorkbookRows {
         return t.isEmpty ? s : t
     }
 
-    /// Ký hiệu without its leading `/` and the spaces round `-` and `/` ("/BC - CC" → "BC-CC").
-    static func cleanSymbol(_ s: String) -> String {
-        var out = ""
-        var pendingSpace = false
-        for ch in s {
-            if ch.isWhitespace { pendingSpace = true; continue }
-            if ch == "-" || ch == "/" || ch == "–" { out.append(ch == "–" ? "-" : ch); pendingSpace = false; continue }
-            if pendingSpace, let last = out.last, last != "-", last != "/" { out.append(" ") }
-            pendingSpace = false
-            out.append(ch)
-        }
-        while out.hasPrefix("/") { out.removeFirst() }
-        return out.isEmpty ? s : out
-    }
 
     /// "12/QĐ-CC" in one cell → ("12", "QĐ-CC"); without a `/`, a number alone or a symbol alone.
     static func splitNumberSymbol(_ s: String) -> (String?, String?) {

@@ -172,6 +172,17 @@ final class PackageTests: XCTestCase {
         XCTAssertEqual(result.documents.count, 3)
         XCTAssertEqual(result.problems.map(\.file), ["\(folder.lastPathComponent)/metadata/descriptive/EAD_doc_9.xml"])
         XCTAssertTrue(result.problems.first?.reason.contains("không phải XML hợp lệ") == true, "\(result.problems)")
+
+        // Entities that expand without bound ("billion laughs") are refused before parsing, with their line.
+        let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE ead [\n<!ENTITY a \"hahahahaha\">\n"
+            + (1...9).map { "<!ENTITY \(Character(UnicodeScalar(UInt8(97 + $0)))) \"" + String(repeating: "&\(Character(UnicodeScalar(UInt8(96 + $0))));", count: 10) + "\">" }.joined(separator: "\n")
+            + "\n]>\n<ead><archdesc level=\"item\"><did><unitid>&j;</unitid></did></archdesc></ead>"
+        try Data(laughs.utf8).write(to: folder.appendingPathComponent("metadata/descriptive/EAD_doc_9.xml"))
+        result = read(folder)
+        XCTAssertEqual(result.documents.count, 3)
+        XCTAssertEqual(result.problems.map(\.file), ["\(folder.lastPathComponent)/metadata/descriptive/EAD_doc_9.xml"])
+        XCTAssertTrue(result.problems.first?.reason.contains("dòng 3") == true, "\(result.problems)")
+        XCTAssertTrue(result.problems.first?.reason.contains("<!ENTITY") == true, "\(result.problems)")
     }
 
     func testSIPTailieuJoinsAHosoCataloguedBefore() throws {

@@ -495,7 +495,7 @@ final class WorkbookTests: XCTestCase {
     func testValues() {
         let symbols = [("/QĐ-CC", "QĐ-CC"), ("/BC - CC", "BC-CC"), ("  TTr – TNMT ", "TTr-TNMT"), ("2014/NĐ-CP", "2014/NĐ-CP"),
                        ("QĐ-UBND", "QĐ-UBND"), ("/ KH-UBND", "KH-UBND")]
-        for (cell, want) in symbols { XCTAssertEqual(WorkbookRows.cleanSymbol(cell), want, cell) }
+        for (cell, want) in symbols { XCTAssertEqual(cleanSymbol(cell), want, cell) }
         XCTAssertEqual(WorkbookRows.cleanNumber("12/"), "12")
         XCTAssertTrue(WorkbookRows.splitNumberSymbol("12/QĐ-CC") == ("12", "QĐ-CC"))
         XCTAssertTrue(WorkbookRows.splitNumberSymbol("43/2014/NĐ-CP") == ("43", "2014/NĐ-CP"))
