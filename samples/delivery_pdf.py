@@ -8,7 +8,7 @@ import math
 import struct
 import zlib
 
-from PIL import ImageOps
+from PIL import Image, ImageOps
 
 import render
 from delivery_scan import BG_DPI, DPI
@@ -183,8 +183,35 @@ def text_layer(words, L, angle):
     return b"\n".join(out)
 
 
-def write_mrc_pdf(path, pages, title, ccitt=False):
-    """pages: [dict(L, bg, ink, hand, angle, words or None)]. Returns the file's bytes."""
+def xmp_packet(title, part=2, conformance="B"):
+    """The XMP metadata stream's packet: the PDF/A identification (pdfaid) TT 05 deliveries carry, title, producer."""
+    return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+            ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+            '  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"'
+            ' pdfaid:part="%d" pdfaid:conformance="%s"/>\n'
+            '  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title></rdf:Description>\n'
+            '  <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" pdf:Producer="%s"/>\n'
+            ' </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end="w"?>'
+            % (part, conformance, render.nfc(title).replace("&", "&amp;").replace("<", "&lt;"), PRODUCER)).encode("utf-8")
+
+
+def flat_page(p):
+    """A page as one colour image at p["flat_dpi"] (no separate foreground): the background with the ink painted in."""
+    L = p["L"]
+    w, h = round(L.W * p["flat_dpi"] / DPI), round(L.H * p["flat_dpi"] / DPI)
+    page = p["bg"].resize((w, h), Image.BICUBIC)
+    ink = p["ink"].convert("L").resize((w, h), Image.BOX)
+    dark = Image.new("RGB", (w, h), tuple(round(255 * c) for c in INK_RGB))
+    page.paste(dark, (0, 0), ImageOps.invert(ink))
+    return page
+
+
+def write_mrc_pdf(path, pages, title, ccitt=False, pdfa=True):
+    """pages: [dict(L, bg, ink, hand, angle, words or None)]; a page may also say grey=True (its background in
+    DeviceGray), flat_dpi=N (one colour image at N ppi instead of the layers) or blank=True (the paper alone).
+    pdfa: carry the PDF/A-2b identification in XMP metadata. Returns the file's bytes."""
     pdf = PDF()
     catalog = pdf.reserve()
     pages_obj = pdf.reserve()
@@ -194,12 +221,19 @@ def write_mrc_pdf(path, pages, title, ccitt=False):
         L = p["L"]
         k = 72 / DPI
         pw, ph = L.W * k, L.H * k
-        bg = render.jpeg_bytes(p["bg"], BG_DPI, BG_QUALITY)
-        bg_obj = pdf.stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
-                            b"/BitsPerComponent 8 /Filter /DCTDecode" % p["bg"].size, bg)
+        image, dpi, space = p["bg"], BG_DPI, b"/DeviceRGB"
+        if p.get("flat_dpi"):
+            image, dpi = flat_page(p), p["flat_dpi"]
+        if p.get("grey"):
+            image, space = image.convert("L"), b"/DeviceGray"
+        bg = render.jpeg_bytes(image, dpi, p.get("bg_quality", BG_QUALITY))
+        bg_obj = pdf.stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
+                            b"/BitsPerComponent 8 /Filter /DCTDecode" % (image.size + (space,)), bg)
         xobjects = [(b"Bg", bg_obj)]
         content = [b"q %.4f 0 0 %.4f 0 0 cm /Bg Do Q" % (pw, ph)]
-        for layer, rgb, max_bands, name in ((p["ink"], INK_RGB, 5, b"Fg"), (p["hand"], HAND_RGB, 6, b"Hw")):
+        layers = () if p.get("flat_dpi") or p.get("blank") else ((p["ink"], INK_RGB, 5, b"Fg"),
+                                                                (p["hand"], HAND_RGB, 6, b"Hw"))
+        for layer, rgb, max_bands, name in layers:
             boxes = bands(layer, max_bands)
             if not boxes:
                 continue
@@ -231,7 +265,10 @@ def write_mrc_pdf(path, pages, title, ccitt=False):
             res += b" /Font << /F1 %d 0 R >>" % font
         kids.append(pdf.add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Resources << %s >> "
                             b"/Contents %d 0 R >>" % (pages_obj, pw, ph, res, cont)))
-    pdf.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj)
+    meta = b""
+    if pdfa:
+        meta = b" /Metadata %d 0 R" % pdf.stream(b"/Type /Metadata /Subtype /XML", xmp_packet(title))
+    pdf.set(catalog, b"<< /Type /Catalog /Pages %d 0 R%s >>" % (pages_obj, meta))
     pdf.set(pages_obj, b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k_ for k_ in kids)
             + b"] /Count %d >>" % len(kids))
     title16 = b"<FEFF" + title.encode("utf-16-be").hex().upper().encode() + b">"

@@ -122,6 +122,18 @@ int hoso_pdf_page_count(hoso_pdf *pdf) {
     }
 }
 
+char *hoso_pdf_metadata(hoso_pdf *pdf, char **error) {
+    return guarded(error, static_cast<char *>(nullptr), "damaged", [&](const char *&failure) -> char * {
+        if (!pdf || !pdf->doc) {
+            failure = "no document";
+            return nullptr;
+        }
+        char *out = copy_string(utf8(pdf->doc->metadata()));
+        if (!out) failure = "out of memory";
+        return out;
+    });
+}
+
 int hoso_pdf_page_size(hoso_pdf *pdf, int index, double *width, double *height, char **error) {
     return with_page(pdf, index, error, 1, [&](poppler::page &page, const char *&) {
         poppler::rectf r = page.page_rect(poppler::crop_box);

@@ -50,6 +50,17 @@ public final class PDFDocument: @unchecked Sendable {
         return (w, h)
     }
 
+    /// The document's XMP metadata packet (where PDF/A declares itself, `pdfaid:part`); "" when it has none.
+    public func metadata() throws -> String {
+        lock.lock(); defer { lock.unlock() }
+        var error: UnsafeMutablePointer<CChar>?
+        guard let xmp = hoso_pdf_metadata(handle, &error) else {
+            throw ScanError(file: file, reason: "Không đọc được siêu dữ liệu XMP: \(Self.take(error))")
+        }
+        defer { hoso_pdf_free(xmp) }
+        return String(decoding: UnsafeRawBufferPointer(start: xmp, count: strlen(xmp)), as: UTF8.self)
+    }
+
     /// The base names of the fonts the page uses (subset prefixes like `ABCDEF+` removed).
     public func fonts(_ number: Int) throws -> [String] {
         try checkRange(number)

@@ -264,19 +264,12 @@ public struct ScanReader {
 
     /// The page's image when the page is exactly one raster image covering (nearly) the whole page.
     func pdfSingleImage(_ number: Int, of url: URL, pageSize: (width: Double, height: Double)?) throws -> EmbeddedImage? {
-        let out = try tool("pdfimages", ["-f", "\(number)", "-l", "\(number)", "-list", url.path], url, number)
-        guard out.status == 0 else { return nil }
-        // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
-        var images: [EmbeddedImage] = []
-        for line in String(decoding: out.stdout, as: UTF8.self).split(separator: "\n") {
-            let f = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard f.count >= 14, Int(f[0]) == number else { continue }
-            // A stencil is an image mask: the foreground of a mixed-raster page, drawn over its background.
-            if f[2] == "stencil" { return nil }
-            guard f[2] == "image" else { continue }   // smask / mask rows belong to the image before them
-            guard let w = Int(f[3]), let h = Int(f[4]), let xppi = Int(f[12]), let yppi = Int(f[13]) else { continue }
-            images.append(EmbeddedImage(width: w, height: h, ppi: max(xppi, yppi)))
-        }
+        guard let listed = try listImages(url, pages: number...number) else { return nil }
+        // A stencil is an image mask: the foreground of a mixed-raster page, drawn over its background.
+        if listed.contains(where: { $0.kind == .stencil }) { return nil }
+        // smask / mask rows belong to the image before them
+        let images = listed.filter { $0.page == number && $0.kind == .image }
+            .map { EmbeddedImage(width: $0.width, height: $0.height, ppi: $0.ppi) }
         guard images.count == 1, let image = images.first else { return nil }
         try ScanFile.checkPixels(width: image.width, height: image.height, max: maxPixels, file: url.path, page: number)
         guard image.ppi >= 72 else { return nil }

@@ -20,6 +20,9 @@ void hoso_pdf_free(void *_Nullable p);
 /// Number of pages, or -1.
 int hoso_pdf_page_count(hoso_pdf *_Nonnull pdf);
 
+/// The document's XMP metadata packet (UTF-8, NUL-terminated, malloc'd; empty when it has none). NULL on failure.
+char *_Nullable hoso_pdf_metadata(hoso_pdf *_Nonnull pdf, char *_Nullable *_Nullable error);
+
 /// The size of page `index` (0-based) in points, as displayed (its rotation applied). 0 on success.
 int hoso_pdf_page_size(hoso_pdf *_Nonnull pdf, int index, double *_Nonnull width, double *_Nonnull height,
                        char *_Nullable *_Nullable error);
