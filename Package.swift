@@ -67,6 +67,8 @@ let package = Package(
             "Catalogue", "VietText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift5),
+        // The acceptance (nghiệm thu) of a delivery against TT 05: reads it as Delivery does, measures its scans.
+        .target(name: "Acceptance", dependencies: ["Delivery", "Catalogue", "OCR", "VietText"], swiftSettings: swift5),
         // The data folder (catalogue, index generations, caches) and the errors every command reports.
         .target(name: "DataFolder", dependencies: ["Catalogue"], swiftSettings: swift5),
         // The index kept in step with the catalogue: in-place updates, whole rebuilds, generations.
@@ -99,7 +101,7 @@ let package = Package(
         // glibc's malloc is slower at it (bench/scale/RESULTS.md).
         .executableTarget(name: "hoso", dependencies: [
             "DataFolder", "Catalogue", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations",
-            "HosoServer", "OCR", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "HosoServer", "OCR", "Acceptance", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swift5, linkerSettings: [.linkedLibrary("jemalloc")]),
 
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "IndexSchema", "Query"], swiftSettings: swift5),
@@ -109,6 +111,7 @@ let package = Package(
         .testTarget(name: "DeliveryTests", dependencies: [
             "Delivery", "Catalogue", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: swift5),
+        .testTarget(name: "AcceptanceTests", dependencies: ["Acceptance", "Catalogue", "OCR", "VietText"], swiftSettings: swift5),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "IndexSchema", "Xapian", "Query", "VietText"], swiftSettings: swift5),
         .testTarget(name: "HosoTests", dependencies: [
             "DataFolder", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations", "HosoServer",

@@ -7,8 +7,8 @@ PDF/A scans:
 
     python3 samples/delivery_check.py      (make_delivery.py runs it too)
 
-The records and page texts are those of the xlsx delivery (delivery_content.py); every page's text layer is the
-"good" contractor OCR, so that the only defects are the planted ones. Deterministic (its own seed).
+The records and page texts are those of the xlsx delivery (delivery_content.py); every page's text layer is exact
+(the true words, handwriting included), so that the only defects are the planted ones. Deterministic (its own seed).
 """
 import os
 import random
@@ -66,7 +66,7 @@ def scanned_pages(d, plant):
     out = []
     for n, page in enumerate(pages, 1):
         bg, ink, hand, angle = scan_page(L, page, page_rng(d["id"], n), d["ghost"])
-        words, _, _ = ocr_words(page_tokens(page), "good", page_rng(d["id"], n, "ocr"))
+        words, _, _ = ocr_words(page_tokens(page), "exact", page_rng(d["id"], n, "ocr"))
         p = dict(L=L, bg=bg, ink=ink, hand=hand, angle=angle, words=words)
         if n in plant.get("flat", {}):
             p["flat_dpi"] = plant["flat"][n]
@@ -127,7 +127,11 @@ def write_expected(documents, pages):
              "| document | defect planted |", "|---|---|"]
     for did, (what, _) in PLANTED.items():
         lines.append("| `%s` | %s |" % (did, what))
-    lines += ["", "Delivered: %d documents, %d pages." % (documents, pages), ""]
+    lines += ["", "What follows from them, reported at the hồ sơ: `%s` gives Tổng số tài liệu 4 and Số lượng trang/tờ 8"
+              " (the missing document's pages included) for 3 documents and 6 pages; `%s` gives Số lượng trang/tờ 8"
+              " (its first document's wrong count included) for 7 pages." % (XF1, XF2),
+              "", "Delivered: %d documents, %d pages; refused: the 150 dpi, grey, doubled and blank pages, and every"
+              " page of the document with the wrong count and of the one that is not PDF/A (8)." % (documents, pages), ""]
     with open(os.path.join(OUT, "loi", "EXPECTED.md"), "w", encoding="utf-8", newline="\n") as fh:
         fh.write(nfc("\n".join(lines)))
 

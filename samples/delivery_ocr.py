@@ -101,10 +101,13 @@ def damage_hand(token, rng):
 # ---- a page's text layer ------------------------------------------------------------------------
 
 def ocr_words(tokens, quality, rng):
-    """The contractor's text layer for a page's tokens: (words placed, damaged truth words, its text)."""
+    """The contractor's text layer for a page's tokens: (words placed, damaged truth words, its text). Quality
+    "exact" is a layer without a mistake, handwriting included (the acceptance samples)."""
     read = []
     for t in tokens:
-        if t.hand:
+        if quality == "exact":
+            out = t.truth
+        elif t.hand:
             out = damage_hand(t.raw, rng)
             if quality == "poor" and rng.random() < 0.5:
                 out = damage_printed(out, rng)

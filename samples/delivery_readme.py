@@ -27,10 +27,13 @@ records use. Layouts as `docs/DELIVERIES.md` describes them.
 | `truth/<document id>/<page>.txt` | the exact true text of each page (NFC, reading order, one printed line per line) |
 | `layer/<document id>/<page>.txt` | the words of the page's invisible text layer as written into the PDF, one printed line per line (no file for the page without a layer) |
 | `layers.tsv` | per page: the layer's quality and the share of its words that are damaged |
+| `check/sach/` | a clean delivery for `hoso check` (CSV layout, 1 hồ sơ, 3 documents, 6 pages, every layer good): nothing to report |
+| `check/loi/` | a faulty one (2 hồ sơ, 6 documents, 13 pages): one defect planted per document, listed in `check/loi/EXPECTED.md` (`delivery_check.py`) |
 
 ## The scans: two-layer, mixed-raster PDFs
 
-Every page is what a contractor's scanning software makes (Producer `{producer}`):
+Every page is what a contractor's scanning software makes (Producer `{producer}`), in a PDF that identifies
+itself as PDF/A-2b in its XMP metadata (`pdfaid:part="2"`, `pdfaid:conformance="B"`):
 
 - a **150 ppi colour JPEG background** (DCTDecode, quality {bgq}, 1240×1754): paper tone and shading, specks, the
   red seal, the blue signature; the text is absent, or on the handwritten forms left as a faint, blurred ghost;

@@ -9,8 +9,10 @@ Writes, under samples/delivery/:
   twins/{xlsx,sip}/ho_so.csv + tai_lieu.csv                          the same records in the CSV layout
   truth/<document id>/<page>.txt, layers.tsv                         true page text; each page's layer quality
   README.md                                                          what is where and why (delivery_readme.py)
+  check/sach/, check/loi/                                            a clean and a faulty delivery for `hoso check`
+                                                                     (delivery_check.py; check/loi/EXPECTED.md)
 
-Every PDF is two-layer and mixed-raster as a contractor's scanning software makes it: a 150 ppi colour JPEG
+Every PDF is two-layer PDF/A-2b (identified in its XMP metadata) and mixed-raster as a contractor's scanning software makes it: a 150 ppi colour JPEG
 background (paper, seal, signature; the text only as a faint ghost), 300 ppi 1-bit foreground masks (black
 print; blue handwriting), and an invisible text layer (Tr 3, a GlyphLessFont Type0 font with a ToUnicode
 CMap, as Tesseract writes it) from "the contractor's OCR", good on most pages, poor on some, absent on one.
@@ -37,6 +39,7 @@ try:
 except ImportError:
     sys.exit("make_delivery.py: Pillow is missing (apt-get install python3-pil, or pip install pillow)")
 
+import delivery_check  # noqa: E402
 import render  # noqa: E402
 from delivery_content import DOCS, FILE, FILES, SF, plain  # noqa: E402
 from delivery_ocr import ocr_words  # noqa: E402
@@ -130,6 +133,7 @@ def main():
                                                                p["damaged"] / p["words"], p["words"], p["damaged"],
                                                                p["hand"], d["delivery"]))
     write_readme(DOCS, OUT, SEED)
+    delivery_check.main()
     total = 0
     for root, _, names in os.walk(OUT):
         total += sum(os.path.getsize(os.path.join(root, n)) for n in names)
