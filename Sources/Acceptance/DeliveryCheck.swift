@@ -1,6 +1,7 @@
 import Catalogue
 import Delivery
 import Foundation
+import OCR
 
 /// The acceptance check (nghiệm thu) of a delivery in any layout hoso reads: the records through
 /// `DeliveryReader`, every scan measured by `ScanInspector`, each TT 05 requirement judged per hồ sơ, document and
@@ -17,7 +18,7 @@ public struct DeliveryCheck {
     public static let notes = [
         "PDF/A: kiểm tra định danh pdfaid trong XMP và lớp chữ của từng trang; tuân thủ đầy đủ chuẩn PDF/A cần công cụ kiểm định riêng (như veraPDF).",
         "Màu như bản gốc: đo được trang xám, trang dưới 24 bit; màu có đúng bản giấy hay không cần người đối chiếu.",
-        "Chữ đọc được: đo điểm lớp chữ (tỷ lệ từ đúng dạng tiếng Việt); trang điểm thấp ghi “cần xem”, không tự loại.",
+        "Chữ đọc được: đo điểm lớp chữ (tỷ lệ từ đúng dạng tiếng Việt) và, với --ocr, độ tin cậy nhận dạng thử của trang không có lớp chữ tốt; trang điểm thấp ghi “cần xem”, không tự loại; trang không có lớp chữ mà không nhận dạng thử thì chưa đo được.",
         "Một trang bị loại khi trang đó hoặc tài liệu của nó có lỗi; lỗi của riêng hồ sơ (siêu dữ liệu, thứ tự, tổng số) không trừ trang.",
     ]
 
@@ -62,7 +63,8 @@ public struct DeliveryCheck {
         do {
             facts = try inspector.inspect(url, reportedAs: shown)
         } catch {
-            let reason = "\(error)"
+            // A ScanError names the file by its full path: the place already says which scan.
+            let reason = (error as? ScanError).map { e in e.page.map { "trang \($0): \(e.reason)" } ?? e.reason } ?? "\(error)"
             result.findings = [Finding(.completeness, fileID: document.fileID, documentID: document.id, place: shown,
                                        message: "không đọc được tệp quét: \(reason)")]
             return result
@@ -73,6 +75,7 @@ public struct DeliveryCheck {
         result.pages = facts.pages.map { page in
             AcceptanceReport.PageResult(number: page.number, ppi: page.ppi, bitsPerPixel: page.bitsPerPixel,
                                         hasColour: page.measures.hasColour, layerScore: page.layer?.score,
+                                        ocrConfidence: page.ocrConfidence,
                                         accepted: !refusesAll && !refusedPages.contains(page.number))
         }
         return result

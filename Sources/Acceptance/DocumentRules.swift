@@ -11,6 +11,8 @@ enum DocumentRules {
                             Column.reliability]
     /// Least resolution of administrative documents, and of maps and drawings.
     static let administrativeDPI = 200, drawingDPI = 300
+    /// Tesseract's mean confidence below which a page's text may not be legible (as `hoso review`'s default).
+    static let legibleConfidence = 70.0
     /// Rounding in a PDF's placement (199.9 ppi is 200).
     static let ppiTolerance = 2
     /// A4 in points, and how much larger a page may be and still be priced as A4 (scanner margins).
@@ -86,9 +88,14 @@ enum DocumentRules {
             }
             if facts.format == .pdf, page.layer == nil {
                 add(.pdfa, page: n, "trang không có lớp chữ (PDF chỉ có ảnh, không phải hai lớp)")
-            } else if let layer = page.layer, layer.isPoor {
+            }
+            let recognised = page.ocrConfidence.map { "; nhận dạng thử: độ tin cậy \(Int($0.rounded()))/100" } ?? ""
+            if let layer = page.layer, layer.isPoor, (page.ocrConfidence ?? 0) < legibleConfidence {
                 review(.legibility, page: n, "lớp chữ kém: \(layer.malformed)/\(layer.words) từ không đúng dạng tiếng Việt "
-                    + "(điểm \(VietnameseNumber.decimal(layer.score))); cần người xem trang có đọc được không")
+                    + "(điểm \(VietnameseNumber.decimal(layer.score, places: 3)))\(recognised); cần người xem trang có đọc được không")
+            } else if page.layer == nil, let confidence = page.ocrConfidence, confidence < legibleConfidence {
+                review(.legibility, page: n, "nhận dạng thử: độ tin cậy \(Int(confidence.rounded()))/100, dưới \(Int(legibleConfidence)); "
+                    + "chữ có thể mờ, cần người xem trang có đọc được không")
             }
             if !colourPages.isEmpty, !colourPages.contains(where: { $0.number == n }) {
                 add(.colour, page: n, page.bitsPerPixel < 24 ? "trang \(page.bitsPerPixel) bit (xám/đen trắng) trong tệp màu"

@@ -11,6 +11,8 @@ public struct AcceptanceReport: Sendable {
         public var hasColour: Bool
         /// The text layer's score (share of well-formed words), nil without a layer.
         public var layerScore: Double?
+        /// Tesseract's mean confidence, when the page was recognised to judge it.
+        public var ocrConfidence: Double?
         public var accepted: Bool
     }
 

@@ -19,6 +19,8 @@ public struct ScanFacts: Sendable {
         public var measures: PageMeasures
         /// Words of its text layer, and their quality; nil when the page has no text layer.
         public var layer: TextLayerQuality?
+        /// Tesseract's mean word confidence (0–100) when the page was recognised to judge it (no good layer).
+        public var ocrConfidence: Double?
     }
 
     public var format: Format
@@ -27,14 +29,20 @@ public struct ScanFacts: Sendable {
     public var pages: [Page]
 }
 
-/// Measures a delivered scan with poppler (through `OCR.PDFDocument` and `pdfimages`) and Leptonica: nothing is
-/// recognised; every page is rendered small once.
-public struct ScanInspector {
+/// Measures a delivered scan with poppler (through `OCR.PDFDocument` and `pdfimages`) and Leptonica; every page is
+/// rendered small once. With an engine, the pages without a good text layer are recognised to measure Tesseract's
+/// confidence in them.
+public final class ScanInspector {
     /// Resolution pages are rendered at for measuring (enough for blankness, colour and a fingerprint).
     public var measureDPI = 40.0
     public var reader = ScanReader()
+    /// Recognises the pages that have no good text layer (opt-in: seconds a page).
+    public var engine: TesseractEngine?
 
-    public init() {}
+    public init(engine: TesseractEngine? = nil) {
+        self.engine = engine
+        reader.reocr = true
+    }
 
     public func inspect(_ url: URL, reportedAs name: String) throws -> ScanFacts {
         if ScanReader.isPDF(url) { return try inspectPDF(url, name) }
@@ -46,9 +54,11 @@ public struct ScanInspector {
             guard case .image(let image) = try reader.page(n, of: url) else { continue }
             let dpi = image.resolution
             let points = { (px: Int) in dpi > 0 ? Double(px) / Double(dpi) * 72 : nil }
+            let measures = PageMeasures(try image.sample(maxWidth: 400))
             pages.append(ScanFacts.Page(number: n, widthPoints: points(image.width), heightPoints: points(image.height),
                                         ppi: dpi > 0 ? dpi : nil, bitsPerPixel: image.depth == 32 ? 24 : image.depth,
-                                        measures: PageMeasures(try image.sample(maxWidth: 400)), layer: nil))
+                                        measures: measures, layer: nil,
+                                        ocrConfidence: measures.isBlank ? nil : try engine?.recognize(image).meanConfidence))
         }
         let format: ScanFacts.Format = isDir.boolValue ? .folder
             : ["tif", "tiff"].contains(url.pathExtension.lowercased()) ? .tiff : .image
@@ -66,10 +76,14 @@ public struct ScanInspector {
             let pictures = drawn.filter { $0.kind == .image }
             let bits = pictures.map { $0.colour == "index" ? 8 : $0.bitsPerPixel }.max() ?? (drawn.isEmpty ? 0 : 1)
             let rendered = try document.render(n, dpi: measureDPI, gray: false, maxPixels: 20_000_000)
+            let measures = PageMeasures(try rendered.sample(maxWidth: 400)), layer = try textLayer(n, of: document)
+            var confidence: Double?
+            if let engine, !measures.isBlank, layer?.isPoor ?? true, case .image(let image) = try reader.page(n, of: url) {
+                confidence = try engine.recognize(image).meanConfidence
+            }
             pages.append(ScanFacts.Page(number: n, widthPoints: size.width, heightPoints: size.height,
-                                        ppi: drawn.map(\.ppi).max(), bitsPerPixel: bits,
-                                        measures: PageMeasures(try rendered.sample(maxWidth: 400)),
-                                        layer: try textLayer(n, of: document)))
+                                        ppi: drawn.map(\.ppi).max(), bitsPerPixel: bits, measures: measures,
+                                        layer: layer, ocrConfidence: confidence))
         }
         return ScanFacts(format: .pdf, pdfaPart: Self.xmpValue("part", in: xmp),
                          pdfaConformance: Self.xmpValue("conformance", in: xmp), pages: pages)

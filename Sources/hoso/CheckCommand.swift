@@ -3,6 +3,7 @@ import ArgumentParser
 import Catalogue
 import Foundation
 import HosoCore
+import OCR
 
 /// `hoso check BATCH` (`hoso nghiem-thu`): the TT 05 acceptance report of a delivery, as a table on standard
 /// output, and as CSV and a printable HTML page when asked. Exit 0 when every requirement is met, 1 on findings,
@@ -21,6 +22,8 @@ struct Check: AsyncParsableCommand {
     var batch: String
     @Option(name: .customLong("unit-price"), help: "Đơn giá một trang A4 đạt, đồng.")
     var unitPrice = 4_384
+    @Flag(help: "Nhận dạng thử (Tesseract) các trang không có lớp chữ tốt để đo độ tin cậy của chữ (chậm: vài giây một trang).")
+    var ocr = false
     @Option(help: "Ghi thêm báo cáo dạng CSV vào tệp này.")
     var csv: String?
     @Option(help: "Ghi thêm báo cáo dạng trang HTML in được vào tệp này.")
@@ -34,6 +37,14 @@ struct Check: AsyncParsableCommand {
         var check = DeliveryCheck()
         check.unitPrice = unitPrice
         check.progress = { printError("Kiểm tra \($0)") }
+        if ocr {
+            do {
+                check.inspector.engine = try TesseractEngine()
+            } catch {
+                printError("Lỗi: không khởi động được bộ nhận dạng chữ: \(error)")
+                throw Exit(code: 2)
+            }
+        }
         let report: AcceptanceReport
         do {
             report = try check.run(batch: URL(fileURLWithPath: batch, isDirectory: true))

@@ -2,6 +2,7 @@
 import Catalogue
 import Foundation
 import OCR
+import VietText
 import XCTest
 
 /// The rules one by one, by table: file names, ordinal gaps, the XMP identification, drawings, page measures.
@@ -132,5 +133,47 @@ final class PageMeasuresTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(a.similarity(to: PageMeasures(Self.page(lines: Self.text, shift: 5))), PageMeasures.doubledFrom)
         XCTAssertLessThan(a.similarity(to: PageMeasures(Self.page(lines: Self.other))), PageMeasures.doubledFrom)
         XCTAssertEqual(a.similarity(to: PageMeasures(Self.page())), 0)   // a uniform page has no fingerprint
+    }
+}
+
+/// Legibility where it is measured: a poor layer, and Tesseract's confidence on a page recognised to judge it.
+final class LegibilityTests: XCTestCase {
+    static let document = Document(fileID: "H1.2020.001", ordinal: 1, path: "H1.2020.001.1.pdf", access: .open)
+
+    static func facts(layer: TextLayerQuality?, confidence: Double?) -> ScanFacts {
+        let ink = PageMeasures(inkShare: 0.1, meanChroma: 20, fingerprint: [])
+        return ScanFacts(format: .pdf, pdfaPart: "2", pdfaConformance: "B", pages: [
+            ScanFacts.Page(number: 1, widthPoints: 595, heightPoints: 842, ppi: 300, bitsPerPixel: 24, measures: ink,
+                           layer: layer, ocrConfidence: confidence),
+        ])
+    }
+
+    func review(_ facts: ScanFacts) -> [String] {
+        DocumentRules.check(Self.document, facts: facts, path: "H1.2020.001.1.pdf")
+            .filter { $0.requirement == .legibility }.map { "\($0.kind.rawValue): \($0.message)" }
+    }
+
+    func testAPoorLayerOrALowConfidenceIsForAPersonsLook() {
+        let good = TextLayerQuality(words: 300, malformed: 2), poor = TextLayerQuality(words: 300, malformed: 30)
+        XCTAssertEqual(review(Self.facts(layer: good, confidence: nil)), [])
+        XCTAssertEqual(review(Self.facts(layer: poor, confidence: nil)),
+                       ["review: lớp chữ kém: 30/300 từ không đúng dạng tiếng Việt (điểm 0,900); cần người xem trang có đọc được không"])
+        // recognised again and read well: the page is legible, its layer merely poor
+        XCTAssertEqual(review(Self.facts(layer: poor, confidence: 88)), [])
+        XCTAssertEqual(review(Self.facts(layer: nil, confidence: 54.4)),
+                       ["review: nhận dạng thử: độ tin cậy 54/100, dưới 70; chữ có thể mờ, cần người xem trang có đọc được không"])
+        XCTAssertEqual(review(Self.facts(layer: nil, confidence: 91)), [])
+    }
+
+    /// A real page recognised by Tesseract: the sample batch's one-page image-only PDF.
+    func testAPageWithoutALayerIsRecognisedToMeasureIt() throws {
+        let scan = SampleDeliveryTests.samples.deletingLastPathComponent()
+            .appendingPathComponent("batch/scans/H49.64.33.2016.003/H49.64.33.2016.003.1.pdf")
+        let facts = try ScanInspector(engine: TesseractEngine()).inspect(scan, reportedAs: "H49.64.33.2016.003.1.pdf")
+        XCTAssertEqual(facts.pages.count, 1)
+        XCTAssertNil(facts.pages[0].layer)
+        let confidence = try XCTUnwrap(facts.pages[0].ocrConfidence)
+        XCTAssertGreaterThan(confidence, 70)
+        XCTAssertNil(try ScanInspector().inspect(scan, reportedAs: "x").pages[0].ocrConfidence)
     }
 }

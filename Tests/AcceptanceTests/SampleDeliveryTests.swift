@@ -115,7 +115,7 @@ final class SampleDeliveryTests: XCTestCase {
         let csv = ReportCSV.render(report)
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}Mã hồ sơ,Mã tài liệu,Trang,Yêu cầu,Kết quả"))
         let lines = csv.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        XCTAssertTrue(lines.contains { $0.hasPrefix("\(Self.fileB),\(Self.fileB).2,2,Không trang trắng,lỗi,trang trắng") },
+        XCTAssertTrue(lines.contains { $0.hasPrefix("\(Self.fileB),\(Self.fileB).2,2,Không trang trắng,lỗi,\"trang trắng (mực 0,") },
                       lines.joined(separator: "\n"))
         XCTAssertTrue(lines.contains { $0.hasPrefix("\(Self.fileA),,,Thứ tự,lỗi,\"thiếu tài liệu số thứ tự 3 (") }, lines.joined(separator: "\n"))
         XCTAssertTrue(lines.contains { $0.hasPrefix(",,,Tổng cộng,,,") && $0.hasSuffix(",13,5,8") }, lines.last ?? "")
