@@ -2,7 +2,6 @@ import Acceptance
 import ArgumentParser
 import Catalogue
 import Foundation
-import HosoCore
 import OCR
 
 /// `hoso check BATCH` (`hoso nghiem-thu`): the TT 05 acceptance report of a delivery, as a table on standard
@@ -36,12 +35,12 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         var check = DeliveryCheck()
         check.unitPrice = unitPrice
-        check.progress = { printError("Kiểm tra \($0)") }
+        check.progress = { tell("Kiểm tra \($0)") }
         if ocr {
             do {
                 check.inspector.engine = try TesseractEngine()
             } catch {
-                printError("Lỗi: không khởi động được bộ nhận dạng chữ: \(error)")
+                tell("Lỗi: không khởi động được bộ nhận dạng chữ: \(error)")
                 throw Exit(code: 2)
             }
         }
@@ -49,7 +48,7 @@ struct Check: AsyncParsableCommand {
         do {
             report = try check.run(batch: URL(fileURLWithPath: batch, isDirectory: true))
         } catch let error as CatalogueError {
-            printError("Lỗi: \(error.message)")
+            tell("Lỗi: \(error.message)")
             throw Exit(code: 2)
         }
         print(ReportText.render(report), terminator: "")
@@ -57,13 +56,18 @@ struct Check: AsyncParsableCommand {
             guard let path, let text else { continue }
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-                printError("Đã ghi \(path)")
+                tell("Đã ghi \(path)")
             } catch {
-                printError("Lỗi: không ghi được \(path): \(error.localizedDescription)")
+                tell("Lỗi: không ghi được \(path): \(error.localizedDescription)")
                 throw Exit(code: 2)
             }
         }
-        printError("Nghiệm thu: \(report.acceptedPages)/\(report.pages) trang đạt, \(report.findings.count) lỗi, \(report.reviews.count) điểm cần xem.")
+        tell("Nghiệm thu: \(report.acceptedPages)/\(report.pages) trang đạt, \(report.findings.count) lỗi, \(report.reviews.count) điểm cần xem.")
         if report.exitCode != 0 { throw Exit(code: report.exitCode) }
+    }
+
+    /// Progress and errors go to standard error (CONTRACT.md), the report to standard output.
+    private func tell(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }
