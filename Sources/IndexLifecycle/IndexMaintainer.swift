@@ -46,6 +46,9 @@ public final class IndexMaintainer {
             return current
         }
         let path = current ?? data.url.appendingPathComponent("index-1").path
+        // No stub yet: the first generation was never named, so it holds nothing; a process killed while
+        // creating it may have left a level database torn (tables without a revision file): made again.
+        if current == nil { try? FileManager.default.removeItem(atPath: path) }
         try IndexLayout.create(path)
         try openLevelWriters(path).close()
         if current == nil { try IndexStub.write(data.indexStubPath, target: URL(fileURLWithPath: path).lastPathComponent) }

@@ -298,6 +298,23 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(try OpsFixture.ids(Archive(data: data), "thu hồi đất"), expected)
     }
 
+    /// An ingest killed while creating the very first generation, before its stub was written, leaves a level
+    /// database torn (tables, no revision file): the next ingest makes the generation again and goes in.
+    func testFirstGenerationKilledBeforeItsStubIsMadeAgain() throws {
+        let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 4))
+        let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
+        let generation = try XCTUnwrap(try IndexStub.read(data.indexStubPath))
+        try FileManager.default.removeItem(atPath: data.indexStubPath)
+        let level = URL(fileURLWithPath: IndexLayout.levelPath(generation, level: 3))
+        try FileManager.default.removeItem(at: level.appendingPathComponent("iamglass"))
+        let store = try data.openCatalogue()
+        try store.clearIndexedState()
+        let maintainer = try IndexMaintainer(data: data, store: store)
+        XCTAssertEqual(try maintainer.update(documentIDs: try store.allDocumentKeys().map(\.id)), try store.counts().documents)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: level.appendingPathComponent("iamglass").path))
+        XCTAssertEqual(try OpsFixture.ids(Archive(data: data), "thu hồi đất"), expected)
+    }
+
     /// The crash test script with 5 trials: ingest and reindex killed at random moments end as a clean run.
     func testCrashScriptFiveTrials() throws {
         let script = Fixture.repository.appendingPathComponent("scripts/crash_test.sh")
