@@ -32,6 +32,7 @@ public final class CatalogueStore: @unchecked Sendable {
             // Reads through a memory map of the file (its first 2 GB, SQLite's limit; beyond, the usual reads):
             // a result page reads ten documents' rows and page texts at random places (bench/server/RESULTS.md).
             try db.execute(sql: "PRAGMA mmap_size = 2147418112")
+            CatalogueStore.keepWALFiles(db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -72,7 +72,7 @@ public struct DataDirectory: Sendable {
         do {
             return try CatalogueStore(path: cataloguePath)
         } catch let e as CatalogueError {
-            throw HosoError(.unavailable, e.message)
+            throw DiskSpace.mapped(HosoError(.unavailable, e.message), writing: "mở danh mục", folder: url.path)
         }
     }
 }

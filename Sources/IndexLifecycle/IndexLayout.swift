@@ -119,6 +119,7 @@ public enum IndexLayout {
                 try Data(text.utf8).write(to: stub, options: .atomic)
             }
         } catch {
+            if DiskSpace.isFull(error) { throw DiskSpace.fullError(writing: "tạo thư mục chỉ mục", folder: generation) }
             throw HosoError(.unavailable, "Không tạo được thư mục chỉ mục \(generation): \(error.localizedDescription)")
         }
     }

@@ -19,6 +19,9 @@ public final class IndexMaintainer {
     let analyzer: Analyzer
     /// Documents the last `rebuild()` found already written in a half-built generation and skipped.
     public internal(set) var lastRebuildResumed = 0
+    /// A rebuild first checks that the disk has room for it (`spaceNeeded`); off only to test a disk that
+    /// fills during the rebuild.
+    var checksSpaceFirst = true
 
     public init(data: DataDirectory, store: CatalogueStore, analyzer: Analyzer = Analyzer()) throws {
         self.data = data
@@ -61,6 +64,13 @@ public final class IndexMaintainer {
     /// level), the whole index is rebuilt instead, into a split generation (returns the documents written).
     @discardableResult
     public func update(documentIDs: [String], quiet: Bool = true) throws -> Int {
+        try DiskSpace.mapping(writing: "cập nhật chỉ mục", folder: data.url.path,
+                              note: "tài liệu chưa kịp lập chỉ mục sẽ được lập ở lần chạy sau") {
+            try updateIndex(documentIDs: documentIDs, quiet: quiet)
+        }
+    }
+
+    private func updateIndex(documentIDs: [String], quiet: Bool) throws -> Int {
         let generation = try currentIndexDirectory()
         guard IndexLayout.kind(of: generation) == .split else {
             if !quiet {
@@ -110,6 +120,8 @@ public final class IndexMaintainer {
             return try IndexWriter(path: path, indexer: indexer, sync: sync)
         } catch let e as XapianError where e.errorClass == "DatabaseLockError" {
             throw HosoError(.unavailable, "Chỉ mục đang được một tiến trình khác ghi (\(path)); hãy chờ tiến trình đó xong")
+        } catch let e as XapianError where ["DatabaseCorruptError", "DatabaseOpeningError", "DatabaseVersionError"].contains(e.errorClass) {
+            throw HosoError(.unavailable, "Chỉ mục \(path) bị hỏng hoặc không mở được (\(e.message)): hãy chạy hoso reindex để lập lại từ danh mục")
         } catch SearchIndexError.schemaMismatch(let found, let expected) {
             throw HosoError(.unavailable, "Chỉ mục được lập theo lược đồ \(found), phiên bản này cần lược đồ \(expected): hãy chạy hoso reindex")
         }

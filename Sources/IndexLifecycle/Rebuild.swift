@@ -32,14 +32,36 @@ extension IndexMaintainer {
             guardWriters = try current.map { try IndexLayout.lock($0) }
         } catch let e as XapianError where e.errorClass == "DatabaseLockError" {
             throw HosoError(.unavailable, "Chỉ mục đang được một tiến trình khác ghi (\(current ?? "")); hãy chờ tiến trình đó xong")
+        } catch let e as XapianError {
+            // A damaged generation cannot be locked, nor written by anyone: it is rebuilt from the catalogue.
+            if !quiet { printError("Chỉ mục hiện hành \(current ?? "") không mở được (\(e.message)): lập lại từ danh mục.") }
+            guardWriters = nil
         }
         defer { for w in guardWriters ?? [] { try? w.close() } }
-        let plan = try planRebuild(current: current, workers: workers)
-        let results = try buildPartitions(plan, quiet: quiet, commitEvery: commitEvery, workers: workers)
-        lastRebuildResumed = results.resumed
-        try compactAndSwitch(plan, results, current: current, guardWriters: guardWriters ?? [], quiet: quiet)
-        return results.stamps.count
+        let halfBuilt = data.url.appendingPathComponent("index-\((current.flatMap { IndexStub.generationNumber($0) } ?? 0) + 1)").path
+        let needed = Self.spaceNeeded(current: current, halfBuilt: halfBuilt)
+        if let needed, checksSpaceFirst { try DiskSpace.require(needed, writing: "lập lại chỉ mục", folder: data.url.path) }
+        return try DiskSpace.mapping(writing: "lập lại chỉ mục", folder: data.url.path, needed: needed,
+                                     note: "thế hệ đang dựng \(URL(fileURLWithPath: halfBuilt).lastPathComponent) được giữ để lần chạy sau tiếp tục") {
+            let plan = try planRebuild(current: current, workers: workers)
+            let results = try buildPartitions(plan, quiet: quiet, commitEvery: commitEvery, workers: workers)
+            lastRebuildResumed = results.resumed
+            try compactAndSwitch(plan, results, current: current, guardWriters: guardWriters ?? [], quiet: quiet)
+            return results.stamps.count
+        }
     }
+
+    /// The free space a rebuild needs beside the current generation, nil when there is none to tell by: the
+    /// partitions (about `partitionsSpaceFactor` times the current generation, less what a half-built one
+    /// holds already) and their compacted copy (about the current generation) are on disk together.
+    static func spaceNeeded(current: String?, halfBuilt: String) -> Int64? {
+        guard let current, case let size = DiskSpace.size(of: current), size > 0 else { return nil }
+        let partitions = max(0, Int64(Double(size) * partitionsSpaceFactor) - DiskSpace.size(of: halfBuilt))
+        return partitions + size
+    }
+
+    /// The partitions of a rebuild over the size of the generation they replace (measured: `FaultTests`).
+    static let partitionsSpaceFactor = 1.5
 
     /// What a rebuild writes: the half-built generation `index-N+1` (fresh, or kept from a rebuild that died),
     /// its partitions and the documents of each, and what the partitions done already hold.
@@ -198,10 +220,13 @@ extension IndexMaintainer {
         }
         do {
             try IndexLayout.compact(parts: (0..<plan.partition.count).map { plan.partition.partPath(plan.path, $0) }, into: compactPath)
+            try GenerationChecksums.write(compactPath)
             try IndexStub.write(data.indexStubPath, target: compactName)
         } catch {
             gate.open(switched: false)
             marking.wait()
+            // A compaction cut short holds nothing to keep, and may hold what the disk lacks.
+            try? FileManager.default.removeItem(atPath: compactPath)
             throw error
         }
         gate.open(switched: true)
@@ -252,7 +277,9 @@ extension IndexMaintainer {
     /// last line is ignored.
     static func readProgress(_ path: String) -> RebuildProgress {
         var out = RebuildProgress()
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return out }
+        guard var text = try? String(contentsOfFile: path, encoding: .utf8) else { return out }
+        // A last line without its newline was cut short (a crash, a full disk): `#done\t1` may be `#done\t12`.
+        if !text.hasSuffix("\n") { text = String(text[..<(text.lastIndex(of: "\n") ?? text.startIndex)]) }
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t")
             guard parts.count == 2, let number = Int(parts[1]) else { continue }

@@ -89,7 +89,10 @@ public final class Ingestor {
         }
 
         // 1. Metadata. A document goes in only once its scan has been opened.
-        try store.upsert(files: metadata.files, documents: [])
+        let folder = data.url.path
+        try DiskSpace.mapping(writing: "ghi siêu dữ liệu hồ sơ vào danh mục", folder: folder) {
+            try store.upsert(files: metadata.files, documents: [])
+        }
         let reader = PageSource(reocr: options.reocr)
         var jobs: [PageJob] = []
         var accepted: [Document] = []
@@ -118,6 +121,9 @@ public final class Ingestor {
                 try store.upsert(document: document)
                 try store.setPageCount(documentID: document.id, count: pageCount, scanHash: scanHash)
             } catch {
+                // A full disk is no fault of the scan: the run stops, to be run again once there is room.
+                let mapped = DiskSpace.mapped(error, writing: "ghi tài liệu \(document.id) vào danh mục", folder: folder)
+                if DiskSpace.isDescribed(mapped) { throw mapped }
                 summary.skipped.append(SkippedItem(place: "\(document.id) (\(Self.relative(url, to: batch)))",
                                                    reason: Self.reason(error)))
                 continue
@@ -131,7 +137,9 @@ public final class Ingestor {
                 if var copy = try store.page(sourceHash: sourceHash) {
                     copy.documentID = document.id
                     copy.number = number
-                    try store.save(page: copy)
+                    try DiskSpace.mapping(writing: "ghi trang \(number) của \(document.id) vào danh mục", folder: folder) {
+                        try store.save(page: copy)
+                    }
                     summary.reused += 1
                     continue
                 }
@@ -146,7 +154,13 @@ public final class Ingestor {
             let pool = try RecognitionPool(workers: max(1, options.workers))
             var recognised = 0
             var failures: [SkippedItem] = []
-            pool.run(jobs, load: { job in try reader.page(job.number, of: job.url) }, done: { job, result in
+            // Once a page cannot be saved for want of space, the pages left are not recognised (their work
+            // would be lost): the run ends with the full disk's error, every page saved before it kept.
+            let full = FullDisk()
+            pool.run(jobs, load: { job in
+                if full.error != nil { throw full }
+                return try reader.page(job.number, of: job.url)
+            }, done: { job, result in
                 switch result {
                 case .success(let page):
                     do {
@@ -154,14 +168,20 @@ public final class Ingestor {
                                                        number: job.number, sourceHash: job.sourceHash))
                         recognised += 1
                     } catch {
+                        let mapped = DiskSpace.mapped(error, writing: "ghi trang \(job.number) của \(job.documentID) vào danh mục",
+                                                      folder: folder)
+                        if DiskSpace.isDescribed(mapped) { full.record(mapped); break }
                         failures.append(SkippedItem(place: "\(job.documentID) trang \(job.number) (\(job.place))", reason: Self.reason(error)))
                     }
+                case .failure(let error) where error is FullDisk:
+                    break
                 case .failure(let error):
                     failures.append(SkippedItem(place: "\(job.documentID) trang \(job.number) (\(job.place))", reason: Self.reason(error)))
                 }
                 progress.advance()
             })
             progress.finish()
+            if let error = full.error { throw error }
             summary.recognised = recognised
             summary.skipped += failures
         }
@@ -201,6 +221,15 @@ public final class Ingestor {
         default: return String(describing: error)
         }
     }
+}
+
+/// The first full-disk error of a recognition run, shared with its workers (also thrown by them, in place of
+/// loading a page, once it is set).
+final class FullDisk: Error, @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return first }
+    func record(_ error: Error) { lock.lock(); if first == nil { first = error }; lock.unlock() }
 }
 
 extension Page {

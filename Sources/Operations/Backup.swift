@@ -52,18 +52,56 @@ public enum Backup {
             }
             try prepareEmpty(dest)
         }
-        try snapshot(data: data, store: store, into: first.standardizedFileURL, lockWait: lockWait)
-        var checks = [try verify(first.standardizedFileURL)]
-        for dest in resolved.dropFirst() {
-            for entry in try readManifest(resolved[0]) {
-                let from = resolved[0].appendingPathComponent(entry.path), to = dest.appendingPathComponent(entry.path)
-                try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try copyFile(from, to)
+        let needed = spaceNeeded(data)
+        try requireSpace(needed, in: resolved)
+        // Every destination was empty: a backup that fails leaves them empty again, so the same command can be
+        // run again as it is (once there is room, the medium mounted again…).
+        var writing = first.standardizedFileURL
+        do {
+            try snapshot(data: data, store: store, into: writing, lockWait: lockWait)
+            var checks = [try verify(writing)]
+            for dest in resolved.dropFirst() {
+                writing = dest
+                for entry in try readManifest(resolved[0]) {
+                    let from = resolved[0].appendingPathComponent(entry.path), to = dest.appendingPathComponent(entry.path)
+                    try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try copyFile(from, to)
+                }
+                try copyFile(resolved[0].appendingPathComponent(manifestName), dest.appendingPathComponent(manifestName))
+                checks.append(try verify(dest))
             }
-            try copyFile(resolved[0].appendingPathComponent(manifestName), dest.appendingPathComponent(manifestName))
-            checks.append(try verify(dest))
+            return checks
+        } catch {
+            for dest in resolved { empty(dest) }
+            throw DiskSpace.mapped(error, writing: "sao lưu", folder: writing.path, needed: needed,
+                                   note: "các thư mục đích đã được dọn trống")
         }
-        return checks
+    }
+
+    /// What a backup writes into each destination: the catalogue (with what its WAL holds) and the current
+    /// index generation.
+    static func spaceNeeded(_ data: DataDirectory) -> Int64 {
+        let generation = (try? IndexStub.read(data.indexStubPath)).flatMap { $0 }
+        return DiskSpace.size(of: data.cataloguePath) + DiskSpace.size(of: data.cataloguePath + "-wal")
+            + (generation.map(DiskSpace.size(of:)) ?? 0)
+    }
+
+    /// Refuses a backup before it begins when a destination's file system lacks room for the copies it
+    /// would hold (destinations on one file system add up).
+    static func requireSpace(_ needed: Int64, in destinations: [URL]) throws {
+        var copies: [UInt64: Int64] = [:]
+        for dest in destinations { copies[DiskSpace.device(of: dest.path) ?? 0, default: 0] += 1 }
+        for dest in destinations {
+            let n = copies[DiskSpace.device(of: dest.path) ?? 0] ?? 1
+            try DiskSpace.require(needed * n, writing: "sao lưu", folder: dest.path)
+        }
+    }
+
+    /// Removes what a failed backup wrote into a destination (which `prepareEmpty` found empty).
+    static func empty(_ dest: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dest.path)) ?? [] where name != "lost+found" {
+            try? FileManager.default.removeItem(at: dest.appendingPathComponent(name))
+        }
     }
 
     /// Checks every file of the MANIFEST (size and SHA-256) and that nothing is missing.
@@ -104,6 +142,14 @@ public enum Backup {
             throw HosoError(.usage, "Thư mục dữ liệu \(data.url.path) phải trống để phục hồi")
         }
         let entries = try readManifest(backup)
+        return try DiskSpace.mapping(writing: "phục hồi bản sao lưu", folder: data.url.path,
+                                     needed: entries.reduce(0) { $0 + DiskSpace.size(of: backup.appendingPathComponent($1.path).path) }) {
+            try copy(entries, from: backup, into: data)
+        }
+    }
+
+    /// Copies a verified backup's files into an empty data folder and brings the index up to date.
+    private static func copy(_ entries: [ManifestEntry], from backup: URL, into data: DataDirectory) throws -> Int {
         // The index first, the stub and the catalogue last: an interrupted restore leaves no catalogue, so it
         // is never mistaken for a working data folder.
         for entry in entries.sorted(by: { rank($0.path) < rank($1.path) }) where entry.path != infoName {
@@ -252,6 +298,7 @@ public enum Backup {
     static func copyFile(_ from: URL, _ to: URL) throws {
         try? FileManager.default.removeItem(at: to)
         do { try FileManager.default.copyItem(at: from, to: to) } catch {
+            if DiskSpace.isFull(error) { throw error }   // described by the caller, which knows the space needed
             throw HosoError(.unavailable, "Không chép được \(from.path) sang \(to.path): \(error.localizedDescription)")
         }
         if let h = FileHandle(forUpdatingAtPath: to.path) { try? h.synchronize(); try? h.close() }
