@@ -88,12 +88,12 @@ fill() {
     local leave; leave=$(rand "$span")
     local size=$(( $(free_bytes) - leave ))
     [ $size -gt 0 ] && fallocate -l "$size" "$DISK/filler"
-    MODE="avant:$((leave / 1024))KB"
+    MODE="before:$((leave / 1024))KB"
   else
     local delay; delay=$(rand "$max_ms")
     ( sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"; dd if=/dev/zero of="$DISK/filler" bs=64k 2>/dev/null ) &
     FILLER_PID=$!
-    MODE="pendant:${delay}ms"
+    MODE="while:${delay}ms"
   fi
 }
 release() {

@@ -169,7 +169,9 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var sources: IndexSourceOptions
 
     func run() async throws {
-        let archive = try Archive(data: DataDirectory(path: options.data))
+        let data = try DataDirectory(path: options.data)
+        try ServeChecks.run(data)
+        let archive = try Archive(data: data)
         archive.indexSources = try sources.sources()
         if let warning = archive.indexLayoutWarning() { printError(warning) }
         guard rateLimit >= 0, rateLimit.isFinite else { throw HosoError(.usage, "--rate-limit phải là số không âm") }

@@ -34,15 +34,35 @@ struct BackupCommand: AsyncParsableCommand {
     }
 }
 
-/// `hoso verify DEST…`: checks a backup against its MANIFEST (size and SHA-256 of every file).
+/// `hoso verify DEST…`: checks a backup against its MANIFEST (size and SHA-256 of every file);
+/// `hoso verify --data DIR`: checks a data folder in place (catalogue, index, cached page images).
 struct VerifyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Kiểm tra bản sao lưu theo MANIFEST (SHA-256 từng tệp).")
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Kiểm tra bản sao lưu theo MANIFEST (SHA-256 từng tệp), hoặc (--data) kiểm tra thư mục dữ liệu: danh mục, chỉ mục, ảnh trang.")
 
     @Argument(help: "Thư mục sao lưu.")
-    var destinations: [String]
+    var destinations: [String] = []
+    @Option(name: .long, help: "Kiểm tra thư mục dữ liệu này (danh mục, chỉ mục, ảnh trang đã lưu; ảnh trang hỏng được xóa để dựng lại).")
+    var data: String?
 
     func run() async throws {
+        guard !destinations.isEmpty || data != nil else {
+            throw HosoError(.usage, "Hãy cho thư mục sao lưu cần kiểm tra, hoặc --data THƯ_MỤC_DỮ_LIỆU")
+        }
         var failed = false
+        if let data {
+            let c = DataFolderVerifier.verify(try DataDirectory(path: data, create: false))
+            for item in c.checked { printError("Đã kiểm tra \(item)") }
+            for item in c.repaired { print("  \(item)") }
+            if c.ok {
+                print("\(c.folder): tốt")
+            } else {
+                failed = true
+                print("\(c.folder): HỎNG")
+                for p in c.problems { print("  \(p)") }
+            }
+        }
         for d in destinations {
             let c = try Backup.verify(URL(fileURLWithPath: d))
             if c.ok {
@@ -54,6 +74,22 @@ struct VerifyCommand: AsyncParsableCommand {
             }
         }
         if failed { throw Exit(code: 1) }
+    }
+}
+
+/// What `hoso serve` checks before it starts: the catalogue (SQLite's quick check) and that the current
+/// index generation opens. A damaged catalogue or index is refused with what to do.
+enum ServeChecks {
+    static func run(_ data: DataDirectory) throws {
+        guard data.hasCatalogue else { return }
+        let store = try data.openCatalogue()
+        let problems = DataFolderVerifier.catalogueProblems(store)
+        guard problems.isEmpty else {
+            throw HosoError(.unavailable, "Danh mục \(data.cataloguePath) bị hỏng (\(problems.prefix(3).joined(separator: "; "))): không phục vụ; hãy phục hồi từ bản sao lưu (hoso restore)")
+        }
+        if let damage = DataFolderVerifier.indexOpenProblem(data) {
+            throw HosoError(.unavailable, "\(damage): không phục vụ; hãy chạy hoso reindex để lập lại chỉ mục từ danh mục")
+        }
     }
 }
 
