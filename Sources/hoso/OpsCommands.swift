@@ -55,25 +55,21 @@ struct VerifyCommand: AsyncParsableCommand {
             let c = DataFolderVerifier.verify(try DataDirectory(path: data, create: false))
             for item in c.checked { printError("Đã kiểm tra \(item)") }
             for item in c.repaired { print("  \(item)") }
-            if c.ok {
-                print("\(c.folder): tốt")
-            } else {
-                failed = true
-                print("\(c.folder): HỎNG")
-                for p in c.problems { print("  \(p)") }
-            }
+            failed = !report(c.folder, problems: c.problems, good: "tốt") || failed
         }
         for d in destinations {
             let c = try Backup.verify(URL(fileURLWithPath: d))
-            if c.ok {
-                print("\(c.destination): tốt (\(c.checkedFiles) tệp)")
-            } else {
-                failed = true
-                print("\(c.destination): HỎNG")
-                for p in c.problems { print("  \(p)") }
-            }
+            failed = !report(c.destination, problems: c.problems, good: "tốt (\(c.checkedFiles) tệp)") || failed
         }
         if failed { throw Exit(code: 1) }
+    }
+
+    /// Prints what was checked and its problems; true when there are none.
+    private func report(_ place: String, problems: [String], good: String) -> Bool {
+        guard !problems.isEmpty else { print("\(place): \(good)"); return true }
+        print("\(place): HỎNG")
+        for p in problems { print("  \(p)") }
+        return false
     }
 }
 
