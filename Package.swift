@@ -88,13 +88,16 @@ let package = Package(
         ], swiftSettings: swift5),
         // zlib (system library) for the PDF writer's streams.
         .systemLibrary(name: "CHosoZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // Documents out as PDF/A, with their text layer.
-        .target(name: "Export", dependencies: ["Search", "DataFolder", "Catalogue", "OCR", "CHosoZlib"], swiftSettings: swift5),
+        // Documents out as PDF/A, with their text layer; the copies the archive hands out (bản đọc, bản sao, DIP).
+        .target(name: "Export", dependencies: [
+            "Search", "Access", "DataFolder", "Catalogue", "OCR", "CHosoZlib",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], swiftSettings: swift5),
         // Backup, verification and restore of a data folder.
         .target(name: "Operations", dependencies: ["DataFolder", "Catalogue", "IndexLifecycle", "Xapian"], swiftSettings: swift5),
         // Hummingbird 2: the JSON API and the web pages.
         .target(name: "HosoServer", dependencies: [
-            "DataFolder", "Catalogue", "Access", "SearchIndex", "Search", .product(name: "Hummingbird", package: "hummingbird"),
+            "DataFolder", "Catalogue", "Access", "SearchIndex", "Search", "Export", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], swiftSettings: swift5),
         // jemalloc as the process's allocator: Xapian's term maps and the analysis allocate for every term, and
@@ -117,6 +120,7 @@ let package = Package(
             "DataFolder", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations", "HosoServer",
             "SearchIndex", "IndexSchema", "Xapian", "Catalogue", "OCR",
             .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["openapi_check.py"], swiftSettings: swift5),
     ],
     cxxLanguageStandard: .cxx17

@@ -8,6 +8,7 @@ packages=(
   poppler-utils libpoppler-cpp-dev
   libsqlite3-dev
   libjemalloc-dev
+  fonts-liberation2
 )
 # Extra packages a caller asks for (e.g. the test suite's browser): HOSO_EXTRA_PACKAGES="chromium".
 read -r -a extra <<< "${HOSO_EXTRA_PACKAGES:-}"

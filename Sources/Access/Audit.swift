@@ -34,18 +34,20 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case pageWords = "page-words"
     /// A request refused (401) because its bearer token or cookie is unknown, revoked or malformed.
     case tokenRefused = "token-refused"
+    /// A copy handed out (bản đọc, bản sao, DIP): always recorded, whatever the document's access level.
+    case copy
 }
 
 /// The audit trail of reads: every read of a `Sử dụng có điều kiện` or `Mật` document (metadata, text,
-/// page image, highlights), every search by a `staff` or `secret` caller, and every request refused for an
-/// unknown, revoked or malformed token. A restricted read whose line cannot be written is refused: no
+/// page image, highlights), every search by a `staff` or `secret` caller, every copy handed out, and every
+/// request refused for an unknown, revoked or malformed token. A restricted read whose line cannot be written is refused: no
 /// trail, no read.
 public enum AuditLog {
     /// Whether this access must be recorded.
     public static func mustRecord(_ action: AuditAction, caller: Caller, level: AccessLevel?) -> Bool {
         switch action {
         case .search: return caller.role != .public
-        case .tokenRefused: return true
+        case .tokenRefused, .copy: return true
         default: return (level ?? .secret) != .open
         }
     }

@@ -8,11 +8,14 @@ import Search
 public enum PDFExportError: Error, CustomStringConvertible, Equatable {
     case image(String)
     case noPages
+    /// Visible marks were asked for without a font to print them in.
+    case noMarkFont
 
     public var description: String {
         switch self {
         case .image(let why): return "Ảnh trang không nhúng được vào PDF: \(why)"
         case .noPages: return "Tài liệu không có trang nào để xuất"
+        case .noMarkFont: return "Không có phông chữ để in dấu bản sao"
         }
     }
 }
@@ -32,6 +35,9 @@ public struct PDFPage: Sendable {
     /// Clockwise quarter turns that make the scan upright (OCR's "rotate180" → 2): the page is shown
     /// turned (/Rotate) and the hidden text is laid out in the upright page.
     public var rotation: Int
+    /// Visible marks printed over the scan (a copy's `BẢN SAO`, the archive's name), placed on the
+    /// upright page.
+    public var marks: [PDFMark] = []
 
     public init(image: PDFImage, resolution: Double, words: [StoredWord], text: String = "",
                 sourceWidth: Int? = nil, sourceHeight: Int? = nil, rotation: Int = 0) {
@@ -69,21 +75,26 @@ public struct PDFMetadata: Sendable {
 /// copied while it looks exactly like the scan. Written as PDF/A-2b: embedded glyphless font with a
 /// ToUnicode map, sRGB output intent, XMP metadata equal to the Info dictionary, document ID, no encryption.
 public enum PDFExport {
-    /// The whole file.
-    public static func build(pages: [PDFPage], metadata: PDFMetadata) throws -> Data {
+    /// The whole file; `markFont` prints the pages' visible marks (required when a page has any).
+    public static func build(pages: [PDFPage], metadata: PDFMetadata, markFont: TrueTypeFont? = nil) throws -> Data {
         guard !pages.isEmpty else { throw PDFExportError.noPages }
+        let marked = pages.contains { !$0.marks.isEmpty }
+        guard !marked || markFont != nil else { throw PDFExportError.noMarkFont }
+        var layout = markFont.map(PDFMarkLayout.init)
         var w = PDFWriter()
         let catalog = w.reserve(), pagesID = w.reserve(), info = w.reserve(), metadataID = w.reserve()
         let intent = w.reserve(), icc = w.reserve()
         let font = w.reserve(), cidFont = w.reserve(), descriptor = w.reserve(), fontFile = w.reserve()
         let toUnicode = w.reserve(), cidMap = w.reserve()
+        let markFontID = marked ? w.reserve() : 0
+        let fonts = marked ? "/F0 \(font) 0 R /F1 \(markFontID) 0 R" : "/F0 \(font) 0 R"
 
         var pageIDs: [Int] = []
         var maxCode = 0x7F
         for page in pages {
             let pageID = w.reserve(), content = w.reserve(), imageID = w.reserve()
             pageIDs.append(pageID)
-            let (stream, highest) = contentStream(page)
+            let (stream, highest) = try contentStream(page, marks: &layout)
             maxCode = max(maxCode, highest)
             w.stream(imageID, "/Type /XObject /Subtype /Image /Width \(page.image.width) /Height \(page.image.height) "
                      + page.image.entries, page.image.data)
@@ -91,7 +102,7 @@ public enum PDFExport {
             let size = "[0 0 \(PDFSyntax.number(page.widthPoints)) \(PDFSyntax.number(page.heightPoints))]"
             let rotate = page.rotation == 0 ? "" : "/Rotate \(page.rotation * 90) "
             w.object(pageID, "<< /Type /Page /Parent \(pagesID) 0 R /MediaBox \(size) \(rotate)/Contents \(content) 0 R "
-                     + "/Resources << /XObject << /Im0 \(imageID) 0 R >> /Font << /F0 \(font) 0 R >> >> >>")
+                     + "/Resources << /XObject << /Im0 \(imageID) 0 R >> /Font << \(fonts) >> >> >>")
         }
         w.object(pagesID, "<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageIDs.count) >>")
 
@@ -106,6 +117,7 @@ public enum PDFExport {
         w.flateStream(fontFile, "/Length1 \(PDFResources.glyphlessFont.count)", PDFResources.glyphlessFont)
         w.flateStream(toUnicode, "", PDFResources.toUnicodeCMap)
         w.flateStream(cidMap, "", PDFResources.cidToGIDMap(maxCode: maxCode))
+        if marked, let layout { layout.write(&w, font: markFontID) }
 
         // PDF/A: output intent, metadata, Info (equal to the metadata).
         w.flateStream(icc, "/N 3", PDFResources.sRGBProfile)
@@ -153,8 +165,9 @@ public enum PDFExport {
         return out
     }
 
-    /// The page's content stream (image, then hidden text) and the highest character code it uses.
-    static func contentStream(_ page: PDFPage) -> (Data, Int) {
+    /// The page's content stream (image, hidden text, then the visible marks, laid out by `marks`) and the
+    /// highest character code of the hidden text.
+    static func contentStream(_ page: PDFPage, marks: inout PDFMarkLayout?) throws -> (Data, Int) {
         let pw = page.widthPoints, ph = page.heightPoints
         var s = "q \(PDFSyntax.number(pw)) 0 0 \(PDFSyntax.number(ph)) 0 0 cm /Im0 Do Q\n"
         var highest = 0
@@ -224,7 +237,12 @@ public enum PDFExport {
                 show(line, x: 36, baseline: fh - 36 - step * Double(i + 1), size: step * 0.8, width: nil, trailingSpace: false)
             }
         }
-        s += "ET\nQ\n"
+        s += "ET\n"
+        if !page.marks.isEmpty, var layout = marks {
+            s += try layout.operators(page.marks, width: q % 2 == 1 ? ph : pw, height: fh)
+            marks = layout
+        }
+        s += "Q\n"
         return (Data(s.utf8), highest)
     }
 }
@@ -242,6 +260,15 @@ extension Archive {
     /// Xuất PDF hai lớp: the two-layer PDF/A-2b of a document the role may see, built from its scan and
     /// the catalogue's words. An unknown id and a document the role may not see answer alike (`notFound`).
     public func exportPDF(id: String, role: Role, options: PDFExportOptions = PDFExportOptions()) throws -> Data {
+        let (document, pages) = try pdfPages(id: id, role: role, options: options)
+        var metadata = PDFMetadata(title: document.title, subject: document.summary, author: document.issuer)
+        metadata.producer = "hoso (PDF hai lớp)"
+        if let created = options.created { metadata.created = created }
+        return try PDFExport.build(pages: pages, metadata: metadata)
+    }
+
+    /// The pages of a document the role may see, as two-layer PDF pages (scan image, catalogue words).
+    func pdfPages(id: String, role: Role, options: PDFExportOptions) throws -> (Document, [PDFPage]) {
         let document = try visibleDocument(id, role: role)
         let pages = try store.pages(documentID: id)
         guard !pages.isEmpty else { throw HosoError(.notFound, "Tài liệu \(id) chưa có trang nào được nhận dạng") }
@@ -272,10 +299,7 @@ extension Archive {
             out.append(PDFPage(image: encoded, resolution: Double(image.resolution), words: page.words, text: page.text,
                                sourceWidth: page.width, sourceHeight: page.height, rotation: turn / 90))
         }
-        var metadata = PDFMetadata(title: document.title, subject: document.summary, author: document.issuer)
-        metadata.producer = "hoso (PDF hai lớp)"
-        if let created = options.created { metadata.created = created }
-        return try PDFExport.build(pages: out, metadata: metadata)
+        return (document, out)
     }
 
     /// Writes the two-layer PDF of one document to `url` (atomically).

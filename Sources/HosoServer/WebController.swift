@@ -6,7 +6,7 @@ import Hummingbird
 import Search
 
 /// The web pages, in Vietnamese, server-rendered, with nothing loaded from outside:
-/// `/` search, `/tai-lieu/{id}` the document viewer, `/tra-cuu` quick lookup forms for counters,
+/// `/` search, `/tai-lieu/{id}` the document viewer (and its "Cấp bản sao" action), `/tra-cuu` quick lookup forms for counters,
 /// `/dang-nhap` to give a token (kept in an HttpOnly cookie).
 struct WebController {
     let archive: Archive
@@ -15,6 +15,7 @@ struct WebController {
         let reading = router.group().add(middleware: WebErrorMiddleware()).add(middleware: AuthenticationMiddleware(access: archive.access))
         reading.get("/", use: searchPage)
         reading.get("/tai-lieu/{id}", use: viewer)
+        reading.post("/tai-lieu/{id}/ban-sao", use: copy)
         router.get("/tra-cuu", use: lookupPage)
         router.get("/dang-nhap", use: loginPage)
         router.post("/dang-nhap", use: login)
@@ -59,7 +60,7 @@ struct WebController {
         let highlights = view.pages.isEmpty ? nil : try archive.pageHighlights(id: id, page: page, query: query, role: role)
         let texts = try archive.text(id: id, role: role)
         let text = page <= texts.count ? texts[page - 1] : ""
-        return Self.html(WebTemplates.viewer(view: view, page: page, query: query, highlights: highlights, text: text))
+        return Self.html(WebTemplates.viewer(view: view, page: page, query: query, highlights: highlights, text: text, role: role))
     }
 
     @Sendable func lookupPage(_ request: Request, context: HosoRequestContext) async throws -> Response {

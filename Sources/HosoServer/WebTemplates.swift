@@ -90,7 +90,8 @@ enum WebTemplates {
         return pairs.flatMap { k, values in values.map { "&\(k)=\(url($0))" } }.joined()
     }
 
-    static func viewer(view: DocumentView, page: Int, query: String, highlights: PageHighlights?, text: String) -> String {
+    static func viewer(view: DocumentView, page: Int, query: String, highlights: PageHighlights?, text: String,
+                       role: Role = .public) -> String {
         let d = view.document
         let id = url(d.id)
         let q = url(query)
@@ -135,7 +136,7 @@ enum WebTemplates {
         \(searchBox(query, autofocus: false))
         <h1>\(e(d.title))</h1>\(nav)
         <div class="viewer">\(image)
-        <section class="side"><h2>Văn bản nhận dạng</h2><pre class="ocr">\(e(text))</pre>\(meta)</section></div>
+        <section class="side"><h2>Văn bản nhận dạng</h2><pre class="ocr">\(e(text))</pre>\(meta)\(copyForm(document: d, role: role))</section></div>
         """
         return layout(title: d.title, body: body)
     }
@@ -208,7 +209,8 @@ enum WebTemplates {
     .pagenav,.neighbours{display:flex;gap:1em;align-items:center;margin:.5em 0}
     .lookup{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:1em}
     .quick{background:#fff;border:1px solid #ddd;padding:1em;border-radius:6px}.quick label{display:block;margin:.4em 0}
-    .quick input{width:100%;padding:.4em;font-size:1em}.sr{position:absolute;left:-9999px}
+    .quick input{width:100%;padding:.4em;font-size:1em}.quick input[type=radio],.quick input[type=checkbox]{width:auto}
+    .copy summary{font-weight:700;cursor:pointer}.copy fieldset{border:1px solid #ddd;margin:.4em 0}.sr{position:absolute;left:-9999px}
     @media (max-width:800px){.results,.viewer{grid-template-columns:1fr}}
     """
 }

@@ -29,7 +29,7 @@ struct Hoso: AsyncParsableCommand {
         abstract: "Tìm kiếm toàn văn tài liệu lưu trữ số hóa.",
         subcommands: [Ingest.self, Search.self, Text.self, Export.self, Serve.self, Reindex.self, TokenCommand.self,
                       Review.self, AuditCommand.self, BackupCommand.self, VerifyCommand.self, RestoreCommand.self,
-                      Check.self]
+                      Check.self, CopyCommand.self]
     )
 
     /// Runs the command and maps every failure to the exit codes of CONTRACT.md.
