@@ -25,7 +25,7 @@ public struct DIPPackage: Sendable {
 
 extension Archive {
     /// The DIP of a document or a hồ sơ for a request; every document a copy of the request's kind (each
-    /// recorded in the audit log), the request complete (all seven fields).
+    /// recorded in the audit log, and the package once more), the request complete (all seven fields).
     public func dip(_ request: CopyRequest, by caller: Caller, settings: CopySettings) throws -> DIPPackage {
         guard CopyKind.allowed(caller.role) else {
             throw HosoError(.usage, "Vai trò \(caller.role.rawValue) không được cấp bản sao; cần vai trò staff hoặc secret")
@@ -69,6 +69,7 @@ extension Archive {
         } catch let e as HosoError { throw e } catch {
             throw HosoError(.unavailable, "Không tạo được gói DIP: \(error)")
         }
+        try access.record(.copy, target: Self.copyAuditTarget(request, kind: "gói DIP (\(request.kind.label))"), by: caller, level: nil)
         return DIPPackage(zip: zip, root: root, checksums: checksums, documentIDs: ids)
     }
 }

@@ -163,10 +163,10 @@ extension Archive {
     }
 
     /// The audit line's target: what, which kind, for whom.
-    static func copyAuditTarget(_ r: CopyRequest) -> String {
+    static func copyAuditTarget(_ r: CopyRequest, kind: String? = nil) -> String {
         var who = r.fullName
         if !r.citizenID.isEmpty { who += ", CCCD \(r.citizenID)" }
-        return "\(r.item) | \(r.kind.label) | cho: \(who)" + (r.purpose.isEmpty ? "" : " | \(r.purpose)")
+        return "\(r.item) | \(kind ?? r.kind.label) | cho: \(who)" + (r.purpose.isEmpty ? "" : " | \(r.purpose)")
     }
 
     /// The documents of a copy and its title: one document, or the visible documents of a hồ sơ.
