@@ -23,7 +23,7 @@ public struct DIPPackage: Sendable {
     public var documentIDs: [String]
 }
 
-extension Archive {
+extension Search.Archive {
     /// The DIP of a document or a hồ sơ for a request; every document a copy of the request's kind (each
     /// recorded in the audit log, and the package once more), the request complete (all seven fields).
     public func dip(_ request: CopyRequest, by caller: Caller, settings: CopySettings) throws -> DIPPackage {

@@ -60,9 +60,12 @@ public struct TrueTypeFont: Sendable {
         }
         unitsPerEm = max(try u16(head + 18), 16)
         bbox = (try i16(head + 36), try i16(head + 38), try i16(head + 40), try i16(head + 42))
-        ascent = try i16(hhea + 4)
+        let ascender = try i16(hhea + 4)
+        ascent = ascender
         descent = try i16(hhea + 6)
-        if let os2 = tables["OS/2"], try u16(os2) >= 2 { capHeight = try i16(os2 + 88) } else { capHeight = ascent }
+        var cap = ascender
+        if let os2 = tables["OS/2"], try u16(os2) >= 2 { cap = try i16(os2 + 88) }
+        capHeight = cap
         let glyphCount = try u16(maxp + 4)
         let metrics = max(try u16(hhea + 34), 1)
         var advances: [UInt16] = []
@@ -111,7 +114,9 @@ public struct TrueTypeFont: Sendable {
         }
         glyphsByScalar = map
         self.data = data
-        self.name = String(name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") })
+        self.name = String(String.UnicodeScalarView(name.unicodeScalars.filter {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-")
+        }))
     }
 
     /// The glyphs of a text (NFC), or the characters the font lacks.

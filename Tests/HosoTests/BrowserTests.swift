@@ -1,3 +1,4 @@
+import Access
 import Catalogue
 import DataFolder
 import Foundation
@@ -10,8 +11,8 @@ import XCTest
 #endif
 
 /// The web pages in a real browser: `hoso serve` on loopback, headless Chromium (Debian's package) drives
-/// search → results → viewer, and takes screenshots of the search page, the viewer and the counter lookup
-/// into `.build/screenshots/`.
+/// search → results → viewer, and takes screenshots of the search page, the viewer, the counter lookup and the
+/// staff viewer's "Cấp bản sao" into `.build/screenshots/`.
 final class BrowserTests: XCTestCase {
     static var chromium: String? {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
@@ -91,6 +92,59 @@ final class BrowserTests: XCTestCase {
         let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         XCTAssertGreaterThan(size, 20_000, "a real screenshot")
         print("screenshot: \(path)")
+    }
+
+    /// The viewer as the reading room's staff sees it: the "Cấp bản sao" form beside the page, and the copy
+    /// it posts. Headless Chromium takes no request header and the login cookie is SameSite=Strict and kept for
+    /// the session only, so the page is fetched with the staff token and shown from a file whose `<base>` is
+    /// the server (its styles and the page image load from there).
+    func testCopyFormInChromium() throws {
+        guard Self.chromium != nil else {
+            throw XCTSkip("Chromium is not installed (scripts/test.sh installs it)")
+        }
+        let built = try Fixture.get()
+        let token = try TokenService(store: built.data.openCatalogue()).create(role: .staff, name: "phòng đọc trình duyệt \(UUID().uuidString.prefix(6))")
+        let (server, base) = try serve(built.data)
+        defer { server.terminate(); server.waitUntilExit() }
+        let id = "H49.64.33.2012.015.2"
+        func send(_ path: String, method: String = "GET", body: String? = nil) -> (Int, Data, [AnyHashable: Any]) {
+            var request = URLRequest(url: URL(string: base + path)!)
+            request.httpMethod = method
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            if let body {
+                request.httpBody = Data(body.utf8)
+                request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+            }
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var answer: (Int, Data, [AnyHashable: Any]) = (0, Data(), [:])
+            URLSession.shared.dataTask(with: request) { data, response, _ in
+                if let http = response as? HTTPURLResponse { answer = (http.statusCode, data ?? Data(), http.allHeaderFields) }
+                done.signal()
+            }.resume()
+            _ = done.wait(timeout: .now() + 60)
+            return answer
+        }
+        let (status, page, _) = send("/tai-lieu/\(id)")
+        XCTAssertEqual(status, 200)
+        let html = String(decoding: page, as: UTF8.self).replacingOccurrences(of: "<head>", with: "<head><base href=\"\(base)/\">")
+        let file = try Fixture.temporaryDirectory("browser-copy").appendingPathComponent("xem-tai-lieu-staff.html")
+        try html.write(to: file, atomically: true, encoding: .utf8)
+        let dom = try browser(["--dump-dom", file.absoluteString])
+        XCTAssertTrue(dom.contains("Cấp bản sao"), "the staff viewer offers copies")
+        XCTAssertTrue(dom.contains("value=\"ban-doc\"") && dom.contains("value=\"dip\""))
+        XCTAssertFalse(try browser(["--dump-dom", base + "/tai-lieu/\(id)"]).contains("Cấp bản sao"), "not for the public")
+        let path = try screenshots().appendingPathComponent("5-cap-ban-sao.png").path
+        _ = try browser(["--screenshot=\(path)", file.absoluteString])
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        XCTAssertGreaterThan(size, 20_000, "a real screenshot")
+        print("screenshot: \(path)")
+
+        // The form's post: a bản đọc comes back inline, a PDF.
+        let (copyStatus, pdf, headers) = send("/tai-lieu/\(id)/ban-sao", method: "POST",
+                                              body: "loai=ban-doc&ho_ten=Nguy%E1%BB%85n+V%C4%83n+H%C3%B9ng")
+        XCTAssertEqual(copyStatus, 200)
+        XCTAssertTrue(pdf.starts(with: Data("%PDF-".utf8)))
+        XCTAssertEqual((headers["Content-Disposition"] as? String)?.hasPrefix("inline"), true)
     }
 
     func testSearchResultsAndViewerInChromium() throws {

@@ -19,12 +19,10 @@ final class CopyHTTPTests: XCTestCase {
 
     func testCopyFromTheViewer() async throws {
         try PDFTools.require("pdftotext")
-        let built = try Fixture.get()
-        let (app, _) = try HTTPTests.app()
+        let (app, archive) = try HTTPTests.app()
+        let token = try TokenService(store: archive.store).create(role: .staff, name: "phòng đọc \(UUID().uuidString.prefix(6))")
         let id = "H49.64.33.2012.015.2"
-        var staff = HTTPFields()
-        staff[.authorization] = "Bearer \(built.staffToken)"
-        staff[.contentType] = "application/x-www-form-urlencoded"
+        let staff: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/x-www-form-urlencoded"]
         let request = ["ho_ten": "Nguyễn Thị Hoa", "cccd": "066179004321", "dia_chi": "Buôn Ma Thuột", "muc_dich": "Nghiên cứu"]
         let name = CopySettings.fromEnvironment().archiveName
         try await app.test(.router) { client in
@@ -42,7 +40,7 @@ final class CopyHTTPTests: XCTestCase {
                 XCTAssertEqual(response.headers[.contentDisposition], "inline; filename=\"\(id).ban-doc.pdf\"")
                 XCTAssertEqual(response.headers[.cacheControl], "no-store")
                 let url = try PDFTools.write(Data(response.body.readableBytesView), "web-ban-doc")
-                try CopyTests().assertMarks(try PDFTools.words(url), copy: false, name: name)
+                try CopyTests.assertMarks(try PDFTools.words(url), copy: false, name: name)
             }
             fields["loai"] = "ban-sao"
             fields["pham_vi"] = "ho-so"
@@ -50,7 +48,7 @@ final class CopyHTTPTests: XCTestCase {
                 XCTAssertEqual(response.status, .ok)
                 XCTAssertEqual(response.headers[.contentDisposition], "attachment; filename=\"H49.64.33.2012.015.ban-sao.pdf\"")
                 let url = try PDFTools.write(Data(response.body.readableBytesView), "web-ban-sao")
-                try CopyTests().assertMarks(try PDFTools.words(url), copy: true, name: name)
+                try CopyTests.assertMarks(try PDFTools.words(url), copy: true, name: name)
             }
             fields["loai"] = "dip"
             try await client.execute(uri: "/tai-lieu/\(id)/ban-sao", method: .post, headers: staff, body: self.form(fields)) { response in

@@ -17,15 +17,15 @@ final class CopyTests: XCTestCase {
     struct Word { var text: String; var xMin, yMin, xMax, yMax: Double }
     struct Page { var width, height: Double; var words: [Word] }
 
-    func settings() -> CopySettings {
+    static func settings() -> CopySettings {
         var s = CopySettings(archiveName: Self.archiveName)
         s.export.created = Date(timeIntervalSince1970: 1_750_000_000)
         return s
     }
 
-    func staff() -> Caller { Caller(name: "quầy một cửa số 1", role: .staff, remote: "local") }
+    static func staff() -> Caller { Caller(name: "quầy một cửa số 1", role: .staff, remote: "local") }
 
-    func request(_ item: String, _ kind: CopyKind) -> CopyRequest {
+    static func request(_ item: String, _ kind: CopyKind) -> CopyRequest {
         CopyRequest(fullName: "Nguyễn Văn Hùng", citizenID: "066079001234", address: "thôn 3, xã Ea Kly, huyện Krông Pắc",
                     purpose: "Làm thủ tục cấp giấy chứng nhận quyền sử dụng đất", item: item, kind: kind, date: "03/12/2026")
     }
@@ -48,7 +48,7 @@ final class CopyTests: XCTestCase {
         let url = try PDFTools.write(pdf, "marks")
         let pages = try PDFTools.words(url)
         XCTAssertEqual(pages.count, 2)
-        try assertMarks(pages, copy: true)
+        try Self.assertMarks(pages, copy: true)
         for page in pages {
             XCTAssertEqual(page.words.filter { ["Quyết", "định"].contains($0.text) }.count, 2, "the hidden text is kept")
         }
@@ -88,13 +88,13 @@ final class CopyTests: XCTestCase {
         try PDFTools.require("pdftotext")
         let archive = try Archive(data: Fixture.get().data)
         let id = "H49.64.33.2012.015.2"
-        let copy = try archive.userCopy(request(id, .copy), by: staff(), settings: settings())
+        let copy = try archive.userCopy(Self.request(id, .copy), by: Self.staff(), settings: Self.settings())
         XCTAssertEqual(copy.documentIDs, [id])
         XCTAssertEqual(copy.fileName, "\(id).ban-sao.pdf")
         let url = try PDFTools.write(copy.pdf, "ban-sao")
         let pages = try PDFTools.words(url)
         XCTAssertEqual(pages.count, 2)
-        try assertMarks(pages, copy: true)
+        try Self.assertMarks(pages, copy: true)
         // The text layer is the catalogue's text, the marks aside.
         let texts = try archive.text(id: id, role: .staff)
         for (i, expected) in texts.enumerated() {
@@ -109,40 +109,40 @@ final class CopyTests: XCTestCase {
         try PDFTools.require("pdftotext")
         let archive = try Archive(data: Fixture.get().data)
         let file = "H49.64.33.2012.015"
-        let copy = try archive.userCopy(request(file, .reading), by: staff(), settings: settings())
+        let copy = try archive.userCopy(Self.request(file, .reading), by: Self.staff(), settings: Self.settings())
         let expectedIDs = try archive.exportableDocumentIDs(role: .staff, fileID: file)
         XCTAssertEqual(copy.documentIDs, expectedIDs)
         XCTAssertGreaterThan(expectedIDs.count, 1)
         let pageCount = try expectedIDs.reduce(0) { $0 + (try archive.store.pages(documentID: $1).count) }
         let pages = try PDFTools.words(try PDFTools.write(copy.pdf, "ban-doc"))
         XCTAssertEqual(pages.count, pageCount)
-        try assertMarks(pages, copy: false)
+        try Self.assertMarks(pages, copy: false)
     }
 
     func testRolesThatMayNotCopyAreRefusedAndHiddenDocumentsDoNotExist() throws {
         let archive = try Archive(data: Fixture.get().data)
-        XCTAssertThrowsError(try archive.userCopy(request("H49.64.33.2012.015.2", .copy), by: .anonymous(), settings: settings())) { error in
+        XCTAssertThrowsError(try archive.userCopy(Self.request("H49.64.33.2012.015.2", .copy), by: .anonymous(), settings: Self.settings())) { error in
             XCTAssertEqual((error as? HosoError)?.kind, .usage)
             XCTAssertEqual((error as? HosoError)?.message, "Vai trò public không được cấp bản sao; cần vai trò staff hoặc secret")
         }
         for id in ["H54.55.12.2012.031.3", "H49.64.33.9999.999.1", "H49.64.33.9999.999", "../../etc/passwd"] {
             for kind in CopyKind.allCases where kind != .certified {
-                XCTAssertThrowsError(try archive.userCopy(request(id, kind), by: staff(), settings: settings()), id) { error in
+                XCTAssertThrowsError(try archive.userCopy(Self.request(id, kind), by: Self.staff(), settings: Self.settings()), id) { error in
                     XCTAssertEqual(error as? HosoError, HosoError.documentNotFound(id))
                 }
             }
-            XCTAssertThrowsError(try archive.dip(request(id, .copy), by: staff(), settings: settings())) { error in
+            XCTAssertThrowsError(try archive.dip(Self.request(id, .copy), by: Self.staff(), settings: Self.settings())) { error in
                 XCTAssertEqual(error as? HosoError, HosoError.documentNotFound(id))
             }
         }
         // A Mật document exists for a secret role.
         let secret = Caller(name: "lưu trữ viên", role: .secret, remote: "local")
-        XCTAssertEqual(try archive.userCopy(request("H54.55.12.2012.031.3", .copy), by: secret, settings: settings()).documentIDs,
+        XCTAssertEqual(try archive.userCopy(Self.request("H54.55.12.2012.031.3", .copy), by: secret, settings: Self.settings()).documentIDs,
                        ["H54.55.12.2012.031.3"])
         // A request must name the person it is for.
-        var nameless = request("H49.64.33.2012.015.2", .copy)
+        var nameless = Self.request("H49.64.33.2012.015.2", .copy)
         nameless.fullName = ""
-        XCTAssertThrowsError(try archive.userCopy(nameless, by: staff(), settings: settings())) { error in
+        XCTAssertThrowsError(try archive.userCopy(nameless, by: Self.staff(), settings: Self.settings())) { error in
             XCTAssertEqual((error as? HosoError)?.kind, .usage)
         }
     }
@@ -152,8 +152,8 @@ final class CopyTests: XCTestCase {
         let id = "H49.64.33.2012.015.2"
         XCTAssertEqual(try archive.store.document(id: id)?.access, .open)
         let caller = Caller(name: "quầy kiểm tra nhật ký \(UUID().uuidString.prefix(8))", role: .staff, remote: "local")
-        _ = try archive.userCopy(request(id, .reading), by: caller, settings: settings())
-        _ = try archive.userCopy(request(id, .copy), by: caller, settings: settings())
+        _ = try archive.userCopy(Self.request(id, .reading), by: caller, settings: Self.settings())
+        _ = try archive.userCopy(Self.request(id, .copy), by: caller, settings: Self.settings())
         let lines = try archive.store.audit(from: nil, to: nil, token: caller.name).filter { $0.action == AuditAction.copy.rawValue }
         XCTAssertEqual(lines.map(\.target).sorted(), [
             "\(id) | bản sao không xác thực | cho: Nguyễn Văn Hùng, CCCD 066079001234 | Làm thủ tục cấp giấy chứng nhận quyền sử dụng đất",
@@ -161,7 +161,7 @@ final class CopyTests: XCTestCase {
         ])
         XCTAssertEqual(Set(lines.map(\.role)), [.staff])
         // A refused copy leaves no copy line.
-        _ = try? archive.userCopy(request(id, .copy), by: Caller(name: caller.name, role: .public, remote: "local"), settings: settings())
+        _ = try? archive.userCopy(Self.request(id, .copy), by: Caller(name: caller.name, role: .public, remote: "local"), settings: Self.settings())
         XCTAssertEqual(try archive.store.audit(from: nil, to: nil, token: caller.name).filter { $0.action == "copy" }.count, 2)
     }
 
@@ -169,26 +169,26 @@ final class CopyTests: XCTestCase {
     func testCertifiedCopyIsSignedByTheOperatorsCommand() throws {
         let archive = try Archive(data: Fixture.get().data)
         let id = "H49.64.33.2012.015.2"
-        XCTAssertThrowsError(try archive.userCopy(request(id, .certified), by: staff(), settings: settings())) { error in
+        XCTAssertThrowsError(try archive.userCopy(Self.request(id, .certified), by: Self.staff(), settings: Self.settings())) { error in
             XCTAssertEqual((error as? HosoError)?.kind, .unavailable)
         }
         let script = try Fixture.temporaryDirectory("sign").appendingPathComponent("ky-so.sh")
         try "#!/bin/sh\ncp \"$1\" \"$2\" && printf '%%%% chu ky thu nghiem\\n' >> \"$2\"\n".write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
-        var signing = settings()
+        var signing = Self.settings()
         signing.signCommand = [script.path]
-        let signed = try archive.userCopy(request(id, .certified), by: staff(), settings: signing)
+        let signed = try archive.userCopy(Self.request(id, .certified), by: Self.staff(), settings: signing)
         XCTAssertTrue(String(decoding: signed.pdf.suffix(40), as: UTF8.self).hasSuffix("%% chu ky thu nghiem\n"))
         XCTAssertTrue(try PDFTools.run("pdfinfo", [PDFTools.write(signed.pdf, "ky-so").path]).contains("Pages:"))
         signing.signCommand = ["/bin/false"]
-        XCTAssertThrowsError(try archive.userCopy(request(id, .certified), by: staff(), settings: signing))
+        XCTAssertThrowsError(try archive.userCopy(Self.request(id, .certified), by: Self.staff(), settings: signing))
     }
 
     // MARK: Helpers
 
     /// `BẢN SAO` at the top right of page 1 and nowhere else; the archive's name, centred, at the bottom of
     /// every page.
-    func assertMarks(_ pages: [Page], copy: Bool, name: String = CopyTests.archiveName,
+    static func assertMarks(_ pages: [Page], copy: Bool, name: String = CopyTests.archiveName,
                      file: StaticString = #filePath, line: UInt = #line) throws {
         for (i, page) in pages.enumerated() {
             let top = page.words.filter { $0.yMax < 80 && ["BẢN", "SAO"].contains($0.text) }

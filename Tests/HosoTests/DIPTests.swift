@@ -11,8 +11,6 @@ import ZIPFoundation
 /// Gói DIP (TT 05/2025, Phụ lục V) unzipped: the E-ARK CSIP tree, every checksum of its METS recomputed,
 /// the request's seven fields, the EAD of the documents; the copy command and the viewer's action.
 final class DIPTests: XCTestCase {
-    let copies = CopyTests()
-
     /// An attribute by its local name (`xlink:href` is `href`).
     func attr(_ e: XMLElement, _ local: String) -> String? {
         e.attributes?.first { $0.localName == local || $0.name == local }?.stringValue
@@ -30,9 +28,9 @@ final class DIPTests: XCTestCase {
     }
 
     func testDIPOfAHoSoUnzipsToTheCSIPTreeWithItsChecksumsRight() throws {
-        let archive = try Archive(data: Fixture.get().data)
+        let archive = try Search.Archive(data: Fixture.get().data)
         let file = "H49.64.33.2012.015"
-        let package = try archive.dip(copies.request(file, .copy), by: copies.staff(), settings: copies.settings())
+        let package = try archive.dip(CopyTests.request(file, .copy), by: CopyTests.staff(), settings: CopyTests.settings())
         let ids = try archive.exportableDocumentIDs(role: .staff, fileID: file)
         XCTAssertEqual(package.documentIDs, ids)
         let files = try unzip(package.zip)
@@ -79,29 +77,29 @@ final class DIPTests: XCTestCase {
         try PDFTools.require("pdftotext")
         for id in ids {
             let url = try PDFTools.write(try XCTUnwrap(files[root + "representations/rep1/data/\(id).pdf"]), id)
-            try copies.assertMarks(try PDFTools.words(url), copy: true)
+            try CopyTests.assertMarks(try PDFTools.words(url), copy: true)
         }
     }
 
     func testDIPNeedsTheWholeRequest() throws {
-        let archive = try Archive(data: Fixture.get().data)
+        let archive = try Search.Archive(data: Fixture.get().data)
         for blank in ["citizenID", "address", "purpose"] {
-            var r = copies.request("H49.64.33.2012.015.2", .copy)
+            var r = CopyTests.request("H49.64.33.2012.015.2", .copy)
             switch blank {
             case "citizenID": r.citizenID = ""
             case "address": r.address = ""
             default: r.purpose = ""
             }
-            XCTAssertThrowsError(try archive.dip(r, by: copies.staff(), settings: copies.settings()), blank) { error in
+            XCTAssertThrowsError(try archive.dip(r, by: CopyTests.staff(), settings: CopyTests.settings()), blank) { error in
                 XCTAssertEqual((error as? HosoError)?.kind, .usage)
             }
         }
-        var wrong = copies.request("H49.64.33.2012.015.2", .copy)
+        var wrong = CopyTests.request("H49.64.33.2012.015.2", .copy)
         wrong.citizenID = "12345"
-        XCTAssertThrowsError(try archive.dip(wrong, by: copies.staff(), settings: copies.settings()))
-        wrong = copies.request("H49.64.33.2012.015.2", .copy)
+        XCTAssertThrowsError(try archive.dip(wrong, by: CopyTests.staff(), settings: CopyTests.settings()))
+        wrong = CopyTests.request("H49.64.33.2012.015.2", .copy)
         wrong.date = "31/02/2026"
-        XCTAssertThrowsError(try archive.userCopy(wrong, by: copies.staff(), settings: copies.settings()))
+        XCTAssertThrowsError(try archive.userCopy(wrong, by: CopyTests.staff(), settings: CopyTests.settings()))
     }
 
     /// `hoso copy` (CONTRACT.md: `hoso copy --data DIR [--role R] ID OUT.pdf`): exit 0 with the file, 1 for an
@@ -114,11 +112,11 @@ final class DIPTests: XCTestCase {
         let ok = try Fixture.hoso(["copy", "--data", data, "--role", "staff"] + name
                                   + ["H49.64.33.2012.015.2", out.appendingPathComponent("a.pdf").path])
         XCTAssertEqual(ok.code, 0, ok.err)
-        try copies.assertMarks(try PDFTools.words(out.appendingPathComponent("a.pdf")), copy: true)
+        try CopyTests.assertMarks(try PDFTools.words(out.appendingPathComponent("a.pdf")), copy: true)
         let reading = try Fixture.hoso(["copy", "--data", data, "--role", "staff", "--loai", "ban-doc"] + name
                                        + ["H49.64.33.2012.015.2", out.appendingPathComponent("b.pdf").path])
         XCTAssertEqual(reading.code, 0, reading.err)
-        try copies.assertMarks(try PDFTools.words(out.appendingPathComponent("b.pdf")), copy: false)
+        try CopyTests.assertMarks(try PDFTools.words(out.appendingPathComponent("b.pdf")), copy: false)
         let dip = try Fixture.hoso(["copy", "--data", data, "--role", "staff", "--cccd", "066079001234", "--dia-chi", "Buôn Ma Thuột",
                                     "--muc-dich", "Nghiên cứu"] + name + ["H49.64.33.2012.015", out.appendingPathComponent("c.zip").path])
         XCTAssertEqual(dip.code, 0, dip.err)
