@@ -87,25 +87,6 @@ struct PDFMarkLayout {
             let units = String(Character(u)).utf16.map { String(format: "%04X", $0) }.joined()
             entries.append(String(format: "<%04X> <", glyph) + units + ">")
         }
-        var s = """
-            /CIDInit /ProcSet findresource begin
-            12 dict begin
-            begincmap
-            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-            /CMapName /Adobe-Identity-UCS def
-            /CMapType 2 def
-            1 begincodespacerange
-            <0000> <FFFF>
-            endcodespacerange
-
-            """
-        var start = 0
-        while start < entries.count {
-            let chunk = entries[start..<min(start + 100, entries.count)]
-            s += "\(chunk.count) beginbfchar\n" + chunk.joined(separator: "\n") + "\nendbfchar\n"
-            start += 100
-        }
-        s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
-        return Data(s.utf8)
+        return PDFResources.toUnicode(entries, kind: "bfchar")
     }
 }

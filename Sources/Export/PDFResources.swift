@@ -29,6 +29,11 @@ enum PDFResources {
             let h = String(format: "%02X", high)
             ranges.append("<\(h)00> <\(h)FF> <\(h)00>")
         }
+        return toUnicode(ranges, kind: "bfrange")
+    }()
+
+    /// A ToUnicode CMap over two-byte codes from `entries` (`bfrange` or `bfchar` lines), in blocks of 100.
+    static func toUnicode(_ entries: [String], kind: String) -> Data {
         var s = """
             /CIDInit /ProcSet findresource begin
             12 dict begin
@@ -42,14 +47,14 @@ enum PDFResources {
 
             """
         var start = 0
-        while start < ranges.count {
-            let chunk = ranges[start..<min(start + 100, ranges.count)]
-            s += "\(chunk.count) beginbfrange\n" + chunk.joined(separator: "\n") + "\nendbfrange\n"
+        while start < entries.count {
+            let chunk = entries[start..<min(start + 100, entries.count)]
+            s += "\(chunk.count) begin\(kind)\n" + chunk.joined(separator: "\n") + "\nend\(kind)\n"
             start += 100
         }
         s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
         return Data(s.utf8)
-    }()
+    }
 
     /// The codes of a word: its UTF-16 units; characters the map does not carry (controls, characters
     /// outside the Basic Multilingual Plane) become U+FFFD.

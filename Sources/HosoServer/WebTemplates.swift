@@ -136,7 +136,7 @@ enum WebTemplates {
         \(searchBox(query, autofocus: false))
         <h1>\(e(d.title))</h1>\(nav)
         <div class="viewer">\(image)
-        <section class="side"><h2>Văn bản nhận dạng</h2><pre class="ocr">\(e(text))</pre>\(meta)\(copyForm(document: d, role: role))</section></div>
+        <section class="side">\(copyForm(document: d, role: role))<h2>Văn bản nhận dạng</h2><pre class="ocr">\(e(text))</pre>\(meta)</section></div>
         """
         return layout(title: d.title, body: body)
     }
