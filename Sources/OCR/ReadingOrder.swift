@@ -6,9 +6,14 @@ import Foundation
 /// thể thức): left, the agency and "Số: 1605/QĐ-UBND"; right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 /// the motto and the place and date. The signature block (nơi nhận | chữ ký) is laid out the same
 /// way. Tesseract's page segmentation often puts both columns on one text line ("ỦY BAN NHÂN DÂN CỘNG
-/// HÒA XÃ HỘI …"), which breaks phrase search. This splits such lines at a wide gap and, for a run of
-/// vertically adjacent lines that share the column boundary (a band), emits the whole left column
-/// first, then the right one. Lines without a wide gap are left as they are.
+/// HÒA XÃ HỘI …"), or gives them as separate lines in turn, which breaks phrase search.
+///
+/// The columns are found from the page's own word boxes, not from positions: lines side by side at the same
+/// height are taken as one row; a row's gaps between words that are wide for its height are candidate gutters;
+/// a gutter that stays open down a run of vertically adjacent rows (each row either has a gap there or lies
+/// wholly on one side of it) is a column boundary, and that run (a band) is read left column first, then the
+/// right one. A run of one row needs a wider gap (`columnGap`) than a gutter two or more rows confirm
+/// (`confirmedGap`). Rows with three or more wide gaps are table rows, read as they are.
 enum ReadingOrder {
     struct Box: Equatable {
         var x0: Int, y0: Int, x1: Int, y1: Int
@@ -22,82 +27,143 @@ enum ReadingOrder {
 
     /// - Parameters:
     ///   - lines: text lines in the engine's order, each a list of item boxes (words).
-    ///   - columnGap: the smallest horizontal gap between two items of a line (given the line height)
-    ///     that separates two columns.
-    ///   - lineSlack: the largest vertical gap between two lines of one band (given the line height).
-    static func arrange(_ lines: [[Box]], columnGap: (Int) -> Int, lineSlack: (Int) -> Int) -> [Piece] {
-        struct Info { var ext: Box; var order: [Int]; var split: Int? }
-        let infos: [Info] = lines.map { items in
-            let order = items.indices.sorted { items[$0].x0 < items[$1].x0 }
-            guard let first = order.first else { return Info(ext: Box(x0: 0, y0: 0, x1: 0, y1: 0), order: [], split: nil) }
-            var ext = items[first]
-            for i in order {
-                ext.x0 = min(ext.x0, items[i].x0); ext.x1 = max(ext.x1, items[i].x1)
-                ext.y0 = min(ext.y0, items[i].y0); ext.y1 = max(ext.y1, items[i].y1)
-            }
-            let minGap = max(1, columnGap(ext.y1 - ext.y0))
-            var best: (gap: Int, mid: Int)?
-            var reach = items[first].x1
-            for b in order.dropFirst() {
-                let gap = items[b].x0 - reach
-                if gap >= minGap, gap > (best?.gap ?? 0) { best = (gap, reach + gap / 2) }
-                reach = max(reach, items[b].x1)
-            }
-            return Info(ext: ext, order: order, split: best?.mid)
+    ///   - columnGap: the smallest gap between two items of a row (given the row height) that makes a column
+    ///     boundary by itself.
+    ///   - confirmedGap: the smallest such gap when two or more rows share it (default: `columnGap`).
+    ///   - lineSlack: the largest vertical gap between two rows of one band (given the row height).
+    static func arrange(_ lines: [[Box]], columnGap: (Int) -> Int, confirmedGap: ((Int) -> Int)? = nil,
+                        lineSlack: (Int) -> Int) -> [Piece] {
+        func confirmed(_ h: Int) -> Int { confirmedGap?(h) ?? columnGap(h) }
+        struct Ref { var line: Int; var item: Int }
+        struct Row {
+            var refs: [Ref] = []
+            var ext = Box(x0: 0, y0: 0, x1: 0, y1: 0)
+            var gaps: [(lo: Int, hi: Int)] = []
+            var table = false
+            var height: Int { ext.y1 - ext.y0 }
+        }
+        func box(_ r: Ref) -> Box { lines[r.line][r.item] }
+        func extent(_ boxes: [Box]) -> Box? {
+            guard var e = boxes.first else { return nil }
+            for b in boxes { e = Box(x0: min(e.x0, b.x0), y0: min(e.y0, b.y0), x1: max(e.x1, b.x1), y1: max(e.y1, b.y1)) }
+            return e
         }
 
-        func fits(_ j: Int, _ x: Int) -> Bool {
-            let info = infos[j]
-            guard !info.order.isEmpty else { return false }
-            if info.ext.x1 <= x || info.ext.x0 >= x { return true }          // wholly on one side
-            let straddles = info.order.contains { lines[j][$0].x0 < x && lines[j][$0].x1 > x }
-            guard !straddles else { return false }
-            // Both sides: only when the line itself has a column gap around x.
-            let minGap = max(1, columnGap(info.ext.y1 - info.ext.y0))
-            let leftEnd = info.order.filter { lines[j][$0].x1 <= x }.map { lines[j][$0].x1 }.max() ?? x
-            let rightStart = info.order.filter { lines[j][$0].x0 >= x }.map { lines[j][$0].x0 }.min() ?? x
-            return rightStart - leftEnd >= minGap
+        // 1. Rows: consecutive lines at the same height that do not overlap across are one row.
+        var rows: [Row] = []
+        var lastExt: Box?
+        for (j, items) in lines.enumerated() {
+            guard let e = extent(items) else { continue }
+            let refs = items.indices.map { Ref(line: j, item: $0) }
+            if let p = lastExt, var row = rows.last {
+                let overlap = min(p.y1, e.y1) - max(p.y0, e.y0)
+                let disjoint = e.x0 >= row.ext.x1 || e.x1 <= row.ext.x0
+                if overlap * 2 >= min(p.y1 - p.y0, e.y1 - e.y0), disjoint, overlap > 0 {
+                    row.refs += refs
+                    row.ext = extent([row.ext, e])!
+                    rows[rows.count - 1] = row
+                    lastExt = row.ext
+                    continue
+                }
+            }
+            rows.append(Row(refs: refs, ext: e))
+            lastExt = e
+        }
+        // 2. Each row's words left to right and its wide gaps.
+        for k in rows.indices {
+            rows[k].refs.sort { box($0).x0 < box($1).x0 }
+            let minGap = max(1, min(confirmed(rows[k].height), columnGap(rows[k].height)))
+            var reach = box(rows[k].refs[0]).x1
+            var gaps: [(lo: Int, hi: Int)] = []
+            for r in rows[k].refs.dropFirst() {
+                let b = box(r)
+                if b.x0 - reach >= minGap { gaps.append((reach, b.x0)) }
+                reach = max(reach, b.x1)
+            }
+            rows[k].table = gaps.count >= 3
+            rows[k].gaps = rows[k].table ? [] : gaps
+        }
+
+        func crosses(_ k: Int, _ lo: Int, _ hi: Int) -> Bool {
+            rows[k].refs.contains { let b = box($0); return b.x0 < hi && b.x1 > lo }
         }
         func close(_ a: Int, _ b: Int) -> Bool {
-            let p = infos[a].ext, q = infos[b].ext
+            let p = rows[a].ext, q = rows[b].ext
             let gap = max(0, max(p.y0, q.y0) - min(p.y1, q.y1))
-            let h = max(p.y1 - p.y0, q.y1 - q.y0)
-            return gap <= lineSlack(h)
+            return gap <= lineSlack(max(p.y1 - p.y0, q.y1 - q.y0))
+        }
+        /// The band grown from row `i` through the gap `g`: its rows, the gutter left open, how many rows have a gap there.
+        func grow(_ i: Int, _ g: (lo: Int, hi: Int), used: [Bool]) -> (start: Int, end: Int, lo: Int, hi: Int, gapped: Int) {
+            var lo = g.lo, hi = g.hi, gapped = 1, start = i, end = i
+            func admit(_ k: Int) -> Bool {
+                guard !used[k], !rows[k].table else { return false }
+                let minWidth = max(1, confirmed(rows[k].height) / 2)
+                if let best = rows[k].gaps.map({ (lo: max($0.lo, lo), hi: min($0.hi, hi)) }).max(by: { $0.hi - $0.lo < $1.hi - $1.lo }),
+                   best.hi - best.lo >= minWidth, !crosses(k, best.lo, best.hi) {
+                    lo = best.lo; hi = best.hi; gapped += 1
+                    return true
+                }
+                // No gap there: a row lying wholly on one side goes on, the gutter narrowed to its end.
+                let e = rows[k].ext
+                if e.x1 <= hi - minWidth {
+                    lo = max(lo, e.x1)
+                    return true
+                }
+                if e.x0 >= lo + minWidth {
+                    hi = min(hi, e.x0)
+                    return true
+                }
+                return false
+            }
+            while start > 0, close(start - 1, start), admit(start - 1) { start -= 1 }
+            while end + 1 < rows.count, close(end, end + 1), admit(end + 1) { end += 1 }
+            return (start, end, lo, hi, gapped)
         }
 
-        // Bands: [start, end] line ranges with their column boundary.
+        // 3. Bands, widest confirmed gutters first.
         var bandAt: [Int: (end: Int, x: Int)] = [:]
-        var used = Array(repeating: false, count: lines.count)
-        for i in lines.indices where !used[i] {
-            guard let x = infos[i].split else { continue }
-            var start = i, end = i
-            while start > 0, !used[start - 1], fits(start - 1, x), close(start - 1, start) { start -= 1 }
-            while end + 1 < lines.count, fits(end + 1, x), close(end, end + 1) { end += 1 }
-            for k in start...end { used[k] = true }
-            bandAt[start] = (end, x)
+        var used = Array(repeating: false, count: rows.count)
+        for i in rows.indices where !used[i] {
+            var chosen: (start: Int, end: Int, lo: Int, hi: Int, gapped: Int)?
+            for g in rows[i].gaps {
+                let band = grow(i, g, used: used)
+                let wideAlone = g.hi - g.lo >= columnGap(rows[i].height)
+                guard band.gapped >= 2 || wideAlone else { continue }
+                if chosen == nil || band.gapped > chosen!.gapped
+                    || (band.gapped == chosen!.gapped && band.hi - band.lo > chosen!.hi - chosen!.lo) {
+                    chosen = band
+                }
+            }
+            guard let band = chosen else { continue }
+            for k in band.start...band.end { used[k] = true }
+            bandAt[band.start] = (band.end, (band.lo + band.hi) / 2)
         }
 
+        // 4. Output: a row outside bands line by line as the engine gave it; a band left column, then right.
+        func pieces(_ refs: [Ref]) -> [Piece] {
+            var out: [Piece] = []
+            for r in refs {
+                if let last = out.last, last.line == r.line { out[out.count - 1].items.append(r.item) } else { out.append(Piece(line: r.line, items: [r.item])) }
+            }
+            return out
+        }
         var out: [Piece] = []
-        var i = 0
-        while i < lines.count {
-            guard let band = bandAt[i] else {
-                if !infos[i].order.isEmpty { out.append(Piece(line: i, items: infos[i].order)) }
-                i += 1
+        var k = 0
+        while k < rows.count {
+            guard let band = bandAt[k] else {
+                // Lines of one row keep the engine's order; each line's words left to right.
+                let byLine = Dictionary(grouping: rows[k].refs, by: \.line)
+                for j in byLine.keys.sorted() { out += pieces(byLine[j]!) }
+                k += 1
                 continue
             }
-            var left: [(y: Int, piece: Piece)] = [], right: [(y: Int, piece: Piece)] = []
-            for j in i...band.end {
-                let l = infos[j].order.filter { lines[j][$0].x1 <= band.x }
-                let r = infos[j].order.filter { lines[j][$0].x1 > band.x }
-                if !l.isEmpty { left.append((infos[j].ext.y0, Piece(line: j, items: l))) }
-                if !r.isEmpty { right.append((infos[j].ext.y0, Piece(line: j, items: r))) }
+            var left: [Piece] = [], right: [Piece] = []
+            for r in k...band.end {
+                left += pieces(rows[r].refs.filter { box($0).x1 <= band.x })
+                right += pieces(rows[r].refs.filter { box($0).x1 > band.x })
             }
-            // Stable sort top to bottom within each column.
-            let sortByY = { (a: [(y: Int, piece: Piece)]) in
-                a.enumerated().sorted { ($0.element.y, $0.offset) < ($1.element.y, $1.offset) }.map { $0.element.piece }
-            }
-            out += sortByY(left) + sortByY(right)
-            i = band.end + 1
+            out += left + right
+            k = band.end + 1
         }
         return out
     }

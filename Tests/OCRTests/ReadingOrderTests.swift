@@ -39,6 +39,60 @@ final class ReadingOrderTests: XCTestCase {
         }
     }
 
+    /// Words of a 300 dpi line 50 px tall: (x0, x1) pairs at row y.
+    func row(_ y: Int, _ xs: [(Int, Int)]) -> [Box] { xs.map { Box(x0: $0.0, y0: y, x1: $0.1, y1: y + 50) } }
+
+    /// The order with the engine's thresholds (TesseractEngine).
+    func engineOrder(_ lines: [[Box]]) -> [[Int]] {
+        ReadingOrder.arrange(lines, columnGap: { max(3 * $0, 12) }, confirmedGap: { max($0 * 6 / 5, 10) },
+                             lineSlack: { 2 * $0 + 4 }).map { [$0.line] + $0.items }
+    }
+
+    /// Layouts the samples script does not make: gutters narrower than the one-line threshold (3 × height), other
+    /// margins and column widths, three lines on one side and five on the other, columns given as separate lines.
+    func testHeadingsFromTheirOwnLayout() {
+        let cases: [(name: String, lines: [[Box]], expected: [[Int]])] = [
+            ("three left, five right, gutter 1.6 × height, both columns on shared lines",
+             [row(0, [(200, 420), (435, 700), (1080, 1300), (1315, 1500)]),      // UBND TỈNH | Mẫu số 04a/ĐK
+              row(62, [(180, 520), (535, 1000), (1080, 1600), (1615, 2300)]),    // SỞ TÀI NGUYÊN … | CỘNG HÒA …
+              row(124, [(300, 450), (465, 800), (1300, 1700), (1715, 2100)]),    // Số: 215/… | Độc lập …
+              row(186, [(1250, 1800), (1815, 2150)]),                             // place, date
+              row(248, [(1500, 1900)]),                                           // (Bản số 2)
+              row(340, [(1000, 1400)]),                                           // the title, across the gutter
+              row(420, [(250, 900), (915, 1500), (1515, 2300)])],                 // body
+             [[0, 0, 1], [1, 0, 1], [2, 0, 1], [0, 2, 3], [1, 2, 3], [2, 2, 3], [3, 0, 1], [4, 0], [5, 0], [6, 0, 1, 2]]),
+            ("the columns given as separate lines in turn",
+             [row(0, [(200, 700)]), row(0, [(1100, 2200)]),
+              row(62, [(250, 650)]), row(62, [(1200, 2100)]),
+              row(124, [(300, 600)]), row(124, [(1150, 2150)])],
+             [[0, 0], [2, 0], [4, 0], [1, 0], [3, 0], [5, 0]]),
+            ("a wide left column and a narrow right one, gutter 1.3 × height",
+             [row(0, [(100, 700), (715, 1480)]) + row(0, [(1545, 2000)]),
+              row(62, [(150, 1400), (1545, 1900)]),
+              row(124, [(500, 900), (1600, 1850)])],
+             [[0, 0, 1], [1, 0], [2, 0], [0, 2], [1, 1], [2, 1]]),
+            ("five left (signature block's Nơi nhận), three right",
+             [row(0, [(250, 500), (1500, 1700), (1715, 2000)]),
+              row(62, [(250, 700), (1600, 2000)]),
+              row(124, [(250, 650)]),
+              row(186, [(250, 800)]),
+              row(248, [(250, 600), (1550, 2050)])],
+             [[0, 0], [1, 0], [2, 0], [3, 0], [4, 0], [0, 1, 2], [1, 1], [4, 1]]),
+            ("a table row of seven cells is read across",
+             [row(0, [(100, 200), (300, 800), (900, 1100), (1200, 1400), (1500, 1700), (1800, 2000), (2100, 2300)]),
+              row(62, [(100, 200), (300, 750), (900, 1050), (1200, 1350), (1500, 1750), (1800, 2050), (2100, 2250)])],
+             [[0, 0, 1, 2, 3, 4, 5, 6], [1, 0, 1, 2, 3, 4, 5, 6]]),
+            ("one wide space in a justified line, none in its neighbours: read as it is",
+             [row(0, [(200, 900), (915, 1600), (1615, 2300)]),
+              row(62, [(200, 1000), (1080, 1700), (1715, 2300)]),
+              row(124, [(200, 1200), (1215, 2300)])],
+             [[0, 0, 1, 2], [1, 0, 1, 2], [2, 0, 1]]),
+        ]
+        for c in cases {
+            XCTAssertEqual(engineOrder(c.lines), c.expected, c.name)
+        }
+    }
+
     func testLayoutTextColumnsComeOutOneAfterTheOther() {
         let layout = """
                ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM

@@ -192,7 +192,62 @@ def save(img, name, truth, **kw):
     return path
 
 
+def page_heading_three_five():
+    """A heading laid out unlike samples/: narrow margins, a wide left column, a gutter under 3 line heights, three
+    lines on the left and five on the right; a signature block with five lines on the left and three on the right."""
+    p = Page(1180)
+    f, fb, fi = font(12.5), font(12.5, bold=True), ImageFont.truetype(os.path.join(FONT_DIR, "NotoSerif-Italic.ttf"), pt(12.5))
+    lbox, rbox = (90, 820), (880, 1600)
+    step = round(fb.size * 1.35)
+    left = [("UBND TỈNH ĐẮK LẮK", f), ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", fb), ("Số: 215/STNMT-ĐĐBĐ", f)]
+    right = [("Mẫu số 04a/ĐK", f), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fb), ("Độc lập - Tự do - Hạnh phúc", fb),
+             ("Buôn Ma Thuột, ngày 12 tháng 3 năm 1994", fi), ("(Bản số 2)", fi)]
+    y = 90
+    for text, fnt in left:
+        p.line(text, 0, y, fnt, "center", lbox)
+        y += step
+    y = 90
+    for text, fnt in right:
+        p.line(text, 0, y, fnt, "center", rbox)
+        y += step
+    y += 30
+    body = (90, WIDTH - 60)
+    y = p.line("THÔNG BÁO", 0, y, font(14, True), "center", body)
+    y = p.line("Kết quả kiểm tra hiện trạng sử dụng đất nông nghiệp", 0, y, font(13, True), "center", body)
+    y += 20
+    fr = font(13)
+    for ln in wrap(p.draw, "Qua kiểm tra thực tế cho thấy nhiều hộ gia đình tự ý chuyển mục đích sử dụng đất trồng "
+                   "lúa sang xây dựng nhà ở mà chưa được cơ quan có thẩm quyền cho phép. Đề nghị các phòng, ban "
+                   "chuyên môn phối hợp chặt chẽ với chính quyền cơ sở.", fr, body[1] - body[0]):
+        y = p.line(ln, body[0], y, fr)
+    y += 40
+    sl, sr = (90, 700), (900, 1560)
+    nl = [("Nơi nhận:", font(12, True)), ("- Như trên;", font(11)), ("- UBND các huyện;", font(11)),
+          ("- Lưu: VT, ĐĐBĐ.", font(11)), ("- Ban Giám đốc;", font(11))]
+    nr = [("KT. GIÁM ĐỐC", fb), ("PHÓ GIÁM ĐỐC", fb), ("Hoàng Văn Thắng", fb)]
+    yl = y
+    for text, fnt in nl:
+        p.draw.text((sl[0], yl), text, font=fnt, fill=0)
+        yl += round(fnt.size * 1.4)
+    yr = y
+    for i, (text, fnt) in enumerate(nr):
+        w = p.draw.textlength(text, font=fnt)
+        p.draw.text((sr[0] + (sr[1] - sr[0] - w) / 2, yr), text, font=fnt, fill=0)
+        yr += step + (110 if i == 1 else 0)
+    p.truth += [t for t, _ in nl] + [t for t, _ in nr]
+    return p
+
+
+def layouts():
+    """The fixtures of layouts the samples script does not make (python3 make_fixtures.py --layouts)."""
+    page = page_heading_three_five()
+    save(page.img, "heading_three_five.png", page.truth, optimize=True)
+
+
 def main():
+    import sys
+    if "--layouts" in sys.argv:
+        return layouts()
     os.makedirs(OUT, exist_ok=True)
     qd, d2, bb, tt, cv = page_quyet_dinh(), page_dieu_2(), page_bien_ban(), page_to_trinh(), page_cong_van()
 
@@ -290,6 +345,7 @@ def main():
     big = Image.new("1", (20000, 10000), 1)
     big.save(os.path.join(OUT, "huge.png"), optimize=True)
 
+    layouts()
     for name in sorted(os.listdir(OUT)):
         p = os.path.join(OUT, name)
         if os.path.isfile(p):
