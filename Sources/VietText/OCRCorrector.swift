@@ -1,0 +1,204 @@
+import Foundation
+
+/// Corrects what Tesseract's `vie` model gets wrong in Vietnamese text, one line at a time, keeping the words'
+/// number and order (each word's box stays its own):
+///
+/// - digits read as letters where a number must stand: after `Điều`, `Khoản`, `Chương`, `Mục`, `số` a lone
+///   `L`, `l`, `I`, `|` is `1` (`Điều L.` → `Điều 1.`); inside runs of digits `l I |` are `1` and `O o` are `0`
+///   (`2O17` → `2017`, `l5/02/2012` → `15/02/2012`);
+/// - marks misread or dropped: a word that is not a Vietnamese syllable (`SyllableShape`) or that the archive's
+///   texts never use is replaced by the known syllable with the same letters and other marks (`quyet` →
+///   `quyết`, `phâm` → `phẩm`, `chê` → `chế`) that the syllable-pair model (`SyllablePairModel`) finds most
+///   likely between its neighbours, or by Tesseract's own next choice for one of its symbols when that makes a
+///   known syllable; a well-formed word the texts do not know is replaced only when the replacement is seen
+///   beside one of its neighbours.
+///
+/// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
+/// - punctuation that specks of a photocopy make: a lone mark read with little confidence (`‡`, `¬`, `:`) is dropped
+///   (its word becomes empty); a `.` `:` `_` `-` between two syllables is a space (`hợp.với` → `hợp với`); stray
+///   marks glued before a syllable (`-hạt`, `!chủ`) go, and so do `.` `:` `;` `?` `!` `_` `-` after one when the next
+///   word goes on in lower case (`kiểm: tra` → `kiểm tra`), and a `)` no `(` opened.
+///
+/// Case is kept (`QUYÊT` → `QUYẾT`, `Phâm` → `Phẩm`), so is the punctuation around a word.
+public struct OCRCorrector: Sendable {
+    public var model: SyllablePairModel
+    /// A known, well-formed word read with at least this confidence (0…100) is left alone.
+    public var trustAbove: Double = 93
+
+    public init(model: SyllablePairModel = .builtin) {
+        self.model = model
+    }
+
+    /// One recognised word: its text, Tesseract's confidence (0…100) and, per symbol (a letter with its marks),
+    /// the alternatives Tesseract weighed, best first.
+    public struct Word: Sendable {
+        public var text: String
+        public var confidence: Double
+        public var choices: [[String]]
+        public init(text: String, confidence: Double = 0, choices: [[String]] = []) {
+            self.text = text; self.confidence = confidence; self.choices = choices
+        }
+    }
+
+    static let numberWords: Set<String> = ["điều", "khoản", "chương", "mục", "số", "phần", "tờ", "thửa", "lần", "khóa", "khoá"]
+
+    /// The corrected texts of a line's words (as many as given, in order; an empty text is a word to drop).
+    public func correct(line words: [Word]) -> [String] {
+        var out = Self.punctuationFixed(words.map { VietNormalizer.nfc($0.text) }, confidences: words.map(\.confidence))
+        for i in out.indices {
+            let (lead, core, trail) = SyllablePairModel.core(of: out[i])
+            guard !core.isEmpty else { continue }
+            var fixed = String(core)
+            let previousKey = i > 0 ? SyllablePairModel.key(out[i - 1]) : nil
+            if let n = Self.digitsFixed(fixed, afterNumberWord: previousKey.map { Self.numberWords.contains($0) } ?? false) {
+                fixed = n
+            } else if !core.contains(where: \.isNumber) {
+                let nextKey = i + 1 < out.count ? SyllablePairModel.key(out[i + 1]) : nil
+                fixed = marksFixed(fixed, word: words[i], previous: previousKey, next: nextKey)
+            }
+            if fixed != core { out[i] = lead + fixed + trail }
+        }
+        return out
+    }
+
+    /// The line's text corrected (words separated by single spaces), every word taken as read with `confidence`.
+    public func correct(line text: String, confidence: Double = 0) -> String {
+        correct(line: text.split(whereSeparator: \.isWhitespace).map { Word(text: String($0), confidence: confidence) })
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    // MARK: - Punctuation
+
+    static let junk: Set<Character> = ["‡", "†", "¬", "+", "\\", "_", "`", "'", "~", "*", "|", ":", ";", ".", ",", "\"", "“", "”", "ˆ", "°", "=", "›", "‹", "„", "!", "?", "^"]
+    static let gluedBefore: Set<Character> = ["-", "_", "!", "`", "¬", "~", "*", "+", "|", "\\", "'", "^", "ˆ", ":", ";", "."]
+    static let gluedAfter: Set<Character> = [".", ":", ";", "?", "!", "_", "-", "`", "'", "¬", "~", "^"]
+    static let joiners: Set<Character> = [".", ":", "_", "-", ";"]
+
+    static func punctuationFixed(_ words: [String], confidences: [Double]) -> [String] {
+        var out = words
+        for i in out.indices {
+            // A table's border read as `|`: never text.
+            var w = out[i]
+            if w.contains("|") {
+                w = w.split(separator: "|").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "_")) }
+                    .filter { !$0.isEmpty }.joined(separator: " ")
+                out[i] = w
+                if w.isEmpty { continue }
+            }
+            let confidence = i < confidences.count ? confidences[i] : 0
+            // A lone mark read with little confidence: a speck.
+            if !w.contains(where: { $0.isLetter || $0.isNumber }) {
+                if w == "-" ? confidence < 60 : (w.allSatisfy { junk.contains($0) } && confidence < 80) { out[i] = "" }
+                continue
+            }
+            var (lead, core, trail) = SyllablePairModel.core(of: w)
+            // Joined through a speck: two syllables with a mark between them and no space.
+            if let j = core.firstIndex(where: { joiners.contains($0) }) {
+                let a = core[..<j], b = core[core.index(after: j)...]
+                if SyllableShape.isWellFormed(String(a)), SyllableShape.isWellFormed(String(b)),
+                   b.first?.isLowercase == true || a.last?.isLowercase == true {
+                    core = Substring(a + " " + b)
+                }
+            }
+            let isSyllable = core.split(separator: " ").allSatisfy { SyllableShape.isWellFormed(String($0)) }
+            guard isSyllable else { out[i] = String(lead + core + trail); continue }
+            if core.first?.isLowercase == true { lead = Substring(lead.drop { gluedBefore.contains($0) }) }
+            let next = out[(i + 1)...].first { !$0.isEmpty }
+            if let n = next, n.first(where: \.isLetter)?.isLowercase == true, n.first?.isLetter == true {
+                trail = Substring(trail.drop { gluedAfter.contains($0) })
+            }
+            if trail.hasPrefix(")") || trail.hasPrefix(",)") {
+                let before = out[..<i].joined(separator: " ") + lead
+                if !before.contains("(") { trail = Substring(trail.replacingOccurrences(of: ")", with: "")) }
+            }
+            out[i] = String(lead + core + trail)
+        }
+        return out
+    }
+
+    /// Whether `correct` may use Tesseract's alternatives for this word (fetching them costs a little): not for a
+    /// known, well-formed word read with confidence.
+    public func wantsChoices(text: String, confidence: Double) -> Bool {
+        guard confidence >= trustAbove else { return true }
+        guard let key = SyllablePairModel.key(text) else { return false }
+        return model.count(key) == 0 || !SyllableShape.isWellFormed(String(SyllablePairModel.core(of: text).core))
+    }
+
+    // MARK: - Digits
+
+    static func digitsFixed(_ core: String, afterNumberWord: Bool) -> String? {
+        if afterNumberWord, ["L", "l", "I", "|", "i"].contains(core) { return "1" }
+        // Pieces between separators of dates and numbers: 15/02/2012, 1.500, 12,5.
+        var changed = false
+        let pieces = core.split(omittingEmptySubsequences: false) { "/.,-".contains($0) }
+        var result = ""
+        var rest = Substring(core)
+        for piece in pieces {
+            rest = rest.dropFirst(piece.count)
+            let digits = piece.filter(\.isNumber).count
+            let look = piece.filter { "lI|Oo".contains($0) }.count
+            if digits >= 1, look >= 1, digits + look == piece.count, digits >= look {
+                result += piece.map { "lI|".contains($0) ? "1" : ("Oo".contains($0) ? "0" : String($0)) }.joined()
+                changed = true
+            } else {
+                result += piece
+            }
+            if let sep = rest.first { result.append(sep); rest = rest.dropFirst() }
+        }
+        return changed ? result : nil
+    }
+
+    // MARK: - Marks
+
+    func marksFixed(_ core: String, word: Word, previous: String?, next: String?) -> String {
+        let key = core.lowercased()
+        let wellFormed = SyllableShape.isWellFormed(core)
+        let known = model.count(key) > 0
+        if known, wellFormed, word.confidence >= trustAbove { return core }
+        if !wellFormed, SyllableShape.classify(core) != .malformed { return core }   // names, abbreviations
+        var candidates = Set(model.siblings(of: key))
+        for alternative in Self.symbolAlternatives(word) {
+            let k = alternative.lowercased()
+            if model.count(k) > 0 { candidates.insert(k) }
+        }
+        candidates.remove(key)
+        guard !candidates.isEmpty else { return core }
+        let own = model.score(key, previous: previous, next: next)
+        var best: (key: String, score: Double)?
+        for c in candidates.sorted() where SyllableShape.isWellFormed(c) {
+            let s = model.score(c, previous: previous, next: next)
+            if s > (best?.score ?? -.infinity) { best = (c, s) }
+        }
+        guard let best, best.score > own else { return core }
+        if wellFormed {
+            // A real syllable is only replaced on the evidence of a neighbour.
+            let beside = (previous.map { model.count($0, best.key) } ?? 0) + (next.map { model.count(best.key, $0) } ?? 0)
+            let ownBeside = (previous.map { model.count($0, key) } ?? 0) + (next.map { model.count(key, $0) } ?? 0)
+            guard beside > ownBeside, !known || beside >= 2 else { return core }
+        }
+        return Self.cased(best.key, like: core)
+    }
+
+    /// The words made by taking Tesseract's second (or later) choice for one symbol of `word`.
+    static func symbolAlternatives(_ word: Word) -> [String] {
+        let best = word.choices.map { $0.first ?? "" }
+        guard best.joined() == VietNormalizer.nfc(word.text) || best.joined() == word.text else { return [] }
+        var out: [String] = []
+        for (i, alts) in word.choices.enumerated() {
+            for alt in alts.dropFirst() where !alt.isEmpty {
+                var parts = best
+                parts[i] = alt
+                out.append(VietNormalizer.nfc(parts.joined()))
+            }
+        }
+        return out
+    }
+
+    /// `key` (lower case) in the case pattern of `model`: all capitals, capitalised or lower case.
+    static func cased(_ key: String, like model: String) -> String {
+        let letters = model.filter(\.isLetter)
+        if letters.count > 1, letters.allSatisfy(\.isUppercase) { return key.uppercased() }
+        if let f = letters.first, f.isUppercase { return key.prefix(1).uppercased() + key.dropFirst() }
+        return key
+    }
+}

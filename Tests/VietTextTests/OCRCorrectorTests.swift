@@ -1,0 +1,137 @@
+import XCTest
+@testable import VietText
+
+/// The correction of recognised Vietnamese, by table: OCR output → corrected text, against a model learned from a
+/// small text written here (so each case says what evidence it rests on), and a few against the built-in model.
+final class OCRCorrectorTests: XCTestCase {
+    static let archive = """
+        Quyết định về việc thu hồi đất của hộ ông Nguyễn Văn Hùng
+        Điều 1. Thu hồi đất của hộ gia đình tại thửa đất số 305
+        Điều 2. Quyết định này có hiệu lực kể từ ngày ký
+        chế độ sử dụng đất và chế độ bồi thường
+        sản phẩm nông nghiệp, sản phẩm cà phê nhân
+        giải quyết khiếu nại của công dân
+        Ủy ban nhân dân huyện Krông Pắc
+        """
+
+    func corrector() -> OCRCorrector {
+        var model = SyllablePairModel()
+        model.learn(Self.archive)
+        return OCRCorrector(model: model)
+    }
+
+    func testLines() {
+        let cases: [(String, String, String)] = [
+            // what the table says: OCR output, corrected, why
+            ("Điều L. Thu hồi đất", "Điều 1. Thu hồi đất", "a lone L after Điều is the number 1"),
+            ("Khoản I", "Khoản 1", "after Khoản"),
+            ("ngày l5/02/2012", "ngày 15/02/2012", "l inside a date"),
+            ("năm 2O17", "năm 2017", "O among digits"),
+            ("thửa đất số 3O5", "thửa đất số 305", "O among digits of a parcel number"),
+            ("quyet định", "quyết định", "the tone dropped: malformed, one known sibling"),
+            ("QUYÊT ĐỊNH", "QUYẾT ĐỊNH", "capitals kept"),
+            ("giải quyêt khiếu nại", "giải quyết khiếu nại", "circumflex read without its tone"),
+            ("sản phâm nông nghiệp", "sản phẩm nông nghiệp", "hook lost on a circumflex (phâm is well-formed, unknown)"),
+            ("Sản phâm,", "Sản phẩm,", "punctuation and case kept"),
+            ("chê độ sử dụng đất", "chế độ sử dụng đất", "chê is a real word, but chế độ is what the texts say"),
+            ("thu hôi đất", "thu hồi đất", "grave lost"),
+            ("Ủy ban nhân dân huyện Krông Pắc", "Ủy ban nhân dân huyện Krông Pắc", "nothing to correct"),
+            ("UBND huyện Krông Pắc", "UBND huyện Krông Pắc", "abbreviations and names stay"),
+            ("ông Y Bih Niê", "ông Y Bih Niê", "Ê Đê names stay"),
+            ("lời chê bai", "lời chê bai", "chê without a neighbour that calls for chế stays"),
+            ("Điều 1.", "Điều 1.", "a digit stays"),
+            ("số L", "số 1", "after số"),
+            ("Lê Văn L", "Lê Văn L", "a lone L after a name is an initial"),
+            ("H49.64.33.2012.015", "H49.64.33.2012.015", "identifiers stay"),
+            ("12/QĐ-UBND", "12/QĐ-UBND", "document numbers stay"),
+        ]
+        let c = corrector()
+        for (ocr, want, why) in cases {
+            XCTAssertEqual(c.correct(line: ocr), want, why)
+        }
+    }
+
+    /// Specks of a photocopy read as punctuation (cases from the bench's photocopied pages).
+    func testSpeckPunctuation() {
+        let cases: [(String, Double, String, String)] = [
+            ("hợp.với công an", 90, "hợp với công an", "a speck between two syllables"),
+            ("trong-thời hạn", 90, "trong thời hạn", "a dash glued between syllables"),
+            ("kiểm: tra thực tế", 90, "kiểm tra thực tế", "a colon before a word going on in lower case"),
+            ("đất trồng lúa. Sau đó", 90, "đất trồng lúa. Sau đó", "a period before a capital stays"),
+            ("Nơi nhận: - Như trên;", 95, "Nơi nhận: - Như trên;", "a label's colon before a capital stays"),
+            ("Độc lập - Tự do - Hạnh phúc", 92, "Độc lập - Tự do - Hạnh phúc", "the motto's dashes stay"),
+            ("các -hạt kiểm lâm", 90, "các hạt kiểm lâm", "a dash glued before a syllable"),
+            ("cử !chủ tịch", 90, "cử chủ tịch", "a stray mark before a syllable"),
+            ("chậm,) chủ yếu", 90, "chậm, chủ yếu", "a ) no ( opened"),
+            ("(Bản số 2)", 90, "(Bản số 2)", "a ) that closes a ("),
+            ("thôn ‡ buôn", 40, "thôn buôn", "a lone mark read with little confidence"),
+            ("thôn ¬ buôn", 90, "thôn ¬ buôn", "read with confidence, it stays"),
+            ("theo quy định - các", 30, "theo quy định các", "a lone dash read with little confidence"),
+            ("ông/bà Nguyễn", 90, "ông/bà Nguyễn", "a slash is no speck"),
+            ("TP.HCM", 90, "TP.HCM", "capitals joined by a period: an abbreviation"),
+            ("1.500 m²", 90, "1.500 m²", "numbers keep their separators"),
+            ("2_|Hồ Xuân Tươi", 90, "2 Hồ Xuân Tươi", "a table's border between two cells"),
+            ("|Dương Văn Lộc |", 90, "Dương Văn Lộc", "borders at both ends"),
+        ]
+        let c = corrector()
+        for (ocr, confidence, want, why) in cases {
+            XCTAssertEqual(c.correct(line: ocr, confidence: confidence), want, why)
+        }
+        // A dropped speck leaves an empty word: the engine drops its box too.
+        XCTAssertEqual(c.correct(line: [OCRCorrector.Word(text: "thôn", confidence: 95), OCRCorrector.Word(text: "‡", confidence: 20),
+                                        OCRCorrector.Word(text: "buôn", confidence: 95)]), ["thôn", "", "buôn"])
+    }
+
+    func testSymbolAlternatives() {
+        // `phâm`: Tesseract's second choice for the third symbol is `ẩ`.
+        let c = corrector()
+        let word = OCRCorrector.Word(text: "phâm", confidence: 60, choices: [["p"], ["h"], ["â", "ẩ", "ấ"], ["m"]])
+        XCTAssertEqual(c.correct(line: [OCRCorrector.Word(text: "sản"), word]), ["sản", "phẩm"])
+        XCTAssertEqual(OCRCorrector.symbolAlternatives(word), ["phẩm", "phấm"])
+        // Choices that do not spell the word are not used.
+        let other = OCRCorrector.Word(text: "phâm", confidence: 60, choices: [["x"], ["y"]])
+        XCTAssertEqual(OCRCorrector.symbolAlternatives(other), [])
+    }
+
+    func testConfidentKnownWordsAreLeftAlone() {
+        var model = SyllablePairModel()
+        model.learn("chế độ chế độ chế độ\nlời chê")
+        let c = OCRCorrector(model: model)
+        let line = [OCRCorrector.Word(text: "chê", confidence: 97), OCRCorrector.Word(text: "độ", confidence: 97)]
+        XCTAssertEqual(c.correct(line: line), ["chê", "độ"])
+        XCTAssertFalse(c.wantsChoices(text: "chê", confidence: 97))
+        XCTAssertTrue(c.wantsChoices(text: "chê", confidence: 70))
+        XCTAssertTrue(c.wantsChoices(text: "quyet", confidence: 97))
+        // Read with less confidence, the neighbours decide.
+        let unsure = [OCRCorrector.Word(text: "chê", confidence: 70), OCRCorrector.Word(text: "độ", confidence: 97)]
+        XCTAssertEqual(c.correct(line: unsure), ["chế", "độ"])
+    }
+
+    func testModel() {
+        var model = SyllablePairModel()
+        model.learn("Quyết định, quyết định\nĐịnh mức")
+        XCTAssertEqual(model.count("quyết"), 2)
+        XCTAssertEqual(model.count("quyết", "định"), 2)
+        XCTAssertEqual(model.count("định", "định"), 0, "no pair across a line break")
+        XCTAssertEqual(model.siblings(of: "quyet"), ["quyết"])
+        XCTAssertEqual(model.siblings(of: "dinh"), ["định"])
+        XCTAssertNil(SyllablePairModel.key("2012"))
+        XCTAssertEqual(SyllablePairModel.key("(Quyết,"), "quyết")
+        XCTAssertGreaterThan(model.score("định", previous: "quyết", next: nil), model.score("mức", previous: "quyết", next: nil))
+    }
+
+    func testBuiltinModel() {
+        let model = SyllablePairModel.builtin
+        XCTAssertGreaterThan(model.count("quyết"), 50)
+        XCTAssertGreaterThan(model.count("thu", "hồi"), 10)
+        let c = OCRCorrector()
+        XCTAssertEqual(c.correct(line: "QUYÊT ĐỊNH thu hôi đất"), "QUYẾT ĐỊNH thu hồi đất")
+        XCTAssertEqual(c.correct(line: "chê độ"), "chế độ")
+    }
+
+    func testNFC() {
+        // NFD input comes out NFC.
+        let nfd = "quyết định".decomposedStringWithCanonicalMapping
+        XCTAssertEqual(corrector().correct(line: nfd), "quyết định")
+    }
+}
