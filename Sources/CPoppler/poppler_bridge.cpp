@@ -211,16 +211,28 @@ int hoso_pdf_page_words(hoso_pdf *pdf, int index, char **text, double **boxes, i
 
 int hoso_pdf_render(hoso_pdf *pdf, int index, double dpi, int gray, long max_pixels, unsigned char **pixels,
                     int *width, int *height, int *stride, char **error) {
+    return hoso_pdf_render_region(pdf, index, dpi, gray, 0, 0, -1, -1, max_pixels, pixels, width, height, stride, error);
+}
+
+int hoso_pdf_render_region(hoso_pdf *pdf, int index, double dpi, int gray, int x, int y, int w, int h,
+                           long max_pixels, unsigned char **pixels, int *width, int *height, int *stride,
+                           char **error) {
     *pixels = nullptr;
     return with_page(pdf, index, error, 1, [&](poppler::page &page, const char *&failure) {
         poppler::rectf r = page.page_rect(poppler::crop_box);
-        double w = r.width() / 72.0 * dpi, h = r.height() / 72.0 * dpi;
-        if (!(w > 0 && h > 0)) {
+        double pw = r.width() / 72.0 * dpi, ph = r.height() / 72.0 * dpi;
+        if (!(pw > 0 && ph > 0)) {
             failure = "empty page";
             return 1;
         }
+        bool whole = w <= 0 || h <= 0;
+        if (!whole && (x < 0 || y < 0)) {
+            failure = "region outside the page";
+            return 1;
+        }
         // Refused before anything is drawn: a small file may declare a page of any size.
-        if (w * h > static_cast<double>(max_pixels)) {
+        double area = whole ? pw * ph : static_cast<double>(w) * static_cast<double>(h);
+        if (area > static_cast<double>(max_pixels)) {
             failure = "too many pixels";
             return 1;
         }
@@ -228,7 +240,8 @@ int hoso_pdf_render(hoso_pdf *pdf, int index, double dpi, int gray, long max_pix
         renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
         renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
         renderer.set_image_format(gray ? poppler::image::format_gray8 : poppler::image::format_rgb24);
-        poppler::image img = renderer.render_page(&page, dpi, dpi);
+        poppler::image img = whole ? renderer.render_page(&page, dpi, dpi)
+                                   : renderer.render_page(&page, dpi, dpi, x, y, w, h);
         if (!img.is_valid()) {
             failure = "render failed";
             return 1;

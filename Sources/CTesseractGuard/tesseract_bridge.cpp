@@ -5,11 +5,13 @@
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
 #include <stdexcept>
+#include <string>
 
 static_assert(HOSO_TESS_OEM_TESSERACT_ONLY == tesseract::OEM_TESSERACT_ONLY, "OEM values");
 static_assert(HOSO_TESS_OEM_LSTM_ONLY == tesseract::OEM_LSTM_ONLY, "OEM values");
@@ -277,6 +279,36 @@ int hoso_tess_words_begins(hoso_tess_words *words, int level, int *out, char **e
         if (!valid_level(level)) return bad_level;
         const TessPageIterator *page = TessResultIteratorGetPageIteratorConst(words->it);
         *out = TessPageIteratorIsAtBeginningOf(page, static_cast<TessPageIteratorLevel>(level)) ? 1 : 0;
+        return nullptr;
+    });
+}
+
+int hoso_tess_words_symbol_choices(hoso_tess_words *words, char **text, char **error) {
+    *text = nullptr;
+    return guard(error, [&]() -> const char * {
+        if (!words || !words->it) return no_iterator;
+        // A copy walks the word's symbols: the caller's iterator stays on the word.
+        std::unique_ptr<TessResultIterator, void (*)(TessResultIterator *)> sym(
+            TessResultIteratorCopy(words->it), [](TessResultIterator *p) { TessResultIteratorDelete(p); });
+        if (!sym) return no_iterator;
+        std::string out;
+        for (int index = 0;; index++) {
+            std::unique_ptr<TessChoiceIterator, void (*)(TessChoiceIterator *)> choice(
+                TessResultIteratorGetChoiceIterator(sym.get()), [](TessChoiceIterator *p) { TessChoiceIteratorDelete(p); });
+            if (choice) {
+                do {
+                    const char *t = TessChoiceIteratorGetUTF8Text(choice.get());
+                    if (!t) continue;
+                    char conf[32];
+                    std::snprintf(conf, sizeof conf, "%.2f", TessChoiceIteratorConfidence(choice.get()));
+                    out += std::to_string(index) + "\t" + conf + "\t" + t + "\n";
+                } while (TessChoiceIteratorNext(choice.get()));
+            }
+            const TessPageIterator *page = TessResultIteratorGetPageIteratorConst(sym.get());
+            if (TessPageIteratorIsAtFinalElement(page, tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
+            if (!TessResultIteratorNext(sym.get(), tesseract::RIL_SYMBOL)) break;
+        }
+        *text = copy_string(out.c_str());
         return nullptr;
     });
 }

@@ -16,15 +16,15 @@ extension CatalogueStore {
             guard page.number > 0 else { throw CatalogueError("Số trang phải từ 1 (nhận \(page.number))") }
             try db.execute(sql: """
                 INSERT INTO page (documentID, number, text, words, meanConfidence, preprocessing, engine, sourceHash, width, height,
-                                  savedAt, textSource, layerScore)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  savedAt, textSource, layerScore, recognizedText)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(documentID, number) DO UPDATE SET text = excluded.text, words = excluded.words,
                     meanConfidence = excluded.meanConfidence, preprocessing = excluded.preprocessing, engine = excluded.engine,
                     sourceHash = excluded.sourceHash, width = excluded.width, height = excluded.height, savedAt = excluded.savedAt,
-                    textSource = excluded.textSource, layerScore = excluded.layerScore
+                    textSource = excluded.textSource, layerScore = excluded.layerScore, recognizedText = excluded.recognizedText
                 """, arguments: [page.documentID, page.number, page.text, WordCodec.encode(page.words), page.meanConfidence,
                                  try Self.json(page.preprocessing), page.engine, page.sourceHash, page.width, page.height,
-                                 Date().timeIntervalSince1970, page.textSource.rawValue, page.layerScore])
+                                 Date().timeIntervalSince1970, page.textSource.rawValue, page.layerScore, page.recognizedText])
             try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [page.documentID])
         }
     }
@@ -79,7 +79,7 @@ extension CatalogueStore {
              engine: try row.decode(forColumn: "engine"), sourceHash: try row.decode(forColumn: "sourceHash"),
              width: try row.decode(forColumn: "width"), height: try row.decode(forColumn: "height"),
              textSource: PageTextSource(rawValue: try row.decode(forColumn: "textSource")) ?? .ocr,
-             layerScore: try row.decode(forColumn: "layerScore"))
+             layerScore: try row.decode(forColumn: "layerScore"), recognizedText: try row.decode(forColumn: "recognizedText"))
     }
 
     // MARK: - Ingest state

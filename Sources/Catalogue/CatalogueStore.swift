@@ -142,6 +142,10 @@ public final class CatalogueStore: @unchecked Sendable {
                     THEN 'transcript' ELSE 'layer' END WHERE engine = 'pdftotext';
                 """)
         }
+        // The text as recognised, beside the corrected text kept in `text`, when the correction changed it.
+        m.registerMigration("v3-recognized-text") { db in
+            try db.execute(sql: "ALTER TABLE page ADD COLUMN recognizedText TEXT")
+        }
         return m
     }
 

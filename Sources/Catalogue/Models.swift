@@ -158,14 +158,17 @@ public struct Page: Codable, Equatable, Sendable {
     public var textSource: PageTextSource
     /// The score of the PDF's own text layer (share of well-formed words, 0…1), when the page had one.
     public var layerScore: Double?
+    /// The text as the engine recognised it, when hoso's Vietnamese correction changed it (`text` is the corrected
+    /// one, which is indexed).
+    public var recognizedText: String?
 
     public init(documentID: String, number: Int, text: String, words: [StoredWord] = [], meanConfidence: Double,
                 preprocessing: [String] = [], engine: String, sourceHash: String, width: Int, height: Int,
-                textSource: PageTextSource = .ocr, layerScore: Double? = nil) {
+                textSource: PageTextSource = .ocr, layerScore: Double? = nil, recognizedText: String? = nil) {
         self.documentID = documentID; self.number = number; self.text = text; self.words = words
         self.meanConfidence = meanConfidence; self.preprocessing = preprocessing; self.engine = engine
         self.sourceHash = sourceHash; self.width = width; self.height = height
-        self.textSource = textSource; self.layerScore = layerScore
+        self.textSource = textSource; self.layerScore = layerScore; self.recognizedText = recognizedText
     }
 
     /// The OCR cache key of page `page` of a scan whose content hashes to `scanHash` (hex SHA-256):

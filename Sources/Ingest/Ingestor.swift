@@ -240,6 +240,7 @@ extension Page {
                                                      height: $0.height, confidence: $0.confidence) },
                   meanConfidence: page.meanConfidence, preprocessing: page.preprocessing, engine: page.engine,
                   sourceHash: sourceHash, width: page.width, height: page.height,
-                  textSource: PageTextSource(rawValue: page.source.rawValue) ?? .ocr, layerScore: page.layerScore)
+                  textSource: PageTextSource(rawValue: page.source.rawValue) ?? .ocr, layerScore: page.layerScore,
+                  recognizedText: page.recognizedText)
     }
 }

@@ -113,17 +113,20 @@ public final class PDFDocument: @unchecked Sendable {
     }
 
     /// Page `number` rendered at `dpi`, 8-bit grey or 32-bit colour, refused above `maxPixels`.
-    public func render(_ number: Int, dpi: Double, gray: Bool, maxPixels: Int) throws -> PageImage {
+    /// Page `number` rendered at `dpi`, in grey or colour; only `region` (pixels at `dpi`) when given.
+    public func render(_ number: Int, dpi: Double, gray: Bool, maxPixels: Int, region: PageLayout.Box? = nil) throws -> PageImage {
         try checkRange(number)
         let size = try pageSize(number)
         let w = Int((size.width / 72 * dpi).rounded(.up)), h = Int((size.height / 72 * dpi).rounded(.up))
-        try ScanFile.checkPixels(width: w, height: h, max: maxPixels, file: file, page: number)
+        try ScanFile.checkPixels(width: region?.width ?? w, height: region?.height ?? h, max: maxPixels, file: file, page: number)
         try LeptonicaSetup.once()
         lock.lock(); defer { lock.unlock() }
         var pixels: UnsafeMutablePointer<UInt8>?
         var width: Int32 = 0, height: Int32 = 0, stride: Int32 = 0
         var error: UnsafeMutablePointer<CChar>?
-        guard hoso_pdf_render(handle, Int32(number - 1), dpi, gray ? 1 : 0, maxPixels, &pixels, &width, &height, &stride, &error) == 0,
+        let r = region ?? PageLayout.Box(x0: 0, y0: 0, x1: 0, y1: 0)
+        guard hoso_pdf_render_region(handle, Int32(number - 1), dpi, gray ? 1 : 0, Int32(r.x0), Int32(r.y0), Int32(r.width),
+                                     Int32(r.height), maxPixels, &pixels, &width, &height, &stride, &error) == 0,
               let pixels else {
             let reason = Self.take(error)
             throw ScanError(file: file, page: number,
@@ -134,6 +137,9 @@ public final class PDFDocument: @unchecked Sendable {
             throw ScanError(file: file, page: number, reason: "Không đủ bộ nhớ để dựng ảnh trang")
         }
         image.resolution = Int(dpi.rounded())
+        if let region {
+            image.window = PageImage.Window(x: region.x0, y: region.y0, pageWidth: w, pageHeight: h)
+        }
         return image
     }
 

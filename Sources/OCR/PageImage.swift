@@ -19,6 +19,17 @@ public final class PageImage {
     /// Bits per pixel (1, 2, 4, 8, 16 or 32).
     public var depth: Int { Int(pixGetDepth(pix)) }
 
+    /// Where this image lies on its page, when it is only part of it (a page rendered without its blank
+    /// margins): word boxes are given on the whole page.
+    public struct Window: Equatable, Sendable {
+        public var x: Int, y: Int, pageWidth: Int, pageHeight: Int
+    }
+    public var window: Window?
+    /// How the image was made from its source, recorded with the recognition (e.g. ["render:220", "crop:…"]).
+    public var origin: [String] = []
+    /// The page's layout when the reader has measured it already (on a cheap rendering).
+    public var layout: PageLayout?
+
     /// Takes ownership of `pix`.
     init(taking pix: UnsafeMutablePointer<PIX>) {
         self.pix = pix
@@ -59,6 +70,17 @@ public final class PageImage {
             throw ScanError(file: name, page: page, reason: "Không đọc được ảnh (tệp hỏng hoặc bị cắt cụt)")
         }
         self.init(taking: pix)
+    }
+
+    /// The part of the image inside `box` (same resolution), or nil when Leptonica cannot cut it.
+    func cropped(_ box: PageLayout.Box) -> PageImage? {
+        guard let b = boxCreate(l_int32(box.x0), l_int32(box.y0), l_int32(box.width), l_int32(box.height)) else { return nil }
+        var bp: UnsafeMutablePointer<BOX>? = b
+        defer { boxDestroy(&bp) }
+        guard let p = pixClipRectangle(pix, b, nil) else { return nil }
+        let image = PageImage(taking: p)
+        image.resolution = resolution
+        return image
     }
 
     /// Writes the image as PNG (lossless; for page-image export and debugging).

@@ -42,6 +42,17 @@ public struct TextLayerPolicy: Sendable {
     }
 }
 
+/// How PDF pages that are not one image are rendered for recognition: measured at `measureResolution`, then
+/// rendered at the resolution that makes their median glyph `glyphHeight` pixels tall (within `resolutions`),
+/// without their blank margins; or, with `glyphHeight` nil, whole at ScanReader's `renderResolution`.
+public struct PageSizing: Sendable {
+    public var glyphHeight: Double? = OCRSwitches.isOn("sizing") ? OCRSwitches.glyphHeight ?? 20 : nil
+    public var resolutions = 150...400
+    public var measureResolution = 100
+    public var marginMillimetres = 4.0
+    public init() {}
+}
+
 /// Reads scans page by page: PDF (image-only or with a text layer), TIFF (one or many pages), PNG,
 /// JPEG (and the other formats Leptonica reads), or a folder of page images in file-name order.
 ///
@@ -60,6 +71,8 @@ public struct ScanReader {
     public var renderResolution = TextLayerPage.resolution
     /// When a PDF page's text layer is kept.
     public var layerPolicy = TextLayerPolicy()
+    /// The resolution PDF pages are rendered at for recognition.
+    public var sizing = PageSizing()
 
     public init(maxPixels: Int = 80_000_000, reocr: Bool = false) {
         self.maxPixels = maxPixels
@@ -220,7 +233,28 @@ public struct ScanReader {
             }
             // Otherwise rendered (e.g. JBIG2 or an encoding pdfimages cannot write).
         }
-        return try document.render(number, dpi: Double(renderResolution), gray: true, maxPixels: maxPixels)
+        return try renderSized(number, of: document)
+    }
+
+    /// The page rendered for recognition: measured on a cheap rendering first (PageLayout), then a blank page is
+    /// passed on as it is, and any other rendered in grey at the resolution its glyphs want, without its blank
+    /// margins.
+    func renderSized(_ number: Int, of document: PDFDocument) throws -> PageImage {
+        guard let target = sizing.glyphHeight else {
+            return try document.render(number, dpi: Double(renderResolution), gray: true, maxPixels: maxPixels)
+        }
+        let low = try document.render(number, dpi: Double(sizing.measureResolution), gray: true, maxPixels: maxPixels)
+        let layout = PageLayout.measure(low)
+        if layout.isBlank {
+            low.layout = layout
+            low.origin = ["render:\(sizing.measureResolution)"]
+            return low
+        }
+        let dpi = layout.resolution(forGlyphHeight: target, within: sizing.resolutions, fallback: renderResolution)
+        let box = layout.contentBox(marginMillimetres: sizing.marginMillimetres, atResolution: dpi)
+        let image = try document.render(number, dpi: Double(dpi), gray: true, maxPixels: maxPixels, region: box)
+        image.origin = ["render:\(dpi)"] + (box.map { ["crop:\($0.x0),\($0.y0),\($0.width),\($0.height)"] } ?? [])
+        return image
     }
 
     /// The page's text layer with its words, or nil when it has none worth keeping: no text, or text set in a

@@ -39,6 +39,8 @@ public struct RecognizedPage: Codable, Equatable, Sendable {
     public var source: TextSource
     /// The PDF text layer's score (share of well-formed words, 0…1), when the page had one.
     public var layerScore: Double?
+    /// The text as Tesseract recognised it, when the Vietnamese correction changed it (`text` is corrected).
+    public var recognizedText: String?
 
     public init(text: String, words: [RecognizedWord], meanConfidence: Double, preprocessing: [String],
                 engine: String, width: Int, height: Int, source: TextSource = .ocr, layerScore: Double? = nil) {
@@ -107,6 +109,18 @@ public struct RecognitionOptions: Sendable {
     public var deskew = true
     /// Whiten dark regions touching the page edge (scanner borders, shadows) before deskewing.
     public var removeBorders = true
+    /// Pages without glyph-sized marks (PageLayout) are not recognised.
+    public var skipBlank = OCRSwitches.isOn("blank")
+    /// Blank margins are cut off before recognition, leaving this much (mm) round the text.
+    public var cropMargins = OCRSwitches.isOn("crop")
+    /// Specks far from the text are whitened (Despeckle).
+    public var despeckle = OCRSwitches.isOn("despeckle")
+    public var cropMarginMillimetres = 4.0
+    /// Corrects the recognised Vietnamese (OCRCorrector: marks, digits read as letters); nil leaves the text as
+    /// Tesseract read it.
+    public var corrector: OCRCorrector? = OCRSwitches.isOn("correct") ? OCRCorrector() : nil
+    /// Heading columns found from gutters two or more lines share (ReadingOrder), not only from one line's gap.
+    public var confirmedGutters = OCRSwitches.isOn("gutters")
     public init() {}
 }
 
@@ -168,6 +182,8 @@ public final class TesseractEngine {
             hoso_tess_delete(api)
             throw error
         }
+        // Tesseract's alternatives for each symbol feed the correction (its choice iterator).
+        if options.corrector != nil { _ = hoso_tess_set_variable(api, "lstm_choice_mode", "2", nil, nil) }
         self.api = api
         let version = hoso_tess_version().map { String(cString: $0) } ?? "?"
         engineDescription = "tesseract \(version) \(language) LSTM"
@@ -217,8 +233,29 @@ public final class TesseractEngine {
     /// confidence is below 80, orientation by OSD and a second reading of the turned page → reading
     /// order (heading columns kept apart) → NFC, boxes mapped back to the original image.
     public func recognize(_ image: PageImage) throws -> RecognizedPage {
-        var steps: [String] = []
+        var page = try recognizeImage(image)
+        // A window of a page (rendered without its blank margins): boxes and size on the whole page.
+        if let w = image.window {
+            page.width = w.pageWidth
+            page.height = w.pageHeight
+            for i in page.words.indices {
+                page.words[i].x += w.x
+                page.words[i].y += w.y
+            }
+        }
+        return page
+    }
+
+    /// A page with nothing to recognise, and why.
+    private func blankPage(_ image: PageImage, steps: [String]) -> RecognizedPage {
+        RecognizedPage(text: "", words: [], meanConfidence: 0, preprocessing: steps + ["blank"], engine: engineDescription,
+                       width: image.width, height: image.height)
+    }
+
+    private func recognizeImage(_ image: PageImage) throws -> RecognizedPage {
+        var steps: [String] = image.origin
         let origW = image.width, origH = image.height
+        if image.layout?.isBlank == true { return blankPage(image, steps: steps) }
         var resolution = image.resolution
         // A resolution that makes the page wider than 17 in (A2) or implausibly small is a default
         // written by the scanner software (often 72 dpi), not the truth: let Tesseract estimate it.
@@ -256,8 +293,29 @@ public final class TesseractEngine {
             steps.append("border")
         }
 
+        // 2a. Specks far from the text whitened.
+        if options.despeckle, let (cleaned, count) = Despeckle.apply(grey, resolution: resolution > 0 ? resolution : 300) {
+            grey = cleaned
+            steps.append("despeckle:\(count)")
+        }
+
+        // 2b. Blank pages are not recognised; blank margins are cut off (a window of a page was cut already).
+        var start = Transform()
+        if options.skipBlank || options.cropMargins, image.window == nil {
+            let layout = PageLayout.measure(grey, assumedResolution: resolution > 0 ? resolution : 300)
+            if options.skipBlank, layout.isBlank { return blankPage(image, steps: steps) }
+            if options.cropMargins, let box = layout.contentBox(marginMillimetres: options.cropMarginMillimetres,
+                                                                atResolution: layout.resolution),
+               box.width * box.height < grey.width * grey.height * 9 / 10,
+               let cropped = grey.cropped(box) {
+                start.steps.append(.crop(x: box.x0, y: box.y0))
+                steps.append("crop:\(box.x0),\(box.y0),\(box.width),\(box.height)")
+                grey = cropped
+            }
+        }
+
         // 3–5. Deskew, upscale, recognise as it stands.
-        let result = try recognizeUpright(grey, resolution: resolution, transform: Transform(), steps: steps,
+        let result = try recognizeUpright(grey, resolution: resolution, transform: start, steps: steps,
                                           originalSize: (origW, origH))
         // 6. Orientation: only a page read with low confidence is checked with Tesseract OSD (it costs
         //    about as much as recognising the page); when OSD says the page is turned, the turned page is
@@ -269,7 +327,7 @@ public final class TesseractEngine {
         // Tesseract reports the page's orientation; turning it back takes (360 − deg) clockwise.
         let quads = ((360 - degrees) / 90) % 4
         guard let p = pixRotateOrth(grey.pix, l_int32(quads)) else { return result }
-        var transform = Transform()
+        var transform = start
         transform.steps.append(.rotateOrth(quads: quads, width: grey.width, height: grey.height))
         let turned = try recognizeUpright(PageImage(taking: p), resolution: resolution, transform: transform,
                                           steps: steps + ["rotate\(quads * 90)"], originalSize: (origW, origH))
@@ -320,7 +378,10 @@ public final class TesseractEngine {
         try Tess.call(failed) { hoso_tess_mean_text_conf(api, &mean, $0) }
         let meanConfidence = Double(mean)
 
-        struct RawWord { var text: String; var box: ReadingOrder.Box; var confidence: Double }
+        struct RawWord {
+            var text: String; var box: ReadingOrder.Box; var confidence: Double
+            var choices: [[(text: String, confidence: Double)]] = []
+        }
         var lines: [[RawWord]] = []
         var iterator: OpaquePointer?
         try Tess.call(failed) { hoso_tess_words_begin(api, &iterator, $0) }
@@ -345,8 +406,11 @@ public final class TesseractEngine {
                 guard hasBox != 0 else { continue }
                 var confidence: Float = 0, begins: Int32 = 0
                 try Tess.call(failed) { hoso_tess_words_confidence(it, word, &confidence, $0) }
-                let raw = RawWord(text: text, box: .init(x0: Int(l), y0: Int(t), x1: Int(r), y1: Int(b)),
+                var raw = RawWord(text: text, box: .init(x0: Int(l), y0: Int(t), x1: Int(r), y1: Int(b)),
                                   confidence: Double(confidence))
+                if let corrector = options.corrector, corrector.wantsChoices(text: text, confidence: raw.confidence) {
+                    raw.choices = try Tess.symbolChoices(it, failed)
+                }
                 try Tess.call(failed) { hoso_tess_words_begins(it, textLine, &begins, $0) }
                 if begins != 0 || lines.isEmpty {
                     lines.append([raw])
@@ -359,24 +423,36 @@ public final class TesseractEngine {
         // 6. Reading order, boxes back to the original page.
         let pieces = ReadingOrder.arrange(lines.map { $0.map(\.box) },
                                           columnGap: { h in max(3 * h, 12) },
+                                          confirmedGap: options.confirmedGutters ? { h in max(h * 6 / 5, 10) } : nil,
                                           lineSlack: { h in 2 * h + 4 })
+        // 7. Vietnamese correction within each output line; the recognised text is kept beside it.
         var words: [RecognizedWord] = []
-        var textLines: [String] = []
+        var textLines: [String] = [], rawLines: [String] = []
+        var changed = 0
         let (ow, oh) = originalSize
         for piece in pieces {
-            var parts: [String] = []
-            for i in piece.items {
-                let w = lines[piece.line][i]
-                parts.append(w.text)
+            let raw = piece.items.map { lines[piece.line][$0] }
+            let texts = options.corrector?.correct(line: raw.map {
+                OCRCorrector.Word(text: $0.text, confidence: $0.confidence, choices: $0.choices.map { $0.map(\.text) })
+            }) ?? raw.map(\.text)
+            for (w, text) in zip(raw, texts) where !text.isEmpty {
                 let box = transform.boxToOriginal(w.box, width: ow, height: oh)
-                words.append(RecognizedWord(text: w.text, x: box.x0, y: box.y0, width: box.x1 - box.x0,
+                words.append(RecognizedWord(text: text, x: box.x0, y: box.y0, width: box.x1 - box.x0,
                                             height: box.y1 - box.y0, confidence: w.confidence))
             }
-            textLines.append(parts.joined(separator: " "))
+            changed += zip(raw, texts).filter { $0.0.text != $0.1 }.count
+            let kept = texts.filter { !$0.isEmpty }
+            if !kept.isEmpty { textLines.append(kept.joined(separator: " ")) }
+            rawLines.append(raw.map(\.text).joined(separator: " "))
         }
-        return RecognizedPage(text: textLines.joined(separator: "\n"), words: words,
-                              meanConfidence: words.isEmpty ? 0 : meanConfidence,
-                              preprocessing: steps, engine: engineDescription, width: ow, height: oh)
+        let text = textLines.joined(separator: "\n"), recognized = rawLines.joined(separator: "\n")
+        var page = RecognizedPage(text: text, words: words, meanConfidence: words.isEmpty ? 0 : meanConfidence,
+                                  preprocessing: steps, engine: engineDescription, width: ow, height: oh)
+        if recognized != text {
+            page.recognizedText = recognized
+            page.preprocessing.append("corrected:\(changed)")
+        }
+        return page
     }
 
     /// Whitens the dark regions that touch the edge of the page (scanner borders, book-edge shadows):
@@ -434,107 +510,5 @@ public final class TesseractEngine {
         try Tess.call(failed) { hoso_tess_detect_orientation(osd, &degrees, &conf, &scriptConf, &found, $0) }
         guard found != 0 else { return nil }
         return (Int(degrees), conf)
-    }
-}
-
-/// Calls into CTesseractGuard (hoso_tesseract.h).
-enum Tess {
-    /// Runs one guarded call (`body` gets the error out-parameter). A failure Tesseract reported throws an
-    /// OCREngineError with `reason`; a C++ exception caught in the shim adds its message to it.
-    static func call(_ reason: @autoclosure () -> String,
-                     _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32) throws {
-        var error: UnsafeMutablePointer<CChar>?
-        let status = body(&error)
-        defer { hoso_tess_free(error) }
-        guard status != HOSO_TESS_OK else { return }
-        if status == HOSO_TESS_EXCEPTION {
-            let message = error.map { String(cString: $0) } ?? "không rõ"
-            throw OCREngineError(reason: "\(reason()) (lỗi bên trong Tesseract: \(message))")
-        }
-        throw OCREngineError(reason: reason())
-    }
-
-    /// Sends Tesseract's warnings ("Estimating resolution …") nowhere; a failure here changes nothing.
-    static func quiet(_ handle: OpaquePointer) {
-        _ = hoso_tess_set_variable(handle, "debug_file", "/dev/null", nil, nil)
-    }
-}
-
-/// The geometric steps applied to the page before recognition, to map word boxes back.
-struct Transform {
-    enum Step {
-        /// Clockwise by quads × 90° (Leptonica pixRotateOrth); width/height before the turn.
-        case rotateOrth(quads: Int, width: Int, height: Int)
-        /// Leptonica pixRotate about the centre, same size; positive is clockwise.
-        case rotate(radians: Double, width: Int, height: Int)
-        case scale(Double, Double)
-    }
-    var steps: [Step] = []
-
-    /// Maps a point of the processed image back to the original image.
-    func toOriginal(_ x: Double, _ y: Double) -> (Double, Double) {
-        var (x, y) = (x, y)
-        for step in steps.reversed() {
-            switch step {
-            case .scale(let sx, let sy):
-                x /= sx; y /= sy
-            case .rotate(let a, let w, let h):
-                let cx = Double(w) / 2, cy = Double(h) / 2
-                let dx = x - cx, dy = y - cy
-                // Forward (clockwise by a, y down): x' = cx + dx cos a − dy sin a, y' = cy + dx sin a + dy cos a.
-                x = cx + dx * cos(a) + dy * sin(a)
-                y = cy - dx * sin(a) + dy * cos(a)
-            case .rotateOrth(let q, let w, let h):
-                switch q {
-                case 1: (x, y) = (y, Double(h) - x)          // forward: x' = h − y, y' = x
-                case 2: (x, y) = (Double(w) - x, Double(h) - y)
-                case 3: (x, y) = (Double(w) - y, x)          // forward: x' = y, y' = w − x
-                default: break
-                }
-            }
-        }
-        return (x, y)
-    }
-
-    /// The bounding box, in the original image, of a processed-image box; clamped to the page.
-    func boxToOriginal(_ b: ReadingOrder.Box, width: Int, height: Int) -> ReadingOrder.Box {
-        let corners = [(b.x0, b.y0), (b.x1, b.y0), (b.x0, b.y1), (b.x1, b.y1)]
-            .map { toOriginal(Double($0.0), Double($0.1)) }
-        let xs = corners.map(\.0), ys = corners.map(\.1)
-        func clamp(_ v: Double, _ hi: Int) -> Int { min(max(Int(v.rounded()), 0), hi) }
-        return .init(x0: clamp(xs.min() ?? 0, width), y0: clamp(ys.min() ?? 0, height),
-                     x1: clamp(xs.max() ?? 0, width), y1: clamp(ys.max() ?? 0, height))
-    }
-}
-
-/// Process-wide settings for Tesseract.
-public enum OCRRuntime {
-    /// The value of OMP_THREAD_LIMIT when the process started (before `prepare()` sets it).
-    /// Unless it is "1", Tesseract runs with OpenMP threads — about 3× slower per page on a busy
-    /// small machine; see `ensureSingleThreadedOpenMP()`.
-    public private(set) static var openMPThreadLimitAtStart: String?
-
-    private static let prepared: Void = {
-        openMPThreadLimitAtStart = ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"]
-        // See TesseractEngine: one OpenMP thread per engine; one engine per core.
-        setenv("OMP_THREAD_LIMIT", "1", 0)
-        _ = setMsgSeverity(l_int32(L_SEVERITY_NONE))
-    }()
-
-    /// Sets OMP_THREAD_LIMIT=1 (unless set) and silences Leptonica. Called by every engine.
-    public static func prepare() { _ = prepared }
-
-    /// Call first thing in `main`: when OMP_THREAD_LIMIT is not set, sets it to 1 and re-executes the
-    /// program (libgomp reads the variable only when it is loaded, before `main`). Returns when the
-    /// variable was already set (or the re-execution failed).
-    public static func ensureSingleThreadedOpenMP() {
-        guard ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"] == nil else { return }
-        setenv("OMP_THREAD_LIMIT", "1", 1)
-        let args = CommandLine.arguments
-        var cargs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) }
-        cargs.append(nil)
-        execv("/proc/self/exe", &cargs)
-        // execv only returns on failure: carry on with OpenMP threads.
-        for p in cargs { free(p) }
     }
 }

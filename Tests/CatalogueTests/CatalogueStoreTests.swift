@@ -229,6 +229,24 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(review.first?.layerScore, 0.875)
     }
 
+    /// A page keeps the text as recognised beside the corrected one; saving it again replaces both.
+    func testRecognizedTextIsKeptBesideTheCorrection() throws {
+        let store = try CatalogueStore(path: dbPath)
+        try store.upsert(files: [Self.file], documents: [Self.document(1)])
+        let id = Self.document(1).id
+        var corrected = Self.page(id, 1, confidence: 91)
+        corrected.text = "Điều 1. Quyết định này có hiệu lực"
+        corrected.recognizedText = "Điều L. Quyêt định này có hiệu lực"
+        try store.save(page: corrected)
+        try store.save(page: Self.page(id, 2, confidence: 95))
+        let pages = try store.pages(documentID: id)
+        XCTAssertEqual(pages.map(\.text).first, "Điều 1. Quyết định này có hiệu lực")
+        XCTAssertEqual(pages.map(\.recognizedText), ["Điều L. Quyêt định này có hiệu lực", nil], "nil: nothing was corrected")
+        corrected.recognizedText = nil
+        try store.save(page: corrected)
+        XCTAssertNil(try store.page(documentID: id, number: 1)?.recognizedText)
+    }
+
     func testLowConfidenceAndCounts() throws {
         let store = try CatalogueStore(path: dbPath)
         XCTAssertTrue(try store.counts() == (0, 0, 0))

@@ -75,7 +75,7 @@ final class OCRTests: XCTestCase {
         assertWellFormed(page)
         XCTAssertEqual(page.width, 1654)
         XCTAssertEqual(page.preprocessing.first, "grey:red", "colour scans go through the red channel")
-        XCTAssertEqual(page.preprocessing, ["grey:red"], "200 dpi pages are not upscaled")
+        XCTAssertFalse(page.preprocessing.contains { $0.hasPrefix("scale:") }, "200 dpi pages are not upscaled")
         let truth = try truth("quyet_dinh_200dpi.txt")
         let cer = TextMetrics.cer(page.text, truth: truth)
         print("quyet_dinh_200dpi: CER \(cer) WMR \(TextMetrics.wordMissRate(page.text, truth: truth)) conf \(page.meanConfidence)")
@@ -93,6 +93,27 @@ final class OCRTests: XCTestCase {
         let right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Krông Pắc, ngày 15 tháng 02 năm 2012"]
         XCTAssertEqual(Array(lines.prefix(6)), left + right)
         XCTAssertTrue(String(TextMetrics.flatten(page.text)).contains("thửa đất số 305, tờ bản đồ số 80"))
+    }
+
+    /// A layout the samples script does not make (make_fixtures.py --layouts): a gutter under three line heights,
+    /// three heading lines on the left and five on the right, a signature block of five lines and three.
+    func testHeadingColumnsFoundFromThePagesOwnLayout() throws {
+        let img = try image(try ScanReader().page(1, of: fixture("heading_three_five.png")))
+        let page = try engine().recognize(img)
+        assertWellFormed(page)
+        let lines = page.text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(lines.prefix(8)), [
+            "UBND TỈNH ĐẮK LẮK", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Số: 215/STNMT-ĐĐBĐ", "Mẫu số 04a/ĐK",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Buôn Ma Thuột, ngày 12 tháng 3 năm 1994",
+            "(Bản số 2)",
+        ], page.text)
+        for l in lines {
+            XCTAssertFalse(l.contains("Nơi nhận") && l.contains("GIÁM ĐỐC"), "interleaved: \(l)")
+        }
+        let signature = try XCTUnwrap(lines.firstIndex(of: "KT. GIÁM ĐỐC"), page.text)
+        XCTAssertLessThan(try XCTUnwrap(lines.firstIndex(of: "- Ban Giám đốc;"), page.text), signature)
+        let truth = try truth("heading_three_five.txt")
+        XCTAssertLessThanOrEqual(TextMetrics.cer(page.text, truth: truth), 0.02, page.text)
     }
 
     /// A page fed upside down comes back upright, with boxes on the original (upside-down) image.

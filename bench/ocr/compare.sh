@@ -14,6 +14,7 @@
 #    miss rate), and pages/s of each with the ratio. Load average before and after is printed: the
 #    machine may be shared.
 set -euo pipefail
+python3=${PYTHON:-/usr/bin/python3}   # Pillow (python3-pil) for extract_samples.py
 rounds=${1:-2}
 cores=$(nproc)
 jobs=${2:-$cores}
@@ -32,7 +33,7 @@ else
 fi
 
 pages="$work/pages"
-n=$(python3 "$here/extract_samples.py" "$root/samples/batch" "$root/samples/truth" "$pages")
+n=$("$python3" "$here/extract_samples.py" "$root/samples/batch" "$root/samples/truth" "$pages")
 mapfile -t images < <(find "$pages" -maxdepth 1 -type f ! -name '*.txt' | sort)
 echo "machine: $cores cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "pages: $n  jobs: $jobs  rounds: $rounds"
@@ -58,7 +59,7 @@ tail -1 "$work/ingest.log"
 mkdir -p "$work/hoso"
 for doc in $(ls "$root/samples/truth"); do
   "$hoso" text --data "$work/data" --role secret "$doc" >"$work/$doc.all" 2>/dev/null || continue
-  python3 - "$work/$doc.all" "$work/hoso" "$doc" <<'PY'
+  "$python3" - "$work/$doc.all" "$work/hoso" "$doc" <<'PY'
 import sys
 text = open(sys.argv[1], encoding="utf-8").read()
 if text.endswith("\n"):
@@ -69,7 +70,7 @@ PY
 done
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$n" "${tess_times[*]}" "${hoso_times[*]}" <<'PY'
+"$python3" - "$n" "${tess_times[*]}" "${hoso_times[*]}" <<'PY'
 import statistics, sys
 n = int(sys.argv[1])
 t = [float(x) for x in sys.argv[2].split()]
@@ -81,10 +82,10 @@ print(f"throughput ratio hoso/tesseract: {tm / hm:.3f} (goal >= 0.95); per round
       + ", ".join(f"{a / b:.3f}" for a, b in zip(t, h)))
 PY
 echo "== bare tesseract =="
-python3 "$here/score.py" "$pages" "$work/tess" | tail -1
+"$python3" "$here/score.py" "$pages" "$work/tess" | tail -1
 echo "== hoso =="
-python3 "$here/score.py" "$pages" "$work/hoso" | tail -1
+"$python3" "$here/score.py" "$pages" "$work/hoso" | tail -1
 if [ -n "${KEEP:-}" ]; then
-  mkdir -p "$KEEP" && python3 "$here/score.py" "$pages" "$work/tess" >"$KEEP/tesseract.txt" \
-    && python3 "$here/score.py" "$pages" "$work/hoso" >"$KEEP/hoso.txt"
+  mkdir -p "$KEEP" && "$python3" "$here/score.py" "$pages" "$work/tess" >"$KEEP/tesseract.txt" \
+    && "$python3" "$here/score.py" "$pages" "$work/hoso" >"$KEEP/hoso.txt"
 fi

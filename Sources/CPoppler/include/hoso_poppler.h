@@ -46,6 +46,12 @@ int hoso_pdf_render(hoso_pdf *_Nonnull pdf, int index, double dpi, int gray, lon
                     unsigned char *_Nullable *_Nonnull pixels, int *_Nonnull width, int *_Nonnull height,
                     int *_Nonnull stride, char *_Nullable *_Nullable error);
 
+/// Renders the `w` × `h` pixel region at (`x`, `y`) of page `index` at `dpi` (the whole page when `w` or `h` is
+/// 0 or less), as hoso_pdf_render does; `max_pixels` bounds the region.
+int hoso_pdf_render_region(hoso_pdf *_Nonnull pdf, int index, double dpi, int gray, int x, int y, int w, int h,
+                           long max_pixels, unsigned char *_Nullable *_Nonnull pixels, int *_Nonnull width,
+                           int *_Nonnull height, int *_Nonnull stride, char *_Nullable *_Nullable error);
+
 #ifdef __cplusplus
 }
 #endif

@@ -84,6 +84,12 @@ int hoso_tess_words_confidence(hoso_tess_words *_Nonnull words, int level, float
 /* TessPageIteratorIsAtBeginningOf. */
 int hoso_tess_words_begins(hoso_tess_words *_Nonnull words, int level, int *_Nonnull out, char *_Nullable *_Nullable error);
 
+/// The alternatives Tesseract weighed for each symbol of the word at the iterator (LSTM: set the variable
+/// `lstm_choice_mode` to 2 before recognising, else only the best): lines `index\tconfidence\ttext\n`, symbols
+/// numbered from 0, best first (malloc'd, NUL-terminated).
+int hoso_tess_words_symbol_choices(hoso_tess_words *_Nonnull words, char *_Nullable *_Nonnull text,
+                                   char *_Nullable *_Nullable error);
+
 /* Test only: throws a std::runtime_error inside the guard; returns HOSO_TESS_EXCEPTION with its message. */
 int hoso_tess_test_throw(char *_Nullable *_Nullable error);
 

@@ -1,0 +1,44 @@
+import CTesseract
+import Foundation
+
+/// Process-wide settings for Tesseract.
+public enum OCRRuntime {
+    /// The value of OMP_THREAD_LIMIT when the process started (before `prepare()` sets it).
+    /// Unless it is "1", Tesseract runs with OpenMP threads — about 3× slower per page on a busy
+    /// small machine; see `ensureSingleThreadedOpenMP()`.
+    public private(set) static var openMPThreadLimitAtStart: String?
+
+    private static let prepared: Void = {
+        openMPThreadLimitAtStart = ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"]
+        // See TesseractEngine: one OpenMP thread per engine; one engine per core.
+        setenv("OMP_THREAD_LIMIT", "1", 0)
+        _ = setMsgSeverity(l_int32(L_SEVERITY_NONE))
+    }()
+
+    /// Sets OMP_THREAD_LIMIT=1 (unless set) and silences Leptonica. Called by every engine.
+    public static func prepare() { _ = prepared }
+
+    /// Call first thing in `main`: when OMP_THREAD_LIMIT is not set, sets it to 1 and re-executes the
+    /// program (libgomp reads the variable only when it is loaded, before `main`). Returns when the
+    /// variable was already set (or the re-execution failed).
+    public static func ensureSingleThreadedOpenMP() {
+        guard ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"] == nil else { return }
+        setenv("OMP_THREAD_LIMIT", "1", 1)
+        let args = CommandLine.arguments
+        var cargs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) }
+        cargs.append(nil)
+        execv("/proc/self/exe", &cargs)
+        // execv only returns on failure: carry on with OpenMP threads.
+        for p in cargs { free(p) }
+    }
+}
+
+/// Recognition steps switched off for a whole process by `HOSO_OCR_OFF` (a comma-separated list: `sizing`, `crop`,
+/// `blank`, `correct`, `gutters`), so that a bench can measure what each step brings with the same build.
+public enum OCRSwitches {
+    public static let off: Set<String> = Set((ProcessInfo.processInfo.environment["HOSO_OCR_OFF"] ?? "")
+        .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    public static func isOn(_ step: String) -> Bool { !off.contains(step) }
+    /// `HOSO_OCR_GLYPH_HEIGHT`: the glyph height in pixels PDF pages are rendered for (PageSizing), for benches.
+    public static let glyphHeight: Double? = ProcessInfo.processInfo.environment["HOSO_OCR_GLYPH_HEIGHT"].flatMap(Double.init)
+}
