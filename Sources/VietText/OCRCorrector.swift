@@ -3,6 +3,7 @@ import Foundation
 /// Corrects what Tesseract's `vie` model gets wrong in Vietnamese text, one line at a time, keeping the words'
 /// number and order (each word's box stays its own):
 ///
+/// - `Ð` (eth) read for `Đ`: `ÐK` → `ĐK`;
 /// - digits read as letters where a number must stand: after `Điều`, `Khoản`, `Chương`, `Mục`, `số` a lone
 ///   `L`, `l`, `I`, `|` is `1` (`Điều L.` → `Điều 1.`); inside runs of digits `l I |` are `1` and `O o` are `0`
 ///   (`2O17` → `2017`, `l5/02/2012` → `15/02/2012`);
@@ -44,7 +45,9 @@ public struct OCRCorrector: Sendable {
 
     /// The corrected texts of a line's words (as many as given, in order; an empty text is a word to drop).
     public func correct(line words: [Word]) -> [String] {
-        var out = Self.punctuationFixed(words.map { VietNormalizer.nfc($0.text) }, confidences: words.map(\.confidence))
+        // `Ð` (eth, U+00D0) is read for `Đ` (U+0110): Vietnamese has no eth.
+        let texts = words.map { VietNormalizer.nfc($0.text).replacingOccurrences(of: "Ð", with: "Đ").replacingOccurrences(of: "ð", with: "đ") }
+        var out = Self.punctuationFixed(texts, confidences: words.map(\.confidence))
         for i in out.indices {
             let (lead, core, trail) = SyllablePairModel.core(of: out[i])
             guard !core.isEmpty else { continue }

@@ -43,6 +43,7 @@ final class OCRCorrectorTests: XCTestCase {
             ("số L", "số 1", "after số"),
             ("Lê Văn L", "Lê Văn L", "a lone L after a name is an initial"),
             ("H49.64.33.2012.015", "H49.64.33.2012.015", "identifiers stay"),
+            ("Mẫu số 04a/ÐK", "Mẫu số 04a/ĐK", "eth read for Đ"),
             ("12/QĐ-UBND", "12/QĐ-UBND", "document numbers stay"),
         ]
         let c = corrector()
