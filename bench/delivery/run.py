@@ -23,20 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "bench", "ocr"))
 sys.dont_write_bytecode = True
-from score import flat, levenshtein  # noqa: E402
-
-
-def word_miss(got, truth):
-    have = {}
-    for w in got.split():
-        have[w] = have.get(w, 0) + 1
-    missed = 0
-    for w in truth.split():
-        if have.get(w, 0) > 0:
-            have[w] -= 1
-        else:
-            missed += 1
-    return missed, len(truth.split())
+from score import flat, levenshtein, word_miss  # noqa: E402
 
 
 def hoso_id(name):

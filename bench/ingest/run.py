@@ -32,26 +32,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "bench", "ocr"))
 sys.dont_write_bytecode = True
-from score import flat, levenshtein  # noqa: E402
+from score import flat, levenshtein, word_miss  # noqa: E402
 
 ENV = dict(os.environ, OMP_THREAD_LIMIT="1")
 
 
 def load():
     return open("/proc/loadavg").read().split()[0]
-
-
-def word_miss(got, truth):
-    have = {}
-    for w in got.split():
-        have[w] = have.get(w, 0) + 1
-    missed = 0
-    for w in truth.split():
-        if have.get(w, 0) > 0:
-            have[w] -= 1
-        else:
-            missed += 1
-    return missed
 
 
 def timed(cmd, **kw):
@@ -80,7 +67,7 @@ def score(name, texts, truth, kinds):
     rows = {}
     for key, t in truth.items():
         got, want = flat(texts.get(key, "")), flat(t)
-        e, m, n = levenshtein(got, want), word_miss(got, want), len(want.split())
+        e, (m, n) = levenshtein(got, want), word_miss(got, want)
         for k in ("all", kinds[key]):
             a = rows.setdefault(k, [0, 0, 0, 0])
             a[0] += e; a[1] += len(want); a[2] += m; a[3] += n

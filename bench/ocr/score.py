@@ -28,6 +28,19 @@ def levenshtein(a, b):
     return prev[len(a)]
 
 
+def word_miss(got, truth):
+    """(true words missing from `got`, true words): order-free, with multiplicity, on flattened texts."""
+    have = Counter(got.split())
+    want = truth.split()
+    missed = 0
+    for w in want:
+        if have[w] > 0:
+            have[w] -= 1
+        else:
+            missed += 1
+    return missed, len(want)
+
+
 def main():
     truth_dir, out_dir = sys.argv[1], sys.argv[2]
     edits = chars = missed = words = pages = 0
@@ -38,15 +51,9 @@ def main():
         truth = flat(open(os.path.join(truth_dir, name), encoding="utf-8").read())
         got = flat(open(out_path, encoding="utf-8").read()) if os.path.exists(out_path) else ""
         e = levenshtein(got, truth)
-        want, have = truth.split(), Counter(got.split())
-        m = 0
-        for w in want:
-            if have[w] > 0:
-                have[w] -= 1
-            else:
-                m += 1
-        print(f"{name[:-4]:>10}  CER {e / max(1, len(truth)):6.2%}  word miss {m / max(1, len(want)):6.2%}")
-        edits, chars, missed, words, pages = edits + e, chars + len(truth), missed + m, words + len(want), pages + 1
+        m, n = word_miss(got, truth)
+        print(f"{name[:-4]:>10}  CER {e / max(1, len(truth)):6.2%}  word miss {m / max(1, n):6.2%}")
+        edits, chars, missed, words, pages = edits + e, chars + len(truth), missed + m, words + n, pages + 1
     print(f"{'total':>10}  CER {edits / max(1, chars):6.2%}  word miss {missed / max(1, words):6.2%}  pages {pages}")
 
 
