@@ -9,6 +9,7 @@ struct Compiler {
     var highlight: [String] = []
     var textWords: [String] = []
     var relaxed: QueryNode? = nil
+    var readings: [QueryReading] = []
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
@@ -20,6 +21,17 @@ struct Compiler {
     }
     mutating func addTextWord(_ w: String) {
         if !textWords.contains(w) { textWords.append(w) }
+    }
+    mutating func addReading(_ r: QueryReading) {
+        if !readings.contains(r) { readings.append(r) }
+    }
+    /// Highlight words and readings of tokens read from keys.
+    mutating func collectKeys(_ toks: [Token], typed: [Token?]) {
+        for (t, original) in zip(toks, typed) {
+            guard let original else { continue }
+            addHighlight(original.folded)
+            addReading(QueryReading(kind: .keys, typed: original.text, read: [t.text]))
+        }
     }
 
     // MARK: Expressions
@@ -187,9 +199,10 @@ struct Compiler {
     }
 
     mutating func compilePhrase(_ text: String, collect: Bool) -> QueryNode? {
-        let toks = analyzer.tokens(text).filter { $0.text.utf8.count <= Analyzer.maxTermBytes }
+        let all = Tokenizer.tokens(text).filter { $0.text.utf8.count <= Analyzer.maxTermBytes }
+        let (toks, typed) = readingKeys(all.filter(\.isPositional), compounds: all.filter { !$0.isPositional })
         guard !toks.isEmpty else { return nil }
-        if collect { for t in toks { addHighlight(t.folded); addTextWord(t.text) } }
+        if collect { for t in toks { addHighlight(t.folded); addTextWord(t.text) }; collectKeys(toks, typed: typed) }
         return phraseNode(toks)
     }
 
@@ -203,13 +216,16 @@ struct Compiler {
     }
 
     /// Plain words: identifiers, abbreviations both ways, then one clause per remaining word.
-    mutating func compileWords(_ raw: String, collect: Bool) -> (clauses: [QueryNode], extras: [QueryNode], pairs: [QueryNode]) {
+    mutating func compileWords(_ typedText: String, collect: Bool) -> (clauses: [QueryNode], extras: [QueryNode], pairs: [QueryNode]) {
+        let (raw, abbreviationKeys) = readingAbbreviationKeys(typedText)
+        if collect { abbreviationKeys.forEach { addReading($0) } }
         // Tokens too long to be index terms cannot match anything: dropped.
         let all = Tokenizer.tokens(raw).filter { $0.text.utf8.count <= Analyzer.maxTermBytes }
-        let toks = all.filter(\.isPositional)
+        // Raw Telex/VNI keys are read as their syllables first, so every step below sees `nguyễn`.
+        let (toks, typed) = readingKeys(all.filter(\.isPositional), compounds: all.filter { !$0.isPositional })
         let n = toks.count
         guard n > 0 else { return ([], [], []) }
-        if collect { for t in toks { addHighlight(t.folded); addTextWord(t.text) } }
+        if collect { for t in toks { addHighlight(t.folded); addTextWord(t.text) }; collectKeys(toks, typed: typed) }
         var used = [Bool](repeating: false, count: n)
         var spans: [(start: Int, node: QueryNode)] = []
         var relaxable: Set<Int> = []   // starts of spans whose words may be OR'ed one by one
@@ -366,6 +382,32 @@ struct Compiler {
             if !matched { i += 1 }
         }
 
+        // 5b. Spoken words: `đền bù`, `den bu` also find `bồi thường`, below the words typed.
+        let spokenMax = config.spoken.maxLength
+        var spokenBoosts: [QueryNode] = []
+        var spokenWords = Set<Int>()
+        i = 0
+        while i < n, spokenMax > 0 {
+            var matched = false
+            for len in stride(from: min(spokenMax, n - i), through: 1, by: -1) where free(i..<(i + len)) {
+                let r = i..<(i + len)
+                guard r.allSatisfy({ toks[$0].kind == .word }) else { continue }
+                let terms = config.spoken.terms(forTyped: r.map { toks[$0].text })
+                guard !terms.isEmpty else { continue }
+                if collect {
+                    terms.forEach { x in analyzer.tokens(x).forEach { addHighlight($0.folded) } }
+                    addReading(QueryReading(kind: .spoken, typed: r.map { toks[$0].text }.joined(separator: " "), read: terms))
+                    spokenBoosts += spokenCatalogueBoosts(terms)
+                }
+                spokenWords.formUnion(r)
+                take(r, spokenNode(typed: phraseNode(Array(toks[r])), terms: terms))
+                i += len
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+
         // 6. Abbreviations: "UBND" also finds "ủy ban nhân dân" (as a phrase).
         for k in 0..<n where !used[k] && toks[k].kind == .word {
             let expansions = config.expansions(of: toks[k].text)
@@ -374,14 +416,18 @@ struct Compiler {
             take(k..<(k + 1), richWordNode(toks[k]))
         }
 
-        // 7. Every other word.
-        for k in 0..<n where !used[k] { take(k..<(k + 1), wordNode(toks[k])) }
+        // 7. Every other word (a word read from keys also as typed).
+        for k in 0..<n where !used[k] {
+            take(k..<(k + 1), typed[k].map { keyedWordNode(toks[k], typed: $0) } ?? wordNode(toks[k]))
+        }
 
         // Adjacent pairs, as typed, boost documents with the words adjacent and in order.
         var pairs: [QueryNode] = []
-        if collect { pairs += catalogueBoosts(toks) }
+        if collect { pairs += catalogueBoosts(toks, spoken: spokenWords) + spokenBoosts }
         if collect {
-            for k in 0..<(n - 1) where Analyzer.pairs(toks[k], toks[k + 1], in: raw) {
+            // A spoken phrase's own pairs are in its phrase (and two spoken phrases side by side make no pair).
+            for k in 0..<(n - 1) where !(spokenWords.contains(k) && spokenWords.contains(k + 1))
+                && Analyzer.pairs(toks[k], toks[k + 1], in: raw) {
                 // Typed with marks, the pair counts double, as the accented and folded pairs of term
                 // scheme 2 did together (bench/relevance: names and old tone placement).
                 let a = toks[k], b = toks[k + 1]
@@ -415,11 +461,13 @@ struct Compiler {
     /// each typed word in its title/trích yếu (`XSW`), each run of 1–3 words (and each abbreviation's
     /// expansion) as its type (`XST`: "quyết định", "tờ trình", "QĐ"), each year-like number as its
     /// year (`XSY`). Terms no document holds cost nothing.
-    func catalogueBoosts(_ toks: [Token]) -> [QueryNode] {
+    /// The words of a spoken phrase (`spoken`: their indices) are left out: the phrase stands for its terms,
+    /// whose own boosts come with it (`spokenCatalogueBoosts`).
+    func catalogueBoosts(_ toks: [Token], spoken: Set<Int> = []) -> [QueryNode] {
         var out: [QueryNode] = []
         var seen = Set<String>()
         func add(_ t: String) { if seen.insert(t).inserted { out.append(.term(t)) } }
-        for (k, t) in toks.enumerated() {
+        for (k, t) in toks.enumerated() where !spoken.contains(k) {
             if t.kind == .word {
                 add(TermPrefix.catalogueWord + t.folded.replacingOccurrences(of: "'", with: ""))
                 for x in config.expansions(of: t.text) { add(TermPrefix.catalogueType + Analyzer.fieldValue(x)) }
@@ -428,104 +476,10 @@ struct Compiler {
             }
             for len in 1...3 where k + len <= toks.count {
                 let run = toks[k..<(k + len)]
-                guard run.allSatisfy({ $0.kind == .word }) else { break }
+                guard run.allSatisfy({ $0.kind == .word }), !(k..<(k + len)).contains(where: spoken.contains) else { break }
                 add(TermPrefix.catalogueType + run.map(\.folded).joined(separator: " "))
             }
         }
         return out
-    }
-
-    // MARK: Fields
-
-    mutating func compileIdentifierField(_ field: Field, _ value: String, at pos: Int) throws -> QueryNode {
-        switch field {
-        case .citizen:
-            let digits = value.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }
-            guard let id = CitizenID(digits) else {
-                throw QueryError(message: "Số CCCD/CMND không hợp lệ: \"\(value)\" (CMND có 9 chữ số, CCCD có 12 chữ số bắt đầu bằng 0).", position: pos)
-            }
-            addHighlight(id.digits)
-            return .term(TermPrefix.citizenID + id.digits)
-        default:
-            if let dn = IdentifierExtractor.documentNumbers(in: value, lenient: true).first {
-                analyzer.tokens(value).forEach { addHighlight($0.folded) }
-                return .term(TermPrefix.documentNumber + dn.canonical)
-            }
-            // Not a full number/symbol: the words of the value, as a phrase.
-            let toks = analyzer.tokens(value)
-            guard !toks.isEmpty else {
-                throw QueryError(message: "Số văn bản không hợp lệ: \"\(value)\" (ví dụ: so:1605/QĐ-UBND).", position: pos)
-            }
-            toks.forEach { addHighlight($0.folded) }
-            if toks.count == 2, isSymbolLike(toks[0]) != isSymbolLike(toks[1]),
-               let num = toks.first(where: { $0.kind == .number }), let sym = toks.first(where: { $0.kind == .word }) {
-                return .term(TermPrefix.documentNumber + DocumentNumber(number: num.folded, symbolParts: [sym.folded]).canonical)
-            }
-            return phraseNode(toks)
-        }
-    }
-
-    mutating func compileFilterField(_ field: Field, _ value: String, at pos: Int) throws -> QueryNode {
-        let v = value.trimmingCharacters(in: .whitespaces)
-        switch field {
-        case .type:
-            let expansions = config.expansions(of: v)
-            let values = expansions.isEmpty ? [v] : expansions
-            return QueryNode.any(values.map { .term(TermPrefix.documentType + Analyzer.fieldValue($0)) })
-        case .body:
-            return .term(TermPrefix.issuingBody + Analyzer.fieldValue(v))
-        case .fonds:
-            return .term(TermPrefix.fonds + Analyzer.fieldValue(v))
-        case .file:
-            return .term(TermPrefix.fileID + v.precomposedStringWithCanonicalMapping)
-        case .year:
-            return try yearNode(v, at: pos)
-        case .date:
-            return try dateNode(v, at: pos)
-        default:
-            return .term(Analyzer.fieldValue(v))
-        }
-    }
-
-    func parseYear(_ s: String) -> Int? {
-        guard s.count == 4, s.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(s), (1000...2999).contains(y) else { return nil }
-        return y
-    }
-
-    func yearNode(_ v: String, at pos: Int) throws -> QueryNode {
-        let bad = QueryError(message: "Năm không hợp lệ: \"\(v)\" (ví dụ: nam:2012 hoặc nam:2010..2015).", position: pos)
-        if let r = v.range(of: "..") {
-            let a = String(v[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
-            let b = String(v[r.upperBound...]).trimmingCharacters(in: .whitespaces)
-            guard !(a.isEmpty && b.isEmpty) else { throw bad }
-            let from = a.isEmpty ? nil : parseYear(a), to = b.isEmpty ? nil : parseYear(b)
-            guard a.isEmpty || from != nil, b.isEmpty || to != nil else { throw bad }
-            if let from, let to, from > to {
-                throw QueryError(message: "Khoảng năm không hợp lệ: \(from) lớn hơn \(to) (ví dụ: nam:2010..2015).", position: pos)
-            }
-            return .valueRange(slot: 1, from: from.map { String(format: "%04d0000", $0) } ?? "00000000",
-                               to: to.map { String(format: "%04d1299", $0) } ?? "99999999")
-        }
-        guard let y = parseYear(v) else { throw bad }
-        return .term(TermPrefix.year + String(y))
-    }
-
-    func dateNode(_ v: String, at pos: Int) throws -> QueryNode {
-        func parse(_ s: String) throws -> ArchiveDate {
-            guard let d = ArchiveDate.parse(s.trimmingCharacters(in: .whitespaces)) else {
-                throw QueryError(message: "Ngày không hợp lệ: \"\(s)\" (ví dụ: ngay:15/02/2012, ngay:02/2012 hoặc ngay:01/2012..06/2012).", position: pos)
-            }
-            return d
-        }
-        if let r = v.range(of: "..") {
-            let a = String(v[..<r.lowerBound]), b = String(v[r.upperBound...])
-            let from = try parse(a), to = try parse(b)
-            guard from.sortKeyRange.from <= to.sortKeyRange.to else {
-                throw QueryError(message: "Khoảng ngày không hợp lệ: \(from) sau \(to).", position: pos)
-            }
-            return .valueRange(slot: 1, from: from.sortKeyRange.from, to: to.sortKeyRange.to)
-        }
-        let d = try parse(v)
-        return .valueRange(slot: 1, from: d.sortKeyRange.from, to: d.sortKeyRange.to)
     }
 }

@@ -77,6 +77,10 @@ public indirect enum QueryNode: Equatable, Sendable, CustomStringConvertible {
     static func any(_ nodes: [QueryNode]) -> QueryNode {
         nodes.count == 1 ? nodes[0] : .or(nodes)
     }
+    /// `.synonym` of the nodes, or the node itself when there is one.
+    static func synonymOf(_ nodes: [QueryNode]) -> QueryNode {
+        nodes.count == 1 ? nodes[0] : .synonym(nodes)
+    }
 }
 
 /// The result of parsing what the user typed.
@@ -91,19 +95,45 @@ public struct ParsedQuery: Equatable, Sendable {
     /// kept). For the searcher to run when the strict query finds little; nil when there is nothing
     /// to relax (one clause, or an explicit OR query).
     public var relaxedNode: QueryNode?
+    /// How typed words were read: raw keys as the syllables they spell, spoken words as the terms of the
+    /// records searched beside them. In the order typed.
+    public var readings: [QueryReading]
 
-    public init(node: QueryNode, highlightWords: [String], textWords: [String], relaxedNode: QueryNode? = nil) {
+    public init(node: QueryNode, highlightWords: [String], textWords: [String], relaxedNode: QueryNode? = nil,
+                readings: [QueryReading] = []) {
         self.node = node
         self.highlightWords = highlightWords
         self.textWords = textWords
         self.relaxedNode = relaxedNode
+        self.readings = readings
+    }
+}
+
+/// One way a query's words were read besides as typed.
+public struct QueryReading: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        /// Raw Telex or VNI keys read as the syllable they spell: `nguyeenx` → `nguyễn`.
+        case keys
+        /// A spoken phrase also searched as the terms of the records: `đền bù` → `bồi thường`.
+        case spoken
+    }
+    public var kind: Kind
+    /// The words as typed (`nguyeenx`, `den bu`).
+    public var typed: String
+    /// What they were read as: the syllable (`nguyễn`), or the terms of the records.
+    public var read: [String]
+    public init(kind: Kind, typed: String, read: [String]) {
+        self.kind = kind
+        self.typed = typed
+        self.read = read
     }
 }
 
 /// The tolerant form of a parsed query (`q.relaxedNode` as a query), or nil.
 public func relaxed(_ q: ParsedQuery) -> ParsedQuery? {
     guard let r = q.relaxedNode else { return nil }
-    return ParsedQuery(node: r, highlightWords: q.highlightWords, textWords: q.textWords, relaxedNode: nil)
+    return ParsedQuery(node: r, highlightWords: q.highlightWords, textWords: q.textWords, relaxedNode: nil,
+                       readings: q.readings)
 }
 
 /// A query that cannot be understood. `message` is Vietnamese and can be shown to the user;

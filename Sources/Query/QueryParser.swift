@@ -35,7 +35,7 @@ public struct QueryParser: Sendable {
         var compiler = Compiler(analyzer: analyzer)
         let node = try compiler.compile(expr, top: true)
         return ParsedQuery(node: node, highlightWords: compiler.highlight, textWords: compiler.textWords,
-                           relaxedNode: compiler.relaxed)
+                           relaxedNode: compiler.relaxed, readings: compiler.readings)
     }
 }
 

@@ -23,10 +23,12 @@ public struct AnalysisConfigError: Error, Equatable, Sendable, CustomStringConve
 }
 
 /// Analysis settings an archivist can edit without rebuilding: the abbreviation/synonym list
-/// (`index-config/synonyms.txt`). Abbreviations are expanded on the query side only, so editing
-/// the list needs no reindex.
+/// (`index-config/synonyms.txt`) and the spoken words for the terms of the records
+/// (`index-config/spoken.txt`). Both are used on the query side only, so editing them needs no reindex.
 public struct AnalysisConfig: Equatable, Sendable {
     public private(set) var synonyms: [SynonymEntry]
+    /// Citizens' words for the terms of the records (`sổ đỏ` → `giấy chứng nhận quyền sử dụng đất`).
+    public private(set) var spoken: SpokenVocabulary
     /// normalized abbreviation → entries
     private var byExact: [String: [Int]] = [:]
     /// folded abbreviation → entries
@@ -36,8 +38,9 @@ public struct AnalysisConfig: Equatable, Sendable {
     /// Longest expansion, in syllables.
     public private(set) var maxExpansionLength = 0
 
-    public init(synonyms: [SynonymEntry]) {
+    public init(synonyms: [SynonymEntry], spoken: SpokenVocabulary = SpokenVocabulary([])) {
         self.synonyms = synonyms
+        self.spoken = spoken
         for (i, e) in synonyms.enumerated() {
             for a in e.abbreviations {
                 byExact[a, default: []].append(i)
@@ -75,20 +78,28 @@ public struct AnalysisConfig: Equatable, Sendable {
         return out
     }
 
-    public static func == (a: AnalysisConfig, b: AnalysisConfig) -> Bool { a.synonyms == b.synonyms }
+    public static func == (a: AnalysisConfig, b: AnalysisConfig) -> Bool { a.synonyms == b.synonyms && a.spoken == b.spoken }
 
     // MARK: Loading
 
-    /// The list compiled into the program: the same content as `index-config/synonyms.txt`.
-    public static let builtin: AnalysisConfig = (try? parse(builtinSynonymsText, file: "synonyms.txt (builtin)")) ?? AnalysisConfig(synonyms: [])
+    /// The lists compiled into the program: the same content as `index-config/synonyms.txt` and `spoken.txt`.
+    public static let builtin = AnalysisConfig(
+        synonyms: ((try? parse(builtinSynonymsText, file: "synonyms.txt (builtin)")) ?? AnalysisConfig(synonyms: [])).synonyms,
+        spoken: .builtin)
 
-    /// Reads `synonyms.txt` from `directory`. A nil directory, or one without the file, gives
-    /// `builtin`. The file replaces the builtin list entirely. Throws `AnalysisConfigError` (file and
-    /// line) on a malformed line, or when the file cannot be read.
+    /// Reads `synonyms.txt` and `spoken.txt` from `directory`. A nil directory gives `builtin`; a file
+    /// the directory lacks gives that builtin list. A file replaces its builtin list entirely. Throws
+    /// `AnalysisConfigError` (file and line) on a malformed line, or when a file cannot be read.
     public static func load(directory: URL?) throws -> AnalysisConfig {
         guard let directory else { return .builtin }
-        let url = directory.appendingPathComponent("synonyms.txt")
-        guard FileManager.default.fileExists(atPath: url.path) else { return .builtin }
+        let synonyms = try readText(directory.appendingPathComponent("synonyms.txt")).map { try parse($0.text, file: $0.path).synonyms }
+        let spoken = try readText(directory.appendingPathComponent("spoken.txt")).map { try SpokenVocabulary.parse($0.text, file: $0.path) }
+        return AnalysisConfig(synonyms: synonyms ?? builtin.synonyms, spoken: spoken ?? builtin.spoken)
+    }
+
+    /// The UTF-8 text of a configuration file, nil when there is none.
+    static func readText(_ url: URL) throws -> (text: String, path: String)? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let text: String
         do {
             let data = try Data(contentsOf: url)
@@ -101,7 +112,7 @@ public struct AnalysisConfig: Equatable, Sendable {
         } catch {
             throw AnalysisConfigError(file: url.path, line: 0, message: "không đọc được tệp (\(error.localizedDescription))")
         }
-        return try parse(text, file: url.path)
+        return (text, url.path)
     }
 
     /// Parses the `synonyms.txt` format (see the header of that file).

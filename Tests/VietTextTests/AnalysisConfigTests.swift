@@ -14,6 +14,58 @@ final class AnalysisConfigTests: XCTestCase {
         let text = try String(contentsOf: Self.configDirectory.appendingPathComponent("synonyms.txt"), encoding: .utf8)
         XCTAssertEqual(text, builtinSynonymsText + "\n")
         XCTAssertGreaterThan(AnalysisConfig.builtin.synonyms.count, 60)
+        let spoken = try String(contentsOf: Self.configDirectory.appendingPathComponent("spoken.txt"), encoding: .utf8)
+        XCTAssertEqual(spoken, builtinSpokenText + "\n", "index-config/spoken.txt and BuiltinSpoken.swift differ: run index-config/generate-builtin.sh")
+        XCTAssertGreaterThan(AnalysisConfig.builtin.spoken.entries.count, 30)
+    }
+
+    /// The spoken words the counters need, typed with and without marks, old and new tone placement.
+    func testRequiredSpokenWords() {
+        let required: [(String, String)] = [
+            ("sổ đỏ", "giấy chứng nhận quyền sử dụng đất"), ("sổ hồng", "quyền sở hữu nhà ở"),
+            ("so do", "giấy chứng nhận quyền sử dụng đất"), ("đền bù", "bồi thường"), ("den bu", "bồi thường"),
+            ("giải tỏa", "thu hồi đất"), ("giải toả", "giải phóng mặt bằng"), ("giai toa", "thu hồi đất"),
+            ("lấy đất", "thu hồi đất"), ("lay dat", "giải phóng mặt bằng"), ("lên lương", "nâng bậc lương"),
+            ("đơn thư", "đơn khiếu nại"), ("đơn thư", "tố cáo"), ("chứng minh thư", "chứng minh nhân dân"),
+            ("chung minh thu", "căn cước công dân"), ("hộ khẩu", "đăng ký thường trú"), ("ho khau", "đăng ký thường trú"),
+            ("Sổ Đỏ", "giấy chứng nhận quyền sử dụng đất"),
+        ]
+        let v = AnalysisConfig.builtin.spoken
+        for (phrase, term) in required {
+            let words = Tokenizer.tokens(phrase).map(\.text)
+            XCTAssertTrue(v.terms(forTyped: words).contains(term), "\(phrase): \(v.terms(forTyped: words))")
+        }
+        // Marks typed are kept: `sơ đồ` (a diagram) and `số đo` (a measure) are not `sổ đỏ`; `sổ do` is.
+        XCTAssertEqual(v.terms(forTyped: ["sơ", "đồ"]), [])
+        XCTAssertEqual(v.terms(forTyped: ["số", "đo"]), [])
+        XCTAssertFalse(v.terms(forTyped: ["sổ", "do"]).isEmpty)
+        XCTAssertEqual(v.terms(forTyped: ["đền"]), [])
+    }
+
+    func testParseSpoken() throws {
+        let v = try SpokenVocabulary.parse("\u{FEFF}# chú thích\nĐền bù, đền  bù tiền = Bồi thường   # cuối dòng\n\ngiải toả = thu hồi đất | giải phóng mặt bằng\n", file: "s.txt")
+        XCTAssertEqual(v.entries, [
+            SpokenEntry(phrases: ["đền bù", "đền bù tiền"], terms: ["bồi thường"]),
+            SpokenEntry(phrases: ["giải tỏa"], terms: ["thu hồi đất", "giải phóng mặt bằng"]),
+        ])
+        XCTAssertEqual(v.maxLength, 3)
+        XCTAssertEqual(v.terms(forTyped: ["giải", "tỏa"]), ["thu hồi đất", "giải phóng mặt bằng"])
+        let bad: [(String, Int, String)] = [
+            ("đền bù = bồi thường\nđền bù bồi thường", 2, "thiếu dấu \"=\""),
+            (" = bồi thường", 1, "thiếu lời nói"),
+            ("đền bù, = bồi thường", 1, "thiếu lời nói"),
+            ("đền bù = ", 1, "thiếu thuật ngữ"),
+            ("đền bù = bồi thường |", 1, "thiếu thuật ngữ"),
+            ("đền bù 2 = bồi thường", 1, "chỉ được gồm chữ"),
+            ("a = b = c", 1, "một dấu \"=\""),
+        ]
+        for (text, line, fragment) in bad {
+            XCTAssertThrowsError(try SpokenVocabulary.parse(text, file: "spoken.txt"), text) { error in
+                guard let e = error as? AnalysisConfigError else { return XCTFail("\(error)") }
+                XCTAssertEqual(e.line, line, text)
+                XCTAssertTrue(e.message.contains(fragment), "\(text): \(e.message)")
+            }
+        }
     }
 
     func testRequiredAbbreviations() {
@@ -111,5 +163,16 @@ final class AnalysisConfigTests: XCTestCase {
         }
         try Data([0xFF, 0xFE, 0x41]).write(to: dir.appendingPathComponent("synonyms.txt"))
         XCTAssertThrowsError(try AnalysisConfig.load(directory: dir))
+        // spoken.txt is read beside synonyms.txt, each file replacing its own builtin list.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("synonyms.txt"))
+        try "bìa xanh = giấy chứng nhận quyền sử dụng đất\n".write(to: dir.appendingPathComponent("spoken.txt"), atomically: true, encoding: .utf8)
+        let s = try AnalysisConfig.load(directory: dir)
+        XCTAssertEqual(s.synonyms, AnalysisConfig.builtin.synonyms)
+        XCTAssertEqual(s.spoken.terms(forTyped: ["bia", "xanh"]), ["giấy chứng nhận quyền sử dụng đất"])
+        XCTAssertEqual(s.spoken.terms(forTyped: ["sổ", "đỏ"]), [], "the file replaces the builtin list")
+        try "sổ đỏ\n".write(to: dir.appendingPathComponent("spoken.txt"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try AnalysisConfig.load(directory: dir)) { error in
+            XCTAssertTrue((error as? AnalysisConfigError)?.file.hasSuffix("spoken.txt") ?? false, "\(error)")
+        }
     }
 }

@@ -23,6 +23,8 @@ import re
 import shutil
 import unicodedata
 
+import counter_queries
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # ---- Vietnamese helpers --------------------------------------------------------------------------
@@ -1329,6 +1331,7 @@ def main():
     w = build(a.seed)
     write_batch(w, a.out, a.seed)
     Q = make_queries(w, a.seed)
+    counter_queries.add_counter_queries(w, Judge(w), phrase_re, Q, a.seed)
     write_queries(Q, os.path.join(a.out, "queries.tsv"))
     short = {k: len(v) for k, v in Q.items() if len(v) < 20}
     print("make_corpus: %d hồ sơ, %d văn bản, %d trang, %d truy vấn -> %s" % (

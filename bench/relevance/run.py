@@ -164,7 +164,8 @@ def score(q, hits):
 
 
 KINDS = ["name_accented", "name_unaccented", "old_tone", "nfd", "one_letter_slip", "parcel", "docnum_accented",
-         "docnum_unaccented", "id_number", "subject", "abbreviation", "mixed", "date"]
+         "docnum_unaccented", "id_number", "subject", "abbreviation", "mixed", "date", "raw_telex", "raw_vni",
+         "spoken_accented", "spoken_unaccented", "unknown_word"]
 
 
 def summarise(queries, res):
