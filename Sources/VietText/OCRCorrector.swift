@@ -17,8 +17,9 @@ import Foundation
 /// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
 /// - punctuation that specks of a photocopy make: a lone mark read with little confidence (`‡`, `¬`, `:`) is dropped
 ///   (its word becomes empty); a `.` `:` `_` `-` between two syllables is a space (`hợp.với` → `hợp với`); stray
-///   marks glued before a syllable (`-hạt`, `!chủ`) go, and so do `.` `:` `;` `?` `!` `_` `-` after one when the next
-///   word goes on in lower case (`kiểm: tra` → `kiểm tra`), and a `)` no `(` opened.
+///   marks glued before a syllable (`-hạt`, `!chủ`) go, and so do `.` `?` `!` `_` `-` after one when the next word
+///   goes on in lower case (`theo. quy` → `theo quy`; `:` and `;` stay: lists and labels put them there), and a `)`
+///   no `(` opened.
 ///
 /// Case is kept (`QUYÊT` → `QUYẾT`, `Phâm` → `Phẩm`), so is the punctuation around a word.
 public struct OCRCorrector: Sendable {
@@ -74,7 +75,7 @@ public struct OCRCorrector: Sendable {
 
     static let junk: Set<Character> = ["‡", "†", "¬", "+", "\\", "_", "`", "'", "~", "*", "|", ":", ";", ".", ",", "\"", "“", "”", "ˆ", "°", "=", "›", "‹", "„", "!", "?", "^"]
     static let gluedBefore: Set<Character> = ["-", "_", "!", "`", "¬", "~", "*", "+", "|", "\\", "'", "^", "ˆ", ":", ";", "."]
-    static let gluedAfter: Set<Character> = [".", ":", ";", "?", "!", "_", "-", "`", "'", "¬", "~", "^"]
+    static let gluedAfter: Set<Character> = [".", "?", "!", "_", "-", "`", "'", "¬", "~", "^"]
     static let joiners: Set<Character> = [".", ":", "_", "-", ";"]
 
     static func punctuationFixed(_ words: [String], confidences: [Double]) -> [String] {

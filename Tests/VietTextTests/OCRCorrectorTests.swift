@@ -57,7 +57,8 @@ final class OCRCorrectorTests: XCTestCase {
         let cases: [(String, Double, String, String)] = [
             ("hợp.với công an", 90, "hợp với công an", "a speck between two syllables"),
             ("trong-thời hạn", 90, "trong thời hạn", "a dash glued between syllables"),
-            ("kiểm: tra thực tế", 90, "kiểm tra thực tế", "a colon before a word going on in lower case"),
+            ("theo. quy định", 90, "theo quy định", "a period before a word going on in lower case"),
+            ("gồm: ông Hùng; bà Lan", 90, "gồm: ông Hùng; bà Lan", "colons and semicolons of lists stay"),
             ("đất trồng lúa. Sau đó", 90, "đất trồng lúa. Sau đó", "a period before a capital stays"),
             ("Nơi nhận: - Như trên;", 95, "Nơi nhận: - Như trên;", "a label's colon before a capital stays"),
             ("Độc lập - Tự do - Hạnh phúc", 92, "Độc lập - Tự do - Hạnh phúc", "the motto's dashes stay"),
