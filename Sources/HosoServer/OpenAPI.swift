@@ -46,11 +46,36 @@ enum OpenAPIDocument {
           properties:
             total: {type: integer, minimum: 0}
             hits: {type: array, items: {$ref: '#/components/schemas/Hit'}}
-            suggestion: {type: string}
+            suggestion:
+              type: string
+              description: "Có phải bạn muốn tìm: câu tìm đã sửa (phím gõ đọc thành chữ, từ gõ sai thay bằng từ gần nhất trong tài liệu vai trò được xem); chỉ có khi tìm được nhiều hơn các từ như đã gõ."
             relaxed: {type: boolean}
             facets:
               type: object
               additionalProperties: {type: array, items: {$ref: '#/components/schemas/FacetValue'}}
+            decoded:
+              type: array
+              description: "Từ gõ bằng phím Telex/VNI khi tắt bộ gõ, và âm tiết đã đọc được (nguyeenx → nguyễn)."
+              items:
+                type: object
+                required: [typed, read]
+                properties:
+                  typed: {type: string}
+                  read: {type: string}
+            expanded:
+              type: array
+              description: "Từ được tìm cả dưới dạng khác: lời nói thường ngày thành thuật ngữ của hồ sơ (by = spoken: đền bù → bồi thường), hoặc từ không tài liệu nào có thành các từ gần đúng mà tài liệu vai trò được xem có (by = spelling)."
+              items:
+                type: object
+                required: [typed, to, by]
+                properties:
+                  typed: {type: string}
+                  to: {type: array, items: {type: string}}
+                  by: {type: string, enum: [spoken, spelling]}
+            left_out:
+              type: array
+              description: "Từ đã gõ mà không tài liệu nào vai trò được xem có; kết quả tìm theo các từ còn lại."
+              items: {type: string}
         DocumentView:
           type: object
           required: [document, file, access, pages]

@@ -32,6 +32,26 @@ enum WebTemplates {
         """
     }
 
+    /// One line saying how the query was read: raw keys as their syllables, spoken words also as the terms of
+    /// the records, near spellings, and the words left out (no document the role may see holds them).
+    static func understoodLine(_ result: SearchResult) -> String? {
+        var parts: [String] = []
+        if let decoded = result.decoded, !decoded.isEmpty {
+            parts.append("đã đọc phím gõ " + decoded.map { "«\($0.typed)» là «\($0.read)»" }.joined(separator: ", "))
+        }
+        let leftOut = result.leftOut ?? []
+        for x in result.expanded ?? [] where !leftOut.contains(x.typed) {
+            let to = x.to.map { "«\($0)»" }.joined(separator: ", ")
+            parts.append(x.by == "spoken" ? "«\(x.typed)» tìm cả \(to)" : "«\(x.typed)» tìm gần đúng \(to)")
+        }
+        if !leftOut.isEmpty {
+            parts.append("không tài liệu nào có " + leftOut.map { "«\($0)»" }.joined(separator: ", ") + " nên đã tìm theo các từ còn lại")
+        }
+        guard !parts.isEmpty else { return nil }
+        let line = parts.joined(separator: "; ") + "."
+        return line.prefix(1).uppercased() + line.dropFirst()
+    }
+
     static let facetNames: [(key: String, param: String, label: String)] = [
         ("type", "loai", "Loại văn bản"), ("year", "from", "Năm"), ("issuer", "coquan", "Cơ quan ban hành"),
         ("fonds", "phong", "Phông"), ("retention", "thoihan", "Thời hạn lưu trữ"),
@@ -48,6 +68,7 @@ enum WebTemplates {
             body += "<p class=\"suggest\">Có phải bạn muốn tìm: <a href=\"/?q=\(url(suggestion))\">\(e(suggestion))</a></p>"
         }
         if result.relaxed { body += "<p class=\"hint\">Không có tài liệu chứa đủ mọi từ; đang hiện các tài liệu chứa một phần.</p>" }
+        if let line = understoodLine(result) { body += "<p class=\"hint understood\">\(e(line))</p>" }
         body += "<div class=\"results\"><aside class=\"facets\" aria-label=\"Bộ lọc\">"
         let base = "/?q=\(url(spec.query))"
         for facet in facetNames {

@@ -10,6 +10,8 @@ struct Compiler {
     var textWords: [String] = []
     var relaxed: QueryNode? = nil
     var readings: [QueryReading] = []
+    /// Whether raw keys are read (`QueryParser.readsKeys`).
+    var readsKeys = true
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer

@@ -15,6 +15,7 @@ extension Compiler {
     /// it. Keys that also read as a word or a code (`hoaf`, `thij`, `hung2`) are keys only when another word
     /// of the query is Vietnamese or keys; a part of a joined form (`QD-UBND`) or an abbreviation is never keys.
     func readingKeys(_ toks: [Token], compounds: [Token]) -> (tokens: [Token], typed: [Token?]) {
+        guard readsKeys else { return (toks, Array(repeating: nil, count: toks.count)) }
         var read = [TypedKeys?](repeating: nil, count: toks.count)
         for (k, t) in toks.enumerated() where t.kind == .word && config.expansions(of: t.text).isEmpty {
             guard !compounds.contains(where: { $0.range.contains(t.range.lowerBound) }) else { continue }
@@ -41,6 +42,7 @@ extension Compiler {
     /// with `đ` (`QĐ`, `QSDĐ`, `HĐND`), as Unikey would have: a known abbreviation only, inside joined forms
     /// too (`1605/QDD-UBND`). With the readings, for the result to say so.
     func readingAbbreviationKeys(_ raw: String) -> (text: String, readings: [QueryReading]) {
+        guard readsKeys else { return (raw, []) }
         var out = "", readings: [QueryReading] = []
         var run = ""
         func flush() {

@@ -16,9 +16,13 @@ public struct QueryParser: Sendable {
     public static let maxLength = 1000
     /// Deepest nesting of parentheses accepted.
     public static let maxDepth = 20
+    /// Read words typed as raw Telex or VNI keys as the syllables they spell (`nguyeenx` → `nguyễn`). Off:
+    /// every word is taken as typed (what the keys alone find, to judge a suggestion against).
+    public var readsKeys = true
 
-    public init(analyzer: Analyzer = Analyzer()) {
+    public init(analyzer: Analyzer = Analyzer(), readsKeys: Bool = true) {
         self.analyzer = analyzer
+        self.readsKeys = readsKeys
     }
 
     public func parse(_ query: String) throws -> ParsedQuery {
@@ -33,6 +37,7 @@ public struct QueryParser: Sendable {
         var syntax = Syntax(lexemes: lexemes, chars: chars)
         let expr = try syntax.parseTop()
         var compiler = Compiler(analyzer: analyzer)
+        compiler.readsKeys = readsKeys
         let node = try compiler.compile(expr, top: true)
         return ParsedQuery(node: node, highlightWords: compiler.highlight, textWords: compiler.textWords,
                            relaxedNode: compiler.relaxed, readings: compiler.readings)

@@ -30,6 +30,8 @@ public final class Archive: @unchecked Sendable {
     /// Callers, tokens and the audit log of this catalogue.
     public let access: AccessControl
     let parser: QueryParser
+    /// The same parser taking raw keys as letters: what the words as typed find, to judge a suggestion.
+    let literalParser: QueryParser
     private let lock = NSLock()
     /// Searchers per set of visible access levels (public [1], staff [1, 2], secret [1, 2, 3]), each over
     /// only the level databases it may see: its BM25 statistics are those of the documents it may see.
@@ -54,11 +56,28 @@ public final class Archive: @unchecked Sendable {
     }
     private var observer: (@Sendable (SearchTimings) -> Void)?
 
-    public init(data: DataDirectory, analyzer: Analyzer = Analyzer()) throws {
+    /// Without an `analyzer`, the abbreviations and spoken words are those of `DATA/index-config/`
+    /// (`synonyms.txt`, `spoken.txt`, each file the archivist put there replacing its builtin list).
+    public init(data: DataDirectory, analyzer: Analyzer? = nil) throws {
         self.data = data
         store = try data.openCatalogue()
         access = AccessControl(store: store)
+        let analyzer = try analyzer ?? Self.analyzer(configIn: data)
         parser = QueryParser(analyzer: analyzer)
+        literalParser = QueryParser(analyzer: analyzer, readsKeys: false)
+    }
+
+    /// The folder of the lists an archivist edits, inside the data folder.
+    public static func configDirectory(_ data: DataDirectory) -> URL {
+        data.url.appendingPathComponent("index-config", isDirectory: true)
+    }
+
+    static func analyzer(configIn data: DataDirectory) throws -> Analyzer {
+        do {
+            return Analyzer(config: try AnalysisConfig.load(directory: configDirectory(data)))
+        } catch let e as AnalysisConfigError {
+            throw HosoError(.usage, e.description)
+        }
     }
 
     // MARK: Index
@@ -218,8 +237,10 @@ public final class Archive: @unchecked Sendable {
                 relaxed = response.total > 0
             }
             var suggestion: String? = nil
-            if response.total == 0 || relaxed || !response.expansions.isEmpty {
-                suggestion = try self.suggestion(parsed, widened: response.expansions, searcher: searcher, role: spec.role)
+            if response.total == 0 || relaxed || !response.expansions.isEmpty || !response.leftOut.isEmpty
+                || parsed.readings.contains(where: { $0.kind == .keys }) {
+                suggestion = try self.suggestion(parsed, query: trimmed, response: response, relaxed: relaxed,
+                                                 searcher: searcher, role: spec.role)
             }
             return (response, relaxed, suggestion)
         }
@@ -245,6 +266,10 @@ public final class Archive: @unchecked Sendable {
         var result = SearchResult(total: response.total, hits: hits, relaxed: relaxed)
         if spec.facets { result.facets = facets(response.facets) }
         result.suggestion = suggestion
+        let notes = notes(parsed, response)
+        result.decoded = notes.decoded.isEmpty ? nil : notes.decoded
+        result.expanded = notes.expanded.isEmpty ? nil : notes.expanded
+        result.leftOut = notes.leftOut.isEmpty ? nil : notes.leftOut
         result.indexQuery = response.recordedQuery
         let end = DispatchTime.now().uptimeNanoseconds
         timingObserver?(SearchTimings(index: response.indexSeconds, resultPage: Double(end - resultPageStart) / 1e9,
@@ -289,36 +314,6 @@ public final class Archive: @unchecked Sendable {
             if slot == ValueSlot.year { out[key]?.sort { $0.value > $1.value } }
         }
         return out
-    }
-
-    /// "Có phải bạn muốn tìm: …": each word that no document the role may see holds (or that the searcher
-    /// widened to near words), replaced by the nearest word those documents hold, chosen with its typed
-    /// neighbours. Never a word found only in what the role may not see.
-    private func suggestion(_ parsed: ParsedQuery, widened: [String: [String]], searcher: Searcher,
-                            role: Role) throws -> String? {
-        let typed = parsed.textWords
-        guard !typed.isEmpty, typed.count <= 12 else { return nil }
-        let levels = role.visibleLevels.map(\.rawValue)
-        var changed = false
-        var words: [String] = []
-        for (i, word) in typed.enumerated() {
-            let folded = VietNormalizer.fold(word)
-            var unknown = widened[folded] != nil
-            if !unknown, widened.isEmpty, word.count >= 2, !word.allSatisfy(\.isNumber), let alone = try? parser.parse(word) {
-                var check = SearchRequest(query: alone.node, visibleLevels: levels, limit: 0)
-                check.expandUnknownWords = false
-                unknown = try run(searcher, check).total == 0
-            }
-            guard unknown else { words.append(word); continue }
-            let best = try searcher.termSuggestions(for: word, visibleLevels: levels, limit: 1,
-                                                    previous: i > 0 ? typed[i - 1] : nil,
-                                                    next: i + 1 < typed.count ? typed[i + 1] : nil).first
-                ?? widened[folded]?.first
-            guard let best, VietNormalizer.fold(best) != folded else { words.append(word); continue }
-            words.append(best)
-            changed = true
-        }
-        return changed ? words.joined(separator: " ") : nil
     }
 
     // MARK: Documents

@@ -59,20 +59,47 @@ public struct FacetValue: Codable, Sendable, Equatable {
     }
 }
 
+/// A word typed as raw Telex or VNI keys and the syllable it was read as (`nguyeenx` → `nguyễn`).
+public struct DecodedWord: Codable, Sendable, Equatable {
+    public var typed: String
+    public var read: String
+    public init(typed: String, read: String) { self.typed = typed; self.read = read }
+}
+
+/// Words also searched as others: a citizen's words as the terms of the records (`by` = `spoken`: `đền bù` →
+/// `bồi thường`), or a word no visible document holds as the near words they do hold (`spelling`).
+public struct ExpandedWords: Codable, Sendable, Equatable {
+    public var typed: String
+    public var to: [String]
+    public var by: String
+    public init(typed: String, to: [String], by: String) { self.typed = typed; self.to = to; self.by = by }
+}
+
 /// The JSON of `hoso search --json` and `GET /api/search`.
 public struct SearchResult: Codable, Sendable, Equatable {
     public var total: Int
     public var hits: [SearchHit]
-    /// "Có phải bạn muốn tìm: …" — a corrected query, when the words look mistyped.
+    /// "Có phải bạn muốn tìm: …" — a corrected query, when the words look mistyped: offered only when it
+    /// finds more than the words as typed.
     public var suggestion: String?
     /// True when the strict query found nothing and a more tolerant one was used.
     public var relaxed: Bool
     public var facets: [String: [FacetValue]]?
+    /// Words read from raw keys; nil when none.
+    public var decoded: [DecodedWord]?
+    /// Words also searched as others (spoken words, near spellings); nil when none.
+    public var expanded: [ExpandedWords]?
+    /// Typed words no document the role may see holds, which the search did not require (it answered on the
+    /// other words); nil when none.
+    public var leftOut: [String]?
     /// The Xapian query and match settings, when `SearchRequestSpec.recordIndexQuery` asked: not part of
     /// the API's JSON.
     public var indexQuery: RecordedQuery? = nil
 
-    enum CodingKeys: String, CodingKey { case total, hits, suggestion, relaxed, facets }
+    enum CodingKeys: String, CodingKey {
+        case total, hits, suggestion, relaxed, facets, decoded, expanded
+        case leftOut = "left_out"
+    }
 
     public init(total: Int, hits: [SearchHit], suggestion: String? = nil, relaxed: Bool = false,
                 facets: [String: [FacetValue]]? = nil) {

@@ -53,6 +53,27 @@ struct JSONBytes {
     mutating func bool(_ v: Bool) { bytes.append(contentsOf: (v ? "true" : "false").utf8) }
 
     mutating func raw(_ c: UInt8) { bytes.append(c) }
+
+    /// An array of objects, each written by `fields` between its braces.
+    mutating func objects<T>(_ list: [T], _ fields: (inout JSONBytes, T) -> Void) {
+        raw(0x5B)
+        for (i, item) in list.enumerated() {
+            if i > 0 { raw(0x2C) }
+            raw(0x7B)
+            fields(&self, item)
+            raw(0x7D)
+        }
+        raw(0x5D)
+    }
+
+    mutating func strings(_ list: [String]) {
+        raw(0x5B)
+        for (i, s) in list.enumerated() {
+            if i > 0 { raw(0x2C) }
+            string(s)
+        }
+        raw(0x5D)
+    }
 }
 
 extension SearchHit {
@@ -91,8 +112,23 @@ extension SearchResult {
         var out = JSONBytes(capacity: 512 + hits.reduce(0) { $0 + $1.snippet.utf8.count * 2 + $1.title.utf8.count + 160 })
         out.raw(0x7B)
         var first = true
+        if let decoded {
+            out.key("decoded", first: true); first = false
+            out.objects(decoded) { out, d in
+                out.key("read", first: true); out.string(d.read)
+                out.key("typed"); out.string(d.typed)
+            }
+        }
+        if let expanded {
+            out.key("expanded", first: first); first = false
+            out.objects(expanded) { out, x in
+                out.key("by", first: true); out.string(x.by)
+                out.key("to"); out.strings(x.to)
+                out.key("typed"); out.string(x.typed)
+            }
+        }
         if let facets {
-            out.key("facets", first: true); first = false
+            out.key("facets", first: first); first = false
             out.raw(0x7B)
             // Sorted as the encoder sorts keys: by their UTF-8 (the facet keys are ASCII).
             for (i, key) in facets.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
@@ -118,6 +154,7 @@ extension SearchResult {
             hit.writeJSON(to: &out)
         }
         out.raw(0x5D)
+        if let leftOut { out.key("left_out"); out.strings(leftOut) }
         out.key("relaxed"); out.bool(relaxed)
         if let suggestion { out.key("suggestion"); out.string(suggestion) }
         out.key("total"); out.int(total)

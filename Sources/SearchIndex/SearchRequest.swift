@@ -74,6 +74,10 @@ public struct SearchRequest: Equatable, Sendable {
     /// in `SearchResponse.expansions`. Only words with no visible match pay for the vocabulary scan;
     /// the normal path costs one frequency lookup per word. Turn off to ask "does this word exist".
     public var expandUnknownWords: Bool = true
+    /// With `expandUnknownWords`: a word no visible document holds, in a query with other words that are
+    /// found, is no longer required (`SearchResponse.leftOut`); the query is answered on the other words, the
+    /// unknown one (widened when it can be) only ranking.
+    public var spareUnknownWords: Bool = true
     /// Whether each hit lists the query terms it matches (`IndexHit.matchingTerms`). Off by default: Xapian
     /// reads each hit's whole term list for it (from a remote shard, over the network).
     public var withMatchingTerms: Bool = false
@@ -129,6 +133,9 @@ public struct SearchResponse: Equatable, Sendable {
     /// words they were widened to (edit distance 1–2): `["nguypen": ["nguyen"]]`. Empty when every
     /// word was found as typed.
     public var expansions: [String: [String]] = [:]
+    /// Typed words (folded, as in `expansions`) no visible document holds that the search stopped requiring,
+    /// in the order of the query: it was answered on the other words (`SearchRequest.spareUnknownWords`).
+    public var leftOut: [String] = []
     /// Time this search spent in Xapian (reopening, widening unknown words, the match), in seconds. Not
     /// part of equality: two searches with the same answer are equal.
     public var indexSeconds: Double = 0
@@ -137,7 +144,7 @@ public struct SearchResponse: Equatable, Sendable {
 
     public static func == (a: SearchResponse, b: SearchResponse) -> Bool {
         a.total == b.total && a.totalIsExact == b.totalIsExact && a.hits == b.hits && a.facets == b.facets
-            && a.expansions == b.expansions
+            && a.expansions == b.expansions && a.leftOut == b.leftOut
     }
 }
 

@@ -73,13 +73,23 @@ extension Searcher {
                 return .or([node, .scaleWeight(.synonym(slips.map { .term(TermPrefix.folded + $0) }), expansionWeight * weight)])
             }
             guard try !visibleMatch(t, access: access) else { return node }
-            let near = try nearWords(scalars, access: access)
+            let near = try nearWords(word, access: access)
             guard !near.isEmpty else { return node }
             expansions[word] = near
             let syn = QueryNode.synonym(near.map { .term(TermPrefix.folded + $0) })
             return .scaleWeight(syn, expansionWeight * weight)
         case let .and(qs): return .and(try qs.map { try expandingUnknown($0, access: access, into: &expansions) })
-        case let .or(qs): return .or(try qs.map { try expandingUnknown($0, access: access, into: &expansions) })
+        case let .or(qs):
+            // A word's alternative found as typed (the syllable raw keys spell, `nguyễn` beside `Fnguyeenx`)
+            // leaves its unknown sibling terms as they are: the word is known.
+            let found = try qs.contains { q in
+                guard case let .term(t, _) = q, Self.isFoldedWordTerm(t) else { return false }
+                return try visibleMatch(t, access: access)
+            }
+            return .or(try qs.map { q in
+                if found, case .term = q { return q }
+                return try expandingUnknown(q, access: access, into: &expansions)
+            })
         case let .synonym(qs): return .synonym(try qs.map { try expandingUnknown($0, access: access, into: &expansions) })
         case let .andMaybe(a, b):
             // The boosts after the words, so pairs can follow their words' expansions.
@@ -179,6 +189,14 @@ extension Searcher {
         try enquire.setQuery(try XapianQuery(.filter, [query, access]))
         try enquire.setBoolWeighting()
         return try enquire.matches(offset: 0, limit: 1, checkAtLeast: 1).matches.count > 0
+    }
+
+    /// `nearWords` of a folded word, found once per search.
+    func nearWords(_ word: String, access: XapianQuery) throws -> [String] {
+        if let known = nearWordsFound[word] { return known }
+        let near = try nearWords(Array(word.unicodeScalars), access: access)
+        nearWordsFound[word] = near
+        return near
     }
 
     /// Folded index words within edit distance 1 (words of 4 letters or fewer) or 2 of `word`

@@ -29,6 +29,8 @@ public final class Searcher: @unchecked Sendable {
     var seesEverything = false
     /// Per search (under the lock): words that exist but were likely typed for another, see `realWordSlips`.
     var slipWidenings: [String: [String]] = [:]
+    /// Per search (under the lock): `nearWords` of each unknown word, found once.
+    var nearWordsFound: [String: [String]] = [:]
 
     /// Opens local databases (directories or stub files) and remote shards, searched as one.
     public init(databasePaths: [String], shards: [ShardAddress] = []) throws {
@@ -102,17 +104,22 @@ public final class Searcher: @unchecked Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         var response = try lockedFresh {
             try retryingOnModification {
-                var expansions: [String: [String]] = [:]
+                var expansions: [String: [String]] = [:], leftOut: [String] = []
                 seesEverything = try request.filters == SearchFilters() && holdsNoHiddenLevel(request.visibleLevels)
                 var node = request.query
                 if expandUnknownWords && request.expandUnknownWords {
                     slipWidenings = try realWordSlips(node, access: filter)
+                    nearWordsFound = [:]
+                    if request.spareUnknownWords {
+                        node = try sparingUnknownWords(node, access: filter, expansions: &expansions, leftOut: &leftOut)
+                    }
                     node = try expandingUnknown(node, access: filter, into: &expansions)
                 }
                 node = try droppingCommonAccents(node)
                 let main = try XapianQuery.build(node)
                 var response = try run(try XapianQuery(.filter, [main, filter]), request)
                 response.expansions = expansions
+                response.leftOut = leftOut
                 return response
             }
         }

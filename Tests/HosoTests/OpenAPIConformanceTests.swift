@@ -24,6 +24,7 @@ final class OpenAPIConformanceTests: XCTestCase {
             ("/api/search?q=xyzzyqqq", nil), ("/api/search?q=Nguyen+Van+Hunng", nil), ("/api/search?q=1605%2FQ%C4%90-UBND", nil),
             ("/api/search?q=%22thu+hoi", nil), ("/api/search?q=dat&limit=abc", nil), ("/api/search?q=dat&limit=100000", nil),
             ("/api/search", nil), ("/api/search?q=dat&sort=sideways", nil),
+            ("/api/search?q=nguyeenx+vawn+hungf+photo", nil), ("/api/search?q=den+bu+giai+toa+ea+kly", nil),
             ("/api/search?q=dat", "khong-phai-ma-that"),
             ("/api/documents/\(d)", nil), ("/api/documents/\(d)/text", nil), ("/api/documents/\(d)/pages/1/image", nil),
             ("/api/documents/\(d)/pages/1/words?q=thu+hoi+dat", nil), ("/api/documents/\(d)/pages/99/image", nil),

@@ -17,7 +17,7 @@ final class SearchResultJSONTests: XCTestCase {
         let archive = try Archive(data: Fixture.get().data)
         let queries = ["thu hoi dat", "quyết định thu hồi đất", "1605/QĐ-UBND", "thửa đất số 305 tờ bản đồ số 80",
                        "khieu nai", "bổ nhiệm", "\"tiếp công dân\"", "quyet dinh thu hoi datt", "xyzzy không có",
-                       "nâng lương năm 2012"]
+                       "nâng lương năm 2012", "nguyeenx vawn hungf photo", "den bu giai toa ea kly", "Nguypễn Văn Hùng"]
         for query in queries {
             for facets in [false, true] {
                 for role in [Role.public, .secret] {
@@ -55,8 +55,15 @@ final class SearchResultJSONTests: XCTestCase {
                     facets?[key] = (0..<Int.random(in: 0...3, using: &generator)).map { FacetValue(value: text(), count: $0 * 1000 + 1) }
                 }
             }
-            let result = SearchResult(total: Int.random(in: 0...2_000_000, using: &generator), hits: hits,
+            var result = SearchResult(total: Int.random(in: 0...2_000_000, using: &generator), hits: hits,
                                       suggestion: maybe(), relaxed: Bool.random(using: &generator), facets: facets)
+            func some<T>(_ make: () -> T) -> [T]? {
+                Bool.random(using: &generator) ? (0..<Int.random(in: 1...3, using: &generator)).map { _ in make() } : nil
+            }
+            result.decoded = some { DecodedWord(typed: text(), read: text()) }
+            result.expanded = some { ExpandedWords(typed: text(), to: (0..<Int.random(in: 0...2, using: &generator)).map { _ in text() },
+                                                   by: Bool.random(using: &generator) ? "spoken" : "spelling") }
+            result.leftOut = some { text() }
             try assertSameAsEncoder(result, "round \(round)")
         }
     }

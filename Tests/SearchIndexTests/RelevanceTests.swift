@@ -52,12 +52,15 @@ final class RelevanceTests: XCTestCase {
 
     override func setUpWithError() throws {
         dir = try TempDir()
-        let analyzer = Analyzer()
-        let indexer = DocumentIndexer(analyzer: analyzer)
-        let writer = try IndexWriter(path: dir.path("db"), indexer: indexer)
-        for d in Self.documents { try writer.replace(d) }
+        searcher = try Self.searcher(Self.documents, at: dir.path("db"))
+    }
+
+    /// A searcher over a new database at `path` holding `docs`, indexed with the VietText analyzer.
+    static func searcher(_ docs: [IndexableDocument], at path: String) throws -> Searcher {
+        let writer = try IndexWriter(path: path, indexer: DocumentIndexer(analyzer: Analyzer()))
+        for d in docs { try writer.replace(d) }
         try writer.close()
-        searcher = try Searcher(databasePaths: [dir.path("db")])
+        return try Searcher(databasePaths: [path])
     }
 
     override func tearDown() {

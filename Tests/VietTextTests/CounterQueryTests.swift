@@ -62,6 +62,10 @@ final class CounterQueryTests: XCTestCase {
         XCTAssertTrue(p.highlightWords.contains("nguyen") && p.highlightWords.contains("boi") && p.highlightWords.contains("nguyeenx"))
         // Keys spelling a spoken phrase: `ddeenf buf` is `đền bù`.
         XCTAssertEqual(try parser.parse("ddeenf buf").readings.last, QueryReading(kind: .spoken, typed: "đền bù", read: ["bồi thường"]))
+        // Taken as typed: no key read, the words as letters.
+        let literal = try QueryParser(readsKeys: false).parse("nguyeenx vawn hungf QDD")
+        XCTAssertEqual(literal.readings, [])
+        XCTAssertEqual(literal.textWords, ["nguyeenx", "vawn", "hungf", "qdd"])
         // Abbreviations typed with the keys of their đ.
         XCTAssertEqual(try parser.parse("QDD boor nhieemj").readings.first, QueryReading(kind: .keys, typed: "QDD", read: ["QĐ"]))
         XCTAssertEqual(try parser.parse("GCN QSDDD").node, try parser.parse("GCN QSDĐ").node)
