@@ -118,22 +118,7 @@ public struct AnalysisConfig: Equatable, Sendable {
     /// Parses the `synonyms.txt` format (see the header of that file).
     public static func parse(_ text: String, file: String) throws -> AnalysisConfig {
         var entries: [SynonymEntry] = []
-        var body = text
-        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        for (n, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNo = n + 1
-            var line = Substring(rawLine)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            let sides = trimmed.split(separator: "=", omittingEmptySubsequences: false)
-            guard sides.count == 2 else {
-                throw AnalysisConfigError(file: file, line: lineNo, message: sides.count < 2
-                    ? "thiếu dấu \"=\" (dạng đúng: ubnd = ủy ban nhân dân)"
-                    : "chỉ được có một dấu \"=\" trên một dòng")
-            }
-            let abbrevs = sides[0].split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+        try ConfigLines.forEach(text, file: file, example: "ubnd = ủy ban nhân dân") { lineNo, abbrevs, expansions in
             guard abbrevs.allSatisfy({ !$0.isEmpty }) else {
                 throw AnalysisConfigError(file: file, line: lineNo, message: "thiếu từ viết tắt bên trái dấu \"=\"")
             }
@@ -144,13 +129,39 @@ public struct AnalysisConfig: Equatable, Sendable {
                         message: "từ viết tắt \"\(a)\" chỉ được gồm chữ, số, \"-\" hoặc \"/\", không có khoảng trắng")
                 }
             }
-            let expansions = sides[1].split(separator: "|", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
             guard expansions.allSatisfy({ $0.contains(where: \.isLetter) }) else {
                 throw AnalysisConfigError(file: file, line: lineNo, message: "thiếu cụm từ đầy đủ bên phải dấu \"=\" (hoặc giữa hai dấu \"|\")")
             }
             entries.append(SynonymEntry(abbreviations: abbrevs, expansions: expansions))
         }
         return AnalysisConfig(synonyms: entries)
+    }
+}
+
+/// The lines of an `index-config/` file (`synonyms.txt`, `spoken.txt`): `left, … = right | …`, with `#`
+/// comments, blank lines and a byte-order mark skipped; each line's two sides split and trimmed, in order.
+enum ConfigLines {
+    /// Calls `body` with each line's number, its comma-separated left side and its `|`-separated right side;
+    /// a line without exactly one `=` is refused with `example` as the right form.
+    static func forEach(_ text: String, file: String, example: String,
+                        _ body: (_ line: Int, _ left: [String], _ right: [String]) throws -> Void) throws {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(rawLine)
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let sides = trimmed.split(separator: "=", omittingEmptySubsequences: false)
+            guard sides.count == 2 else {
+                throw AnalysisConfigError(file: file, line: n + 1, message: sides.count < 2
+                    ? "thiếu dấu \"=\" (dạng đúng: \(example))"
+                    : "chỉ được có một dấu \"=\" trên một dòng")
+            }
+            func items(_ side: Substring, _ separator: Character) -> [String] {
+                side.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            try body(n + 1, items(sides[0], ","), items(sides[1], "|"))
+        }
     }
 }

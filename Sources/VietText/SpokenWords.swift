@@ -55,22 +55,7 @@ public struct SpokenVocabulary: Equatable, Sendable {
     /// Parses the `spoken.txt` format (see the header of that file).
     public static func parse(_ text: String, file: String) throws -> SpokenVocabulary {
         var entries: [SpokenEntry] = []
-        var body = text
-        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        for (n, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNo = n + 1
-            var line = Substring(rawLine)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            let sides = trimmed.split(separator: "=", omittingEmptySubsequences: false)
-            guard sides.count == 2 else {
-                throw AnalysisConfigError(file: file, line: lineNo, message: sides.count < 2
-                    ? "thiếu dấu \"=\" (dạng đúng: đền bù = bồi thường)"
-                    : "chỉ được có một dấu \"=\" trên một dòng")
-            }
-            let phrases = sides[0].split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+        try ConfigLines.forEach(text, file: file, example: "đền bù = bồi thường") { lineNo, phrases, terms in
             for p in phrases {
                 guard p.contains(where: \.isLetter) else {
                     throw AnalysisConfigError(file: file, line: lineNo, message: "thiếu lời nói bên trái dấu \"=\" (hoặc giữa hai dấu \",\")")
@@ -80,8 +65,6 @@ public struct SpokenVocabulary: Equatable, Sendable {
                         message: "lời nói \"\(p)\" chỉ được gồm chữ, khoảng trắng, \"-\" hoặc \"'\"")
                 }
             }
-            let terms = sides[1].split(separator: "|", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
             guard terms.allSatisfy({ $0.contains(where: \.isLetter) }) else {
                 throw AnalysisConfigError(file: file, line: lineNo, message: "thiếu thuật ngữ bên phải dấu \"=\" (hoặc giữa hai dấu \"|\")")
             }

@@ -283,35 +283,36 @@ final class CrashSafetyTests: XCTestCase {
     /// An ingest killed while it created the first generation's level databases leaves one unfinished; the next
     /// ingest finishes it instead of failing to open it.
     func testFirstGenerationWithAnUnfinishedLevelDatabaseIsCompleted() throws {
-        let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 4))
-        let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
-        let generation = try XCTUnwrap(try IndexStub.read(data.indexStubPath))
-        let level = URL(fileURLWithPath: IndexLayout.levelPath(generation, level: 2))
-        try FileManager.default.removeItem(at: level)
-        try FileManager.default.createDirectory(at: level, withIntermediateDirectories: true)
-        for file in ["flintlock", "postlist.glass"] { try Data().write(to: level.appendingPathComponent(file)) }
-        let store = try data.openCatalogue()
-        try store.clearIndexedState()
-        let maintainer = try IndexMaintainer(data: data, store: store)
-        XCTAssertEqual(try maintainer.update(documentIDs: try store.allDocumentKeys().map(\.id)), try store.counts().documents)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: level.appendingPathComponent("iamglass").path))
-        XCTAssertEqual(try OpsFixture.ids(Archive(data: data), "thu hồi đất"), expected)
+        try assertNextIngestRepairs(level: 2) { data, level in
+            try FileManager.default.removeItem(at: level)
+            try FileManager.default.createDirectory(at: level, withIntermediateDirectories: true)
+            for file in ["flintlock", "postlist.glass"] { try Data().write(to: level.appendingPathComponent(file)) }
+        }
     }
 
     /// An ingest killed while creating the very first generation, before its stub was written, leaves a level
     /// database torn (tables, no revision file): the next ingest makes the generation again and goes in.
     func testFirstGenerationKilledBeforeItsStubIsMadeAgain() throws {
+        try assertNextIngestRepairs(level: 3) { data, level in
+            try FileManager.default.removeItem(atPath: data.indexStubPath)
+            try FileManager.default.removeItem(at: level.appendingPathComponent("iamglass"))
+        }
+    }
+
+    /// Ingests a small batch, damages it with `tear` (given the data folder and the folder of `level`'s database),
+    /// then checks that an index update writes every document again, the level's database is whole and the
+    /// searches answer as before.
+    private func assertNextIngestRepairs(level: Int, _ tear: (DataDirectory, URL) throws -> Void) throws {
         let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 4))
         let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
         let generation = try XCTUnwrap(try IndexStub.read(data.indexStubPath))
-        try FileManager.default.removeItem(atPath: data.indexStubPath)
-        let level = URL(fileURLWithPath: IndexLayout.levelPath(generation, level: 3))
-        try FileManager.default.removeItem(at: level.appendingPathComponent("iamglass"))
+        let levelFolder = URL(fileURLWithPath: IndexLayout.levelPath(generation, level: level))
+        try tear(data, levelFolder)
         let store = try data.openCatalogue()
         try store.clearIndexedState()
         let maintainer = try IndexMaintainer(data: data, store: store)
         XCTAssertEqual(try maintainer.update(documentIDs: try store.allDocumentKeys().map(\.id)), try store.counts().documents)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: level.appendingPathComponent("iamglass").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: levelFolder.appendingPathComponent("iamglass").path))
         XCTAssertEqual(try OpsFixture.ids(Archive(data: data), "thu hồi đất"), expected)
     }
 

@@ -97,7 +97,7 @@ final class PDFExportTests: XCTestCase {
     /// A 1-bit CCITT TIFF page (embedded losslessly) under hand-placed Vietnamese words: pdftotext gives
     /// the words back exactly, in order; the page has the scan's printed size; the font is embedded.
     func testHiddenTextOfHandPlacedWordsIsExtractedExactly() throws {
-        try requireTool("pdftotext")
+        try PDFTools.require("pdftotext")
         let tiff = Fixture.samples.appendingPathComponent("batch/scans/H49.64.33.2012.015/H49.64.33.2012.015.3.tif")
         guard case .image(let image) = try ScanReader().page(1, of: tiff) else { return XCTFail("no image") }
         XCTAssertEqual(image.depth, 1)
@@ -119,9 +119,9 @@ final class PDFExportTests: XCTestCase {
         var metadata = PDFMetadata(title: "Quyết định 1605/QĐ-UBND", subject: "Về việc thu hồi đất", author: "UBND huyện Krông Pắc")
         metadata.created = Date(timeIntervalSince1970: 1_750_000_000)
         let pdf = try PDFExport.build(pages: [page, page], metadata: metadata)
-        let url = try write(pdf, "hand")
+        let url = try PDFTools.write(pdf, "hand")
 
-        let text = try run("pdftotext", ["-raw", "-enc", "UTF-8", url.path, "-"])
+        let text = try PDFTools.run("pdftotext", ["-raw", "-enc", "UTF-8", url.path, "-"])
         let pagesText = text.split(separator: "\u{0C}", omittingEmptySubsequences: true)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         XCTAssertEqual(pagesText.count, 2)
@@ -137,7 +137,7 @@ final class PDFExportTests: XCTestCase {
         XCTAssertEqual(info["Author"], "UBND huyện Krông Pắc")
         XCTAssertEqual(info["Encrypted"], "no")
         XCTAssertEqual(info["Metadata Stream"], "yes")
-        let fonts = try run("pdffonts", [url.path])
+        let fonts = try PDFTools.run("pdffonts", [url.path])
         // name, type (2 words), encoding, emb, sub, uni, object, generation
         let font = fonts.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
             .first { $0.first == "GlyphLessFont" } ?? []
@@ -147,7 +147,7 @@ final class PDFExportTests: XCTestCase {
             XCTAssertEqual(font[4], "yes", "embedded")
             XCTAssertEqual(font[6], "yes", "ToUnicode")
         }
-        let images = try run("pdfimages", ["-list", url.path])
+        let images = try PDFTools.run("pdfimages", ["-list", url.path])
         XCTAssertTrue(images.contains("1654  2339  gray    1   1  image"), images)
         XCTAssertTrue(String(decoding: pdf.prefix(9), as: UTF8.self) == "%PDF-1.7\n")
         XCTAssertNotNil(pdf.range(of: Data("pdfaid:part>2<".utf8)))
@@ -156,7 +156,7 @@ final class PDFExportTests: XCTestCase {
     /// A page that OCR had to turn to read (rotation 1–3 quarter turns): the page is shown turned
     /// (/Rotate) and the hidden text, given in the stored scan's coordinates, still reads in order.
     func testTurnedPagesAreShownUprightWithTheirTextInOrder() throws {
-        try requireTool("pdftotext")
+        try PDFTools.require("pdftotext")
         let tiff = Fixture.samples.appendingPathComponent("batch/scans/H49.64.33.2012.015/H49.64.33.2012.015.3.tif")
         guard case .image(let image) = try ScanReader().page(2, of: tiff) else { return XCTFail("no image") }
         let W = image.width, H = image.height
@@ -182,8 +182,8 @@ final class PDFExportTests: XCTestCase {
             }
             let page = PDFPage(image: try PDFImage.encode(image), resolution: Double(image.resolution), words: words,
                                rotation: turns)
-            let url = try write(try PDFExport.build(pages: [page], metadata: PDFMetadata(title: "Trang xoay")), "turned\(turns)")
-            let text = try run("pdftotext", ["-raw", "-enc", "UTF-8", url.path, "-"])
+            let url = try PDFTools.write(try PDFExport.build(pages: [page], metadata: PDFMetadata(title: "Trang xoay")), "turned\(turns)")
+            let text = try PDFTools.run("pdftotext", ["-raw", "-enc", "UTF-8", url.path, "-"])
             XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping,
                            lines.joined(separator: "\n"), "turns \(turns)")
             let info = try pdfinfo(url)
@@ -196,7 +196,7 @@ final class PDFExportTests: XCTestCase {
     /// A recognised document exported from the catalogue: the hidden text, extracted, is the
     /// catalogue's text (same words in the same order, whitespace aside), Vietnamese accents included.
     func testExportedDocumentTextEqualsTheCatalogueText() throws {
-        try requireTool("pdftotext")
+        try PDFTools.require("pdftotext")
         let built = try Fixture.get()
         let archive = try Archive(data: built.data)
         let id = "H49.64.33.2012.015.2"
@@ -207,10 +207,10 @@ final class PDFExportTests: XCTestCase {
         let pages = try archive.text(id: id, role: .public)
         XCTAssertEqual(pages.count, 2)
         for (i, expected) in pages.enumerated() {
-            let got = try run("pdftotext", ["-raw", "-enc", "UTF-8", "-f", "\(i + 1)", "-l", "\(i + 1)", url.path, "-"])
+            let got = try PDFTools.run("pdftotext", ["-raw", "-enc", "UTF-8", "-f", "\(i + 1)", "-l", "\(i + 1)", url.path, "-"])
             XCTAssertEqual(flat(got), flat(expected), "page \(i + 1)")
         }
-        XCTAssertTrue(try run("pdftotext", ["-enc", "UTF-8", url.path, "-"]).contains("Krông Pắc"))
+        XCTAssertTrue(try PDFTools.run("pdftotext", ["-enc", "UTF-8", url.path, "-"]).contains("Krông Pắc"))
         let info = try pdfinfo(url)
         XCTAssertEqual(info["Pages"], "2")
         XCTAssertEqual(info["Title"]?.hasPrefix("Quyết định số 1605/QĐ-UBND"), true, info["Title"] ?? "")
@@ -250,36 +250,10 @@ final class PDFExportTests: XCTestCase {
     /// pdfinfo's "Key:   value" lines as a dictionary.
     func pdfinfo(_ url: URL) throws -> [String: String] {
         var out: [String: String] = [:]
-        for line in try run("pdfinfo", [url.path]).split(separator: "\n") {
+        for line in try PDFTools.run("pdfinfo", [url.path]).split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
             out[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return out
-    }
-
-    func write(_ data: Data, _ name: String) throws -> URL {
-        let url = try Fixture.temporaryDirectory("pdf").appendingPathComponent("\(name).pdf")
-        try data.write(to: url)
-        return url
-    }
-
-    func requireTool(_ name: String) throws {
-        let found = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
-        if !found { throw XCTSkip("\(name) (poppler-utils) is not installed") }
-    }
-
-    func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "\(tool) \(arguments)")
-        return String(decoding: data, as: UTF8.self)
     }
 }

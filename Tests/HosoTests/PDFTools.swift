@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// poppler's command-line tools, as the tests of copies use them: words with their boxes
+/// poppler's command-line tools, as the tests of exports and copies use them: words with their boxes
 /// (`pdftotext -bbox`), a rendered corner (`pdftoppm`), any tool's output.
 enum PDFTools {
     static func require(_ name: String) throws {
@@ -11,7 +11,7 @@ enum PDFTools {
     }
 
     static func write(_ data: Data, _ name: String) throws -> URL {
-        let url = try Fixture.temporaryDirectory("copies").appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8)).pdf")
+        let url = try Fixture.temporaryDirectory("pdf").appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8)).pdf")
         try data.write(to: url)
         return url
     }
@@ -58,7 +58,7 @@ enum PDFTools {
 
     /// Dark pixels (grey < 128) of the top right corner where `BẢN SAO` goes, rendered at 144 dpi.
     static func darkPixels(_ url: URL, page: Int, width: Double) throws -> Int {
-        let root = try Fixture.temporaryDirectory("copies").appendingPathComponent("corner-\(UUID().uuidString.prefix(8))")
+        let root = try Fixture.temporaryDirectory("pdf").appendingPathComponent("corner-\(UUID().uuidString.prefix(8))")
         let scale = 2.0   // 144 dpi
         let x = Int((width - 28.35 - 80) * scale), y = Int(20 * scale)
         _ = try run("pdftoppm", ["-f", "\(page)", "-l", "\(page)", "-r", "144", "-gray", "-singlefile",
