@@ -2,7 +2,7 @@
 import PackageDescription
 
 // hoso: full-text search for digitised Vietnamese archival records.
-// Data flows one way, the targets below in its order: IndexSchema → VietText → Query → Xapian → SearchIndex;
+// Data flows one way, the targets below in its order: IndexSchema → VietText → Syllables → Query → Xapian → SearchIndex;
 // OCR, Catalogue, Delivery → DataFolder → IndexLifecycle → Ingest; Access → Search → Export, Operations →
 // HosoServer → hoso (command line). C and C++ stay at the edge (CTesseract, CTesseractGuard, CXapian, CPoppler).
 // Linux only: it reads /proc/self/exe and Linux's stat fields; no Apple platform is declared.
@@ -50,17 +50,20 @@ let package = Package(
         .target(name: "IndexSchema", swiftSettings: swift5),
         // Vietnamese analysis: NFC, tone placement, folding, identifiers, index terms.
         .target(name: "VietText", dependencies: ["IndexSchema"], swiftSettings: swift5),
+        // What a Vietnamese syllable is and what is judged from it: text-layer quality, the correction of
+        // Tesseract's misreadings, raw Telex/VNI keys read as syllables.
+        .target(name: "Syllables", dependencies: ["VietText"], swiftSettings: swift5),
         // Query syntax → a logical query of prefixed terms.
-        .target(name: "Query", dependencies: ["VietText", "IndexSchema"], swiftSettings: swift5),
+        .target(name: "Query", dependencies: ["VietText", "Syllables", "IndexSchema"], swiftSettings: swift5),
         // Xapian's Swift face over CXapian: databases, writers, queries, errors as values.
         .target(name: "Xapian", dependencies: ["CXapian"], swiftSettings: swift5),
         // Documents → Xapian documents; the searcher.
         .target(name: "SearchIndex", dependencies: ["Xapian", "IndexSchema", "VietText", "Query"], swiftSettings: swift5),
         // Scans page by page: PDF text layers and images (poppler), recognition (Tesseract).
-        .target(name: "OCR", dependencies: ["CTesseract", "CTesseractGuard", "CPoppler", "VietText"], swiftSettings: swift5),
+        .target(name: "OCR", dependencies: ["CTesseract", "CTesseractGuard", "CPoppler", "VietText", "Syllables"], swiftSettings: swift5),
         // The system of record (SQLite through GRDB).
         .target(name: "Catalogue", dependencies: [
-            "VietText", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            "VietText", "Syllables", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift5),
         // Deliveries as contractors hand them over: Excel workbooks and TT 05 information packages (METS, EAD).
         .target(name: "Delivery", dependencies: [
@@ -68,7 +71,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift5),
         // The acceptance (nghiệm thu) of a delivery against TT 05: reads it as Delivery does, measures its scans.
-        .target(name: "Acceptance", dependencies: ["Delivery", "Catalogue", "OCR", "VietText"], swiftSettings: swift5),
+        .target(name: "Acceptance", dependencies: ["Delivery", "Catalogue", "OCR", "VietText", "Syllables"], swiftSettings: swift5),
         // The data folder (catalogue, index generations, caches) and the errors every command reports.
         .target(name: "DataFolder", dependencies: ["Catalogue"], swiftSettings: swift5),
         // The index kept in step with the catalogue: in-place updates, whole rebuilds, generations.
@@ -108,13 +111,14 @@ let package = Package(
         ], swiftSettings: swift5, linkerSettings: [.linkedLibrary("jemalloc")]),
 
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "IndexSchema", "Query"], swiftSettings: swift5),
-        .testTarget(name: "OCRTests", dependencies: ["OCR", "VietText"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],
+        .testTarget(name: "SyllablesTests", dependencies: ["Syllables", "VietText"], swiftSettings: swift5),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "VietText", "Syllables"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],
                     swiftSettings: swift5),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: swift5),
         .testTarget(name: "DeliveryTests", dependencies: [
             "Delivery", "Catalogue", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: swift5),
-        .testTarget(name: "AcceptanceTests", dependencies: ["Acceptance", "Catalogue", "OCR", "VietText"], swiftSettings: swift5),
+        .testTarget(name: "AcceptanceTests", dependencies: ["Acceptance", "Catalogue", "OCR", "VietText", "Syllables"], swiftSettings: swift5),
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "IndexSchema", "Xapian", "Query", "VietText"], swiftSettings: swift5),
         .testTarget(name: "HosoTests", dependencies: [
             "DataFolder", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations", "HosoServer",

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/VietText/BuiltinSyllableCounts.swift: the syllables and adjacent syllable pairs of the archive's
+"""Writes Sources/Syllables/BuiltinSyllableCounts.swift: the syllables and adjacent syllable pairs of the archive's
 own texts (samples/truth and samples/delivery/truth), with their counts, for hoso's correction of recognised text
 (SyllablePairModel). Lower case, NFC, punctuation at either end of a word removed; pairs within a line.
 
@@ -12,7 +12,7 @@ from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-OUT = os.path.join(ROOT, "Sources", "VietText", "BuiltinSyllableCounts.swift")
+OUT = os.path.join(ROOT, "Sources", "Syllables", "BuiltinSyllableCounts.swift")
 EDGE = re.compile(r"^[^\w]+|[^\w]+$")
 
 

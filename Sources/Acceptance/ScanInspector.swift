@@ -1,5 +1,6 @@
 import Foundation
 import OCR
+import Syllables
 import VietText
 
 /// What one delivered scan is, measured from its file: the format, the PDF/A identification, and every page.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Syllables
 import VietText
 
 /// Pages (their text, word boxes, confidence and source) and the ingest state of each document.

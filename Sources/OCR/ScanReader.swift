@@ -1,5 +1,6 @@
 import CTesseract
 import Foundation
+import Syllables
 import VietText
 
 /// What one page of a scan (bản quét) holds: an image to recognise, a transcription's text, or the text layer

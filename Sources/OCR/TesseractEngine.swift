@@ -1,6 +1,7 @@
 import CTesseract
 import CTesseractGuard
 import Foundation
+import Syllables
 import VietText
 
 /// One recognised word (từ) with its box in the coordinates of the original page image.

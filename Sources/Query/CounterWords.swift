@@ -1,5 +1,6 @@
 import Foundation
 import IndexSchema
+import Syllables
 import VietText
 
 /// Queries as people type them at a counter: raw Telex/VNI keys read as the syllables they spell

@@ -144,7 +144,7 @@ extension VietNormalizer {
 
     /// The scalar whose UTF-8 starts at `i` and its length in bytes. A String's UTF-8 is valid: the lead byte
     /// tells the length.
-    @inline(__always) static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+    @inlinable public static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
         let c = b[i]
         if c < 0x80 { return (UInt32(c), 1) }
         if c < 0xE0 { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }

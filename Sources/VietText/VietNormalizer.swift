@@ -223,7 +223,7 @@ public enum VietNormalizer {
         return (rest.first ?? ch, tone)
     }
 
-    static func withTone(_ base: Character, _ tone: Unicode.Scalar) -> Character {
+    public static func withTone(_ base: Character, _ tone: Unicode.Scalar) -> Character {
         var v = String(base).decomposedStringWithCanonicalMapping.unicodeScalars
         v.append(tone)
         return String(v).precomposedStringWithCanonicalMapping.first ?? base
@@ -252,7 +252,7 @@ public enum VietNormalizer {
 
     /// Index of the vowel that carries the tone in the canonical style, or nil when `bases` is not a
     /// single Vietnamese syllable.
-    static func tonePosition(_ bases: [Character]) -> Int? {
+    public static func tonePosition(_ bases: [Character]) -> Int? {
         // Vowel group: the single maximal run of vowel letters.
         guard let first = bases.firstIndex(where: { vowelBases.contains($0) }) else { return nil }
         var end = first

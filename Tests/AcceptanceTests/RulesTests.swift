@@ -2,6 +2,7 @@
 import Catalogue
 import Foundation
 import OCR
+import Syllables
 import VietText
 import XCTest
 

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import OCR
+import Syllables
 import VietText
 
 /// Reading scans page by page: PDFs (image-only and two-layer), TIFF, folders, and bad input.

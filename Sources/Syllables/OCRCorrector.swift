@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// Corrects what Tesseract's `vie` model gets wrong in Vietnamese text, one line at a time, keeping the words'
 /// number and order (each word's box stays its own):

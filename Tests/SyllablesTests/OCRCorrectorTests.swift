@@ -1,5 +1,6 @@
 import XCTest
-@testable import VietText
+@testable import Syllables
+import VietText
 
 /// The correction of recognised Vietnamese, by table: OCR output → corrected text, against a model learned from a
 /// small text written here (so each case says what evidence it rests on), and a few against the built-in model.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import VietText
+@testable import Syllables
+import VietText
 
 /// `SyllableShape` on real Vietnamese, typical OCR damage and an exhaustive comparison with an independent
 /// definition (valid rhymes written out as data); `TextLayerQuality` on clean and damaged sample pages.

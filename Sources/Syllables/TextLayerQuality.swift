@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// How good a page's OCR text layer is, judged without reference text: the share of its words
 /// (whitespace-separated tokens with a letter or digit) that are not malformed by `SyllableShape.classify`

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// How often each syllable (âm tiết) and each pair of adjacent syllables occur in a body of text: the archive's own
 /// texts by default (`builtin`, from samples/make_syllable_counts.py), or any text given to `learn`. Keys are lower

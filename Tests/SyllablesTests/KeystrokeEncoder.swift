@@ -1,5 +1,6 @@
 import Foundation
-@testable import VietText
+@testable import Syllables
+import VietText
 
 /// The keys a person types for a syllable with Telex or VNI, in the orders people type them: the oracle of
 /// `KeystrokeDecoderTests` (written from the input methods' key tables, independently of the decoder).

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// What one token of an OCR text layer is, for judging the layer (`TextLayerQuality`).
 public enum TokenClass: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// A token typed with the Vietnamese input method switched off or set to the other method: the raw Telex
 /// (`nguyeenx`, `dduwowngf`, `hoaf`) or VNI (`nguye6n4`, `va8n`, `tie61ng`) keys of one syllable.

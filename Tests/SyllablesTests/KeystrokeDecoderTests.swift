@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import VietText
+@testable import Syllables
+import VietText
 
 /// `KeystrokeDecoder` on real key sequences (Telex and VNI, the orders people type them, case), on tokens that
 /// are not keys, and against `KeystrokeEncoder` over every syllable of the samples.
