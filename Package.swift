@@ -110,7 +110,8 @@ let package = Package(
             "HosoServer", "OCR", "Acceptance", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swift5, linkerSettings: [.linkedLibrary("jemalloc")]),
 
-        .testTarget(name: "VietTextTests", dependencies: ["VietText", "IndexSchema", "Query"], swiftSettings: swift5),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "IndexSchema"], swiftSettings: swift5),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "VietText", "IndexSchema"], swiftSettings: swift5),
         .testTarget(name: "SyllablesTests", dependencies: ["Syllables", "VietText"], swiftSettings: swift5),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "VietText", "Syllables"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],
                     swiftSettings: swift5),
