@@ -1,4 +1,5 @@
 import Catalogue
+import Delivery
 import Foundation
 import VietText
 
@@ -126,12 +127,9 @@ enum DocumentRules {
 
     /// `H49.64.33.2012.015.3.pdf` (or `.003`, or a folder `H49.64.33.2012.015.3`) for document 3 of that hồ sơ.
     static func namedAsDocument(_ name: String, _ document: Document, isFolder: Bool) -> Bool {
-        let stem = isFolder ? name : (name as NSString).deletingPathExtension
-        let prefix = document.fileID + "."
-        guard stem.precomposedStringWithCanonicalMapping.lowercased().hasPrefix(prefix.precomposedStringWithCanonicalMapping.lowercased())
-        else { return false }
-        let last = stem.dropFirst(prefix.count)
-        return !last.isEmpty && last.allSatisfy { $0.isASCII && $0.isNumber } && Int(last) == document.ordinal
+        guard let parsed = ScanFileName.parse(name, isFolder: isFolder) else { return false }
+        return parsed.ordinal == document.ordinal
+            && parsed.fileID.lowercased() == document.fileID.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// Whether a finding refuses its page (or, without a page, every page of its document).

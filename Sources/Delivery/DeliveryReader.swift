@@ -152,15 +152,12 @@ public enum DeliveryReader {
         }
     }
 
-    /// `H49.64.33.2012.015.3.pdf` → (`H49.64.33.2012.015`, 3); nil when the name is not a document id.
+    /// A scan without a metadata row is taken in only under a full Mã hồ sơ (`H49.64.33.2012.015.3.pdf`, at
+    /// least two parts, a valid id): a stray `scan.1.pdf` is reported, not made into hồ sơ `scan`.
     static func documentID(fromFileName name: String) -> (String, Int)? {
-        let stem = (name as NSString).deletingPathExtension
-        guard let dot = stem.lastIndex(of: ".") else { return nil }
-        let fileID = String(stem[..<dot]), last = stem[stem.index(after: dot)...]
-        guard !fileID.isEmpty, fileID.contains("."), !last.isEmpty, last.count <= 6,
-              last.allSatisfy({ $0.isASCII && $0.isNumber }), let ordinal = Int(last), ordinal > 0,
-              BatchReader.idProblem(fileID) == nil else { return nil }
-        return (fileID, ordinal)
+        guard let parsed = ScanFileName.parse(name), parsed.fileID.contains("."),
+              BatchReader.idProblem(parsed.fileID) == nil else { return nil }
+        return (parsed.fileID, parsed.ordinal)
     }
 
     /// A document's path as an operator finds it in the delivery: relative to the batch when inside it.

@@ -85,7 +85,7 @@ enum WorkbookRows {
                 continue
             }
             guard let id = line.fileID ?? ids[line.number] else {
-                problem(line.number, Column.fileID, "không xác định được Mã hồ sơ: không có cột Mã hồ sơ, tên tệp “\(fileName(cell))” không có dạng <Mã hồ sơ>.<số thứ tự>.pdf và không có các cột Phông, Mục lục, Hộp số, Số và ký hiệu hồ sơ")
+                problem(line.number, Column.fileID, "không xác định được Mã hồ sơ: không có cột Mã hồ sơ, tên tệp “\(ScanFileName.lastComponent(cell))” không có dạng <Mã hồ sơ>.<số thứ tự>.pdf và không có các cột Phông, Mục lục, Hộp số, Số và ký hiệu hồ sơ")
                 continue
             }
             documentLines.append((line, id))
@@ -138,8 +138,8 @@ enum WorkbookRows {
             row.fields[Column.fileID] = id
             let cell = line.path!
             if row.fields[Column.ordinal] == nil {
-                guard let n = nameOrdinal(cell) else {
-                    problem(line.number, Column.ordinal, "không xác định được Số thứ tự: không có cột Số thứ tự văn bản trong hồ sơ và tên tệp “\(fileName(cell))” không kết thúc bằng số thứ tự")
+                guard let n = ScanFileName.ordinal(cell) else {
+                    problem(line.number, Column.ordinal, "không xác định được Số thứ tự: không có cột Số thứ tự văn bản trong hồ sơ và tên tệp “\(ScanFileName.lastComponent(cell))” không kết thúc bằng số thứ tự")
                     continue
                 }
                 row.fields[Column.ordinal] = String(n)
@@ -154,35 +154,6 @@ enum WorkbookRows {
 
     // MARK: - Ids from file names
 
-    /// A scan's file name without its folders.
-    static func fileName(_ cell: String) -> String {
-        cell.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? cell
-    }
-
-    /// The dot-separated parts of a scan's name without its extension (a folder of page images has none).
-    static func nameParts(_ cell: String) -> [Substring] {
-        var name = fileName(cell).precomposedStringWithCanonicalMapping
-        if let dot = name.lastIndex(of: "."),
-           ["pdf", "tif", "tiff", "png", "jpg", "jpeg"].contains(name[name.index(after: dot)...].lowercased()) {
-            name = String(name[..<dot])
-        }
-        return Substring(name).split(separator: ".", omittingEmptySubsequences: false)
-    }
-
-    /// `<Mã hồ sơ>.<số thứ tự>.pdf` → Mã hồ sơ.
-    static func nameFileID(_ cell: String) -> String? {
-        let parts = nameParts(cell)
-        guard parts.count >= 2, nameOrdinal(cell) != nil, !parts.dropLast().contains(where: \.isEmpty) else { return nil }
-        return parts.dropLast().joined(separator: ".")
-    }
-
-    /// The number ending a scan's name (`….001.pdf` → 1, `001.pdf` → 1).
-    static func nameOrdinal(_ cell: String) -> Int? {
-        guard let last = nameParts(cell).last, !last.isEmpty, last.count <= 9,
-              last.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(last), n > 0 else { return nil }
-        return n
-    }
-
     /// Mã hồ sơ of each row without one, by row number: the scans' names less their last part when they agree
     /// for all the rows of one hồ sơ (rows alike in Phông, Mục lục, Hộp số, Số và ký hiệu hồ sơ), else those
     /// four joined by dots.
@@ -192,13 +163,13 @@ enum WorkbookRows {
         for line in lines where line.fileID == nil {
             guard let cell = line.path else { continue }
             if line.idParts.allSatisfy({ $0 == nil }) {
-                if let id = nameFileID(cell) { result[line.number] = id }
+                if let id = ScanFileName.parse(cell)?.fileID { result[line.number] = id }
             } else {
                 byParts[line.idParts, default: []].append(line)
             }
         }
         for (parts, group) in byParts {
-            let names = Set(group.map { $0.path.flatMap(nameFileID) })
+            let names = Set(group.map { $0.path.flatMap { ScanFileName.parse($0)?.fileID } })
             let id: String
             if names.count == 1, let only = names.first, let name = only { id = name }
             else { id = parts.compactMap { $0 }.joined(separator: ".") }

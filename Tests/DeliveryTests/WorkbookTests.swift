@@ -513,12 +513,6 @@ final class WorkbookTests: XCTestCase {
         ]
         for (parts, want) in dates { XCTAssertEqual(WorkbookRows.joinDate(parts), want) }
 
-        let names = [("H49.64.33.2001.160.001.pdf", "H49.64.33.2001.160", 1), ("001.PDF", nil, 1), ("ban-scan.pdf", nil, nil),
-                     ("H1.2.TIF", "H1", 2), ("anh/H1.3", "H1", 3)] as [(String, String?, Int?)]
-        for (cell, id, ordinal) in names {
-            XCTAssertEqual(WorkbookRows.nameFileID(cell), id, cell)
-            XCTAssertEqual(WorkbookRows.nameOrdinal(cell), ordinal, cell)
-        }
     }
 
     /// Header names as people write them: line breaks, NFD, `STT` that only counts alone, the same unknown name
