@@ -11,7 +11,6 @@ let builtinSynonymsText = #"""
 #     VIẾT TẮT[, CÁCH VIẾT KHÁC ...] = cụm từ đầy đủ [| cụm từ khác ...]
 #
 #   ubnd = ủy ban nhân dân
-ub = ủy ban
 #   hđ = hợp đồng | hội đồng
 #   nđ-cp, nđcp = nghị định chính phủ
 #
@@ -23,6 +22,7 @@ ub = ủy ban
 # - Dòng trống và phần sau dấu "#" được bỏ qua. Một dòng sai cú pháp làm chương trình báo lỗi kèm số dòng.
 
 # Cơ quan, tổ chức
+ub = ủy ban
 ubnd = ủy ban nhân dân
 hđnd = hội đồng nhân dân
 ubmttq = ủy ban mặt trận tổ quốc
