@@ -35,12 +35,17 @@ public final class IndexMaintainer {
         let current = try IndexStub.read(data.indexStubPath)
         if let current, case let kind = IndexLayout.kind(of: current), kind != .missing {
             // A process killed while creating the first generation may have left a level database unfinished:
-            // one without its revision file was never committed, so it holds nothing and is made again.
+            // one without its revision file and with empty tables was never committed, so it is made again.
+            // One whose tables hold data lost its revision file later: damaged, and only a rebuild restores it.
             if kind == .split {
                 var unfinished = false
                 for level in IndexLayout.levels {
                     let path = IndexLayout.levelPath(current, level: level)
                     guard !FileManager.default.fileExists(atPath: path + "/iamglass") else { continue }
+                    guard !Self.holdsData(path) else {
+                        throw HosoError(.unavailable, "Chỉ mục cấp \(level) (\(path)) hỏng: thiếu tệp iamglass nhưng các bảng có dữ liệu. "
+                            + "Chạy hoso reindex --data \(data.url.path) để dựng lại chỉ mục từ danh mục")
+                    }
                     try? FileManager.default.removeItem(atPath: path)
                     unfinished = true
                 }
@@ -56,6 +61,15 @@ public final class IndexMaintainer {
         try openLevelWriters(path).close()
         if current == nil { try IndexStub.write(data.indexStubPath, target: URL(fileURLWithPath: path).lastPathComponent) }
         return path
+    }
+
+    /// Whether a database folder has a table file with bytes in it (a torn creation leaves them empty).
+    static func holdsData(_ path: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.contains { name in
+            name.hasSuffix(".glass")
+                && ((try? FileManager.default.attributesOfItem(atPath: path + "/" + name)[.size] as? Int) ?? 0) > 0
+        }
     }
 
     /// Updates the documents whose metadata, pages or term scheme changed since they were last indexed.

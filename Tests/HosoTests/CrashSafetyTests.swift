@@ -299,6 +299,24 @@ final class CrashSafetyTests: XCTestCase {
         }
     }
 
+    /// A level database that held documents and lost its revision file later is damage, not a torn creation:
+    /// the update refuses with the way out (reindex) and leaves the folder as it was; the reindex restores it.
+    func testLevelDatabaseWithDataButNoRevisionFileIsNotMadeEmpty() throws {
+        let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 4))
+        let expected = try OpsFixture.ids(Archive(data: data), "thu hồi đất")
+        let generation = try XCTUnwrap(try IndexStub.read(data.indexStubPath))
+        let level = IndexLayout.levelPath(generation, level: 1)
+        try FileManager.default.removeItem(atPath: level + "/iamglass")
+        let store = try data.openCatalogue()
+        XCTAssertThrowsError(try IndexMaintainer(data: data, store: store).update(documentIDs: try store.allDocumentKeys().map(\.id))) {
+            XCTAssertTrue("\($0)".contains("hoso reindex"), "\($0)")
+        }
+        XCTAssertTrue(IndexMaintainer.holdsData(level), "the damaged database is kept, not emptied")
+        let r = try Fixture.hoso(["reindex", "--data", data.url.path])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertEqual(try OpsFixture.ids(Archive(data: data), "thu hồi đất"), expected)
+    }
+
     /// Ingests a small batch, damages it with `tear` (given the data folder and the folder of `level`'s database),
     /// then checks that an index update writes every document again, the level's database is whole and the
     /// searches answer as before.
