@@ -3,9 +3,10 @@ import Foundation
 
 /// Specks of toner and dust away from the text, whitened before recognition: a photocopy's specks in the margins
 /// and between lines are read by Tesseract as punctuation and marks (`‡ + " 4`, `kiểm:`, `-được`). A speck is a dark
-/// component no larger than `maxSpeck` mm either way that no chain of components, each within `reach` mm of the
-/// next, links to a larger one: marks, dots, commas and periods sit next to their letters and stay, and so does a
-/// tone mark over a circumflex (`ế`: the acute is near the circumflex, the circumflex near the `e`).
+/// component no larger than `maxSpeck` mm either way. One stays when it lies within `reach` mm of a larger component
+/// (marks, dots, commas and periods next to their letters), or straight above or below such a speck (a tone mark over
+/// a circumflex: in `ế` the acute is near only the circumflex); every other speck goes. Two steps and no further: a
+/// chain of specks of any length would carry a photocopy's toner between the lines back to the text.
 enum Despeckle {
     /// The page with its far specks whitened and how many were removed, or nil when there were none (or Leptonica
     /// failed: the page is then recognised as it is).
@@ -24,12 +25,15 @@ enum Despeckle {
         let large = PageImage(taking: g)
         guard let s = pixSubtract(nil, binary.pix, large.pix) else { return nil }
         let specks = PageImage(taking: s)
-        // Every component grown by the reach: the grown regions that hold a larger component hold what stays.
-        guard let n = pixDilateBrick(nil, binary.pix, l_int32(grow), l_int32(grow)) else { return nil }
-        let grown = PageImage(taking: n)
-        guard let k = pixSeedfillBinary(nil, large.pix, grown.pix, 8) else { return nil }
-        let linked = PageImage(taking: k)
-        guard let r = pixSubtract(nil, specks.pix, linked.pix) else { return nil }
+        // Specks within the reach of a larger component, whole (a component touching the grown region counts).
+        guard let gl = pixDilateBrick(nil, large.pix, l_int32(grow), l_int32(grow)) else { return nil }
+        let grownLarge = PageImage(taking: gl)
+        guard let near = Self.touching(specks, grownLarge) else { return nil }
+        // …and the specks straight above or below those: a mark stacked on a mark.
+        guard let st = pixDilateBrick(nil, near.pix, 1, l_int32(grow)) else { return nil }
+        let stacked = PageImage(taking: st)
+        guard let kept = Self.touching(specks, stacked) else { return nil }
+        guard let r = pixSubtract(nil, specks.pix, kept.pix) else { return nil }
         let far = PageImage(taking: r)
         var count: l_int32 = 0
         guard pixCountConnComp(far.pix, 8, &count) == 0, Int(count) >= minimumSpecks else { return nil }
@@ -38,5 +42,13 @@ enum Despeckle {
         guard pixSetMasked(cleaned.pix, mask.pix, 255) == 0 else { return nil }
         cleaned.resolution = grey.resolution
         return (cleaned, Int(count))
+    }
+
+    /// The components of `components` that have a pixel inside `region`, whole.
+    private static func touching(_ components: PageImage, _ region: PageImage) -> PageImage? {
+        guard let seed = pixAnd(nil, components.pix, region.pix) else { return nil }
+        let seeds = PageImage(taking: seed)
+        guard let filled = pixSeedfillBinary(nil, seeds.pix, components.pix, 8) else { return nil }
+        return PageImage(taking: filled)
     }
 }
