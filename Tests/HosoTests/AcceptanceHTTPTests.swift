@@ -25,8 +25,12 @@ final class AcceptanceHTTPTests: XCTestCase {
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("ra-ngoai"), withDestinationURL: outside.appendingPathComponent("sach"))
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("lo-sach").path, withDestinationPath: "sach")
         try Data("không phải lô".utf8).write(to: root.appendingPathComponent("ghi-chu.txt"))
+        try FileManager.default.copyItem(at: package, to: root.appendingPathComponent(package.lastPathComponent))
         return root
     }
+
+    /// A TT 05 information package as a zip.
+    static let package = Fixture.samples.appendingPathComponent("delivery/sip/SIP_hoso_H54.55.12.2018.027.zip")
 
     /// The router on an empty data folder (a check needs no catalogue), serving `deliveries`; a staff token.
     static func app(deliveries: URL?) throws -> (some ApplicationProtocol, Archive, String) {
@@ -180,6 +184,24 @@ final class AcceptanceHTTPTests: XCTestCase {
             let id = String(path.dropFirst("/nghiem-thu/".count))
             let kept = archive.data.url.appendingPathComponent("nghiem-thu/\(id)/bao-cao.csv")
             XCTAssertEqual(try Data(contentsOf: kept), Data(ReportCSV.render(expected).utf8))
+        }
+    }
+
+    /// A zip package is checked as `hoso check` checks a folder holding it.
+    func testAZipPackageIsCheckedAsHosoCheckChecksItsFolder() async throws {
+        let holder = try Fixture.temporaryDirectory("goi")
+        try FileManager.default.copyItem(at: Self.package, to: holder.appendingPathComponent(Self.package.lastPathComponent))
+        var expected = try DeliveryCheck().run(batch: holder)
+        expected.batch = Self.package.lastPathComponent
+        XCTAssertGreaterThan(expected.pages, 0)
+        let (app, _, token) = try Self.app(deliveries: Self.deliveries())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/nghiem-thu", method: .get, headers: Self.staff(token)) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("<td>\(Self.package.lastPathComponent)</td><td>gói .zip</td>"))
+            }
+            let (_, page, _) = try await Self.check(Self.package.lastPathComponent, client: client, token: token)
+            XCTAssertTrue(page.contains(ReportHTML.content(expected)), page)
+            XCTAssertFalse(page.contains(FileManager.default.temporaryDirectory.path), "no server path in the report")
         }
     }
 
