@@ -187,6 +187,23 @@ final class AcceptanceHTTPTests: XCTestCase {
         }
     }
 
+    /// A folder that is no delivery: the page says why, naming the folder as staff know it, and the run is audited.
+    func testAnUnreadableDeliveryIsReportedWithoutTheServerPath() async throws {
+        let folder = try Self.deliveries()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("trong"), withIntermediateDirectories: false)
+        let (app, archive, token) = try Self.app(deliveries: folder)
+        try await app.test(.router) { client in
+            let (path, page, _) = try await Self.check("trong", client: client, token: token)
+            XCTAssertTrue(page.contains("Không đọc được lô: Lô tài liệu trong không có ho_so.csv"), page)
+            XCTAssertFalse(page.contains(folder.path), "no server path")
+            try await client.execute(uri: path + "/bao-cao.csv", method: .get, headers: Self.staff(token)) { response in
+                XCTAssertEqual(response.status, .notFound)
+            }
+        }
+        let lines = try archive.store.audit(from: nil, to: nil, token: nil).filter { $0.action == AuditAction.acceptanceCheck.rawValue }
+        XCTAssertEqual(lines.map(\.target).first?.hasPrefix("trong | không đọc được lô: "), true)
+    }
+
     /// A zip package is checked as `hoso check` checks a folder holding it.
     func testAZipPackageIsCheckedAsHosoCheckChecksItsFolder() async throws {
         let holder = try Fixture.temporaryDirectory("goi")
