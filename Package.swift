@@ -100,7 +100,8 @@ let package = Package(
         .target(name: "Operations", dependencies: ["DataFolder", "Catalogue", "IndexLifecycle", "Xapian"], swiftSettings: swift5),
         // Hummingbird 2: the JSON API and the web pages.
         .target(name: "HosoServer", dependencies: [
-            "DataFolder", "Catalogue", "Access", "SearchIndex", "Search", "Export", .product(name: "Hummingbird", package: "hummingbird"),
+            "DataFolder", "Catalogue", "Access", "SearchIndex", "Search", "Export", "Acceptance",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], swiftSettings: swift5),
         // jemalloc as the process's allocator: Xapian's term maps and the analysis allocate for every term, and
@@ -123,7 +124,7 @@ let package = Package(
         .testTarget(name: "SearchIndexTests", dependencies: ["SearchIndex", "IndexSchema", "Xapian", "Query", "VietText"], swiftSettings: swift5),
         .testTarget(name: "HosoTests", dependencies: [
             "DataFolder", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations", "HosoServer",
-            "SearchIndex", "IndexSchema", "Xapian", "Catalogue", "OCR",
+            "SearchIndex", "IndexSchema", "Xapian", "Catalogue", "OCR", "Acceptance",
             .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["openapi_check.py"], swiftSettings: swift5),

@@ -11,6 +11,9 @@ public struct DeliveryCheck {
     public var inspector = ScanInspector()
     /// Called before each document is measured (progress on standard error).
     public var progress: ((String) -> Void)?
+    /// Called after each document is measured, with how many of the delivery's documents are done (progress
+    /// of a check that runs in the background: the pages measured so far are the sum of its results' pages).
+    public var measured: ((_ document: AcceptanceReport.DocumentResult, _ done: Int, _ of: Int) -> Void)?
 
     public init() {}
 
@@ -33,10 +36,13 @@ public struct DeliveryCheck {
         var report = AcceptanceReport(batch: batch.path, files: [], deliveryFindings: [], notes: Self.notes, unitPrice: unitPrice)
         report.deliveryFindings = metadata.problems.map(Self.finding)
         var byFile: [String: [AcceptanceReport.DocumentResult]] = [:]
-        for document in metadata.documents.sorted(by: { ($0.fileID, $0.ordinal) < ($1.fileID, $1.ordinal) }) {
+        let documents = metadata.documents.sorted(by: { ($0.fileID, $0.ordinal) < ($1.fileID, $1.ordinal) })
+        for (done, document) in documents.enumerated() {
             let shown = display(document.path, root: root, staging: staging.path)
             progress?("\(document.id)  \(shown)")
-            byFile[document.fileID, default: []].append(check(document, root: root, shown: shown))
+            let result = check(document, root: root, shown: shown)
+            byFile[document.fileID, default: []].append(result)
+            measured?(result, done + 1, documents.count)
         }
         for file in metadata.files {
             let documents = byFile.removeValue(forKey: file.id) ?? []

@@ -5,7 +5,7 @@ import Foundation
 /// a person's look, and the signature block of a biên bản nghiệm thu.
 public enum ReportHTML {
     public static func render(_ report: AcceptanceReport) -> String {
-        var h = """
+        """
             <!doctype html>
             <html lang="vi"><head><meta charset="utf-8">
             <title>Biên bản nghiệm thu số hóa: \(esc(report.batch))</title>
@@ -27,6 +27,15 @@ public enum ReportHTML {
             .sign div { width: 45%; min-height: 30mm; }
             @media print { th { background: #ddd !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
             </style></head><body>
+            \(content(report))</body></html>
+
+            """
+    }
+
+    /// The biên bản itself, from its title to the signature block: the printable page's body, and what the staff
+    /// web page shows of a check run there.
+    public static func content(_ report: AcceptanceReport) -> String {
+        var h = """
             <h1>BIÊN BẢN NGHIỆM THU KẾT QUẢ SỐ HÓA TÀI LIỆU</h1>
             <p class="sub">theo Thông tư 05/2025/TT-BNV · Lô: \(esc(report.batch))</p>
 
@@ -63,7 +72,6 @@ public enum ReportHTML {
         h += """
             <div class="sign"><div><b>ĐẠI DIỆN BÊN GIAO</b><br><i>(Ký, ghi rõ họ tên)</i></div>
             <div><b>ĐẠI DIỆN BÊN NHẬN</b><br><i>(Ký, ghi rõ họ tên)</i></div></div>
-            </body></html>
 
             """
         return h

@@ -28,8 +28,8 @@ public enum ReportText {
         return out
     }
 
-    /// The totals, label and value, as every rendering shows them.
-    static func totals(_ report: AcceptanceReport) -> [(String, String)] {
+    /// The totals, label and value, as every rendering shows them (the staff web page too).
+    public static func totals(_ report: AcceptanceReport) -> [(String, String)] {
         [("Số hồ sơ", VietnameseNumber.format(report.files.count)),
          ("Số tài liệu", VietnameseNumber.format(report.documents.count)),
          ("Tổng số trang", VietnameseNumber.format(report.pages)),

@@ -36,6 +36,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case tokenRefused = "token-refused"
     /// A copy handed out (bản đọc, bản sao, DIP): always recorded, whatever the document's access level.
     case copy
+    /// An acceptance check (nghiệm thu) of a delivery run from the staff web page: always recorded, with its totals.
+    case acceptanceCheck = "acceptance-check"
 }
 
 /// The audit trail of reads: every read of a `Sử dụng có điều kiện` or `Mật` document (metadata, text,
@@ -47,7 +49,7 @@ public enum AuditLog {
     public static func mustRecord(_ action: AuditAction, caller: Caller, level: AccessLevel?) -> Bool {
         switch action {
         case .search: return caller.role != .public
-        case .tokenRefused, .copy: return true
+        case .tokenRefused, .copy, .acceptanceCheck: return true
         default: return (level ?? .secret) != .open
         }
     }

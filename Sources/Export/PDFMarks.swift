@@ -59,11 +59,15 @@ struct PDFMarkLayout {
         return s
     }
 
-    /// Writes the font (`/F1`): a Type 0 font over the embedded TrueType file, glyph ids as codes
-    /// (Identity-H, CIDToGIDMap Identity), the widths of the glyphs used, a ToUnicode map for them.
+    /// Writes the font (`/F1`): a Type 0 font over the embedded TrueType file cut down to the glyphs used
+    /// (`FontSubset`; the whole file when asked or when it cannot be cut), glyph ids as codes (Identity-H, CIDToGIDMap
+    /// Identity), the widths of the glyphs used, a ToUnicode map for them.
     func write(_ w: inout PDFWriter, font fontID: Int) {
         let cidFont = w.reserve(), descriptor = w.reserve(), file = w.reserve(), toUnicode = w.reserve()
-        let name = font.name.isEmpty ? "MarkFont" : font.name
+        let subset = font.embedsWholeFile ? nil : try? FontSubset.subset(font.data, keeping: Set(used.keys))
+        let base = font.name.isEmpty ? "MarkFont" : font.name
+        let name = subset == nil ? base : subsetTag() + "+" + base
+        let embedded = subset ?? font.data
         w.object(fontID, "<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H "
                  + "/DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R >>")
         let widths = used.keys.sorted().map { "\($0) [\(PDFSyntax.number(font.width($0)))]" }.joined(separator: " ")
@@ -75,8 +79,15 @@ struct PDFMarkLayout {
                  + "/FontBBox [\(font.scaled(x0)) \(font.scaled(y0)) \(font.scaled(x1)) \(font.scaled(y1))] "
                  + "/ItalicAngle 0 /Ascent \(font.scaled(font.ascent)) /Descent \(font.scaled(font.descent)) "
                  + "/CapHeight \(font.scaled(font.capHeight)) /StemV 80 /FontFile2 \(file) 0 R >>")
-        w.flateStream(file, "/Length1 \(font.data.count)", font.data)
+        w.flateStream(file, "/Length1 \(embedded.count)", embedded)
         w.flateStream(toUnicode, "", toUnicodeCMap())
+    }
+
+    /// The six capital letters a subset font's name begins with (PDF 32000 9.6.4), from the glyphs it holds.
+    func subsetTag() -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for g in used.keys.sorted() { hash = (hash ^ UInt64(g)) &* 0x100_0000_01b3 }
+        return String((0..<6).map { i in Character(Unicode.Scalar(UInt8(65 + (hash >> (8 * UInt64(i))) % 26))) })
     }
 
     /// ToUnicode: each glyph used to its character (UTF-16BE).

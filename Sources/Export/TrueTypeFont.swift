@@ -8,11 +8,14 @@ public struct FontError: Error, CustomStringConvertible, Equatable {
 
 /// What a PDF needs of a TrueType font to set visible text in it: the glyph of each character (cmap),
 /// the advance widths (hmtx) and the metrics of its font descriptor (head, hhea, OS/2). The file is
-/// embedded whole (FontFile2): the marks are set in Identity-H with glyph ids as character codes.
+/// embedded (FontFile2) cut down to the glyphs a copy prints (`FontSubset`): the marks are set in Identity-H
+/// with glyph ids as character codes.
 public struct TrueTypeFont: Sendable {
     public let data: Data
     /// The PostScript-safe name the PDF gives it (`/BaseFont`).
     public let name: String
+    /// Embeds the whole file instead of the glyphs used (a copy a tool may add text to later).
+    public var embedsWholeFile = false
     let unitsPerEm: Int
     let glyphsByScalar: [UInt32: UInt16]
     let advances: [UInt16]

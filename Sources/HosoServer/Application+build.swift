@@ -12,6 +12,8 @@ public struct ServerOptions: Sendable {
     public var rateLimit = RateLimitOptions()
     /// Body and URI size limits (RequestLimits.swift).
     public var limits = RequestLimits()
+    /// The deliveries staff may check from `/nghiem-thu` (`--deliveries DIR`); nil when none was given.
+    public var deliveries: DeliveriesFolder?
     public init(host: String = "127.0.0.1", port: Int = 8080, rateLimit: RateLimitOptions = RateLimitOptions()) {
         self.host = host; self.port = port; self.rateLimit = rateLimit
     }
@@ -31,6 +33,7 @@ public func buildRouter(archive: Archive, options: ServerOptions = ServerOptions
     if !options.rateLimit.isOff { router.add(middleware: RateLimitMiddleware(options: options.rateLimit, archive: archive)) }
     APIController(archive: archive).addRoutes(to: router)
     WebController(archive: archive).addRoutes(to: router)
+    AcceptanceController(runs: AcceptanceRuns(folder: options.deliveries, access: archive.access, data: archive.data)).addRoutes(to: router)
     router.get("/metrics") { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

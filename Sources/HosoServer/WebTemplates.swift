@@ -11,11 +11,12 @@ enum WebTemplates {
         s.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&+=?#"))) ?? ""
     }
 
-    static func layout(title: String, body: String) -> String {
+    /// A page of the site; `head` is added to its head (a refresh while a check runs).
+    static func layout(title: String, body: String, head: String = "") -> String {
         """
         <!doctype html>
         <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(title)) — hoso</title><link rel="stylesheet" href="/static/hoso.css"></head>
+        <title>\(e(title)) — hoso</title><link rel="stylesheet" href="/static/hoso.css">\(head)</head>
         <body><header><a class="brand" href="/">hoso</a><span class="tag">Tra cứu tài liệu lưu trữ</span>
         <nav><a href="/" accesskey="s">Tìm kiếm</a><a href="/tra-cuu" accesskey="t">Tra cứu nhanh</a><a href="/dang-nhap">Đăng nhập</a></nav></header>
         <main>\(body)</main>
@@ -233,5 +234,5 @@ enum WebTemplates {
     .quick input{width:100%;padding:.4em;font-size:1em}.quick input[type=radio],.quick input[type=checkbox]{width:auto}
     .copy summary{font-weight:700;cursor:pointer}.copy fieldset{border:1px solid #ddd;margin:.4em 0}.sr{position:absolute;left:-9999px}
     @media (max-width:800px){.results,.viewer{grid-template-columns:1fr}}
-    """
+    """ + acceptanceCSS
 }

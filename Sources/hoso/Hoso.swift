@@ -166,6 +166,8 @@ struct Serve: AsyncParsableCommand {
     var port = 8080
     @Option(name: .customLong("rate-limit"), help: "Số yêu cầu mỗi giây một địa chỉ được gửi khi không có mã truy cập (0: không giới hạn; cho phép dồn gấp đôi).")
     var rateLimit = 20.0
+    @Option(help: "Thư mục các lô giao nộp cán bộ được nghiệm thu trên trang /nghiem-thu (mặc định: biến HOSO_DELIVERIES).")
+    var deliveries: String?
     @OptionGroup var sources: IndexSourceOptions
 
     func run() async throws {
@@ -175,7 +177,10 @@ struct Serve: AsyncParsableCommand {
         archive.indexSources = try sources.sources()
         if let warning = archive.indexLayoutWarning() { printError(warning) }
         guard rateLimit >= 0, rateLimit.isFinite else { throw HosoError(.usage, "--rate-limit phải là số không âm") }
-        let app = buildApplication(archive: archive, options: ServerOptions(host: host, port: port, rateLimit: RateLimitOptions(rate: rateLimit)))
+        var serverOptions = ServerOptions(host: host, port: port, rateLimit: RateLimitOptions(rate: rateLimit))
+        serverOptions.deliveries = try (deliveries ?? ProcessInfo.processInfo.environment["HOSO_DELIVERIES"])
+            .flatMap { $0.isEmpty ? nil : try DeliveriesFolder(path: $0) }
+        let app = buildApplication(archive: archive, options: serverOptions)
         printError("hoso đang phục vụ tại http://\(host):\(port)/  (thử: curl 'http://\(host):\(port)/api/search?q=thu+hoi+dat')")
         try await app.runService()
     }
