@@ -157,7 +157,7 @@ public final class Ingestor {
             // Once a page cannot be saved for want of space, the pages left are not recognised (their work
             // would be lost): the run ends with the full disk's error, every page saved before it kept.
             let full = FullDisk()
-            pool.run(jobs, load: { job in
+            pool.run(jobs, scan: { $0.url.path }, load: { job in
                 if full.error != nil { throw full }
                 return try reader.page(job.number, of: job.url)
             }, done: { job, result in

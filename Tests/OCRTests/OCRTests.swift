@@ -189,6 +189,41 @@ final class OCRTests: XCTestCase {
 
 /// The pool: one engine per worker, results handed over one at a time.
 final class RecognitionPoolTests: XCTestCase {
+    func testTextLayersNeedNoEngine() throws {
+        let pdf = OCRTests.fixtures.appendingPathComponent("two_layer.pdf")
+        let pool = try RecognitionPool(workers: 2)
+        var pages: [RecognizedPage] = []
+        pool.run([1, 1], scan: { _ in pdf.path }, load: { try ScanReader().page($0, of: pdf) }, done: { pages.append(try! $1.get()) })
+        XCTAssertEqual(pages.map(\.source), [.layer, .layer])
+        XCTAssertEqual(pool.enginesMade, 0, "no Tesseract model loaded for pages that carry a good layer")
+    }
+
+    /// Jobs are handed out by scan: a worker takes the next page of a scan nobody is loading from, else the
+    /// next page in order; a scan's pages keep their order.
+    func testJobQueueSpreadsLoadsOverScans() {
+        typealias Step = (action: String, key: String, expected: Int?)
+        let cases: [(name: String, keys: [String], steps: [Step])] = [
+            ("two workers on two-page files take different files",
+             ["a", "a", "b", "b", "c"],
+             [("take", "", 0), ("take", "", 2), ("loaded", "a", nil), ("take", "", 1), ("loaded", "b", nil),
+              ("take", "", 3), ("loaded", "a", nil), ("take", "", 4), ("loaded", "b", nil), ("loaded", "c", nil),
+              ("take", "", nil)]),
+            ("one long file: both workers on it, in order",
+             ["a", "a", "a"],
+             [("take", "", 0), ("take", "", 1), ("loaded", "a", nil), ("take", "", 2), ("take", "", nil)]),
+            ("a file being loaded is passed over, the first free one taken",
+             ["a", "b", "c"],
+             [("take", "", 0), ("take", "", 1), ("loaded", "a", nil), ("take", "", 2), ("take", "", nil)]),
+        ]
+        for c in cases {
+            let queue = RecognitionPool.JobQueue(keys: c.keys)
+            for (i, step) in c.steps.enumerated() {
+                if step.action == "loaded" { queue.loaded(step.key); continue }
+                XCTAssertEqual(queue.take()?.0, step.expected, "\(c.name), step \(i + 1)")
+            }
+        }
+    }
+
     func testPoolRecognisesEveryJobAndSerialisesDone() throws {
         let reader = ScanReader()
         let tiff = OCRTests.fixtures.appendingPathComponent("two_pages.tif")
