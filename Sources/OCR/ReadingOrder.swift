@@ -168,6 +168,29 @@ enum ReadingOrder {
         return out
     }
 
+    /// Words known only by their boxes (a PDF text layer) as text lines: rows of words whose vertical middles fall
+    /// within the row's extent, top to bottom, each left to right (indices into `boxes`). Side-by-side columns
+    /// share rows, as on the printed page; `arrange` then reads them apart.
+    static func rows(_ boxes: [Box]) -> [[Int]] {
+        let order = boxes.indices.sorted { a, b in
+            let ma = boxes[a].y0 + boxes[a].y1, mb = boxes[b].y0 + boxes[b].y1
+            return ma != mb ? ma < mb : boxes[a].x0 < boxes[b].x0
+        }
+        var rows: [[Int]] = []
+        var y0 = 0, y1 = 0
+        for i in order {
+            let b = boxes[i], middle2 = b.y0 + b.y1
+            if !rows.isEmpty, middle2 >= 2 * y0, middle2 <= 2 * y1 {
+                rows[rows.count - 1].append(i)
+                y0 = min(y0, b.y0); y1 = max(y1, b.y1)
+            } else {
+                rows.append([i])
+                y0 = b.y0; y1 = b.y1
+            }
+        }
+        return rows.map { $0.sorted { boxes[$0].x0 < boxes[$1].x0 } }
+    }
+
     /// Reorders `pdftotext -layout` output: columns set side by side (separated by 4 or more spaces)
     /// come out one after the other. Trailing form feeds and blank lines are dropped; each output line
     /// has its inner runs of spaces collapsed to one.

@@ -260,20 +260,29 @@ public struct ScanReader {
 
     /// The page's text layer with its words, or nil when it has none worth keeping: no text, or text set in a
     /// legacy Vietnamese font encoding (TCVN3 `.Vn…` or VNI), which would be garbled (those pages are recognised).
+    /// The text is made from the words and their boxes, in rows as printed and with side-by-side columns read
+    /// one after the other, as recognised pages are: one pass of poppler's text extraction per page.
     func textLayer(_ number: Int, of document: PDFDocument) throws -> TextLayerPage? {
         let fonts = try document.fonts(number)
         if fonts.isEmpty { return nil }
         if fonts.contains(where: { $0.hasPrefix(".Vn") || $0.uppercased().hasPrefix("VNI") }) { return nil }
-        let text = ReadingOrder.arrangeLayoutText(try document.text(number, physicalLayout: true))
-        let letters = text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count
+        let found = try document.words(number)
+        let letters = found.reduce(0) { n, w in n + w.text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count }
         guard letters >= 3 else { return nil }
         let size = try document.pageSize(number)
         let scale = Double(TextLayerPage.resolution) / 72
-        let words = try document.words(number).map { w in
+        let placed = found.map { w in
             RecognizedWord(text: w.text, x: Int((w.x * scale).rounded()), y: Int((w.y * scale).rounded()),
                            width: max(1, Int((w.width * scale).rounded())), height: max(1, Int((w.height * scale).rounded())),
                            confidence: SyllableShape.classify(w.text) == .malformed ? 0 : 100)
         }
+        let boxes = placed.map { ReadingOrder.Box(x0: $0.x, y0: $0.y, x1: $0.x + $0.width, y1: $0.y + $0.height) }
+        let rows = ReadingOrder.rows(boxes)
+        let pieces = ReadingOrder.arrange(rows.map { $0.map { boxes[$0] } }, columnGap: { h in max(3 * h, 12) },
+                                          confirmedGap: { h in max(h * 6 / 5, 10) }, lineSlack: { h in 2 * h + 4 })
+        let lines = pieces.map { p in p.items.map { rows[p.line][$0] } }
+        let text = lines.map { $0.map { placed[$0].text }.joined(separator: " ") }.joined(separator: "\n")
+        let words = lines.flatMap { $0.map { placed[$0] } }
         return TextLayerPage(text: text, words: words, width: Int((size.width * scale).rounded()),
                              height: Int((size.height * scale).rounded()), quality: TextLayerQuality.measure(words: words.map(\.text)))
     }
