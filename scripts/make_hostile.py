@@ -208,22 +208,27 @@ def random_bytes():
 
 
 def png_image(width, height):
-    """A white grey PNG with black bars (something for Tesseract to look at)."""
-    rows = []
-    for y in range(height):
-        ink = (y // 20) % 3 == 1
-        rows.append(b"\x00" + bytes(0 if ink and 40 <= x < width - 40 else 255 for x in range(width)))
+    """A white grey PNG with lines of glyph-sized dark blocks in words (something for Tesseract to look at)."""
+    rnd = random.Random(23)
+    ink = [[False] * width for _ in range(height)]
+    for top in range(40, height - 40, 36):
+        x = 40
+        while x < width - 80:
+            for _ in range(rnd.randrange(2, 7)):
+                h = rnd.choice([14, 14, 14, 20])
+                for yy in range(top + 20 - h, top + 20):
+                    for xx in range(x, x + 9):
+                        ink[yy][xx] = (xx - x) in (0, 1, 7, 8) or yy - (top + 20 - h) in (0, 1, h // 2, h - 2, h - 1)
+                x += 12
+            x += 14
+    rows = [b"\x00" + bytes(0 if ink[y][x] else 255 for x in range(width)) for y in range(height)]
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", zlib.compress(b"".join(rows))) + png_chunk(b"IEND", b"")
 
 
-# The width the Tesseract failure is forced at (HOSO_TESS_TEST_THROW_WIDTH in the test scripts).
-TESS_THROW_WIDTH = 613
-
-
 def tess_throw():
-    # An ordinary page image of the width at which the test build's Tesseract guard is told to throw.
-    return "png", png_image(TESS_THROW_WIDTH, 200)
+    # An ordinary page image, to be recognised with HOSO_TESS_TEST_THROW set (Tesseract's guard then throws).
+    return "png", png_image(1240, 400)
 
 
 KINDS = {
