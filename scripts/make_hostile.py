@@ -4,7 +4,7 @@
     scripts/make_hostile.py OUT [KIND...]        (every kind when none is named; `--list` prints the kinds)
 
 OUT/KIND/ is a batch (ho_so.csv, tai_lieu.csv): document HOSTILE.1 is the hostile scan, GOOD.1 a one-page PDF
-with a text layer (read without Tesseract), which must still go in. PDFs are written byte by byte (no PDF
+with a text layer (a transcription beside the forced Tesseract failure), which must still go in. PDFs are written byte by byte (no PDF
 library), with a correct cross-reference table unless the damage is the point. Nothing here is committed as a
 binary: the files are made again for every run.
 """
@@ -249,14 +249,17 @@ def write_batch(folder, kind):
     name = "hostile-%s.%s" % (kind, ext)
     with open(os.path.join(folder, name), "wb") as f:
         f.write(data)
-    with open(os.path.join(folder, "good.pdf"), "wb") as f:
-        f.write(good_pdf())
+    # Beside a forced Tesseract failure the good scan is a transcription, which needs no Tesseract (the PDF's
+    # unaccented text layer is judged poor and recognised again).
+    good = "good.txt" if kind == "tess-throw" else "good.pdf"
+    with open(os.path.join(folder, good), "wb") as f:
+        f.write("Quyết định về việc thu hồi đất tại xã Ea Kly\n".encode() if kind == "tess-throw" else good_pdf())
     with open(os.path.join(folder, "ho_so.csv"), "w", encoding="utf-8") as f:
         f.write("Mã hồ sơ,Tiêu đề hồ sơ,Chế độ sử dụng\n")
         f.write("HOSTILE,Hồ sơ thử tệp hỏng,Công khai\nGOOD,Hồ sơ thu hồi đất,Công khai\n")
     with open(os.path.join(folder, "tai_lieu.csv"), "w", encoding="utf-8") as f:
         f.write("Mã hồ sơ,Số thứ tự,Tệp,Trích yếu nội dung\n")
-        f.write("HOSTILE,1,%s,Tệp thử (%s)\nGOOD,1,good.pdf,Quyết định thu hồi đất\n" % (name, kind))
+        f.write("HOSTILE,1,%s,Tệp thử (%s)\nGOOD,1,%s,Quyết định thu hồi đất\n" % (name, kind, good))
 
 
 def main(argv):
