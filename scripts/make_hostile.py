@@ -17,8 +17,9 @@ import zlib
 GOOD_TEXT = "Quyet dinh ve viec thu hoi dat tai xa Ea Kly"
 
 
-def pdf(objects, root=1, trailer_extra=b"", xref=True):
-    """A PDF of `objects` (bytes bodies, numbered from 1) with a cross-reference table."""
+def pdf(objects, root=1, trailer_extra=b"", xref=True, size=None):
+    """A PDF of `objects` (bytes bodies, numbered from 1) with a cross-reference table; `size` replaces the
+    trailer's /Size (the number of objects it claims)."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for i, body in enumerate(objects, start=1):
@@ -29,7 +30,7 @@ def pdf(objects, root=1, trailer_extra=b"", xref=True):
         out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
         for o in offsets:
             out += b"%010d 00000 n \n" % o
-    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, trailer_extra, start)
+    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (size or len(objects) + 1, root, trailer_extra, start)
     return bytes(out)
 
 
@@ -154,8 +155,8 @@ def jpx():
 
 
 def count_millions():
-    # The page tree claims five million pages; two exist.
-    return "pdf", pdf([
+    # The page tree claims five million pages, the trailer as many objects (so poppler believes it); two exist.
+    return "pdf", pdf(size=5000001, objects=[
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 5000000 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >>",

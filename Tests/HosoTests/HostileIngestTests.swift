@@ -47,7 +47,7 @@ final class HostileIngestTests: XCTestCase {
 
     func testEachHostileKindIsASkippedScan() throws {
         let kinds: [(String, String)] = [
-            ("pages-loop", "chỉ đọc được"), ("count-millions", "trang"), ("huge-image", "Ảnh quá lớn"),
+            ("pages-loop", "chỉ đọc được"), ("count-millions", "vượt giới hạn 10000 trang"), ("huge-image", "Ảnh quá lớn"),
             ("jbig2", "không giải mã được"), ("tiff-loop", "vòng lại"), ("png-huge", "Ảnh quá lớn"),
             ("empty", "Tệp rỗng"), ("random-bytes", "Không đọc được ảnh"), ("objstm-loop", "PDF hỏng"),
         ]
