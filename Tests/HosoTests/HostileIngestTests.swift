@@ -25,7 +25,8 @@ final class HostileIngestTests: XCTestCase {
     func ingest(_ batch: URL, _ data: URL, environment: [String: String] = [:]) throws -> (code: Int32, summary: [String: Any]?, err: String) {
         for (k, v) in environment { setenv(k, v, 1) }
         defer { for k in environment.keys { unsetenv(k) } }
-        let r = try Fixture.hoso(["ingest", batch.path, "--data", data.path, "--json"])
+        // Killed after five minutes: a regression that loops must fail the test, not hang the suite.
+        let r = try Fixture.hoso(["ingest", batch.path, "--data", data.path, "--json"], killAfter: 300)
         let last = r.out.split(separator: "\n").last.map(String.init) ?? ""
         let summary = (try? JSONSerialization.jsonObject(with: Data(last.utf8))) as? [String: Any]
         return (r.code, summary, r.err)
