@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 TRIALS=${1:-3}
 shift || true
 HOSO=${HOSO:-$PWD/.build/debug/hoso}
-WORK=${WORK:-$(mktemp -d /tmp/hoso-hostile.XXXXXX)}
+[ -n "${WORK:-}" ] || { WORK=$(mktemp -d /tmp/hoso-hostile.XXXXXX); trap 'rm -rf "$WORK"' EXIT; }
 MEMORY_KB=${MEMORY_KB:-4194304}
 LIMIT=${SECONDS_LIMIT:-120}
 export OMP_THREAD_LIMIT=1 SWIFT_BACKTRACE=enable=no
