@@ -15,10 +15,13 @@
 #include <new>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 struct hoso_pdf_ {
     std::unique_ptr<poppler::document> doc;
+    // What poppler complained of while opening and reading this document, one message a line (bounded).
+    std::string complaints;
 };
 
 namespace {
@@ -38,8 +41,23 @@ char *copy_string(const std::string &s) {
     return out;
 }
 
-// poppler writes its complaints to stderr by default; they reach the user as hoso's own messages.
-void quiet(const std::string &, void *) {}
+// poppler writes its complaints to stderr by default; they reach the user as hoso's own messages. They are kept
+// (for the document the calling thread is reading, see Listening) to tell a damaged file from a clean one.
+thread_local std::string *listener = nullptr;
+
+void quiet(const std::string &message, void *) {
+    if (listener && listener->size() < 4096) {
+        *listener += message;
+        *listener += '\n';
+    }
+}
+
+// Collects poppler's complaints into `into` while in scope.
+struct Listening {
+    std::string *previous;
+    explicit Listening(std::string *into) : previous(listener) { listener = into; }
+    ~Listening() { listener = previous; }
+};
 
 void silence_once() {
     static std::once_flag flag;
@@ -77,6 +95,7 @@ R guarded(char **error, R failed, const char *thrown, F body) {
 template <typename R, typename F>
 R with_page(hoso_pdf *pdf, int index, char **error, R failed, F body) {
     return guarded(error, failed, "damaged page", [&](const char *&failure) -> R {
+        Listening listening(pdf ? &pdf->complaints : nullptr);
         std::unique_ptr<poppler::page> page(page_at(pdf, index));
         if (!page) {
             failure = "no such page";
@@ -86,6 +105,21 @@ R with_page(hoso_pdf *pdf, int index, char **error, R failed, F body) {
     });
 }
 
+// Test hook, HOSO_POPPLER_TEST_FAULT=crash:TEXT or hang:TEXT: opening a file whose path contains TEXT aborts
+// the process or never returns, as a fault inside poppler would.
+void test_fault(const char *path) {
+    const char *setting = std::getenv("HOSO_POPPLER_TEST_FAULT");
+    if (!setting || !path) return;
+    std::string s(setting);
+    size_t colon = s.find(':');
+    if (colon == std::string::npos || colon + 1 >= s.size()) return;
+    if (!std::strstr(path, s.c_str() + colon + 1)) return;
+    std::string kind = s.substr(0, colon);
+    if (kind == "crash") std::abort();
+    if (kind == "hang")
+        for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+}
+
 } // namespace
 
 extern "C" {
@@ -93,6 +127,9 @@ extern "C" {
 hoso_pdf *hoso_pdf_open(const char *path, char **error) {
     return guarded(error, static_cast<hoso_pdf *>(nullptr), "damaged", [&](const char *&failure) -> hoso_pdf * {
         silence_once();
+        test_fault(path);
+        std::string complaints;
+        Listening listening(&complaints);
         std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
         if (!doc) {
             failure = "damaged";
@@ -104,6 +141,7 @@ hoso_pdf *hoso_pdf_open(const char *path, char **error) {
         }
         hoso_pdf *pdf = new hoso_pdf_();
         pdf->doc = std::move(doc);
+        pdf->complaints = std::move(complaints);
         return pdf;
     });
 }
@@ -117,6 +155,31 @@ void hoso_pdf_free(void *p) { std::free(p); }
 int hoso_pdf_page_count(hoso_pdf *pdf) {
     try {
         return pdf && pdf->doc ? pdf->doc->pages() : -1;
+    } catch (...) {
+        return -1;
+    }
+}
+
+char *hoso_pdf_complaints(hoso_pdf *pdf) {
+    try {
+        return copy_string(pdf ? pdf->complaints : std::string());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+int hoso_pdf_loadable_pages(hoso_pdf *pdf, int cap) {
+    try {
+        if (!pdf || !pdf->doc) return -1;
+        Listening listening(&pdf->complaints);
+        int claimed = pdf->doc->pages();
+        int n = 0;
+        while (n < claimed && n < cap) {
+            std::unique_ptr<poppler::page> page(pdf->doc->create_page(n));
+            if (!page) break;
+            ++n;
+        }
+        return n;
     } catch (...) {
         return -1;
     }

@@ -164,6 +164,10 @@ int hoso_tess_set_source_resolution(hoso_tess *tess, int ppi, char **error) {
 int hoso_tess_recognize(hoso_tess *tess, char **error) {
     return guard(error, [&]() -> const char * {
         if (!tess || !tess->api) return no_engine;
+        // Test hook: a failure forced inside recognition, to prove that it costs only its page.
+        const char *forced = std::getenv("HOSO_TESS_TEST_THROW");
+        if (forced && *forced && std::strcmp(forced, "0") != 0)
+            throw std::runtime_error("hoso_tess_test_throw: forced exception");
         if (TessBaseAPIRecognize(tess->api, nullptr) != 0)
             return "Tesseract could not recognise the page (no image set or no model loaded)";
         return nullptr;

@@ -24,6 +24,8 @@ struct APIController {
 
     @Sendable func health(_ request: Request, context: HosoRequestContext) async throws -> Response {
         if archive.isHealthy() {
+            // Still 200 when an older generation answers: the body says so.
+            if let warning = archive.servingWarning() { return HTTPHelpers.json(["status": "ok", "warning": warning]) }
             return HTTPHelpers.json(["status": "ok"])
         }
         return HTTPHelpers.error(.serviceUnavailable, "Chỉ mục chưa sẵn sàng")

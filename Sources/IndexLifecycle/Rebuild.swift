@@ -86,7 +86,9 @@ extension IndexMaintainer {
         let generation = (current.flatMap { IndexStub.generationNumber($0) } ?? 0) + 1
         let path = data.url.appendingPathComponent("index-\(generation)").path
         let progressPath = path + ".progress"
-        removeStaleGenerations(keeping: [current, path].compactMap { $0 })
+        // The generation the current one replaced stays until this rebuild switches: served if the current breaks.
+        let previous = current.flatMap { ServedGeneration.olderGenerations(data, than: $0).first }
+        removeStaleGenerations(keeping: [current, path, previous].compactMap { $0 })
         var boundaries = PartitionBoundaries.read(generation: path)
         let recorded = boundaries == nil ? RebuildProgress() : Self.readProgress(progressPath)
         if let b = boundaries, recorded.partitions.isEmpty || !recorded.partitions.allSatisfy({ k in
@@ -233,9 +235,12 @@ extension IndexMaintainer {
         if !quiet { printError("Đã chuyển sang chỉ mục mới (gộp và nén: \(ProgressReporter.duration(Date().timeIntervalSince(compacting))))") }
         try? FileManager.default.removeItem(atPath: plan.progressPath)
         for w in guardWriters { try w.close() }
-        // The partitions and the generation searched until now removed side by side (unlinking gigabytes is the
-        // kernel's work: seconds at a million pages).
-        let removed = [plan.path] + [current].compactMap { $0 }.filter { $0 != compactPath }
+        // The partitions and the older generations removed side by side (unlinking gigabytes is the kernel's work:
+        // seconds at a million pages), but for the newest one that still reads (the one searched until now, unless
+        // it was damaged), kept to be served should the new one be damaged, until the next switch.
+        let older = current.map { [$0] + ServedGeneration.olderGenerations(data, than: $0) } ?? []
+        let kept = older.first { ServedGeneration.problem($0) == nil }
+        let removed = [plan.path] + older.filter { $0 != compactPath && $0 != kept }
         DispatchQueue.concurrentPerform(iterations: removed.count) { try? FileManager.default.removeItem(atPath: removed[$0]) }
         marking.wait()
         if let marked { throw marked }

@@ -93,7 +93,10 @@ public final class Ingestor {
         try DiskSpace.mapping(writing: "ghi siêu dữ liệu hồ sơ vào danh mục", folder: folder) {
             try store.upsert(files: metadata.files, documents: [])
         }
-        let reader = PageSource(reocr: options.reocr)
+        // PDFs are read in process under marks: one that stops the process is read in a child next time.
+        let reader = MarkedPageSource(source: PageSource(reocr: options.reocr),
+                                      marks: ReadingMarks(folder: data.url.appendingPathComponent("reading", isDirectory: true)),
+                                      reocr: options.reocr)
         var jobs: [PageJob] = []
         var accepted: [Document] = []
         for var document in metadata.documents {

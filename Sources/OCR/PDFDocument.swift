@@ -29,12 +29,27 @@ public final class PDFDocument: @unchecked Sendable {
             throw ScanError(file: name, reason: message == "locked" ? "PDF có mật khẩu" : "PDF hỏng, không đọc được")
         }
         handle = h
-        pageCount = Int(hoso_pdf_page_count(h))
-        guard pageCount > 0 else {
+        // The claimed count is checked against the pages that load: a PDF claiming millions of pages would
+        // become millions of jobs, and a page tree listing itself claims pages it does not have.
+        let claimed = Int(hoso_pdf_page_count(h))
+        guard claimed > 0 else {
             hoso_pdf_close(h)
             throw ScanError(file: name, reason: "PDF hỏng hoặc không có trang nào")
         }
+        guard claimed <= Self.maxPages else {
+            hoso_pdf_close(h)
+            throw ScanError(file: name, reason: "PDF khai báo \(claimed) trang, vượt giới hạn \(Self.maxPages) trang một tệp (tệp hỏng hoặc cần tách ra)")
+        }
+        let loadable = Int(hoso_pdf_loadable_pages(h, Int32(claimed)))
+        guard loadable == claimed else {
+            hoso_pdf_close(h)
+            throw ScanError(file: name, reason: "PDF khai báo \(claimed) trang nhưng chỉ đọc được \(max(0, loadable)) trang (cây trang hỏng)")
+        }
+        pageCount = claimed
     }
+
+    /// Pages one PDF may have: far above any hồ sơ's document, far below what a forged page count claims.
+    public static let maxPages = 10_000
 
     deinit { hoso_pdf_close(handle) }
 
@@ -59,6 +74,15 @@ public final class PDFDocument: @unchecked Sendable {
         }
         defer { hoso_pdf_free(xmp) }
         return String(decoding: UnsafeRawBufferPointer(start: xmp, count: strlen(xmp)), as: UTF8.self)
+    }
+
+    /// The errors poppler reported while opening and reading the document so far (its warnings left out).
+    public func errors() -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        guard let text = hoso_pdf_complaints(handle) else { return [] }
+        defer { hoso_pdf_free(text) }
+        return String(cString: text).split(separator: "\n").map(String.init)
+            .filter { $0.range(of: "error", options: .caseInsensitive) != nil }
     }
 
     /// The base names of the fonts the page uses (subset prefixes like `ABCDEF+` removed).

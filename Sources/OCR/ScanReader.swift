@@ -170,7 +170,9 @@ public struct ScanReader {
         return pages
     }
 
+    /// The TIFF's pages, its IFD chain walked with a loop guard first (TIFFPages), then confirmed by Leptonica.
     func tiffPageCount(_ url: URL) throws -> Int {
+        let walked = try TIFFPages.count(url, file: url.path)
         try LeptonicaSetup.once()
         guard let fp = fopen(url.path, "rb") else {
             throw ScanError(file: url.path, reason: "Không có quyền đọc tệp")
@@ -180,7 +182,7 @@ public struct ScanReader {
         guard tiffGetCount(fp, &n) == 0, n > 0 else {
             throw ScanError(file: url.path, reason: "Không đọc được ảnh TIFF (tệp hỏng)")
         }
-        return Int(n)
+        return min(walked, Int(n))
     }
 
     // MARK: - PDF
@@ -207,7 +209,14 @@ public struct ScanReader {
             if !layerPolicy.isPoor(layer.quality) { return .layer(layer) }
             return .layerAndImage(layer, try pdfImage(number, of: url, document: document))
         }
-        return .image(try pdfImage(number, of: url, document: document))
+        let image = try pdfImage(number, of: url, document: document)
+        // A page that comes out blank from a file poppler reported errors in (a loop of objects, a garbled stream
+        // it gave up on) was not read: refused rather than kept as an empty page.
+        if image.layout?.isBlank == true, let damage = document.errors().first {
+            throw ScanError(file: url.path, page: number,
+                            reason: "PDF hỏng, trang trống vì không đọc được nội dung (poppler: \(damage.prefix(200)))")
+        }
+        return .image(image)
     }
 
     /// The page as an image for recognition: its one embedded image at its own resolution (`pdfimages`), or
@@ -225,6 +234,11 @@ public struct ScanReader {
             defer { try? FileManager.default.removeItem(at: tmp) }
             let out = try tool("pdfimages", ["-f", "\(number)", "-l", "\(number)", "-j", "-png", url.path,
                                              tmp.appendingPathComponent("img").path], url, number)
+            // An image stream poppler could not decode (JBIG2, JPEG 2000, JPEG or Flate data cut short or garbled)
+            // comes out blank or as noise: the page is refused rather than recognised as empty.
+            if let damage = Self.imageDecodeError(out.stderr) {
+                throw ScanError(file: url.path, page: number, reason: "Ảnh của trang bị hỏng, không giải mã được (poppler: \(damage))")
+            }
             let files = (try? FileManager.default.contentsOfDirectory(atPath: tmp.path))?.sorted() ?? []
             if out.status == 0, let first = files.first {
                 let page = try PageImage(contentsOf: tmp.appendingPathComponent(first), maxPixels: maxPixels,
@@ -302,6 +316,14 @@ public struct ScanReader {
                             reason: "\(name) chạy quá \(Int(toolTimeout)) giây, đã dừng (PDF hỏng hoặc quá phức tạp)")
         }
         return out
+    }
+
+    /// The first error poppler printed while decoding an image stream, nil when there is none.
+    static func imageDecodeError(_ stderr: String) -> String? {
+        let decoders = ["JBIG2", "JPX", "JPEG", "DCT", "Flate", "Unexpected EOF", "stream"]
+        return stderr.split(separator: "\n").first { line in
+            line.hasPrefix("Syntax Error") && decoders.contains { line.range(of: $0, options: .caseInsensitive) != nil }
+        }.map { String($0.prefix(200)) }
     }
 
     struct EmbeddedImage { var width: Int; var height: Int; var ppi: Int }

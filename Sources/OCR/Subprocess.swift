@@ -8,6 +8,8 @@ struct Subprocess {
         var stdout: Data
         var stderr: String
         var timedOut: Bool
+        /// The signal that ended the tool (a crash: SIGSEGV, SIGABRT …), nil when it exited.
+        var signal: Int32? = nil
     }
 
     /// Finds `name` on PATH (then in /usr/bin, /usr/local/bin).
@@ -22,8 +24,8 @@ struct Subprocess {
     }
 
     /// Runs `tool args`, waiting at most `timeout` seconds; a tool still running then is killed.
-    static func run(_ tool: String, _ args: [String], timeout: TimeInterval) throws -> Output {
-        guard let path = locate(tool) else {
+    static func run(_ tool: String, _ args: [String], timeout: TimeInterval, environment: [String: String] = [:]) throws -> Output {
+        guard let path = tool.hasPrefix("/") ? tool : locate(tool) else {
             throw OCREngineError(reason: "Thiếu công cụ \(tool) (cài gói poppler-utils)")
         }
         let process = Process()
@@ -31,6 +33,7 @@ struct Subprocess {
         process.arguments = args
         var env = ProcessInfo.processInfo.environment
         env["LC_ALL"] = "C.UTF-8"
+        env.merge(environment) { $1 }
         process.environment = env
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe
@@ -61,7 +64,8 @@ struct Subprocess {
         }
         group.wait()
         return Output(status: process.terminationStatus, stdout: outBox.get(),
-                      stderr: String(decoding: errBox.get(), as: UTF8.self), timedOut: timedOut)
+                      stderr: String(decoding: errBox.get(), as: UTF8.self), timedOut: timedOut,
+                      signal: process.terminationReason == .uncaughtSignal && !timedOut ? process.terminationStatus : nil)
     }
 
     /// A pipe's bytes, filled by its reader thread.

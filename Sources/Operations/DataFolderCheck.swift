@@ -25,6 +25,7 @@ public enum DataFolderVerifier {
         var check = DataFolderCheck(folder: data.url.path)
         checkCatalogue(data, &check)
         checkIndex(data, &check)
+        if let current = try? IndexStub.read(data.indexStubPath) { noteServedGeneration(data, current: current, &check) }
         checkPageImages(data, repair: repairCache, &check)
         return check
     }
@@ -101,10 +102,21 @@ public enum DataFolderVerifier {
         check.checked.append("\(compared) tệp chỉ mục so với \(GenerationChecksums.fileName)")
     }
 
+    /// When the current generation is damaged and an older one would be served, says so among the problems.
+    static func noteServedGeneration(_ data: DataDirectory, current: String, _ check: inout DataFolderCheck) {
+        guard !check.problems.isEmpty else { return }
+        let choice = ServedGeneration.choose(data, current: current)
+        guard let older = choice.generation, older != current else { return }
+        check.problems.append("hoso serve đang phục vụ từ thế hệ chỉ mục cũ \(URL(fileURLWithPath: older).lastPathComponent) "
+            + "(còn mở được; thiếu các thay đổi sau lần lập chỉ mục đó) thay cho \(URL(fileURLWithPath: current).lastPathComponent); hãy chạy hoso reindex")
+    }
+
     /// The first level database of the current generation that does not open, described; nil when all open
     /// (or there is no index yet). Cheap: what a server checks before it starts.
     public static func indexOpenProblem(_ data: DataDirectory) -> String? {
         guard let generation = try? IndexStub.read(data.indexStubPath) else { return nil }
+        // An older complete generation that opens is served instead (with a warning): no reason to refuse.
+        if ServedGeneration.choose(data, current: generation).generation != generation { return nil }
         guard IndexLayout.kind(of: generation) == .split else {
             return IndexLayout.kind(of: generation) == .missing ? "Chỉ mục \(generation) mà \(data.indexStubPath) chỉ tới không có" : nil
         }

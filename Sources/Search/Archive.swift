@@ -99,7 +99,7 @@ public final class Archive: @unchecked Sendable {
         return try body(searcher)
     }
 
-    private func checkOut(_ levels: [Int]) throws -> (Searcher, String?) {
+    private func checkOut(_ levels: [Int], choosingAgain: Bool = true) throws -> (Searcher, String?) {
         lock.lock(); defer { lock.unlock() }
         if let sources, !sources.isEmpty { return (try fixedSearcher(sources, levels: levels), searcherTarget) }
         guard let target = try stubTarget() else { throw noIndex }
@@ -121,9 +121,25 @@ public final class Archive: @unchecked Sendable {
         do {
             return (try Searcher(databasePaths: paths), target)
         } catch {
+            // Damaged since it was chosen: chosen again (an older generation may serve), once.
+            if choosingAgain {
+                stubSeen = nil
+                if let again = try stubTarget(), again != target {
+                    lock.unlock(); defer { lock.lock() }
+                    return try checkOut(levels, choosingAgain: false)
+                }
+            }
             throw HosoError(.unavailable, "Không mở được chỉ mục: \(error)")
         }
     }
+
+    /// Set when the current index generation is damaged and an older one is served (ServedGeneration).
+    public func servingWarning() -> String? {
+        lock.lock(); defer { lock.unlock() }
+        if sources == nil || sources?.isEmpty == true { _ = try? stubTarget() }
+        return served?.warning
+    }
+    private var served: ServedGeneration.Choice?
 
     /// The generation the stub names (caller holds `lock`), read again only when the stub file changed: a
     /// switch renames a new stub into place, so its inode, time or size differ. Each search asked the file
@@ -136,9 +152,11 @@ public final class Archive: @unchecked Sendable {
         }
         let key = (inode: UInt64(st.st_ino), seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec), size: Int(st.st_size))
         if let seen = stubSeen, seen.key == key { return seen.target }
-        let target = try IndexStub.read(data.indexStubPath)
-        stubSeen = (key, target)
-        return target
+        // The generation named, or an older one when it does not open (checked again when the stub changes).
+        let choice = try IndexStub.read(data.indexStubPath).map { ServedGeneration.choose(data, current: $0) }
+        served = choice
+        stubSeen = (key, choice?.generation)
+        return choice?.generation
     }
     private var stubSeen: (key: (inode: UInt64, seconds: Int, nanoseconds: Int, size: Int), target: String?)?
 

@@ -36,6 +36,8 @@ struct Hoso: AsyncParsableCommand {
     static func main() async {
         // Tesseract's OpenMP reads OMP_THREAD_LIMIT when it loads: re-executes with it set to 1.
         OCRRuntime.ensureSingleThreadedOpenMP()
+        // A child reading one suspect PDF for an ingest (ReadingMarks) does only that.
+        PDFProbe.runIfChild()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -176,6 +178,7 @@ struct Serve: AsyncParsableCommand {
         let archive = try Archive(data: data)
         archive.indexSources = try sources.sources()
         if let warning = archive.indexLayoutWarning() { printError(warning) }
+        if let warning = archive.servingWarning() { printError(warning) }
         guard rateLimit >= 0, rateLimit.isFinite else { throw HosoError(.usage, "--rate-limit phải là số không âm") }
         var serverOptions = ServerOptions(host: host, port: port, rateLimit: RateLimitOptions(rate: rateLimit))
         serverOptions.deliveries = try (deliveries ?? ProcessInfo.processInfo.environment["HOSO_DELIVERIES"])

@@ -128,7 +128,7 @@ enum Fixture {
 
     /// Runs `hoso` with arguments; returns the exit code, standard output and standard error.
     @discardableResult
-    static func hoso(_ arguments: [String]) throws -> (code: Int32, out: String, err: String) {
+    static func hoso(_ arguments: [String], killAfter seconds: Double? = nil) throws -> (code: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -136,6 +136,9 @@ enum Fixture {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let seconds {
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { if process.isRunning { process.terminate() } }
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -20,6 +20,14 @@ void hoso_pdf_free(void *_Nullable p);
 /// Number of pages, or -1.
 int hoso_pdf_page_count(hoso_pdf *_Nonnull pdf);
 
+/// What poppler complained of (syntax errors and warnings) while opening and reading the document so far, one
+/// message a line (NUL-terminated, malloc'd; at most about 4 KB). NULL on failure.
+char *_Nullable hoso_pdf_complaints(hoso_pdf *_Nonnull pdf);
+
+/// The number of pages that really load, counted from the first while each one does, at most `cap`: a page
+/// tree may claim any /Count, or list a node among its own kids. -1 on failure.
+int hoso_pdf_loadable_pages(hoso_pdf *_Nonnull pdf, int cap);
+
 /// The document's XMP metadata packet (UTF-8, NUL-terminated, malloc'd; empty when it has none). NULL on failure.
 char *_Nullable hoso_pdf_metadata(hoso_pdf *_Nonnull pdf, char *_Nullable *_Nullable error);
 

@@ -53,7 +53,8 @@ int hoso_tess_set_page_seg_mode(hoso_tess *_Nonnull tess, int mode, char *_Nulla
 int hoso_tess_set_image(hoso_tess *_Nonnull tess, struct Pix *_Nullable pix, char *_Nullable *_Nullable error);
 /* TessBaseAPISetSourceResolution. */
 int hoso_tess_set_source_resolution(hoso_tess *_Nonnull tess, int ppi, char *_Nullable *_Nullable error);
-/* TessBaseAPIRecognize (no monitor); HOSO_TESS_FAILED when Tesseract returns non-zero (no image set, no model). */
+/* TessBaseAPIRecognize (no monitor); HOSO_TESS_FAILED when Tesseract returns non-zero (no image set, no model).
+   With the environment variable HOSO_TESS_TEST_THROW set (not "0"), throws inside the guard instead (tests). */
 int hoso_tess_recognize(hoso_tess *_Nonnull tess, char *_Nullable *_Nullable error);
 /* TessBaseAPIMeanTextConf, 0…100. */
 int hoso_tess_mean_text_conf(hoso_tess *_Nonnull tess, int *_Nonnull out, char *_Nullable *_Nullable error);
