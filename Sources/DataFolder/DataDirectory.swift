@@ -68,7 +68,7 @@ public struct DataDirectory: Sendable {
     public var hasCatalogue: Bool { FileManager.default.fileExists(atPath: cataloguePath) }
 
     /// Opens (creating when missing) the folder's catalogue, with errors in Vietnamese.
-    public func openCatalogue() throws -> CatalogueStore {
+    public func openCatalogue() throws -> any ArchiveCatalogue {
         do {
             return try CatalogueStore(path: cataloguePath)
         } catch let e as CatalogueError {

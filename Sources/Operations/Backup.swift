@@ -39,7 +39,7 @@ public enum Backup {
     /// Backs `data` up into every destination (each must be missing or empty): the first is made from the
     /// live data, the others are copied from it; every copy is verified. Returns the checks, in order.
     @discardableResult
-    public static func create(data: DataDirectory, store: CatalogueStore, destinations: [URL],
+    public static func create(data: DataDirectory, store: any ArchiveCatalogue, destinations: [URL],
                               lockWait: TimeInterval = 60) throws -> [BackupCheck] {
         guard let first = destinations.first else { throw HosoError(.usage, "Hãy cho ít nhất một thư mục đích") }
         let resolved = destinations.map(\.standardizedFileURL)
@@ -167,7 +167,7 @@ public enum Backup {
 
     // MARK: Snapshot
 
-    static func snapshot(data: DataDirectory, store: CatalogueStore, into dest: URL, lockWait: TimeInterval) throws {
+    static func snapshot(data: DataDirectory, store: any ArchiveCatalogue, into dest: URL, lockWait: TimeInterval) throws {
         guard data.hasCatalogue else { throw HosoError(.unavailable, "Thư mục \(data.url.path) chưa có danh mục") }
         guard let generation = try IndexStub.read(data.indexStubPath),
               FileManager.default.fileExists(atPath: generation) else {

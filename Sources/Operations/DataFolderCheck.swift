@@ -30,7 +30,7 @@ public enum DataFolderVerifier {
     }
 
     /// The catalogue's SQLite check only (`PRAGMA quick_check`): what `hoso serve` runs before it starts.
-    public static func catalogueProblems(_ store: CatalogueStore) -> [String] {
+    public static func catalogueProblems(_ store: any ArchiveCatalogue) -> [String] {
         do { return try store.integrityProblems(full: false) } catch { return ["\(error)"] }
     }
 
