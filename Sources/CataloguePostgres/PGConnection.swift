@@ -7,6 +7,8 @@ import Foundation
 final class PGConnection {
     private var conn: OpaquePointer?
     let target: PostgresURL
+    /// The SQLSTATE of the last statement the server refused ("" when none): a deadlock is tried again.
+    private(set) var lastState = ""
 
     init(_ target: PostgresURL) throws {
         self.target = target
@@ -22,6 +24,8 @@ final class PGConnection {
         conn = c
         _ = try exec("SET client_encoding = 'UTF8'")
         _ = try exec("SET TIME ZONE 'UTC'")
+        // The server's notices (a table already there…) would be printed on stderr by libpq: warnings and up only.
+        _ = try exec("SET client_min_messages = WARNING")
     }
 
     deinit { close() }
@@ -38,6 +42,7 @@ final class PGConnection {
     @discardableResult
     func exec(_ sql: String, _ params: [PGValue?] = []) throws -> PGResult {
         guard let conn else { throw CatalogueError("Kết nối tới PostgreSQL \(target.display) đã đóng") }
+        lastState = ""
         let texts: [[CChar]?] = params.map { $0.map { Array($0.text.utf8CString) } }
         let result: OpaquePointer? = withPointers(texts) { values in
             PQexecParams(conn, sql, Int32(params.count), nil, values, nil, nil, 0)
@@ -61,6 +66,7 @@ final class PGConnection {
             let message = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
                 ?? String(cString: PQerrorMessage(conn))
             PQclear(result)
+            lastState = state
             if PQstatus(conn) != CONNECTION_OK { throw PGError.connection(message, target: target) }
             throw PGError.statement(state: state, message: message, target: target)
         }

@@ -98,19 +98,33 @@ public final class PostgresCatalogue: ArchiveCatalogue, @unchecked Sendable {
     /// One transaction: committed when `body` returns, rolled back when it throws.
     func write<T>(_ body: (PGConnection) throws -> T) throws -> T { try transaction("BEGIN", body) }
 
+    /// Writers take row locks in whatever order their statements reach the rows, so two of them can deadlock
+    /// (SQLite's single writer cannot): the server aborts one, and it is run again from the start.
     private func transaction<T>(_ begin: String, _ body: (PGConnection) throws -> T) throws -> T {
-        try withConnection { c in
-            try c.exec(begin)
+        var attempt = 0
+        while true {
+            attempt += 1
             do {
-                let result = try body(c)
-                try c.exec("COMMIT")
-                return result
-            } catch {
-                if c.isUsable { try? c.exec("ROLLBACK") }
-                throw error
+                return try withConnection { c in
+                    try c.exec(begin)
+                    do {
+                        let result = try body(c)
+                        try c.exec("COMMIT")
+                        return result
+                    } catch {
+                        let state = c.lastState
+                        if c.isUsable { try? c.exec("ROLLBACK") }
+                        if ["40P01", "40001"].contains(state) && attempt < 5 { throw Retry() }
+                        throw error
+                    }
+                }
+            } catch is Retry {
+                Thread.sleep(forTimeInterval: 0.01 * Double(attempt))
             }
         }
     }
+
+    private struct Retry: Error {}
 
     public func integrityProblems(full: Bool, limit: Int) throws -> [String] {
         // The server keeps its own files whole (checksums, WAL); what hoso can check is that its schema is there.

@@ -35,7 +35,7 @@ enum PostgresSchema {
                 extra TEXT NOT NULL,
                 page_count INTEGER,
                 scan_hash TEXT,
-                indexed_version INTEGER,
+                indexed_version BIGINT,
                 updated_at DOUBLE PRECISION NOT NULL,
                 UNIQUE (file_id, ordinal)
             );

@@ -217,6 +217,12 @@ class CatalogueContractTests: XCTestCase {
 
         try store.clearIndexedState()
         XCTAssertEqual(try store.documentsNeedingIndex(version: 1), [a, b])
+
+        // An index stamp takes the whole 64 bits (the indexing scheme's stamps are hashes).
+        let stamp = 95_586_699_930_721_307
+        try store.markIndexed(documentID: a, version: stamp)
+        XCTAssertEqual(try store.documentState(id: a).indexedVersion, stamp)
+        XCTAssertEqual(try store.documentsNeedingIndex(version: stamp), [b])
     }
 
     /// Each page keeps where its text came from and its layer's score; a kept poor layer is listed for review.
