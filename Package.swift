@@ -3,8 +3,8 @@ import PackageDescription
 
 // hoso: full-text search for digitised Vietnamese archival records.
 // Data flows one way, the targets below in its order: IndexSchema → VietText → Syllables → Query → Xapian → SearchIndex;
-// OCR, Catalogue, Delivery → DataFolder → IndexLifecycle → Ingest; Access → Search → Export, Operations →
-// HosoServer → hoso (command line). C and C++ stay at the edge (CTesseract, CTesseractGuard, CXapian, CPoppler).
+// OCR, Catalogue (CataloguePostgres), Delivery → DataFolder → IndexLifecycle → Ingest; Access → Search → Export, Operations →
+// HosoServer → hoso (command line). C and C++ stay at the edge (CTesseract, CTesseractGuard, CXapian, CPoppler, CLibPQ).
 // Linux only: it reads /proc/self/exe and Linux's stat fields; no Apple platform is declared.
 let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
@@ -65,6 +65,10 @@ let package = Package(
         .target(name: "Catalogue", dependencies: [
             "VietText", "Syllables", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift5),
+        // libpq, PostgreSQL's own client library (system library, pkg-config, apt).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // The catalogue on a shared PostgreSQL server, over libpq (synchronous, as the catalogue's interface is).
+        .target(name: "CataloguePostgres", dependencies: ["Catalogue", "CLibPQ"], swiftSettings: swift5),
         // Deliveries as contractors hand them over: Excel workbooks and TT 05 information packages (METS, EAD).
         .target(name: "Delivery", dependencies: [
             "Catalogue", "VietText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -73,7 +77,7 @@ let package = Package(
         // The acceptance (nghiệm thu) of a delivery against TT 05: reads it as Delivery does, measures its scans.
         .target(name: "Acceptance", dependencies: ["Delivery", "Catalogue", "OCR", "VietText", "Syllables"], swiftSettings: swift5),
         // The data folder (catalogue, index generations, caches) and the errors every command reports.
-        .target(name: "DataFolder", dependencies: ["Catalogue"], swiftSettings: swift5),
+        .target(name: "DataFolder", dependencies: ["Catalogue", "CataloguePostgres"], swiftSettings: swift5),
         // The index kept in step with the catalogue: in-place updates, whole rebuilds, generations.
         .target(name: "IndexLifecycle", dependencies: [
             "DataFolder", "Catalogue", "IndexSchema", "SearchIndex", "Xapian",
@@ -116,7 +120,9 @@ let package = Package(
         .testTarget(name: "SyllablesTests", dependencies: ["Syllables", "VietText"], swiftSettings: swift5),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "VietText", "Syllables"], exclude: ["make_fixtures.py"], resources: [.copy("Fixtures")],
                     swiftSettings: swift5),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: swift5),
+        // The private PostgreSQL server the tests of both catalogue backends run on.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport", swiftSettings: swift5),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "CataloguePostgres", "PostgresTestSupport"], swiftSettings: swift5),
         .testTarget(name: "DeliveryTests", dependencies: [
             "Delivery", "Catalogue", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: swift5),
@@ -126,7 +132,7 @@ let package = Package(
             "DataFolder", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations", "HosoServer",
             "SearchIndex", "IndexSchema", "Xapian", "Catalogue", "OCR", "Acceptance",
             .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), "PostgresTestSupport",
         ], exclude: ["openapi_check.py"], swiftSettings: swift5),
     ],
     cxxLanguageStandard: .cxx17

@@ -7,6 +7,7 @@ packages=(
   libxapian-dev xapian-tools
   poppler-utils libpoppler-cpp-dev
   libsqlite3-dev
+  libpq-dev postgresql
   libjemalloc-dev
   fonts-liberation2
 )

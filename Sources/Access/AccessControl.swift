@@ -5,9 +5,9 @@ import Foundation
 /// Who is asking: the caller of a request from its bearer token, refused tokens and audited accesses
 /// recorded in the catalogue's audit log.
 public struct AccessControl: Sendable {
-    let store: CatalogueStore
+    let store: any ArchiveCatalogue
 
-    public init(store: CatalogueStore) { self.store = store }
+    public init(store: any ArchiveCatalogue) { self.store = store }
 
     /// The caller of a request: no header is anonymous `public`; a token hoso does not know is refused (401).
     public func caller(authorization: String?, remote: String? = nil) throws -> Caller {

@@ -4,9 +4,9 @@ import Foundation
 
 /// API tokens: random and long, shown once, stored only as SHA-256 hashes, each with a role and a name.
 public struct TokenService {
-    let store: CatalogueStore
+    let store: any ArchiveCatalogue
 
-    public init(store: CatalogueStore) { self.store = store }
+    public init(store: any ArchiveCatalogue) { self.store = store }
 
     /// Creates a token and returns it; only its hash is kept.
     public func create(role: Role, name: String) throws -> String {

@@ -6,7 +6,7 @@ extension CatalogueStore {
     /// SQLite's own check of the catalogue file: `PRAGMA quick_check` (every page and record well formed; fast)
     /// or `PRAGMA integrity_check` (also every index against its table). The problems SQLite reports, at most
     /// `limit`; empty when the file is whole.
-    public func integrityProblems(full: Bool = false, limit: Int = 20) throws -> [String] {
+    public func integrityProblems(full: Bool, limit: Int) throws -> [String] {
         let pragma = full ? "integrity_check" : "quick_check"
         let rows = try read { try String.fetchAll($0, sql: "PRAGMA \(pragma)(\(limit))") }
         return rows == ["ok"] ? [] : rows

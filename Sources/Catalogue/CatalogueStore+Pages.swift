@@ -134,7 +134,7 @@ extension CatalogueStore {
     /// of them when it throws (a rebuild writes them while it compacts, and lets them in only once the new
     /// index is the one searched). Meanwhile the catalogue's write lock stays held.
     @discardableResult
-    public func markIndexed(_ stamps: [(documentID: String, version: Int)], beforeCommit: () throws -> Void = {}) throws -> Int {
+    public func markIndexed(_ stamps: [(documentID: String, version: Int)], beforeCommit: () throws -> Void) throws -> Int {
         guard !stamps.isEmpty else {
             try beforeCommit()
             return 0
@@ -164,20 +164,9 @@ extension CatalogueStore {
         try write { try $0.execute(sql: "UPDATE document SET indexedVersion = NULL") }
     }
 
-    /// A page to look at again: its confidence (for a kept PDF text layer, the layer's score × 100), where its
-    /// text came from, and the layer's score when it had one.
-    public struct ReviewPage: Equatable, Sendable {
-        public var documentID: String
-        public var number: Int
-        public var confidence: Double
-        public var textSource: PageTextSource
-        public var layerScore: Double?
-    }
-
     /// Pages whose mean confidence is below `below`, and pages that kept a PDF text layer scoring below
     /// `poorLayerBelow` (recognising them again did no better), least confident first: candidates for review.
-    public func lowConfidencePages(below: Double, poorLayerBelow: Double = TextLayerQuality.poorBelow,
-                                   limit: Int) throws -> [ReviewPage] {
+    public func lowConfidencePages(below: Double, poorLayerBelow: Double, limit: Int) throws -> [ReviewPage] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT documentID, number, meanConfidence, textSource, layerScore FROM page

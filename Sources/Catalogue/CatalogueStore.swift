@@ -9,9 +9,13 @@ import VietText
 /// Wraps a GRDB `DatabasePool` in WAL mode: many readers, one writer, safe from many threads and from
 /// several processes (a busy database is waited for, then reported as a `CatalogueError`). Foreign keys are
 /// on; every write is its own transaction, so an interrupted ingest keeps every page already saved.
-public final class CatalogueStore: @unchecked Sendable {
+public final class CatalogueStore: ArchiveCatalogue, @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
+    public var location: String { path }
+    /// The migrations below, counted: the schema version this build writes (PostgreSQL's schema is at the same).
+    public static let schemaVersion = 3
+    public var schemaVersion: Int { Self.schemaVersion }
 
     /// Opens (creating when missing, with its folder) and migrates the catalogue at `path`.
     /// A database locked by another process beyond `busyTimeout` seconds, a corrupt file, or one made by a
@@ -202,32 +206,32 @@ public final class CatalogueStore: @unchecked Sendable {
 
     static let encoder: JSONEncoder = { let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]; return e }()
 
-    static func json<T: Encodable>(_ value: T) throws -> String {
+    package static func json<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func unjson<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    package static func unjson<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
             throw CatalogueError("Dữ liệu trong cơ sở dữ liệu bị hỏng (JSON không đọc được)")
         }
     }
 
     /// A `fields`/`extra` column: its own reader, JSONDecoder only for what that one does not take.
-    static func stringMap(_ text: String) throws -> [String: String] {
+    package static func stringMap(_ text: String) throws -> [String: String] {
         try StringMapJSON.decode(text) ?? unjson([String: String].self, text)
     }
 
-    static func access(_ raw: Int) throws -> AccessLevel {
+    package static func access(_ raw: Int) throws -> AccessLevel {
         guard let a = AccessLevel(rawValue: raw) else { throw CatalogueError("Dữ liệu hỏng: Chế độ sử dụng \(raw) không hợp lệ") }
         return a
     }
 
-    static func role(_ raw: String) throws -> Role {
+    package static func role(_ raw: String) throws -> Role {
         guard let r = Role(rawValue: raw) else { throw CatalogueError("Dữ liệu hỏng: vai trò “\(raw)” không hợp lệ") }
         return r
     }
 
-    static func date(_ raw: String?) -> ArchiveDateValue? { raw.flatMap(ArchiveDateValue.init(sortKey:)) }
+    package static func date(_ raw: String?) -> ArchiveDateValue? { raw.flatMap(ArchiveDateValue.init(sortKey:)) }
 
     // MARK: - Hồ sơ
 

@@ -246,6 +246,11 @@ public struct AuditEntry: Codable, Equatable, Sendable {
     public var target: String
     /// The remote address, when known.
     public var remote: String?
+
+    package init(id: Int64, time: Date, token: String, role: Role, action: String, target: String, remote: String?) {
+        self.id = id; self.time = time; self.token = token; self.role = role
+        self.action = action; self.target = target; self.remote = remote
+    }
 }
 
 extension String {

@@ -3,10 +3,10 @@ import Foundation
 /// The compact binary form of a page's words, stored in one blob: a format byte (1), a varint count,
 /// then per word a varint UTF-8 length and the bytes, four zig-zag varints (x, y, width, height), and the
 /// confidence as 8 little-endian bytes (IEEE 754 double, so it round-trips exactly).
-enum WordCodec {
+package enum WordCodec {
     static let format: UInt8 = 1
 
-    static func encode(_ words: [StoredWord]) -> Data {
+    package static func encode(_ words: [StoredWord]) -> Data {
         var out: [UInt8] = [format]
         out.reserveCapacity(1 + words.count * 20)
         putVarint(UInt64(words.count), &out)
@@ -21,7 +21,7 @@ enum WordCodec {
         return Data(out)
     }
 
-    static func decode(_ data: Data) throws -> [StoredWord] {
+    package static func decode(_ data: Data) throws -> [StoredWord] {
         let b = [UInt8](data)
         var i = 0
         let damaged = CatalogueError("Dữ liệu vị trí chữ của trang bị hỏng")

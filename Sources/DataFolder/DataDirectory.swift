@@ -1,4 +1,5 @@
 import Catalogue
+import CataloguePostgres
 import Foundation
 
 /// A failure that the command line and the server turn into an exit code or an HTTP status.
@@ -33,10 +34,20 @@ public struct HosoError: Error, CustomStringConvertible, Equatable {
 /// DIR/cache/pages/       page images rendered for the viewer (derived)
 /// DIR/deliveries/        information packages unpacked from their zip files
 /// ```
+///
+/// The catalogue is `DIR/catalogue.sqlite` unless `catalogue` names a shared one (`postgresql://…`): the one
+/// place where the backend is chosen.
 public struct DataDirectory: Sendable {
     public let url: URL
+    /// The shared catalogue's URL (`--catalogue` or `HOSO_CATALOGUE`); nil for the SQLite file in the folder.
+    public let catalogueURL: String?
 
-    public init(path: String, create: Bool = true) throws {
+    public init(path: String, create: Bool = true, catalogue: String? = nil) throws {
+        let catalogue = catalogue.flatMap { $0.isEmpty ? nil : $0 }
+        if let catalogue, !PostgresURL.isPostgres(catalogue) {
+            throw HosoError(.usage, "--catalogue phải là địa chỉ postgresql://… (nhận “\(catalogue.prefix(40))…”)")
+        }
+        catalogueURL = catalogue
         url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
@@ -64,13 +75,25 @@ public struct DataDirectory: Sendable {
     /// Information packages unpacked from their zip files, one folder per zip's SHA-256.
     public var deliveries: URL { url.appendingPathComponent("deliveries", isDirectory: true) }
 
-    /// True once an ingest has created the catalogue.
-    public var hasCatalogue: Bool { FileManager.default.fileExists(atPath: cataloguePath) }
+    /// True once an ingest has created the catalogue (a shared catalogue is always there to be asked).
+    public var hasCatalogue: Bool { catalogueURL != nil || FileManager.default.fileExists(atPath: cataloguePath) }
 
-    /// Opens (creating when missing) the folder's catalogue, with errors in Vietnamese.
-    public func openCatalogue() throws -> CatalogueStore {
+    /// True when the catalogue is on a PostgreSQL server rather than in the folder.
+    public var sharesCatalogue: Bool { catalogueURL != nil }
+
+    /// Where the catalogue is, for messages: the SQLite file, or the URL without its password.
+    public var catalogueLocation: String {
+        guard let catalogueURL else { return cataloguePath }
+        return (try? PostgresURL(catalogueURL).display) ?? "postgresql://…"
+    }
+
+    /// Opens (creating when missing) the catalogue, with errors in Vietnamese.
+    public func openCatalogue() throws -> any ArchiveCatalogue {
         do {
+            if let catalogueURL { return try PostgresCatalogue(url: catalogueURL) }
             return try CatalogueStore(path: cataloguePath)
+        } catch let e as CatalogueError where catalogueURL != nil {
+            throw HosoError(.unavailable, e.message)
         } catch let e as CatalogueError {
             throw DiskSpace.mapped(HosoError(.unavailable, e.message), writing: "mở danh mục", folder: url.path)
         }

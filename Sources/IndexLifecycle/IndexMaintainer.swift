@@ -15,7 +15,7 @@ import Xapian
 /// switches the stub with an atomic rename, so searches keep answering from the old one during the rebuild.
 public final class IndexMaintainer {
     let data: DataDirectory
-    let store: CatalogueStore
+    let store: any ArchiveCatalogue
     let analyzer: Analyzer
     /// Documents the last `rebuild()` found already written in a half-built generation and skipped.
     public internal(set) var lastRebuildResumed = 0
@@ -23,7 +23,7 @@ public final class IndexMaintainer {
     /// fills during the rebuild.
     var checksSpaceFirst = true
 
-    public init(data: DataDirectory, store: CatalogueStore, analyzer: Analyzer = Analyzer()) throws {
+    public init(data: DataDirectory, store: any ArchiveCatalogue, analyzer: Analyzer = Analyzer()) throws {
         self.data = data
         self.store = store
         self.analyzer = analyzer

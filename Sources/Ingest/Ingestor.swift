@@ -53,11 +53,11 @@ public struct IngestOptions: Sendable {
 /// Imports a batch: metadata into the catalogue, every page not yet recognised through Tesseract
 /// (each page committed as soon as it is done), then the changed documents into the index.
 public final class Ingestor {
-    let store: CatalogueStore
+    let store: any ArchiveCatalogue
     let data: DataDirectory
     let options: IngestOptions
 
-    public init(data: DataDirectory, store: CatalogueStore, options: IngestOptions = .init()) {
+    public init(data: DataDirectory, store: any ArchiveCatalogue, options: IngestOptions = .init()) {
         self.data = data
         self.store = store
         self.options = options

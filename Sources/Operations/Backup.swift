@@ -39,9 +39,10 @@ public enum Backup {
     /// Backs `data` up into every destination (each must be missing or empty): the first is made from the
     /// live data, the others are copied from it; every copy is verified. Returns the checks, in order.
     @discardableResult
-    public static func create(data: DataDirectory, store: CatalogueStore, destinations: [URL],
+    public static func create(data: DataDirectory, store: any ArchiveCatalogue, destinations: [URL],
                               lockWait: TimeInterval = 60) throws -> [BackupCheck] {
         guard let first = destinations.first else { throw HosoError(.usage, "Hãy cho ít nhất một thư mục đích") }
+        try refuseShared(data, "sao lưu")
         let resolved = destinations.map(\.standardizedFileURL)
         guard Set(resolved.map(\.path)).count == resolved.count else {
             throw HosoError(.usage, "Các thư mục đích phải khác nhau")
@@ -132,6 +133,7 @@ public enum Backup {
     /// the index copy had not caught up with. Returns the number of documents brought up to date.
     @discardableResult
     public static func restore(from backup: URL, into data: DataDirectory) throws -> Int {
+        try refuseShared(data, "phục hồi")
         let backup = backup.standardizedFileURL
         let check = try verify(backup)
         guard check.ok else {
@@ -161,13 +163,19 @@ public enum Backup {
         return try IndexMaintainer(data: data, store: store).update(documentIDs: try store.allDocumentIDs())
     }
 
+    /// A catalogue on PostgreSQL is the server's to back up (pg_dump, a replica): a folder backup would miss it.
+    static func refuseShared(_ data: DataDirectory, _ what: String) throws {
+        guard data.sharesCatalogue else { return }
+        throw HosoError(.usage, "Danh mục nằm trên PostgreSQL (\(data.catalogueLocation)): hoso \(what) chỉ làm với danh mục SQLite trong --data; hãy \(what) danh mục bằng pg_dump/pg_restore hoặc bản sao của máy chủ (docs/OPERATIONS.md), còn chỉ mục lập lại bằng hoso reindex.")
+    }
+
     private static func rank(_ path: String) -> Int {
         path == "catalogue.sqlite" ? 2 : path == "index.stub" ? 1 : 0
     }
 
     // MARK: Snapshot
 
-    static func snapshot(data: DataDirectory, store: CatalogueStore, into dest: URL, lockWait: TimeInterval) throws {
+    static func snapshot(data: DataDirectory, store: any ArchiveCatalogue, into dest: URL, lockWait: TimeInterval) throws {
         guard data.hasCatalogue else { throw HosoError(.unavailable, "Thư mục \(data.url.path) chưa có danh mục") }
         guard let generation = try IndexStub.read(data.indexStubPath),
               FileManager.default.fileExists(atPath: generation) else {

@@ -31,12 +31,25 @@ public enum DataFolderVerifier {
     }
 
     /// The catalogue's SQLite check only (`PRAGMA quick_check`): what `hoso serve` runs before it starts.
-    public static func catalogueProblems(_ store: CatalogueStore) -> [String] {
+    public static func catalogueProblems(_ store: any ArchiveCatalogue) -> [String] {
         do { return try store.integrityProblems(full: false) } catch { return ["\(error)"] }
     }
 
     static func checkCatalogue(_ data: DataDirectory, _ check: inout DataFolderCheck) {
         let restore = "hãy phục hồi từ bản sao lưu (hoso restore)"
+        if data.sharesCatalogue {
+            do {
+                let store = try data.openCatalogue()
+                let found = try store.integrityProblems(full: true)
+                try? store.close()
+                check.checked.append("danh mục \(data.catalogueLocation) (lược đồ phiên bản \(store.schemaVersion))")
+                if !found.isEmpty { check.problems.append("Danh mục \(data.catalogueLocation): \(found.prefix(3).joined(separator: "; "))") }
+            } catch {
+                check.catalogueDamaged = true
+                check.problems.append("Danh mục \(data.catalogueLocation) không mở được: \(error)")
+            }
+            return
+        }
         guard data.hasCatalogue else {
             check.problems.append("Không có danh mục \(data.cataloguePath)")
             check.catalogueDamaged = true

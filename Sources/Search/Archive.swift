@@ -26,7 +26,7 @@ public struct PageHighlights: Codable, Sendable {
 /// What a role may not see does not exist for it: it answers exactly like an unknown id.
 public final class Archive: @unchecked Sendable {
     public let data: DataDirectory
-    public let store: CatalogueStore
+    public let store: any ArchiveCatalogue
     /// Callers, tokens and the audit log of this catalogue.
     public let access: AccessControl
     let parser: QueryParser

@@ -31,7 +31,7 @@ struct AuditCommand: AsyncParsableCommand {
         if let action, AuditAction(rawValue: action) == nil {
             throw HosoError(.usage, "Hành động \(action) không có; chọn một trong: \(AuditAction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let store = try (DataDirectory(path: options.data)).openCatalogue()
+        let store = try options.directory().openCatalogue()
         var entries: [AuditEntry]
         do {
             entries = try store.audit(from: start, to: end, token: token)

@@ -46,7 +46,7 @@ struct CopyCommand: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
-        let archive = try Archive(data: DataDirectory(path: options.data))
+        let archive = try Archive(data: options.directory())
         var settings = CopySettings.fromEnvironment()
         if let archiveName { settings = CopySettings(archiveName: archiveName, fontPath: settings.fontPath, signCommand: settings.signCommand) }
         let request = CopyRequest(fullName: fullName, citizenID: cccd, address: address, purpose: purpose, item: id, kind: loai,

@@ -39,7 +39,7 @@ struct Export: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let archive = try Archive(data: DataDirectory(path: options.data))
+        let archive = try Archive(data: options.directory())
         var opts = PDFExportOptions()
         opts.jpegQuality = quality
         guard all || fileID != nil else {

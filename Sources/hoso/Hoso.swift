@@ -13,6 +13,13 @@ import Search
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Thư mục chứa mọi dữ liệu của hoso (tạo mới nếu chưa có).")
     var data: String
+    @Option(name: .long, help: "Danh mục dùng chung trên PostgreSQL (postgresql://người_dùng@máy:cổng/csdl); mặc định: biến HOSO_CATALOGUE, hoặc tệp SQLite trong --data.")
+    var catalogue: String?
+
+    /// The data folder, its catalogue the one `--catalogue` or `HOSO_CATALOGUE` names, else its SQLite file.
+    func directory() throws -> DataDirectory {
+        try DataDirectory(path: data, catalogue: catalogue ?? ProcessInfo.processInfo.environment["HOSO_CATALOGUE"])
+    }
 }
 
 extension Role: ExpressibleByArgument {}
@@ -80,7 +87,7 @@ struct Ingest: AsyncParsableCommand {
     var part: String?
 
     func run() async throws {
-        let data = try DataDirectory(path: options.data)
+        let data = try options.directory()
         var opts = IngestOptions()
         opts.reocr = reocr
         opts.refuseSecret = refuseSecret
@@ -118,7 +125,7 @@ struct Search: AsyncParsableCommand {
     var query: [String]
 
     func run() async throws {
-        let archive = try Archive(data: DataDirectory(path: options.data))
+        let archive = try Archive(data: options.directory())
         if role != .secret, let warning = archive.indexLayoutWarning() { printError(warning) }
         var spec = SearchRequestSpec(query: query.joined(separator: " "), role: role, limit: limit, offset: offset)
         spec.recordIndexQuery = xapianQuery
@@ -152,7 +159,7 @@ struct Text: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        let archive = try Archive(data: DataDirectory(path: options.data))
+        let archive = try Archive(data: options.directory())
         let pages = try archive.text(id: id, by: .commandLine(role: role))
         print(pages.joined(separator: "\u{0C}"))
     }
@@ -173,7 +180,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var sources: IndexSourceOptions
 
     func run() async throws {
-        let data = try DataDirectory(path: options.data)
+        let data = try options.directory()
         try ServeChecks.run(data)
         let archive = try Archive(data: data)
         archive.indexSources = try sources.sources()
@@ -197,7 +204,7 @@ struct Reindex: AsyncParsableCommand {
     var commitEvery = 200
 
     func run() async throws {
-        let data = try DataDirectory(path: options.data)
+        let data = try options.directory()
         let store = try data.openCatalogue()
         let maintainer = try IndexMaintainer(data: data, store: store)
         let count = try maintainer.rebuild(quiet: false, commitEvery: commitEvery)
@@ -218,7 +225,7 @@ struct Review: AsyncParsableCommand {
     var limit = 100
 
     func run() async throws {
-        let store = try (DataDirectory(path: options.data)).openCatalogue()
+        let store = try options.directory().openCatalogue()
         for page in try store.lowConfidencePages(below: below, limit: limit) {
             var source: String
             switch page.textSource {
@@ -245,7 +252,7 @@ struct TokenCommand: AsyncParsableCommand {
         var name: String
 
         func run() async throws {
-            let store = try (DataDirectory(path: options.data)).openCatalogue()
+            let store = try options.directory().openCatalogue()
             print(try TokenService(store: store).create(role: role, name: name))
         }
     }
@@ -254,7 +261,7 @@ struct TokenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liệt kê các mã truy cập (không in mã).")
         @OptionGroup var options: DataOptions
         func run() async throws {
-            let store = try (DataDirectory(path: options.data)).openCatalogue()
+            let store = try options.directory().openCatalogue()
             let formatter = ISO8601DateFormatter()
             for t in try store.listTokens() {
                 print("\(t.name)\t\(t.role.rawValue)\t\(formatter.string(from: t.created))\(t.revoked ? "\tđã thu hồi" : "")")
@@ -268,7 +275,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "Tên của mã cần thu hồi.")
         var name: String
         func run() async throws {
-            let store = try (DataDirectory(path: options.data)).openCatalogue()
+            let store = try options.directory().openCatalogue()
             guard try store.revokeToken(name: name) else { throw HosoError(.notFound, "Không có mã truy cập tên \(name)") }
             printError("Đã thu hồi mã \(name).")
         }

@@ -17,7 +17,7 @@ struct BackupCommand: AsyncParsableCommand {
     var lockWait: Double = 60
 
     func run() async throws {
-        let data = try DataDirectory(path: options.data)
+        let data = try options.directory()
         let store = try data.openCatalogue()
         let checks = try Backup.create(data: data, store: store, destinations: destinations.map { URL(fileURLWithPath: $0) },
                                        lockWait: lockWait)
@@ -45,6 +45,8 @@ struct VerifyCommand: AsyncParsableCommand {
     var destinations: [String] = []
     @Option(name: .long, help: "Kiểm tra thư mục dữ liệu này (danh mục, chỉ mục, ảnh trang đã lưu; ảnh trang hỏng được xóa để dựng lại).")
     var data: String?
+    @Option(name: .long, help: "Danh mục dùng chung trên PostgreSQL của thư mục dữ liệu đó (mặc định: biến HOSO_CATALOGUE, hoặc tệp SQLite trong --data).")
+    var catalogue: String?
 
     func run() async throws {
         guard !destinations.isEmpty || data != nil else {
@@ -52,7 +54,8 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         var failed = false
         if let data {
-            let c = DataFolderVerifier.verify(try DataDirectory(path: data, create: false))
+            let c = DataFolderVerifier.verify(try DataDirectory(path: data, create: false,
+                                                                 catalogue: catalogue ?? ProcessInfo.processInfo.environment["HOSO_CATALOGUE"]))
             for item in c.checked { printError("Đã kiểm tra \(item)") }
             for item in c.repaired { print("  \(item)") }
             failed = !report(c.folder, problems: c.problems, good: "tốt") || failed
@@ -81,7 +84,7 @@ enum ServeChecks {
         let store = try data.openCatalogue()
         let problems = DataFolderVerifier.catalogueProblems(store)
         guard problems.isEmpty else {
-            throw HosoError(.unavailable, "Danh mục \(data.cataloguePath) bị hỏng (\(problems.prefix(3).joined(separator: "; "))): không phục vụ; hãy phục hồi từ bản sao lưu (hoso restore)")
+            throw HosoError(.unavailable, "Danh mục \(data.catalogueLocation) bị hỏng (\(problems.prefix(3).joined(separator: "; "))): không phục vụ; hãy phục hồi từ bản sao lưu (hoso restore)")
         }
         if let damage = DataFolderVerifier.indexOpenProblem(data) {
             throw HosoError(.unavailable, "\(damage): không phục vụ; hãy chạy hoso reindex để lập lại chỉ mục từ danh mục")
@@ -98,7 +101,7 @@ struct RestoreCommand: AsyncParsableCommand {
     @OptionGroup var options: DataOptions
 
     func run() async throws {
-        let data = try DataDirectory(path: options.data)
+        let data = try options.directory()
         let caught = try Backup.restore(from: URL(fileURLWithPath: backup), into: data)
         printError("Đã phục hồi vào \(data.url.path)\(caught > 0 ? "; lập chỉ mục bổ sung \(caught) tài liệu" : "").")
     }

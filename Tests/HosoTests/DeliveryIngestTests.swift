@@ -12,7 +12,7 @@ final class DeliveryIngestTests: XCTestCase {
 
     struct Ingested {
         var data: DataDirectory
-        var store: CatalogueStore
+        var store: any ArchiveCatalogue
         var summary: IngestSummary
     }
 
@@ -108,7 +108,7 @@ final class DeliveryIngestTests: XCTestCase {
     /// Every page of every sample scan (the CSV batch's and the deliveries', mixed-raster PDFs included) is served
     /// as an image.
     func testEveryDeliveredPageIsServedAsAnImage() throws {
-        var batches: [(name: String, data: DataDirectory, store: CatalogueStore)] = try Self.shapes().map {
+        var batches: [(name: String, data: DataDirectory, store: any ArchiveCatalogue)] = try Self.shapes().map {
             let delivered = try Self.ingest($0.batch)
             return ($0.shape, delivered.data, delivered.store)
         }
@@ -229,7 +229,7 @@ final class DeliveryIngestTests: XCTestCase {
     }
 }
 
-extension CatalogueStore {
+extension ArchiveCatalogue {
     /// Every document, by id.
     func allDocuments() throws -> [Document] {
         try documents(ids: try allDocumentKeys().map(\.id)).sorted { $0.id < $1.id }

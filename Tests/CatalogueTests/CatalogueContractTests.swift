@@ -1,12 +1,21 @@
 import XCTest
 @testable import Catalogue
 
-final class CatalogueStoreTests: XCTestCase {
+/// What every catalogue backend must do, run here on the SQLite file; a backend's subclass overrides
+/// `makeCatalogue`, `openAgain` and `tamperWithAudit` and runs every test again on its own store.
+class CatalogueContractTests: XCTestCase {
     var dir: TempDir!
     var dbPath: String { dir.url.appendingPathComponent("data/catalogue.sqlite").path }
 
     override func setUpWithError() throws { dir = try TempDir() }
     override func tearDown() { dir = nil }
+
+    /// A fresh, empty catalogue for this test.
+    func makeCatalogue() throws -> any ArchiveCatalogue { try CatalogueStore(path: dbPath) }
+    /// Another handle on the catalogue `makeCatalogue` made, as another process would open it.
+    func openAgain() throws -> any ArchiveCatalogue { try CatalogueStore(path: dbPath) }
+    /// Runs `sql` on the catalogue from another process (the backend's own shell); its status and output.
+    func tamperWithAudit(_ sql: String) throws -> (status: Int32, output: String) { try sqlite3(dbPath, sql) }
 
     static let file = ArchiveFile(
         id: "H49.64.33.2001.160", title: "Hồ sơ giải phóng mặt bằng dự án đường Hồ Chí Minh, đoạn qua huyện Krông Pắc",
@@ -32,7 +41,7 @@ final class CatalogueStoreTests: XCTestCase {
     }
 
     func testFilesAndDocumentsRoundTrip() throws {
-        let store = try CatalogueStore(path: dbPath)
+        let store = try makeCatalogue()
         XCTAssertTrue(try store.upsert(file: Self.file))
         XCTAssertFalse(try store.upsert(file: Self.file), "unchanged")
         XCTAssertEqual(try store.file(id: Self.file.id), Self.file)
@@ -89,7 +98,7 @@ final class CatalogueStoreTests: XCTestCase {
     }
 
     func testBatchUpsertIsOneTransaction() throws {
-        let store = try CatalogueStore(path: dbPath)
+        let store = try makeCatalogue()
         let changed = try store.upsert(files: [Self.file], documents: [Self.document(1), Self.document(2)])
         XCTAssertEqual(changed.files, 1); XCTAssertEqual(changed.documents, 2)
         let again = try store.upsert(files: [Self.file], documents: [Self.document(1), Self.document(2)])
@@ -104,7 +113,7 @@ final class CatalogueStoreTests: XCTestCase {
     }
 
     func testPagesWordsAndOCRCache() throws {
-        let store = try CatalogueStore(path: dbPath)
+        let store = try makeCatalogue()
         try store.upsert(files: [Self.file], documents: [Self.document(1), Self.document(2)])
         let id = Self.document(1).id
         let p2 = Self.page(id, 2), p1 = Self.page(id, 1, confidence: 42.0)
@@ -134,7 +143,7 @@ final class CatalogueStoreTests: XCTestCase {
     }
 
     func testIngestAndIndexState() throws {
-        let store = try CatalogueStore(path: dbPath)
+        let store = try makeCatalogue()
         try store.upsert(files: [Self.file], documents: [Self.document(1), Self.document(2)])
         let a = Self.document(1).id, b = Self.document(2).id
         XCTAssertTrue(try store.documentState(id: a) == (nil, nil, nil))
@@ -159,7 +168,7 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertThrowsError(try store.markIndexed([(documentID: a, version: 8), (documentID: b, version: 8)],
                                                    beforeCommit: { throw NotSwitched() }))
         XCTAssertEqual(try store.documentsNeedingIndex(version: 8), [a, b])
-        let reader = try CatalogueStore(path: dbPath) // another process, as the server is
+        let reader = try openAgain() // another process, as the server is
         XCTAssertEqual(try store.markIndexed([(documentID: a, version: 8), (documentID: b, version: 8)], beforeCommit: {
             XCTAssertEqual(try reader.documentsNeedingIndex(version: 8), [a, b], "uncommitted marks are not read")
         }), 2)
@@ -208,11 +217,17 @@ final class CatalogueStoreTests: XCTestCase {
 
         try store.clearIndexedState()
         XCTAssertEqual(try store.documentsNeedingIndex(version: 1), [a, b])
+
+        // An index stamp takes the whole 64 bits (the indexing scheme's stamps are hashes).
+        let stamp = 95_586_699_930_721_307
+        try store.markIndexed(documentID: a, version: stamp)
+        XCTAssertEqual(try store.documentState(id: a).indexedVersion, stamp)
+        XCTAssertEqual(try store.documentsNeedingIndex(version: stamp), [b])
     }
 
     /// Each page keeps where its text came from and its layer's score; a kept poor layer is listed for review.
     func testTextSourceAndLayerScoreAreKeptAndPoorLayersReviewed() throws {
-        let store = try CatalogueStore(path: dbPath)
+        let store = try makeCatalogue()
         try store.upsert(files: [Self.file], documents: [Self.document(1)])
         let id = Self.document(1).id
         var good = Self.page(id, 1, confidence: 99)
@@ -231,7 +246,7 @@ final class CatalogueStoreTests: XCTestCase {
 
     /// A page keeps the text as recognised beside the corrected one; saving it again replaces both.
     func testRecognizedTextIsKeptBesideTheCorrection() throws {
-        let store = try CatalogueStore(path: dbPath)
+        let store = try makeCatalogue()
         try store.upsert(files: [Self.file], documents: [Self.document(1)])
         let id = Self.document(1).id
         var corrected = Self.page(id, 1, confidence: 91)
@@ -248,7 +263,7 @@ final class CatalogueStoreTests: XCTestCase {
     }
 
     func testLowConfidenceAndCounts() throws {
-        let store = try CatalogueStore(path: dbPath)
+        let store = try makeCatalogue()
         XCTAssertTrue(try store.counts() == (0, 0, 0))
         try store.upsert(files: [Self.file], documents: [Self.document(1), Self.document(2)])
         let a = Self.document(1).id, b = Self.document(2).id
@@ -266,7 +281,7 @@ final class CatalogueStoreTests: XCTestCase {
     }
 
     func testTokens() throws {
-        let store = try CatalogueStore(path: dbPath)
+        let store = try makeCatalogue()
         let h1 = SHA256.hex(Data("bí-mật-1".utf8)), h2 = SHA256.hex(Data("bí-mật-2".utf8)), h3 = SHA256.hex(Data("bí-mật-3".utf8))
         try store.addToken(hash: h1, name: "phòng lưu trữ", role: .staff)
         try store.addToken(hash: h2, name: "lãnh đạo", role: .secret)
@@ -293,7 +308,7 @@ final class CatalogueStoreTests: XCTestCase {
     }
 
     func testAuditIsAppendOnlyAndFiltered() throws {
-        let store = try CatalogueStore(path: dbPath)
+        let store = try makeCatalogue()
         let before = Date()
         try store.appendAudit(token: "", role: .public, action: "search", target: "quyền sử dụng đất", remote: "10.0.0.7")
         try store.appendAudit(token: "lãnh đạo", role: .secret, action: "document", target: "H49.64.33.2001.160.2", remote: nil)
@@ -316,37 +331,35 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(try store.audit(from: middle, to: nil, token: "").map(\.action), [])
 
         // Another process cannot rewrite history either: the triggers refuse it.
-        let update = try sqlite3(dbPath, "UPDATE audit SET action = 'xoá dấu vết';")
+        let update = try tamperWithAudit("UPDATE audit SET action = 'xoá dấu vết';")
         XCTAssertNotEqual(update.status, 0)
         XCTAssertTrue(update.output.contains("append-only"), update.output)
-        let delete = try sqlite3(dbPath, "DELETE FROM audit;")
+        let delete = try tamperWithAudit("DELETE FROM audit;")
         XCTAssertNotEqual(delete.status, 0)
         XCTAssertEqual(try store.audit(from: nil, to: nil, token: nil).map(\.action), ["search", "document", "page-image"])
     }
 
     func testReopenAfterClose() throws {
         do {
-            let store = try CatalogueStore(path: dbPath)
+            let store = try makeCatalogue()
             try store.upsert(files: [Self.file], documents: [Self.document(1)])
             try store.save(page: Self.page(Self.document(1).id, 1))
             try store.addToken(hash: "abc", name: "kiểm thử", role: .staff)
             try store.close()
             XCTAssertThrowsError(try store.counts(), "a closed store fails cleanly")
         }
-        let reopened = try CatalogueStore(path: dbPath)
+        let reopened = try openAgain()
         XCTAssertEqual(try reopened.file(id: Self.file.id), Self.file)
         XCTAssertEqual(try reopened.document(id: Self.document(1).id), Self.document(1))
         XCTAssertEqual(try reopened.pages(documentID: Self.document(1).id), [Self.page(Self.document(1).id, 1)])
         XCTAssertEqual(try reopened.token(hash: "abc")?.name, "kiểm thử")
-        // WAL mode, foreign keys and the schema are in place.
-        XCTAssertEqual(try sqlite3(dbPath, "PRAGMA journal_mode;").output.trimmingCharacters(in: .whitespacesAndNewlines), "wal")
-        let tables = try sqlite3(dbPath, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;").output
-        for t in ["audit", "document", "file", "page", "token"] { XCTAssertTrue(tables.contains(t), t) }
+        XCTAssertEqual(reopened.schemaVersion, CatalogueStore.schemaVersion)
+        XCTAssertEqual(try reopened.integrityProblems(full: true), [])
     }
 
     func testTwoStoresOnOneFile() throws {
-        let one = try CatalogueStore(path: dbPath)
-        let two = try CatalogueStore(path: dbPath)
+        let one = try makeCatalogue()
+        let two = try openAgain()
         try one.upsert(files: [Self.file], documents: (1...4).map { Self.document($0) })
         XCTAssertEqual(try two.allDocumentIDs().count, 4)
         // Both write pages at once, from many threads.
@@ -360,48 +373,6 @@ final class CatalogueStoreTests: XCTestCase {
         XCTAssertEqual(try one.counts().pages, 40)
         XCTAssertEqual(try two.counts().pages, 40)
         XCTAssertEqual(try two.pageNumbers(documentID: ids[0]), Set(1...10))
-    }
-
-    func testLockedDatabaseGivesAClearError() throws {
-        let store = try CatalogueStore(path: dbPath)
-        try store.upsert(file: Self.file)
-        // Another process holds the write lock.
-        let holder = try LockHolder(path: dbPath, sql: "BEGIN IMMEDIATE;")
-        defer { holder.release() }
-        let second = try CatalogueStore(path: dbPath, busyTimeout: 0.3)
-        XCTAssertEqual(try second.file(id: Self.file.id)?.id, Self.file.id, "readers are not blocked (WAL)")
-        let start = Date()
-        XCTAssertThrowsError(try second.upsert(document: Self.document(1))) { error in
-            let message = (error as? CatalogueError)?.message ?? "\(error)"
-            XCTAssertTrue(message.contains("khóa"), message)
-        }
-        let waited = Date().timeIntervalSince(start)
-        XCTAssertGreaterThanOrEqual(waited, 0.25, "waits for the busy timeout before giving up")
-        XCTAssertLessThan(waited, 3, "gives up after the busy timeout")
-    }
-
-    func testLockedNewDatabaseCannotBeOpened() throws {
-        try FileManager.default.createDirectory(atPath: (dbPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let holder = try LockHolder(path: dbPath, sql: "CREATE TABLE x (a); BEGIN EXCLUSIVE; INSERT INTO x VALUES (1);")
-        defer { holder.release() }
-        XCTAssertThrowsError(try CatalogueStore(path: dbPath, busyTimeout: 0.3)) { error in
-            let message = (error as? CatalogueError)?.message ?? "\(error)"
-            XCTAssertTrue(message.contains("khóa"), message)
-        }
-    }
-
-    func testCorruptDatabaseGivesAClearError() throws {
-        try dir.write("data/catalogue.sqlite", String(repeating: "Đây không phải cơ sở dữ liệu. ", count: 200))
-        XCTAssertThrowsError(try CatalogueStore(path: dbPath)) { error in
-            let message = (error as? CatalogueError)?.message ?? "\(error)"
-            XCTAssertTrue(message.contains("hỏng"), message)
-        }
-    }
-
-    func testUnwritableFolderGivesAClearError() throws {
-        XCTAssertThrowsError(try CatalogueStore(path: "/proc/hoso-không-thể/catalogue.sqlite")) { error in
-            XCTAssertTrue(error is CatalogueError, "\(error)")
-        }
     }
 }
 
