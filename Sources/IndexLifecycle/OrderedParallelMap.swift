@@ -7,8 +7,8 @@ import Foundation
 ///
 /// Work goes in chunks of `chunkSize`: while `consume` takes chunk k, chunk k+1 is computed. An error of
 /// `transform` is thrown when `consume` reaches its item; an error of `consume` stops the run.
-enum OrderedParallelMap {
-    static func run<Item: Sendable, Output>(
+public enum OrderedParallelMap {
+    public static func run<Item: Sendable, Output>(
         _ items: [Item], chunkSize: Int = 64,
         transform: @escaping @Sendable (Item) throws -> Output,
         consume: (Item, Output) throws -> Void

@@ -99,26 +99,36 @@ public final class Ingestor {
                                       reocr: options.reocr)
         var jobs: [PageJob] = []
         var accepted: [Document] = []
-        for var document in metadata.documents {
-            if options.refuseSecret && document.access == .secret {
+        // Relative to the batch; absolute for the files an information package was unpacked to.
+        @Sendable func located(_ document: Document) -> URL {
+            (document.path.hasPrefix("/") ? URL(fileURLWithPath: document.path)
+                                          : batch.appendingPathComponent(document.path)).standardizedFileURL
+        }
+        // Each scan's hash and page count, on every core ahead of the catalogue's writes (made one by one below).
+        let refuseSecret = options.refuseSecret
+        try OrderedParallelMap.run(metadata.documents, transform: { document -> ScanSurvey? in
+            if refuseSecret && document.access == .secret { return nil }
+            let url = located(document)
+            return ScanSurvey(hash: Result { try ScanHash.of(url) }, pageCount: Result { try reader.pageCount(of: url) })
+        }, consume: { original, survey in
+            var document = original
+            guard let survey else {
                 summary.refusedSecret += 1
                 summary.skipped.append(SkippedItem(place: "tai_lieu.csv: \(document.id)",
                     reason: "Tài liệu Mật không được lưu trên máy này (--refuse-secret)"))
-                continue
+                return
             }
-            // Relative to the batch; absolute for the files an information package was unpacked to.
-            let url = (document.path.hasPrefix("/") ? URL(fileURLWithPath: document.path)
-                                                    : batch.appendingPathComponent(document.path)).standardizedFileURL
+            let url = located(document)
             document.path = url.path
             let scanHash: String
             let pageCount: Int
             do {
-                scanHash = try ScanHash.of(url)
+                scanHash = try survey.hash.get()
                 let state = try store.documentState(id: document.id)
                 if state.scanHash == scanHash, let known = state.pageCount {
                     pageCount = known
                 } else {
-                    pageCount = try reader.pageCount(of: url)
+                    pageCount = try survey.pageCount.get()
                     guard pageCount > 0 else { throw ScanError(file: document.path, page: nil, reason: "Tệp không có trang nào") }
                 }
                 try store.upsert(document: document)
@@ -129,7 +139,7 @@ public final class Ingestor {
                 if DiskSpace.isDescribed(mapped) { throw mapped }
                 summary.skipped.append(SkippedItem(place: "\(document.id) (\(Self.relative(url, to: batch)))",
                                                    reason: Self.reason(error)))
-                continue
+                return
             }
             accepted.append(document)
             for number in 1...pageCount {
@@ -149,7 +159,7 @@ public final class Ingestor {
                 jobs.append(PageJob(documentID: document.id, url: url, place: Self.relative(url, to: batch), number: number,
                                     sourceHash: sourceHash))
             }
-        }
+        })
 
         // 2. Recognition, one engine per core; each page committed at once.
         if !jobs.isEmpty {
@@ -189,6 +199,8 @@ public final class Ingestor {
             summary.skipped += failures
         }
 
+        reader.marks.clearIdle()
+
         // A document none of whose pages could be read stays out of the index (and is retried next run).
         accepted = try accepted.filter { !(try store.pageNumbers(documentID: $0.id)).isEmpty }
 
@@ -224,6 +236,12 @@ public final class Ingestor {
         default: return String(describing: error)
         }
     }
+}
+
+/// What the survey before the catalogue's writes found of a scan.
+struct ScanSurvey: Sendable {
+    var hash: Result<String, Error>
+    var pageCount: Result<Int, Error>
 }
 
 /// The first full-disk error of a recognition run, shared with its workers (also thrown by them, in place of

@@ -26,6 +26,11 @@ public final class ReadingMarks: @unchecked Sendable {
     /// Reads under way, by path: how many, and when the oldest began.
     private var active: [String: (count: Int, since: [UInt64: Date])] = [:]
     private var nextToken: UInt64 = 0
+    /// Files read to the end of a call and not since, whose marks are still on disk (oldest first): a file's pages
+    /// are read one call after another, and its mark is written once, not once a page. A run that stops with
+    /// some left has the next one read those few in a child first, which finds them fine.
+    private var idle: [String] = []
+    static let idleKept = 8
     private var watchdog: DispatchSourceTimer?
 
     public init(folder: URL) {
@@ -51,7 +56,17 @@ public final class ReadingMarks: @unchecked Sendable {
         }
     }
 
-    deinit { watchdog?.cancel() }
+    deinit {
+        watchdog?.cancel()
+        clearIdle()
+    }
+
+    /// Removes the marks of the files not being read (at the end of a run's reads).
+    public func clearIdle() {
+        lock.lock(); defer { lock.unlock() }
+        for path in idle { try? FileManager.default.removeItem(at: markFile(path)) }
+        idle = []
+    }
 
     /// The marks' file for `path`.
     private func markFile(_ path: String) -> URL {
@@ -113,7 +128,10 @@ public final class ReadingMarks: @unchecked Sendable {
             writeMark(path, verdict: verdict)
         } else {
             suspects[path] = nil
-            if active[path] == nil { try? FileManager.default.removeItem(at: markFile(path)) }
+            if active[path] == nil {
+                try? FileManager.default.removeItem(at: markFile(path))
+                idle.removeAll { $0 == path }
+            }
         }
         lock.unlock()
         if let verdict { throw ScanError(file: path, reason: verdict) }
@@ -123,7 +141,9 @@ public final class ReadingMarks: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         nextToken += 1
         var entry = active[path] ?? (0, [:])
-        if entry.count == 0 { writeMark(path, verdict: "") }
+        if entry.count == 0 {
+            if let i = idle.firstIndex(of: path) { idle.remove(at: i) } else { writeMark(path, verdict: "") }
+        }
         entry.count += 1
         entry.since[nextToken] = Date()
         active[path] = entry
@@ -138,7 +158,8 @@ public final class ReadingMarks: @unchecked Sendable {
         entry.since[token] = nil
         if entry.count <= 0 {
             active[path] = nil
-            try? FileManager.default.removeItem(at: markFile(path))
+            idle.append(path)
+            if idle.count > Self.idleKept { try? FileManager.default.removeItem(at: markFile(idle.removeFirst())) }
         } else {
             active[path] = entry
         }
