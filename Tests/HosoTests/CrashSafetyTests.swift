@@ -71,6 +71,15 @@ enum OpsFixture {
         return (data, try Ingestor(data: data, store: store, options: options).ingest(batch: batch))
     }
 
+    /// A data folder of a 6-file batch ingested (generation 1) and reindexed by the command line, so its current
+    /// generation has its checksums and the one it replaced is kept.
+    static func reindexed(_ name: String) throws -> DataDirectory {
+        let (data, _) = try ingest(try batch(files: 6, name: name))
+        let r = try Fixture.hoso(["reindex", "--data", data.url.path])
+        XCTAssertEqual(r.code, 0, r.err)
+        return data
+    }
+
     /// Ids of the hits of a search, as the secret role (sees everything), in an order that does not depend
     /// on Xapian docids: by score (rounded), then id; hits tied with the last one are left out, since which
     /// of them make the cut follows the docids, which differ between index generations.

@@ -12,11 +12,7 @@ import XCTest
 /// `hoso reindex` repairs a damaged index from the catalogue.
 final class DamagedDataTests: XCTestCase {
     /// A data folder whose index was switched by a reindex (so its generation has its checksums).
-    func folder(_ name: String) throws -> DataDirectory {
-        let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 6, name: name))
-        XCTAssertEqual(try Fixture.hoso(["reindex", "--data", data.url.path]).code, 0)
-        return data
-    }
+    func folder(_ name: String) throws -> DataDirectory { try OpsFixture.reindexed(name) }
 
     func generation(_ data: DataDirectory) throws -> String { try XCTUnwrap(try IndexStub.read(data.indexStubPath)) }
 

@@ -12,12 +12,7 @@ import XCTest
 /// the next switch), says so in its log, on `/healthz` and in `hoso verify`, and does not refuse to start.
 final class ServedGenerationTests: XCTestCase {
     /// A data folder ingested (generation 1) then reindexed (generation 3, generation 1 kept).
-    func folder(_ name: String) throws -> DataDirectory {
-        let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 6, name: name))
-        let r = try Fixture.hoso(["reindex", "--data", data.url.path])
-        XCTAssertEqual(r.code, 0, r.err)
-        return data
-    }
+    func folder(_ name: String) throws -> DataDirectory { try OpsFixture.reindexed(name) }
 
     /// Overwrites every table file of every level database of `generation` with garbage of the same size.
     func damageTables(_ generation: String) throws {
