@@ -1,6 +1,7 @@
 import CPoppler
 import CTesseract
 import Foundation
+import VietText
 
 /// One open PDF, read through poppler's library (`CPoppler`): page count, sizes, fonts, the text layer's
 /// words with their boxes, and pages rendered to images. One handle per file, pages streamed from it; calls
@@ -130,7 +131,7 @@ public final class PDFDocument: @unchecked Sendable {
         words.reserveCapacity(Int(count))
         for i in 0..<min(Int(count), strings.count) {
             let b = boxes + 4 * i
-            words.append(Word(text: String(strings[i]).precomposedStringWithCanonicalMapping,
+            words.append(Word(text: VietNormalizer.nfc(String(strings[i])),
                               x: b[0], y: b[1], width: b[2], height: b[3]))
         }
         return words
