@@ -104,12 +104,20 @@ public final class Ingestor {
             (document.path.hasPrefix("/") ? URL(fileURLWithPath: document.path)
                                           : batch.appendingPathComponent(document.path)).standardizedFileURL
         }
-        // Each scan's hash and page count, on every core ahead of the catalogue's writes (made one by one below).
-        let refuseSecret = options.refuseSecret
-        try OrderedParallelMap.run(metadata.documents, transform: { document -> ScanSurvey? in
+        // Each scan's hash and page count (counted only when the catalogue does not know it for that hash), on
+        // every core ahead of the catalogue's writes, which are made one by one below.
+        let refuseSecret = options.refuseSecret, catalogue = store
+        try OrderedParallelMap.run(metadata.documents, transform: { document -> Result<(hash: String, pageCount: Int), Error>? in
             if refuseSecret && document.access == .secret { return nil }
             let url = located(document)
-            return ScanSurvey(hash: Result { try ScanHash.of(url) }, pageCount: Result { try reader.pageCount(of: url) })
+            return Result {
+                let hash = try ScanHash.of(url)
+                let state = try catalogue.documentState(id: document.id)
+                if state.scanHash == hash, let known = state.pageCount { return (hash, known) }
+                let count = try reader.pageCount(of: url)
+                guard count > 0 else { throw ScanError(file: url.path, page: nil, reason: "Tệp không có trang nào") }
+                return (hash, count)
+            }
         }, consume: { original, survey in
             var document = original
             guard let survey else {
@@ -123,14 +131,7 @@ public final class Ingestor {
             let scanHash: String
             let pageCount: Int
             do {
-                scanHash = try survey.hash.get()
-                let state = try store.documentState(id: document.id)
-                if state.scanHash == scanHash, let known = state.pageCount {
-                    pageCount = known
-                } else {
-                    pageCount = try survey.pageCount.get()
-                    guard pageCount > 0 else { throw ScanError(file: document.path, page: nil, reason: "Tệp không có trang nào") }
-                }
+                (scanHash, pageCount) = try survey.get()
                 try store.upsert(document: document)
                 try store.setPageCount(documentID: document.id, count: pageCount, scanHash: scanHash)
             } catch {
@@ -236,12 +237,6 @@ public final class Ingestor {
         default: return String(describing: error)
         }
     }
-}
-
-/// What the survey before the catalogue's writes found of a scan.
-struct ScanSurvey: Sendable {
-    var hash: Result<String, Error>
-    var pageCount: Result<Int, Error>
 }
 
 /// The first full-disk error of a recognition run, shared with its workers (also thrown by them, in place of
