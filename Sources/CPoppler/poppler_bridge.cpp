@@ -229,16 +229,6 @@ char *hoso_pdf_page_fonts(hoso_pdf *pdf, int index, char **error) {
     });
 }
 
-char *hoso_pdf_page_text(hoso_pdf *pdf, int index, int physical, char **error) {
-    return with_page(pdf, index, error, static_cast<char *>(nullptr), [&](poppler::page &page, const char *&failure) {
-        poppler::ustring text = page.text(poppler::rectf(), physical ? poppler::page::physical_layout
-                                                                     : poppler::page::non_raw_non_physical_layout);
-        char *out = copy_string(utf8(text));
-        if (!out) failure = "out of memory";
-        return out;
-    });
-}
-
 int hoso_pdf_page_words(hoso_pdf *pdf, int index, char **text, double **boxes, int *count, char **error) {
     *text = nullptr;
     *boxes = nullptr;

@@ -100,19 +100,6 @@ public final class PDFDocument: @unchecked Sendable {
         }
     }
 
-    /// The page's text, laid out as printed (like `pdftotext -layout`) or in reading order; NFC.
-    public func text(_ number: Int, physicalLayout: Bool) throws -> String {
-        try checkRange(number)
-        lock.lock(); defer { lock.unlock() }
-        var error: UnsafeMutablePointer<CChar>?
-        guard let text = hoso_pdf_page_text(handle, Int32(number - 1), physicalLayout ? 1 : 0, &error) else {
-            throw ScanError(file: file, page: number, reason: "Không đọc được lớp chữ của trang: \(Self.take(error))")
-        }
-        defer { hoso_pdf_free(text) }
-        return String(decoding: UnsafeRawBufferPointer(start: text, count: strlen(text)), as: UTF8.self)
-            .precomposedStringWithCanonicalMapping
-    }
-
     /// The words of the page's text layer in reading order, NFC.
     public func words(_ number: Int) throws -> [Word] {
         try checkRange(number)

@@ -190,32 +190,4 @@ enum ReadingOrder {
         }
         return rows.map { $0.sorted { boxes[$0].x0 < boxes[$1].x0 } }
     }
-
-    /// Reorders `pdftotext -layout` output: columns set side by side (separated by 4 or more spaces)
-    /// come out one after the other. Trailing form feeds and blank lines are dropped; each output line
-    /// has its inner runs of spaces collapsed to one.
-    static func arrangeLayoutText(_ text: String) -> String {
-        let rows = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\u{0C}", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        var lines: [[Box]] = []
-        var words: [[String]] = []
-        for (r, row) in rows.enumerated() {
-            var boxes: [Box] = [], ws: [String] = []
-            var col = 0, start: Int?, current = ""
-            for ch in row {
-                if ch == " " || ch == "\t" {
-                    if let s = start { boxes.append(Box(x0: s, y0: r, x1: col, y1: r + 1)); ws.append(current) }
-                    start = nil; current = ""
-                } else {
-                    if start == nil { start = col }
-                    current.append(ch)
-                }
-                col += 1
-            }
-            if let s = start { boxes.append(Box(x0: s, y0: r, x1: col, y1: r + 1)); ws.append(current) }
-            if !boxes.isEmpty { lines.append(boxes); words.append(ws) }
-        }
-        let pieces = arrange(lines, columnGap: { _ in 4 }, lineSlack: { _ in 2 })
-        return pieces.map { p in p.items.map { words[p.line][$0] }.joined(separator: " ") }.joined(separator: "\n")
-    }
 }

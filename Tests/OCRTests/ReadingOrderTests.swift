@@ -93,30 +93,6 @@ final class ReadingOrderTests: XCTestCase {
         }
     }
 
-    func testLayoutTextColumnsComeOutOneAfterTheOther() {
-        let layout = """
-               ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-               HUYỆN KRÔNG PẮC                   Độc lập - Tự do - Hạnh phúc
-
-              Số: 1605/QĐ-UBND            Krông Pắc, ngày 15 tháng 02 năm 2012
-
-                                   QUYẾT ĐỊNH
-          Căn cứ Luật Đất đai ngày 26 tháng 11 năm 2003;
-        \u{0C}
-        """
-        XCTAssertEqual(ReadingOrder.arrangeLayoutText(layout), """
-        ỦY BAN NHÂN DÂN
-        HUYỆN KRÔNG PẮC
-        Số: 1605/QĐ-UBND
-        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-        Độc lập - Tự do - Hạnh phúc
-        Krông Pắc, ngày 15 tháng 02 năm 2012
-        QUYẾT ĐỊNH
-        Căn cứ Luật Đất đai ngày 26 tháng 11 năm 2003;
-        """)
-    }
-
-    /// Boxes go back through scale, deskew and quarter turns to the original image.
     func testTransformRoundTrip() {
         let w = 1000, h = 600
         // Forward maps matching Transform.Step semantics.

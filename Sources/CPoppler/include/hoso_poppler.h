@@ -38,10 +38,6 @@ int hoso_pdf_page_size(hoso_pdf *_Nonnull pdf, int index, double *_Nonnull width
 /// The names of the fonts used on page `index`, one per line (NUL-terminated, malloc'd). NULL on failure.
 char *_Nullable hoso_pdf_page_fonts(hoso_pdf *_Nonnull pdf, int index, char *_Nullable *_Nullable error);
 
-/// The text of page `index` (UTF-8, NUL-terminated, malloc'd), laid out as printed (`physical` != 0, like
-/// `pdftotext -layout`) or in reading order. NULL on failure.
-char *_Nullable hoso_pdf_page_text(hoso_pdf *_Nonnull pdf, int index, int physical, char *_Nullable *_Nullable error);
-
 /// The words of page `index`'s text layer in reading order: *text holds them UTF-8, each followed by '\n'
 /// (malloc'd); *boxes holds 4 doubles per word (x, y, width, height in points from the top-left corner,
 /// malloc'd); *count the number of words. 0 on success.
