@@ -273,16 +273,14 @@ public struct ScanReader {
     }
 
     /// The page's text layer with its words, or nil when it has none worth keeping: no text, or text set in a
-    /// legacy Vietnamese font encoding (TCVN3 `.Vn…` or VNI), which would be garbled (those pages are recognised).
+    /// legacy Vietnamese font encoding (TCVN3 `.Vn…` or VNI), which comes out garbled (those pages are recognised).
     /// The text is made from the words and their boxes, in rows as printed and with side-by-side columns read
     /// one after the other, as recognised pages are: one pass of poppler's text extraction per page.
+    /// A legacy encoding is told from the text itself (`LegacyEncoding.detect`), not from the page's font names:
+    /// scanning a page's fonts loads every font a second time, 40 % of poppler's work on a text-layer page.
     func textLayer(_ number: Int, of document: PDFDocument) throws -> TextLayerPage? {
-        let fonts = try document.fonts(number)
-        if fonts.isEmpty { return nil }
-        if fonts.contains(where: { $0.hasPrefix(".Vn") || $0.uppercased().hasPrefix("VNI") }) { return nil }
         let found = try document.words(number)
-        let letters = found.reduce(0) { n, w in n + w.text.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.count }
-        guard letters >= 3 else { return nil }
+        guard Self.hasLetters(found, atLeast: 3) else { return nil }
         let size = try document.pageSize(number)
         let scale = Double(TextLayerPage.resolution) / 72
         let placed = found.map { w in
@@ -296,9 +294,22 @@ public struct ScanReader {
                                           confirmedGap: { h in max(h * 6 / 5, 10) }, lineSlack: { h in 2 * h + 4 })
         let lines = pieces.map { p in p.items.map { rows[p.line][$0] } }
         let text = lines.map { $0.map { placed[$0].text }.joined(separator: " ") }.joined(separator: "\n")
+        if LegacyEncoding.detect(text) != nil { return nil }
         let words = lines.flatMap { $0.map { placed[$0] } }
         return TextLayerPage(text: text, words: words, width: Int((size.width * scale).rounded()),
                              height: Int((size.height * scale).rounded()), quality: TextLayerQuality.measure(words: words.map(\.text)))
+    }
+
+    /// Whether the words hold at least `count` letters or digits (a layer of a few stray marks is no text).
+    static func hasLetters(_ words: [PDFDocument.Word], atLeast count: Int) -> Bool {
+        var seen = 0
+        for word in words {
+            for scalar in word.text.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                seen += 1
+                if seen >= count { return true }
+            }
+        }
+        return false
     }
 
     /// Runs a poppler command-line tool with a time limit; a failure to start or a time-out is a ScanError.

@@ -104,6 +104,60 @@ final class ScanReaderTests: XCTestCase {
     }
 
     /// Every kind of bad input is a ScanError naming the file, with the reason in Vietnamese.
+    /// A born-digital page set in a legacy font (TCVN3 `.VnTime`, `VNI-Times`) has a text layer that comes out
+    /// garbled (`Quy\u{D5}t \u{AE}\u{DE}nh`): it is recognised from its image, not kept, nor weighed against OCR.
+    func testLegacyFontLayerIsRecognisedNotKept() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-legacy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lines = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "QUYẾT ĐỊNH",
+                     "Về việc thu hồi đất của hộ ông Nguyễn Văn Hùng", "tại thửa đất số 128, tờ bản đồ số 15"]
+        for (encoding, font) in [(LegacyEncoding.tcvn3, ".VnTime"), (.vni, "VNI-Times")] {
+            let url = dir.appendingPathComponent("\(encoding.rawValue).pdf")
+            try Self.latin1PDF(font: font, lines: lines.map { LegacyEncoding.encode($0, to: encoding) }).write(to: url)
+            let document = try PDFDocument(url: url)
+            XCTAssertTrue(try document.words(1).contains { $0.text.unicodeScalars.contains { (0xA0...0xFF).contains($0.value) } },
+                          "\(font): the layer reads as Latin-1 letters")
+            guard case .image = try ScanReader().page(1, of: url) else {
+                return XCTFail("\(font): a legacy-font layer must be recognised from the page image")
+            }
+        }
+        // Plain text in an ordinary font: its layer is read (kept or weighed against OCR), not thrown away.
+        let plain = dir.appendingPathComponent("plain.pdf")
+        try Self.latin1PDF(font: "Times-Roman", lines: ["Thu hoi dat tai thua dat so 128, to ban do so 15"]).write(to: plain)
+        if case .image = try ScanReader().page(1, of: plain) { XCTFail("an ordinary font's layer is read") }
+    }
+
+    /// A one-page A4 PDF showing `lines` (Latin-1 characters, one byte each) in a non-embedded `font`.
+    static func latin1PDF(font: String, lines: [String]) -> Data {
+        var content = "BT /F1 14 Tf 72 770 Td 18 TL\n"
+        for line in lines {
+            let escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "(", with: "\\(")
+                .replacingOccurrences(of: ")", with: "\\)")
+            content += "(\(escaped)) Tj T*\n"
+        }
+        content += "ET\n"
+        let stream = content.data(using: .isoLatin1)!
+        let objects: [Data] = [
+            Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
+            Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
+            Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".utf8),
+            Data("<< /Length \(stream.count) >>\nstream\n".utf8) + stream + Data("\nendstream".utf8),
+            Data("<< /Type /Font /Subtype /Type1 /BaseFont /\(font) /Encoding /WinAnsiEncoding >>".utf8),
+        ]
+        var pdf = Data("%PDF-1.4\n".utf8)
+        var offsets: [Int] = []
+        for (i, object) in objects.enumerated() {
+            offsets.append(pdf.count)
+            pdf += Data("\(i + 1) 0 obj\n".utf8) + object + Data("\nendobj\n".utf8)
+        }
+        let xref = pdf.count
+        pdf += Data("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n".utf8)
+        for offset in offsets { pdf += Data(String(format: "%010d 00000 n \n", offset).utf8) }
+        pdf += Data("trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
+        return pdf
+    }
+
     func testBadInputIsAScanErrorWithAVietnameseReason() throws {
         let cases: [(file: String, page: Int, reason: String)] = [
             ("empty.png", 1, "Tệp rỗng (0 byte)"),
