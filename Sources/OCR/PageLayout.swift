@@ -47,7 +47,10 @@ public struct PageLayout: Equatable, Sendable {
             binary = PageImage(taking: p)
         } else {
             var grey = image
-            if image.depth != 8 || pixGetColormap(image.pix) != nil {
+            if image.depth == 32, let p = pixGetRGBComponent(image.pix, l_int32(COLOR_RED)) {
+                // Colour: the red channel, as the engine reads it (a red seal is no text, nor the page's edge).
+                grey = PageImage(taking: p)
+            } else if image.depth != 8 || pixGetColormap(image.pix) != nil {
                 guard let p = pixConvertTo8(image.pix, 0) else { return layout }
                 grey = PageImage(taking: p)
             }

@@ -220,7 +220,7 @@ public struct ScanReader {
     }
 
     /// The page as an image for recognition: its one embedded image at its own resolution (`pdfimages`), or
-    /// the page rendered in grey at `renderResolution` (mixed-raster pages, vector text, masks).
+    /// the page rendered (in colour) at the resolution its text wants (mixed-raster pages, vector text, masks).
     func pdfImage(_ number: Int, of url: URL, document: PDFDocument) throws -> PageImage {
         let pageSize = try document.pageSize(number)
         if let image = try pdfSingleImage(number, of: url, pageSize: pageSize) {
@@ -252,13 +252,14 @@ public struct ScanReader {
     }
 
     /// The page rendered for recognition: measured on a cheap rendering first (PageLayout), then a blank page is
-    /// passed on as it is, and any other rendered in grey at the resolution its glyphs want, without its blank
-    /// margins.
+    /// passed on as it is, and any other rendered at the resolution its glyphs want, without its blank margins.
+    /// In colour: the measure and the engine read its red channel, where the red seals and stamps of a mixed-raster page's
+    /// background turn white while black print and blue handwriting stay dark (as for colour image scans).
     func renderSized(_ number: Int, of document: PDFDocument) throws -> PageImage {
         guard let target = sizing.glyphHeight else {
-            return try document.render(number, dpi: Double(renderResolution), gray: true, maxPixels: maxPixels)
+            return try document.render(number, dpi: Double(renderResolution), gray: false, maxPixels: maxPixels)
         }
-        let low = try document.render(number, dpi: Double(sizing.measureResolution), gray: true, maxPixels: maxPixels)
+        let low = try document.render(number, dpi: Double(sizing.measureResolution), gray: false, maxPixels: maxPixels)
         let layout = PageLayout.measure(low)
         if layout.isBlank {
             low.layout = layout
@@ -267,7 +268,7 @@ public struct ScanReader {
         }
         let dpi = layout.resolution(forGlyphHeight: target, within: sizing.resolutions, fallback: renderResolution)
         let box = layout.contentBox(marginMillimetres: sizing.marginMillimetres, atResolution: dpi)
-        let image = try document.render(number, dpi: Double(dpi), gray: true, maxPixels: maxPixels, region: box)
+        let image = try document.render(number, dpi: Double(dpi), gray: false, maxPixels: maxPixels, region: box)
         image.origin = ["render:\(dpi)"] + (box.map { ["crop:\($0.x0),\($0.y0),\($0.width),\($0.height)"] } ?? [])
         return image
     }

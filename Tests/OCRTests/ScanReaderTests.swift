@@ -29,7 +29,7 @@ final class ScanReaderTests: XCTestCase {
         XCTAssertEqual(img.resolution, 300)
         XCTAssertEqual(img.width, 3508, accuracy: 2)    // A3 at 300 dpi
         XCTAssertEqual(img.height, 4961, accuracy: 2)
-        XCTAssertEqual(img.depth, 8)
+        XCTAssertEqual(img.depth, 32, "rendered in colour: the engine reads its red channel")
         let page = try TesseractEngine().recognize(img)
         XCTAssertTrue(page.text.contains("1479/BCA-ANCTNB"), page.text)
     }
@@ -128,9 +128,26 @@ final class ScanReaderTests: XCTestCase {
         if case .image = try ScanReader().page(1, of: plain) { XCTFail("an ordinary font's layer is read") }
     }
 
-    /// A one-page A4 PDF showing `lines` (Latin-1 characters, one byte each) in a non-embedded `font`.
-    static func latin1PDF(font: String, lines: [String]) -> Data {
-        var content = "BT /F1 14 Tf 72 770 Td 18 TL\n"
+    /// A red seal printed over the words of a rendered page (a mixed-raster page's background) is taken away
+    /// through the red channel: in a luminance grey it is as dark as the print and the words under it are lost.
+    func testRedSealOverPrintIsTakenAwayOnARenderedPage() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-seal-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let words = ["QUYET DINH SO 1605 NGAY 15 THANG 02", "THU HOI DAT THUA 128 TO BAN DO 15"]
+        try Self.latin1PDF(font: "Helvetica-Bold", lines: words, size: 20,
+                           under: "1 0.1 0.1 rg 60 700 460 90 re f 0 0 0 rg\n").write(to: url)
+        guard case .image(let image) = try ScanReader(reocr: true).page(1, of: url) else { return XCTFail("expected an image") }
+        let page = try TesseractEngine().recognize(image)
+        XCTAssertTrue(page.preprocessing.contains("grey:red"), page.preprocessing.joined(separator: " "))
+        // The model reads the unaccented capitals as Vietnamese words (QUYẾT ĐỊNH): compared without marks.
+        let read = page.text.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "Đ", with: "D")
+        for line in words { XCTAssertTrue(read.contains(line), "“\(line)” in: \(page.text)") }
+    }
+
+    /// A one-page A4 PDF showing `lines` (Latin-1 characters, one byte each) in a non-embedded `font`, over what
+    /// the content operators `under` draw.
+    static func latin1PDF(font: String, lines: [String], size: Int = 14, under: String = "") -> Data {
+        var content = under + "BT /F1 \(size) Tf 72 760 Td \(size * 3 / 2) TL\n"
         for line in lines {
             let escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "(", with: "\\(")
                 .replacingOccurrences(of: ")", with: "\\)")
