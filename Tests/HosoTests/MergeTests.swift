@@ -173,6 +173,33 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(second["needs_index"] as? Int, 0, again.out)
     }
 
+    /// A merge killed at a random moment keeps every record it finished, and run again ends with the catalogue
+    /// a merge never interrupted gives.
+    func testAMergeKilledHalfWayFinishesWhenRunAgain() throws {
+        let batch = try OpsFixture.batch(files: 150, docs: 4, name: "merge-kill")
+        let (part, _) = try OpsFixture.ingest(batch)
+        let clean = try DataDirectory(path: Fixture.temporaryDirectory("merge-clean").path)
+        XCTAssertEqual(try Fixture.hoso(["merge", part.url.path, "--data", clean.url.path]).code, 0)
+        var interrupted = 0
+        for trial in 0..<3 {
+            let target = try DataDirectory(path: Fixture.temporaryDirectory("merge-killed-\(trial)").path)
+            let killed = try Fixture.hoso(["merge", part.url.path, "--data", target.url.path], killAfter: 0.3 + 0.4 * Double(trial))
+            if killed.code != 0 { interrupted += 1 }
+            let again = try Fixture.hoso(["merge", part.url.path, "--data", target.url.path])
+            XCTAssertEqual(again.code, 0, again.err)
+            let a = try target.openCatalogue(), b = try clean.openCatalogue()
+            XCTAssertEqual(try a.integrityProblems(full: true), [])
+            XCTAssertEqual(try a.allFiles(), try b.allFiles())
+            XCTAssertEqual(try a.allDocumentIDs(), try b.allDocumentIDs())
+            XCTAssertEqual(try a.counts().pages, try b.counts().pages)
+            for id in try b.allDocumentIDs() {
+                XCTAssertEqual(try a.pageTexts(documentID: id).map(\.text), try b.pageTexts(documentID: id).map(\.text), id)
+                XCTAssertEqual(try a.documentState(id: id).scanHash, try b.documentState(id: id).scanHash, id)
+            }
+        }
+        print("MergeTests: \(interrupted) of 3 merges killed before they ended")
+    }
+
     func testBadSourcesAreUsageErrors() throws {
         let target = try DataDirectory(path: Fixture.temporaryDirectory("merge-bad").path)
         let missing = try Fixture.hoso(["merge", "/không/có/đâu", "--data", target.url.path])
