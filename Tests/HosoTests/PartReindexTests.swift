@@ -57,4 +57,41 @@ final class PartReindexTests: XCTestCase {
             }
         }
     }
+
+    /// A part's half-built generation is resumed by the same part, and a part never resumes the half-built
+    /// generation of the whole index (or of another part), whose partitions hold other hồ sơ's documents.
+    func testAKilledPartReindexResumesOnlyForTheSamePart() throws {
+        let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 150, name: "part-resume"))
+        let keys = try data.openCatalogue().allDocumentKeys()
+        /// A reindex killed once a partition is done, while its generation is half-built.
+        func killed(_ arguments: [String]) throws {
+            let stub = try String(contentsOfFile: data.indexStubPath, encoding: .utf8)
+            let current = Int(stub.split(separator: "-").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            let progress = data.url.appendingPathComponent("index-\(current + 1).progress").path
+            let process = Process()
+            process.executableURL = Fixture.executable
+            process.arguments = ["reindex", "--data", data.url.path, "--commit-every", "5"] + arguments
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, process.isRunning,
+                  !((try? String(contentsOfFile: progress, encoding: .utf8)) ?? "").contains("#done") {
+                Thread.sleep(forTimeInterval: 0.005)
+            }
+            guard process.isRunning else { throw XCTSkip("lần lập lại chạy xong trước khi kịp ngắt") }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        func reindex(_ arguments: [String], resumes: Bool, documents: Int) throws {
+            let r = try Fixture.hoso(["reindex", "--data", data.url.path] + arguments)
+            XCTAssertEqual(r.code, 0, r.err)
+            XCTAssertEqual(r.err.contains("Tiếp tục lần lập lại bị ngắt"), resumes, "\(arguments): \(r.err)")
+            XCTAssertEqual(try Archive(data: data).indexDocumentCount(), documents, "\(arguments)")
+        }
+        let first = try BatchPart(index: 1, count: 2), second = try BatchPart(index: 2, count: 2)
+        try killed(["--part", "1/2"])
+        try reindex(["--part", "1/2"], resumes: true, documents: keys.filter { first.contains(fileID: $0.fileID) }.count)
+        try killed([])
+        try reindex(["--part", "2/2"], resumes: false, documents: keys.filter { second.contains(fileID: $0.fileID) }.count)
+    }
 }
