@@ -97,6 +97,31 @@ public protocol ArchiveCatalogue: AnyObject, Sendable {
     func appendAudit(token: String, role: Role, action: String, target: String, remote: String?) throws
     /// Audit lines from `from` to `to` (both inclusive, either open), optionally of one token, oldest first.
     func audit(from: Date?, to: Date?, token: String?) throws -> [AuditEntry]
+
+    // MARK: Merge
+
+    /// Every token with the hash it is stored under, oldest first: what `hoso merge` carries over, by hash.
+    func tokenRecords() throws -> [TokenRecord]
+    /// A token from another catalogue: added (with its creation time and revocation) when its hash is unknown,
+    /// revoked when it is stored active and `token` is revoked, otherwise left as stored. True when it changed.
+    @discardableResult func mergeToken(_ token: TokenRecord) throws -> Bool
+    /// Adds a hồ sơ from another catalogue unless one with its id is stored, which is kept as it is. True when added.
+    @discardableResult func insertIfAbsent(file: ArchiveFile) throws -> Bool
+    /// A document from another catalogue, in one transaction: the document unless stored (kept as it is, its hồ
+    /// sơ must be stored), its page count and scan hash where none is stored, and the pages it lacks (stored
+    /// pages kept). Anything added makes it need indexing.
+    @discardableResult
+    func mergeDocument(_ document: Document, pageCount: Int?, scanHash: String?, pages: [Page]) throws -> MergedDocument
+    /// Each stored page's source hash by page number, without texts or boxes.
+    func pageSourceHashes(documentID: String) throws -> [Int: String]
+    /// Audit lines from another catalogue appended with their own times, in one transaction, each unless an
+    /// identical line (time, token, role, action, target, remote) is stored. Returns how many were appended.
+    @discardableResult func appendAuditLines(_ entries: [AuditEntry]) throws -> Int
+
+    // MARK: Storage
+
+    /// What the catalogue takes on disk: the SQLite file with its WAL, or the PostgreSQL database's size.
+    func storageBytes() throws -> Int
 }
 
 /// A page to look at again: its confidence (for a kept PDF text layer, the layer's score × 100), where its

@@ -10,6 +10,7 @@ extension CatalogueStore {
     /// Saves (or replaces) a page, committed at once: an interrupted ingest keeps every page saved before.
     /// The document then needs indexing again.
     public func save(page: Page) throws {
+        let page = StoredText.clean(page)
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)", arguments: [page.documentID]) == true else {
                 throw CatalogueError("Tài liệu “\(page.documentID)” chưa có trong danh mục")

@@ -93,7 +93,8 @@ final class PGConnection {
 /// A value bound to a statement parameter, in PostgreSQL's text input form.
 struct PGValue {
     let text: String
-    init(_ s: String) { text = s }
+    /// A C string ends at U+0000, which PostgreSQL's text cannot hold: removed (`StoredText`), never cut there.
+    init(_ s: String) { text = StoredText.clean(s) }
     init(_ i: Int) { text = String(i) }
     /// Swift prints the shortest text that reads back as the same double; PostgreSQL reads it exactly.
     init(_ d: Double) { text = "\(d)" }

@@ -9,6 +9,7 @@ extension PostgresCatalogue {
         """
 
     public func save(page: Page) throws {
+        let page = StoredText.clean(page)
         try write { c in
             guard try c.exec("SELECT 1 FROM document WHERE id = $1", [PGValue(page.documentID)]).count > 0 else {
                 throw CatalogueError("Tài liệu “\(page.documentID)” chưa có trong danh mục")

@@ -133,3 +133,29 @@ final class ProgressLog: @unchecked Sendable {
         closed = true
     }
 }
+
+/// The documents a rebuild takes: those of the hồ sơ `contains` accepts (`hoso reindex --part i/n`: one shard
+/// of a shared catalogue). `label` is kept in the half-built generation, which is resumed only by a rebuild of
+/// the same selection.
+public struct DocumentSelection: Sendable {
+    public var label: String
+    public var contains: @Sendable (String) -> Bool
+
+    public init(label: String, contains: @escaping @Sendable (String) -> Bool) {
+        self.label = label
+        self.contains = contains
+    }
+
+    /// Every document.
+    public static let all = DocumentSelection(label: "all") { _ in true }
+
+    static func fileName(_ generation: String) -> String { generation + "/selection" }
+
+    static func read(generation: String) -> String {
+        (try? String(contentsOfFile: fileName(generation), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? all.label
+    }
+
+    func write(generation: String) throws {
+        try Data((label + "\n").utf8).write(to: URL(fileURLWithPath: Self.fileName(generation)), options: .atomic)
+    }
+}

@@ -22,8 +22,9 @@ extension IndexMaintainer {
     /// as done once it is built and its files are on disk (`IndexLayout.makeDurable`).
     /// While it runs it holds the writer lock of the current generation, so an ingest cannot write there a
     /// change the new generation would miss (that ingest fails with `unavailable` and can be run again).
+    /// With a `selection` (`--part i/n`), the new generation holds only the documents of its hồ sơ.
     @discardableResult
-    public func rebuild(quiet: Bool = true, commitEvery: Int = 200, workers: Int = 0) throws -> Int {
+    public func rebuild(quiet: Bool = true, commitEvery: Int = 200, workers: Int = 0, selection: DocumentSelection? = nil) throws -> Int {
         let workers = workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount
         let current = try IndexStub.read(data.indexStubPath)
         // The current generation stays readable; its writer locks keep ingests out until the switch.
@@ -43,7 +44,7 @@ extension IndexMaintainer {
         if let needed, checksSpaceFirst { try DiskSpace.require(needed, writing: "lập lại chỉ mục", folder: data.url.path) }
         return try DiskSpace.mapping(writing: "lập lại chỉ mục", folder: data.url.path, needed: needed,
                                      note: "thế hệ đang dựng \(URL(fileURLWithPath: halfBuilt).lastPathComponent) được giữ để lần chạy sau tiếp tục") {
-            let plan = try planRebuild(current: current, workers: workers)
+            let plan = try planRebuild(current: current, workers: workers, selection: selection ?? .all)
             let results = try buildPartitions(plan, quiet: quiet, commitEvery: commitEvery, workers: workers)
             lastRebuildResumed = results.resumed
             try compactAndSwitch(plan, results, current: current, guardWriters: guardWriters ?? [], quiet: quiet)
@@ -81,8 +82,9 @@ extension IndexMaintainer {
     /// Phase 1, plan or resume: the generation to build and its partitions. Only a half-built generation of
     /// this layout and term scheme with partitions done, every database of which opens, is resumed (not one of
     /// an older hoso: one database, levels without partitions, progress recorded by commit, another scheme).
-    func planRebuild(current: String?, workers: Int) throws -> RebuildPlan {
-        let keys = try store.allDocumentKeys()
+    func planRebuild(current: String?, workers: Int, selection: DocumentSelection = .all) throws -> RebuildPlan {
+        var keys = try store.allDocumentKeys()
+        if selection.label != DocumentSelection.all.label { keys = keys.filter { selection.contains($0.fileID) } }
         let generation = (current.flatMap { IndexStub.generationNumber($0) } ?? 0) + 1
         let path = data.url.appendingPathComponent("index-\(generation)").path
         let progressPath = path + ".progress"
@@ -91,7 +93,9 @@ extension IndexMaintainer {
         removeStaleGenerations(keeping: [current, path, previous].compactMap { $0 })
         var boundaries = PartitionBoundaries.read(generation: path)
         let recorded = boundaries == nil ? RebuildProgress() : Self.readProgress(progressPath)
-        if let b = boundaries, recorded.partitions.isEmpty || !recorded.partitions.allSatisfy({ k in
+        // A half-built generation of another selection holds other documents: begun again.
+        if let b = boundaries, DocumentSelection.read(generation: path) != selection.label || recorded.partitions.isEmpty
+            || !recorded.partitions.allSatisfy({ k in
             k < b.count && IndexLayout.levels.allSatisfy { level in
                 (try? IndexWriter.schemaVersion(at: IndexLayout.levelPath(b.partPath(path, k), level: level))) == IndexWriter.schemaVersion
             }
@@ -109,6 +113,7 @@ extension IndexMaintainer {
             })
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             try b.write(generation: path)
+            if selection.label != DocumentSelection.all.label { try selection.write(generation: path) }
             boundaries = b
         }
         let partition = boundaries!

@@ -208,7 +208,7 @@ public final class Archive: @unchecked Sendable {
         }
         let documents = (try? withSearcher { try $0.documentCount() }) ?? 0
         let index = ((try? IndexStub.read(data.indexStubPath)) ?? nil).map(bytes) ?? 0
-        let catalogue = ["", "-wal", "-shm"].reduce(0) { $0 + bytes(data.cataloguePath + $1) }
+        let catalogue = (try? store.storageBytes()) ?? 0
         return (documents, index, catalogue)
     }
 

@@ -36,7 +36,7 @@ struct Hoso: AsyncParsableCommand {
         abstract: "Tìm kiếm toàn văn tài liệu lưu trữ số hóa.",
         subcommands: [Ingest.self, Search.self, Text.self, Export.self, Serve.self, Reindex.self, TokenCommand.self,
                       Review.self, AuditCommand.self, BackupCommand.self, VerifyCommand.self, RestoreCommand.self,
-                      Check.self, CopyCommand.self]
+                      Check.self, CopyCommand.self, MergeCommand.self]
     )
 
     /// Runs the command and maps every failure to the exit codes of CONTRACT.md.
@@ -202,16 +202,22 @@ struct Reindex: AsyncParsableCommand {
     @OptionGroup var options: DataOptions
     @Option(name: .customLong("commit-every"), help: "Ghi chốt chỉ mục sau mỗi bấy nhiêu tài liệu (lần chạy bị ngắt sẽ tiếp tục từ chốt cuối).")
     var commitEvery = 200
+    @Option(help: "Chỉ lập mảnh chỉ mục của phần i/n (chia theo Mã hồ sơ như hoso ingest --part), ví dụ 2/3: mỗi máy phục vụ lập mảnh của mình từ danh mục dùng chung.")
+    var part: String?
 
     func run() async throws {
+        let selection = try part.map { text -> DocumentSelection in
+            let part = try BatchPart(parsing: text)
+            return DocumentSelection(label: "part \(part)") { part.contains(fileID: $0) }
+        }
         let data = try options.directory()
         let store = try data.openCatalogue()
         let maintainer = try IndexMaintainer(data: data, store: store)
-        let count = try maintainer.rebuild(quiet: false, commitEvery: commitEvery)
+        let count = try maintainer.rebuild(quiet: false, commitEvery: commitEvery, selection: selection)
         if maintainer.lastRebuildResumed > 0 {
             printError("Tiếp tục lần lập lại bị ngắt: \(maintainer.lastRebuildResumed) tài liệu đã có sẵn trong thế hệ mới.")
         }
-        printError("Đã lập lại chỉ mục: \(count) tài liệu.")
+        printError("Đã lập lại chỉ mục\(part.map { " (phần \($0))" } ?? ""): \(count) tài liệu.")
     }
 }
 
