@@ -26,20 +26,31 @@ public struct SHA256: @unchecked Sendable {
     /// Lower-case hex SHA-256 of a string's UTF-8 bytes.
     public static func hex(utf8Of text: String) -> String { hex(Data(text.utf8)) }
 
-    /// Lower-case hex SHA-256 of a file's content, read in 1 MiB chunks.
+    /// Lower-case hex SHA-256 of a file's content.
     public static func hex(fileAt url: URL) throws -> String {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw CatalogueError("Không đọc được tệp \(url.path)")
-        }
-        defer { try? handle.close() }
         var h = SHA256()
-        while true {
-            let chunk: Data
-            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch { throw CatalogueError("Không đọc được tệp \(url.path): \(error.localizedDescription)") }
-            if chunk.isEmpty { break }
-            h.update(chunk)
-        }
+        try h.update(fileAt: url.path)
         return hexString(h.finalize())
+    }
+
+    /// Adds the bytes of the file at `path`, read into one 256 KiB buffer (a `FileHandle` read makes a new `Data`
+    /// for every chunk: a fresh allocation and its page faults for each scan an ingest hashes).
+    public mutating func update(fileAt path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CatalogueError("Không đọc được tệp \(path)") }
+        defer { close(fd) }
+        let size = 1 << 18
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress, size)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CatalogueError("Không đọc được tệp \(path): \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { return }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        }
     }
 
     /// Lower-case hex of a digest.

@@ -72,7 +72,8 @@ public final class ReadingMarks: @unchecked Sendable {
     private func markFile(_ path: String) -> URL {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in path.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return folder.appendingPathComponent(String(format: "%016llx.mark", hash))
+        let hex = String(hash, radix: 16)
+        return folder.appendingPathComponent(String(repeating: "0", count: 16 - hex.count) + hex + ".mark")
     }
 
     /// Whether `pid` is a live process of this same program (not a later one given the number again).
@@ -89,11 +90,18 @@ public final class ReadingMarks: @unchecked Sendable {
         return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
+    /// Writes the mark beside its place and renames it there (a reader never sees half a mark); a mark is written
+    /// for every file an ingest opens, so through the system calls.
     private func writeMark(_ path: String, verdict: String) {
         let text = "\(getpid())\t\(verdict)\t\(Self.stamp(path))\t\(path)\n"
-        let file = markFile(path), tmp = file.appendingPathExtension("tmp")
-        guard (try? Data(text.utf8).write(to: tmp)) != nil else { return }
-        _ = rename(tmp.path, file.path)
+        let file = markFile(path).path, tmp = file + ".tmp"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { unlink(tmp); return }
+        _ = rename(tmp, file)
     }
 
     /// Runs `body`, an in-process read of the PDF at `url`, marked while it runs and watched for a hang. A file
@@ -159,7 +167,7 @@ public final class ReadingMarks: @unchecked Sendable {
         if entry.count <= 0 {
             active[path] = nil
             idle.append(path)
-            if idle.count > Self.idleKept { try? FileManager.default.removeItem(at: markFile(idle.removeFirst())) }
+            if idle.count > Self.idleKept { unlink(markFile(idle.removeFirst()).path) }
         } else {
             active[path] = entry
         }

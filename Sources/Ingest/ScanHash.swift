@@ -22,14 +22,12 @@ public enum ScanHash {
         }
         for file in files {
             if isDir.boolValue { hasher.update(Data(file.lastPathComponent.utf8)) }
-            guard let handle = FileHandle(forReadingAtPath: file.path) else {
-                throw HosoError(.usage, "Không đọc được tệp \(file.path)")
-            }
-            defer { try? handle.close() }
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(chunk)
+            do {
+                try hasher.update(fileAt: file.path)
+            } catch let error as CatalogueError {
+                throw HosoError(.usage, error.message)
             }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return SHA256.hexString(hasher.finalize())
     }
 }
