@@ -97,6 +97,26 @@ public protocol ArchiveCatalogue: AnyObject, Sendable {
     func appendAudit(token: String, role: Role, action: String, target: String, remote: String?) throws
     /// Audit lines from `from` to `to` (both inclusive, either open), optionally of one token, oldest first.
     func audit(from: Date?, to: Date?, token: String?) throws -> [AuditEntry]
+
+    // MARK: Work claims and fleet progress
+
+    /// Claims a document for `worker` for `lease` seconds, in one transaction: taken when no claim is held on it,
+    /// when the one held has expired, or when it is the worker's own (then renewed). A claim another transaction
+    /// is taking at that moment is skipped (PostgreSQL: `SKIP LOCKED`), not waited for. True when `worker` holds it.
+    func claim(documentID: String, worker: String, lease: TimeInterval) throws -> Bool
+    /// Extends every claim `worker` still holds to `lease` seconds from now; the documents it holds (a claim that
+    /// expired and was taken by another worker is no longer among them).
+    func renewClaims(worker: String, lease: TimeInterval) throws -> Set<String>
+    /// Gives up `worker`'s claim on a document; nothing when it holds none.
+    func releaseClaim(documentID: String, worker: String) throws
+    /// Every claim not yet expired, ordered by document id.
+    func liveClaims() throws -> [WorkClaim]
+    /// `save(page:)` for a page `worker` recognised (or took from a text layer): the page and a line of the
+    /// recognition log (document, page, worker, time) in one transaction.
+    func save(page: Page, recognisedBy worker: String) throws
+    /// Documents and pages known and done, the recognition log by worker (pages in the last `window` seconds)
+    /// and the live claims, in one read.
+    func fleetProgress(window: TimeInterval) throws -> FleetProgress
 }
 
 /// A page to look at again: its confidence (for a kept PDF text layer, the layer's score × 100), where its
