@@ -77,7 +77,7 @@ for round in $(seq 1 "$ROUNDS"); do
   dir=$WORK/round-$round
   rm -rf "$dir"; mkdir -p "$dir"
   db=hoso_fleet_${SEED}_$round
-  sql "$SERVER" "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; sql "$SERVER" "CREATE DATABASE $db" >/dev/null
+  sql "$SERVER" "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1; sql "$SERVER" "CREATE DATABASE $db" >/dev/null
   url=$(database_url "$db")
   victim=$((RANDOM % WORKERS))
   kill_after=$((1 + RANDOM % 10))
@@ -96,7 +96,7 @@ for round in $(seq 1 "$ROUNDS"); do
   done
   problems=()
   for w in $(seq 0 $((WORKERS - 1))); do
-    wait "${pids[$w]}"; code=$?
+    wait "${pids[$w]}" 2>/dev/null; code=$?
     [ "$w" = "$victim" ] && [ "$killed" = 1 ] && continue
     [ "$code" = "$REF_CODE" ] || problems+=("máy-$w kết thúc với mã $code (một máy: $REF_CODE)")
     read -r docs pages < <(python3 -c '
