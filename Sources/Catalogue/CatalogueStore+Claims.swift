@@ -5,13 +5,13 @@ import GRDB
 /// time, so each claim is a write transaction taken up front (`BEGIN IMMEDIATE`), and no claim is ever being
 /// taken by another transaction while one is read.
 extension CatalogueStore {
-    public func claim(documentID: String, worker: String, lease: TimeInterval) throws -> Bool {
+    public func claim(documentID: String, worker: String, lease: TimeInterval) throws -> Set<Int>? {
         try write { db in
             let now = Date().timeIntervalSince1970
             if let row = try Row.fetchOne(db, sql: "SELECT worker, expiresAt FROM work_claim WHERE documentID = ?",
                                           arguments: [documentID]) {
                 let holder: String = row["worker"], expires: Double = row["expiresAt"]
-                if holder != worker && expires > now { return false }
+                if holder != worker && expires > now { return nil }
             }
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)", arguments: [documentID]) == true else {
                 throw CatalogueError("Tài liệu “\(documentID)” chưa có trong danh mục")
@@ -21,7 +21,7 @@ extension CatalogueStore {
                 ON CONFLICT(documentID) DO UPDATE SET worker = excluded.worker, renewedAt = excluded.renewedAt,
                     expiresAt = excluded.expiresAt
                 """, arguments: [documentID, worker, now, now + lease])
-            return true
+            return Set(try Int.fetchAll(db, sql: "SELECT number FROM page WHERE documentID = ?", arguments: [documentID]))
         }
     }
 
@@ -52,11 +52,14 @@ extension CatalogueStore {
         }
     }
 
-    public func save(page: Page, recognisedBy worker: String) throws {
+    public func save(page: Page, recognisedBy worker: String, releasingClaim: Bool) throws {
         try write { db in
             try Self.save(page: page, db: db)
             try db.execute(sql: "INSERT INTO recognition_log (documentID, page, worker, at) VALUES (?, ?, ?, ?)",
                            arguments: [page.documentID, page.number, worker, Date().timeIntervalSince1970])
+            if releasingClaim {
+                try db.execute(sql: "DELETE FROM work_claim WHERE documentID = ? AND worker = ?", arguments: [page.documentID, worker])
+            }
         }
     }
 

@@ -7,32 +7,39 @@ extension PostgresCatalogue {
     /// The server's time now (not the transaction's start), in seconds since 1970.
     static let clock = "extract(epoch FROM clock_timestamp())::double precision"
 
-    public func claim(documentID: String, worker: String, lease: TimeInterval) throws -> Bool {
+    public func claim(documentID: String, worker: String, lease: TimeInterval) throws -> Set<Int>? {
         try write { c in
-            let id = PGValue(documentID), me = PGValue(worker), seconds = PGValue(lease)
-            // A claim row another transaction has locked (it is taking or renewing it) is passed over, not waited for.
-            let held = try c.exec("""
-                SELECT worker, expires_at > \(Self.clock) FROM work_claim WHERE document_id = $1 FOR UPDATE SKIP LOCKED
-                """, [id])
-            if held.count > 0 {
-                if try held.text(0, 0) != worker && held.bool(0, 1) { return false }
-                try c.exec("""
-                    UPDATE work_claim SET worker = $2, renewed_at = \(Self.clock), expires_at = \(Self.clock) + $3::double precision
-                    WHERE document_id = $1
-                    """, [id, me, seconds])
-                return true
-            }
-            guard try c.exec("SELECT 1 FROM document WHERE id = $1", [id]).count > 0 else {
-                throw CatalogueError("Tài liệu “\(documentID)” chưa có trong danh mục")
-            }
-            // No row, or one locked by another claimer: inserted only when there is none (then it is ours).
-            let inserted = try c.exec("""
-                INSERT INTO work_claim (document_id, worker, renewed_at, expires_at)
-                VALUES ($1, $2, \(Self.clock), \(Self.clock) + $3::double precision)
-                ON CONFLICT (document_id) DO NOTHING
-                """, [id, me, seconds])
-            return inserted.changed == 1
+            guard try Self.take(documentID, worker: worker, lease: lease, c) else { return nil }
+            let r = try c.exec("SELECT number FROM page WHERE document_id = $1", [PGValue(documentID)])
+            return Set(try (0..<r.count).map { try r.int($0, 0) ?? 0 })
         }
+    }
+
+    /// The claim's own statements, inside the caller's transaction: whether `worker` holds the claim now.
+    private static func take(_ documentID: String, worker: String, lease: TimeInterval, _ c: PGConnection) throws -> Bool {
+        let id = PGValue(documentID), me = PGValue(worker), seconds = PGValue(lease)
+        // A claim row another transaction has locked (it is taking or renewing it) is passed over, not waited for.
+        let held = try c.exec("""
+            SELECT worker, expires_at > \(clock) FROM work_claim WHERE document_id = $1 FOR UPDATE SKIP LOCKED
+            """, [id])
+        if held.count > 0 {
+            if try held.text(0, 0) != worker && held.bool(0, 1) { return false }
+            try c.exec("""
+                UPDATE work_claim SET worker = $2, renewed_at = \(clock), expires_at = \(clock) + $3::double precision
+                WHERE document_id = $1
+                """, [id, me, seconds])
+            return true
+        }
+        guard try c.exec("SELECT 1 FROM document WHERE id = $1", [id]).count > 0 else {
+            throw CatalogueError("Tài liệu “\(documentID)” chưa có trong danh mục")
+        }
+        // No row, or one locked by another claimer: inserted only when there is none (then it is ours).
+        let inserted = try c.exec("""
+            INSERT INTO work_claim (document_id, worker, renewed_at, expires_at)
+            VALUES ($1, $2, \(clock), \(clock) + $3::double precision)
+            ON CONFLICT (document_id) DO NOTHING
+            """, [id, me, seconds])
+        return inserted.changed == 1
     }
 
     public func renewClaims(worker: String, lease: TimeInterval) throws -> Set<String> {
@@ -66,11 +73,14 @@ extension PostgresCatalogue {
         }
     }
 
-    public func save(page: Page, recognisedBy worker: String) throws {
+    public func save(page: Page, recognisedBy worker: String, releasingClaim: Bool) throws {
         try write { c in
             try Self.save(page: page, c)
             try c.exec("INSERT INTO recognition_log (document_id, page, worker, at) VALUES ($1, $2, $3, \(Self.clock))",
                        [PGValue(page.documentID), PGValue(page.number), PGValue(worker)])
+            if releasingClaim {
+                try c.exec("DELETE FROM work_claim WHERE document_id = $1 AND worker = $2", [PGValue(page.documentID), PGValue(worker)])
+            }
         }
     }
 

@@ -60,21 +60,27 @@ final class ClaimBook: @unchecked Sendable {
             if case .held(let saved) = state { return saved }
             return nil
         }
-        guard try store.claim(documentID: documentID, worker: worker, lease: lease) else {
+        guard let saved = try store.claim(documentID: documentID, worker: worker, lease: lease) else {
             states[documentID] = .refused
             return nil
         }
-        let saved = try store.pageNumbers(documentID: documentID)
         states[documentID] = .held(saved: saved)
         return saved
     }
 
-    /// Gives up the claim on a document whose pages are done (a failure leaves the claim to expire).
-    func release(_ documentID: String) {
+    /// Whether this worker holds the document's claim now.
+    func isHeld(_ documentID: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return states[documentID].map { $0 != .refused } ?? false
+    }
+
+    /// Gives up the claim on a document whose pages are done: `released` (the claim already deleted with its last
+    /// page), else deleted here (a failure leaves the claim to expire).
+    func release(_ documentID: String, released: Bool = false) {
         lock.lock(); defer { lock.unlock() }
         guard let state = states[documentID], state != .refused else { return }
         states[documentID] = nil
-        try? store.releaseClaim(documentID: documentID, worker: worker)
+        if !released { try? store.releaseClaim(documentID: documentID, worker: worker) }
     }
 
     /// Forgets which documents were held by others, so that the next round asks for them again.

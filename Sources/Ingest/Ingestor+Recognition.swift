@@ -36,9 +36,12 @@ extension Ingestor {
                 if saved.contains(job.number) { throw SavedElsewhere() }
                 return try reader.page(job.number, of: job.url)
             }, done: { job, result in
+                // The document's last page of the round: its claim is given up with it.
+                let last = left[job.documentID, default: 1] == 1
+                var released = false
                 defer {
                     left[job.documentID, default: 1] -= 1
-                    if left[job.documentID] == 0 { claims.release(job.documentID) }
+                    if last { claims.release(job.documentID, released: released) }
                 }
                 switch result {
                 case .failure(let error) where error is ClaimedElsewhere:
@@ -49,9 +52,11 @@ extension Ingestor {
                     return
                 case .success(let page):
                     do {
+                        let releasing = last && claims.isHeld(job.documentID)
                         try self.store.save(page: Page(recognized: page, documentID: job.documentID, number: job.number,
                                                        sourceHash: job.sourceHash),
-                                            recognisedBy: worker)
+                                            recognisedBy: worker, releasingClaim: releasing)
+                        released = releasing
                         recognised += 1
                     } catch {
                         let mapped = DiskSpace.mapped(error, writing: "ghi trang \(job.number) của \(job.documentID) vào danh mục",

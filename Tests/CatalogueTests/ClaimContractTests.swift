@@ -37,10 +37,10 @@ class ClaimContractTests: XCTestCase {
     func testTwoClaimersNeverHoldOneDocument() throws {
         let one = try makeCatalogue(), two = try openAgain()
         let ids = try prepared(one)
-        XCTAssertTrue(try one.claim(documentID: ids[0], worker: "máy-một", lease: 60))
-        XCTAssertFalse(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60), "held by a live worker")
-        XCTAssertTrue(try one.claim(documentID: ids[0], worker: "máy-một", lease: 60), "its own claim, renewed")
-        XCTAssertTrue(try two.claim(documentID: ids[1], worker: "máy-hai", lease: 60))
+        XCTAssertNotNil(try one.claim(documentID: ids[0], worker: "máy-một", lease: 60))
+        XCTAssertNil(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60), "held by a live worker")
+        XCTAssertNotNil(try one.claim(documentID: ids[0], worker: "máy-một", lease: 60), "its own claim, renewed")
+        XCTAssertNotNil(try two.claim(documentID: ids[1], worker: "máy-hai", lease: 60))
         XCTAssertEqual(try two.liveClaims().map(\.documentID), [ids[0], ids[1]])
         XCTAssertEqual(try one.liveClaims().map(\.worker), ["máy-một", "máy-hai"])
         XCTAssertThrowsError(try one.claim(documentID: "H00.không.có.1", worker: "máy-một", lease: 60)) { error in
@@ -53,7 +53,7 @@ class ClaimContractTests: XCTestCase {
         DispatchQueue.concurrentPerform(iterations: 48) { i in
             let id = many[i % 12], worker = "thợ-\(i % 4)"
             do {
-                if try (i % 2 == 0 ? one : two).claim(documentID: id, worker: worker, lease: 60) {
+                if try (i % 2 == 0 ? one : two).claim(documentID: id, worker: worker, lease: 60) != nil {
                     winners.add(CatalogueError("\(id)|\(worker)"))
                 }
             } catch { errors.add(error) }
@@ -70,17 +70,17 @@ class ClaimContractTests: XCTestCase {
     func testAnExpiredClaimIsTakenAndARenewedOneIsNot() throws {
         let one = try makeCatalogue(), two = try openAgain()
         let ids = try prepared(one)
-        XCTAssertTrue(try one.claim(documentID: ids[0], worker: "máy-một", lease: 0.4))
-        XCTAssertTrue(try one.claim(documentID: ids[1], worker: "máy-một", lease: 0.8))
-        XCTAssertFalse(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60))
+        XCTAssertNotNil(try one.claim(documentID: ids[0], worker: "máy-một", lease: 0.4))
+        XCTAssertNotNil(try one.claim(documentID: ids[1], worker: "máy-một", lease: 0.8))
+        XCTAssertNil(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60))
         Thread.sleep(forTimeInterval: 0.5)
         XCTAssertEqual(try one.renewClaims(worker: "máy-một", lease: 0.8), [ids[0], ids[1]], "expired but not taken: still its own")
         Thread.sleep(forTimeInterval: 0.5)
-        XCTAssertFalse(try two.claim(documentID: ids[1], worker: "máy-hai", lease: 60), "renewed: still live")
+        XCTAssertNil(try two.claim(documentID: ids[1], worker: "máy-hai", lease: 60), "renewed: still live")
         XCTAssertEqual(try one.renewClaims(worker: "máy-một", lease: 0.2), [ids[0], ids[1]])
         Thread.sleep(forTimeInterval: 0.4)
         XCTAssertEqual(try two.liveClaims().count, 0, "both expired")
-        XCTAssertTrue(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60), "a dead worker's claim is taken")
+        XCTAssertNotNil(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60), "a dead worker's claim is taken")
         XCTAssertEqual(try one.renewClaims(worker: "máy-một", lease: 60), [ids[1]], "the claim taken is lost")
         XCTAssertEqual(try one.liveClaims().map(\.worker), ["máy-hai", "máy-một"])
     }
@@ -88,20 +88,20 @@ class ClaimContractTests: XCTestCase {
     func testReleaseFreesOnlyTheHoldersClaim() throws {
         let one = try makeCatalogue(), two = try openAgain()
         let ids = try prepared(one)
-        XCTAssertTrue(try one.claim(documentID: ids[0], worker: "máy-một", lease: 60))
+        XCTAssertNotNil(try one.claim(documentID: ids[0], worker: "máy-một", lease: 60))
         try two.releaseClaim(documentID: ids[0], worker: "máy-hai")
-        XCTAssertFalse(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60), "another worker cannot release it")
+        XCTAssertNil(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60), "another worker cannot release it")
         try one.releaseClaim(documentID: ids[0], worker: "máy-một")
         try one.releaseClaim(documentID: ids[3], worker: "máy-một")
         XCTAssertEqual(try one.liveClaims().count, 0)
-        XCTAssertTrue(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60))
+        XCTAssertNotNil(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60))
         XCTAssertEqual(try one.renewClaims(worker: "máy-một", lease: 60), [])
     }
 
     func testAClaimBeingTakenIsNeverGivenTwice() throws {
         let one = try makeCatalogue(), two = try openAgain()
         let ids = try prepared(one)
-        XCTAssertTrue(try one.claim(documentID: ids[0], worker: "máy-một", lease: 0.2))
+        XCTAssertNotNil(try one.claim(documentID: ids[0], worker: "máy-một", lease: 0.2))
         Thread.sleep(forTimeInterval: 0.3)
         // Expired, and at this moment being taken by a transaction that has not committed yet.
         let release = try holdClaimRow(ids[0])
@@ -110,7 +110,7 @@ class ClaimContractTests: XCTestCase {
             // On another thread, so that a claimer that waited for the lock fails the test instead of hanging it.
             let answered = DispatchSemaphore(value: 0), answer = ErrorBox()
             DispatchQueue.global().async {
-                do { if try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60) { answer.add(CatalogueError("đã nhận")) } }
+                do { if try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60) != nil { answer.add(CatalogueError("đã nhận")) } }
                 catch { answer.add(error) }
                 answered.signal()
             }
@@ -119,17 +119,17 @@ class ClaimContractTests: XCTestCase {
             XCTAssertEqual(answer.all.count, 0, "skipped while locked: \(answer.all)")
             XCTAssertLessThan(Date().timeIntervalSince(started), 3)
             if inTime {
-                XCTAssertTrue(try two.claim(documentID: ids[1], worker: "máy-hai", lease: 60), "other documents are claimed meanwhile")
+                XCTAssertNotNil(try two.claim(documentID: ids[1], worker: "máy-hai", lease: 60), "other documents are claimed meanwhile")
             }
             release()
             if !inTime { answered.wait() }
         } else {
             DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { release() }
-            XCTAssertTrue(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60), "the single writer waited for")
+            XCTAssertNotNil(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60), "the single writer waited for")
             XCTAssertGreaterThan(Date().timeIntervalSince(started), 0.4)
         }
-        XCTAssertTrue(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60))
-        XCTAssertFalse(try one.claim(documentID: ids[0], worker: "máy-một", lease: 60))
+        XCTAssertNotNil(try two.claim(documentID: ids[0], worker: "máy-hai", lease: 60))
+        XCTAssertNil(try one.claim(documentID: ids[0], worker: "máy-một", lease: 60))
     }
 
     func testRecognitionLogAndFleetProgress() throws {
@@ -148,14 +148,14 @@ class ClaimContractTests: XCTestCase {
         XCTAssertEqual(empty.secondsLeft, 0)
 
         let before = Date().addingTimeInterval(-1)
-        try store.save(page: Self.page(ids[0], 1), recognisedBy: "máy-một")
-        try store.save(page: Self.page(ids[0], 2), recognisedBy: "máy-một")
-        try store.save(page: Self.page(ids[1], 1), recognisedBy: "máy-hai")
-        try store.save(page: Self.page(ids[1], 1), recognisedBy: "máy-một")    // recognised twice
+        try store.save(page: Self.page(ids[0], 1), recognisedBy: "máy-một", releasingClaim: false)
+        try store.save(page: Self.page(ids[0], 2), recognisedBy: "máy-một", releasingClaim: false)
+        try store.save(page: Self.page(ids[1], 1), recognisedBy: "máy-hai", releasingClaim: false)
+        try store.save(page: Self.page(ids[1], 1), recognisedBy: "máy-một", releasingClaim: false)    // recognised twice
         try store.save(page: Self.page(ids[1], 2))                               // copied from an identical scan: not logged
         XCTAssertEqual(try store.page(documentID: ids[0], number: 2), Self.page(ids[0], 2), "saved as save(page:) saves it")
-        XCTAssertTrue(try store.claim(documentID: ids[0], worker: "máy-một", lease: 60))
-        XCTAssertTrue(try store.claim(documentID: ids[2], worker: "máy-ba", lease: 60))
+        XCTAssertEqual(try store.claim(documentID: ids[0], worker: "máy-một", lease: 60), [1, 2], "the pages saved before")
+        XCTAssertEqual(try store.claim(documentID: ids[2], worker: "máy-ba", lease: 60), [])
 
         let p = try store.fleetProgress(window: 600)
         XCTAssertEqual(p.pagesDone, 4)
@@ -177,5 +177,12 @@ class ClaimContractTests: XCTestCase {
         let narrow = try store.fleetProgress(window: 0.2)
         XCTAssertEqual(narrow.workers.map(\.pages), [0, 1, 3])
         XCTAssertEqual(narrow.workers.map(\.recentPages), [0, 0, 0])
+
+        // A document's last page given up with its claim, in the page's transaction; another worker's claim stays.
+        try store.save(page: Self.page(ids[0], 3), recognisedBy: "máy-hai", releasingClaim: true)
+        XCTAssertEqual(try store.liveClaims().map(\.documentID), [ids[0], ids[2]], "máy-hai held no claim on it")
+        try store.save(page: Self.page(ids[0], 3), recognisedBy: "máy-một", releasingClaim: true)
+        XCTAssertEqual(try store.liveClaims().map(\.documentID), [ids[2]])
+        XCTAssertEqual(try store.fleetProgress(window: 600).pagesRecognisedTwice, 2)
     }
 }
