@@ -32,7 +32,14 @@ extension Ingestor {
             var tried = 0
             pool.run(pending, scan: { $0.url.path }, load: { job in
                 if full.error != nil { throw full }
-                guard let saved = try claims.holds(job.documentID) else { throw ClaimedElsewhere() }
+                let claim: Set<Int>?
+                do { claim = try claims.holds(job.documentID) } catch {
+                    // A claim that cannot be written for want of space stops the run as a page's save would.
+                    let mapped = DiskSpace.mapped(error, writing: "nhận tài liệu \(job.documentID) trong danh mục", folder: folder)
+                    if DiskSpace.isDescribed(mapped) { full.record(mapped); throw full }
+                    throw error
+                }
+                guard let saved = claim else { throw ClaimedElsewhere() }
                 if saved.contains(job.number) { throw SavedElsewhere() }
                 return try reader.page(job.number, of: job.url)
             }, done: { job, result in
