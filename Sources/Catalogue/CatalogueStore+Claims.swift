@@ -75,10 +75,14 @@ extension CatalogueStore {
                 """) ?? 0
             var workers: [String: WorkerProgress] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT worker, count(*), sum(at >= ?), max(at) FROM recognition_log GROUP BY worker
+                SELECT worker, count(*), sum(at >= ?1), max(at), min(CASE WHEN at >= ?1 THEN at END)
+                FROM recognition_log GROUP BY worker
                 """, arguments: [now - window]) {
                 let name: String = row[0]
-                workers[name] = WorkerProgress(worker: name, pages: row[1], recentPages: row[2], lastSeen: Date(timeIntervalSince1970: row[3]))
+                let first: Double? = row[4]
+                workers[name] = WorkerProgress(worker: name, pages: row[1], recentPages: row[2],
+                                               firstRecent: first.map(Date.init(timeIntervalSince1970:)),
+                                               lastSeen: Date(timeIntervalSince1970: row[3]))
             }
             let claims = try Self.liveClaims(db: db, now: now)
             for claim in claims { Self.seen(claim, in: &workers) }
@@ -91,7 +95,8 @@ extension CatalogueStore {
 
     /// A live claim's renewal as the worker's last sign of life (a worker with claims but no page yet is listed).
     package static func seen(_ claim: WorkClaim, in workers: inout [String: WorkerProgress]) {
-        var w = workers[claim.worker] ?? WorkerProgress(worker: claim.worker, pages: 0, recentPages: 0, lastSeen: claim.renewedAt)
+        var w = workers[claim.worker]
+            ?? WorkerProgress(worker: claim.worker, pages: 0, recentPages: 0, firstRecent: nil, lastSeen: claim.renewedAt)
         w.lastSeen = max(w.lastSeen, claim.renewedAt)
         workers[claim.worker] = w
     }

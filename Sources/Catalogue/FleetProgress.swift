@@ -21,11 +21,14 @@ public struct WorkerProgress: Equatable, Sendable {
     public var pages: Int
     /// Of those, the pages saved within the window asked for.
     public var recentPages: Int
+    /// The first of those.
+    public var firstRecent: Date?
     /// Its last saved page or claim renewal.
     public var lastSeen: Date
 
-    public init(worker: String, pages: Int, recentPages: Int, lastSeen: Date) {
-        self.worker = worker; self.pages = pages; self.recentPages = recentPages; self.lastSeen = lastSeen
+    public init(worker: String, pages: Int, recentPages: Int, firstRecent: Date?, lastSeen: Date) {
+        self.worker = worker; self.pages = pages; self.recentPages = recentPages; self.firstRecent = firstRecent
+        self.lastSeen = lastSeen
     }
 }
 
@@ -60,9 +63,12 @@ public struct FleetProgress: Equatable, Sendable {
 
     public var pagesLeft: Int { max(0, pagesKnown - pagesDone) }
 
-    /// Pages per minute of one worker over the window.
+    /// Pages per minute of one worker over the window, or over the time since its first page in the window when
+    /// it began later (at least a minute): a worker started two minutes ago is not taken for a fifth of its speed.
     public func rate(of worker: WorkerProgress) -> Double {
-        window > 0 ? Double(worker.recentPages) * 60 / window : 0
+        guard window > 0, worker.recentPages > 0, let first = worker.firstRecent else { return 0 }
+        let span = min(window, max(60, now.timeIntervalSince(first)))
+        return Double(worker.recentPages) * 60 / span
     }
 
     /// Pages per minute of the whole fleet over the window.

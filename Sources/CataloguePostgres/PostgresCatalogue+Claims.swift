@@ -95,12 +95,14 @@ extension PostgresCatalogue {
             let now = try head.double(0, 0) ?? Date().timeIntervalSince1970
             var workers: [String: WorkerProgress] = [:]
             let log = try c.exec("""
-                SELECT worker, count(*), count(*) FILTER (WHERE at >= $1::double precision), max(at)
+                SELECT worker, count(*), count(*) FILTER (WHERE at >= $1::double precision), max(at),
+                       min(at) FILTER (WHERE at >= $1::double precision)
                 FROM recognition_log GROUP BY worker
                 """, [PGValue(now - window)])
             for i in 0..<log.count {
                 let name = try log.text(i, 0)
                 workers[name] = WorkerProgress(worker: name, pages: try log.int(i, 1) ?? 0, recentPages: try log.int(i, 2) ?? 0,
+                                               firstRecent: try log.double(i, 4).map(Date.init(timeIntervalSince1970:)),
                                                lastSeen: Date(timeIntervalSince1970: try log.double(i, 3) ?? 0))
             }
             let claims = try Self.liveClaims(c)

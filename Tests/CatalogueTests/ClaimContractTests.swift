@@ -166,8 +166,15 @@ class ClaimContractTests: XCTestCase {
         XCTAssertEqual(p.workers.map(\.pages), [0, 1, 3])
         XCTAssertEqual(p.workers.map(\.recentPages), [0, 1, 3])
         XCTAssertTrue(p.workers.allSatisfy { $0.lastSeen > before && $0.lastSeen < Date().addingTimeInterval(1) }, "\(p.workers)")
-        XCTAssertEqual(p.fleetRate, 0.4, accuracy: 1e-9, "4 pages in 10 minutes")
-        XCTAssertEqual(p.secondsLeft ?? -1, 150, accuracy: 1e-6)
+        XCTAssertEqual(p.fleetRate, 4, accuracy: 1e-9, "4 pages, the first less than a minute ago: over a minute")
+        XCTAssertEqual(p.secondsLeft ?? -1, 15, accuracy: 1e-6)
+        // Begun longer ago, within the window: over the time since its first page; before: over the window.
+        var later = p
+        later.now = p.now.addingTimeInterval(240)
+        XCTAssertEqual(later.rate(of: p.workers[2]), 3.0 / 4, accuracy: 0.01, "3 pages in the 4 minutes since its first")
+        later.now = p.now.addingTimeInterval(6000)
+        XCTAssertEqual(later.rate(of: p.workers[2]), 3.0 / 10, accuracy: 1e-9)
+        XCTAssertEqual(later.rate(of: p.workers[0]), 0, "no page")
         XCTAssertEqual(p.liveClaims.map(\.documentID), [ids[0], ids[2]])
         XCTAssertTrue(p.liveClaims.allSatisfy { $0.expiresAt.timeIntervalSince(p.now) > 50 })
         XCTAssertEqual(p.now.timeIntervalSinceNow, 0, accuracy: 5)

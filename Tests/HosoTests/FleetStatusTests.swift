@@ -34,7 +34,7 @@ final class FleetStatusTests: XCTestCase {
         XCTAssertEqual(json["pages_recognised_twice"] as? Int, 0)
         XCTAssertEqual(json["window_seconds"] as? Double, 600)
         let rate = try XCTUnwrap(json["rate_per_minute"] as? Double)
-        XCTAssertEqual(rate, Double(pages) / 10, accuracy: 0.01)
+        XCTAssertEqual(rate, Double(pages), accuracy: 0.01, "every page within the last minute: over a minute")
         XCTAssertEqual(try XCTUnwrap(json["seconds_left"] as? Double), (2 / rate * 60).rounded(), accuracy: 1)
         let workers = try XCTUnwrap(json["workers"] as? [[String: Any]])
         XCTAssertEqual(workers.compactMap { $0["worker"] as? String }, ["máy-hai", "máy-một"])
