@@ -73,7 +73,7 @@ final class ServerMetrics: @unchecked Sendable {
         return out
     }
 
-    /// The ingest fleet's progress, read from the catalogue at most every few seconds.
+    /// The ingest fleet's progress, read from the catalogue at most once a minute.
     let fleet = FleetGauges()
 
     static func exposition(_ p: FleetProgress) -> String {
@@ -107,12 +107,12 @@ final class ServerMetrics: @unchecked Sendable {
     }
 }
 
-/// The last fleet progress read, kept `maxAge` seconds: a scrape every few seconds costs the catalogue one read
+/// The last fleet progress read, kept `maxAge` seconds: scrapes every few seconds cost the catalogue one read
 /// (counts over every page and log line) at most that often. A failed read shows no fleet gauges.
 final class FleetGauges: @unchecked Sendable {
     private let lock = NSLock()
     private var last: (at: Date, progress: FleetProgress?)?
-    let maxAge: TimeInterval = 10
+    let maxAge: TimeInterval = 60
 
     func read(_ store: any ArchiveCatalogue) -> FleetProgress? {
         lock.lock(); defer { lock.unlock() }
