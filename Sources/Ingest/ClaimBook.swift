@@ -51,6 +51,19 @@ final class ClaimBook: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Frees the claims of runs of this machine that have ended (the default name `host:pid` of a run killed here)
+    /// instead of waiting out their lease: for a catalogue only this machine writes (the SQLite file); on a shared
+    /// one another machine may bear the same host name, and a worker restarted under its own `--worker` name takes
+    /// its claims back at once anyway.
+    func freeClaimsOfEndedLocalRuns() {
+        guard let live = try? store.liveClaims() else { return }
+        let prefix = IngestOptions.hostName + ":"
+        for claim in live where claim.worker != worker && claim.worker.hasPrefix(prefix) {
+            guard let pid = Int32(claim.worker.dropFirst(prefix.count)), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? store.releaseClaim(documentID: claim.documentID, worker: claim.worker)
+        }
+    }
+
     /// The pages of the document already saved when this worker claimed it (by a worker that held it before),
     /// or nil when another worker holds it: claimed on the first call, the answer kept for the round
     /// (`forgetRefusals` asks again).

@@ -12,6 +12,7 @@ extension Ingestor {
     func recognise(_ jobs: [PageJob], reader: MarkedPageSource, folder: String) throws -> (Int, [SkippedItem]) {
         let worker = options.worker
         let claims = ClaimBook(store: store, worker: worker, lease: options.lease)
+        if !data.sharesCatalogue { claims.freeClaimsOfEndedLocalRuns() }
         claims.start()
         defer { claims.finish() }
         let progress = ProgressReporter(label: "Nhận dạng", total: jobs.count, quiet: options.quiet)

@@ -53,10 +53,12 @@ public struct IngestOptions: Sendable {
     public var lease: TimeInterval = IngestOptions.defaultLease
     public init() {}
 
-    public static var defaultWorker: String {
+    public static var defaultWorker: String { "\(hostName):\(getpid())" }
+
+    /// This machine's name, as the default worker names begin.
+    public static var hostName: String {
         var name = [CChar](repeating: 0, count: 256)
-        let host = gethostname(&name, name.count - 1) == 0 ? String(cString: name) : "localhost"
-        return "\(host):\(getpid())"
+        return gethostname(&name, name.count - 1) == 0 ? String(cString: name) : "localhost"
     }
 
     public static var defaultLease: TimeInterval {
