@@ -122,6 +122,28 @@ public protocol ArchiveCatalogue: AnyObject, Sendable {
 
     /// What the catalogue takes on disk: the SQLite file with its WAL, or the PostgreSQL database's size.
     func storageBytes() throws -> Int
+
+    // MARK: Work claims and fleet progress
+
+    /// Claims a document for `worker` for `lease` seconds, in one transaction: taken when no claim is held on it,
+    /// when the one held has expired, or when it is the worker's own (then renewed). A claim another transaction
+    /// is taking at that moment is skipped (PostgreSQL: `SKIP LOCKED`), not waited for. Returns the numbers of the
+    /// document's pages already saved when `worker` holds it now, nil when another worker does.
+    func claim(documentID: String, worker: String, lease: TimeInterval) throws -> Set<Int>?
+    /// Extends every claim `worker` still holds to `lease` seconds from now; the documents it holds (a claim that
+    /// expired and was taken by another worker is no longer among them).
+    func renewClaims(worker: String, lease: TimeInterval) throws -> Set<String>
+    /// Gives up `worker`'s claim on a document; nothing when it holds none.
+    func releaseClaim(documentID: String, worker: String) throws
+    /// Every claim not yet expired, ordered by document id.
+    func liveClaims() throws -> [WorkClaim]
+    /// `save(page:)` for a page `worker` recognised (or took from a text layer): the page and a line of the
+    /// recognition log (document, page, worker, time) in one transaction, which also gives up the worker's claim
+    /// on the document when `releasingClaim` (its last page).
+    func save(page: Page, recognisedBy worker: String, releasingClaim: Bool) throws
+    /// Documents and pages known and done, the recognition log by worker (pages in the last `window` seconds)
+    /// and the live claims, in one read.
+    func fleetProgress(window: TimeInterval) throws -> FleetProgress
 }
 
 /// A page to look at again: its confidence (for a kept PDF text layer, the layer's score × 100), where its

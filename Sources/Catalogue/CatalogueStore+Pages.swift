@@ -10,25 +10,27 @@ extension CatalogueStore {
     /// Saves (or replaces) a page, committed at once: an interrupted ingest keeps every page saved before.
     /// The document then needs indexing again.
     public func save(page: Page) throws {
+        try write { try Self.save(page: page, db: $0) }
+    }
+
+    static func save(page: Page, db: Database) throws {
         let page = StoredText.clean(page)
-        try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)", arguments: [page.documentID]) == true else {
-                throw CatalogueError("Tài liệu “\(page.documentID)” chưa có trong danh mục")
-            }
-            guard page.number > 0 else { throw CatalogueError("Số trang phải từ 1 (nhận \(page.number))") }
-            try db.execute(sql: """
-                INSERT INTO page (documentID, number, text, words, meanConfidence, preprocessing, engine, sourceHash, width, height,
-                                  savedAt, textSource, layerScore, recognizedText)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(documentID, number) DO UPDATE SET text = excluded.text, words = excluded.words,
-                    meanConfidence = excluded.meanConfidence, preprocessing = excluded.preprocessing, engine = excluded.engine,
-                    sourceHash = excluded.sourceHash, width = excluded.width, height = excluded.height, savedAt = excluded.savedAt,
-                    textSource = excluded.textSource, layerScore = excluded.layerScore, recognizedText = excluded.recognizedText
-                """, arguments: [page.documentID, page.number, page.text, WordCodec.encode(page.words), page.meanConfidence,
-                                 try Self.json(page.preprocessing), page.engine, page.sourceHash, page.width, page.height,
-                                 Date().timeIntervalSince1970, page.textSource.rawValue, page.layerScore, page.recognizedText])
-            try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [page.documentID])
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE id = ?)", arguments: [page.documentID]) == true else {
+            throw CatalogueError("Tài liệu “\(page.documentID)” chưa có trong danh mục")
         }
+        guard page.number > 0 else { throw CatalogueError("Số trang phải từ 1 (nhận \(page.number))") }
+        try db.execute(sql: """
+            INSERT INTO page (documentID, number, text, words, meanConfidence, preprocessing, engine, sourceHash, width, height,
+                              savedAt, textSource, layerScore, recognizedText)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(documentID, number) DO UPDATE SET text = excluded.text, words = excluded.words,
+                meanConfidence = excluded.meanConfidence, preprocessing = excluded.preprocessing, engine = excluded.engine,
+                sourceHash = excluded.sourceHash, width = excluded.width, height = excluded.height, savedAt = excluded.savedAt,
+                textSource = excluded.textSource, layerScore = excluded.layerScore, recognizedText = excluded.recognizedText
+            """, arguments: [page.documentID, page.number, page.text, WordCodec.encode(page.words), page.meanConfidence,
+                             try Self.json(page.preprocessing), page.engine, page.sourceHash, page.width, page.height,
+                             Date().timeIntervalSince1970, page.textSource.rawValue, page.layerScore, page.recognizedText])
+        try db.execute(sql: "UPDATE document SET indexedVersion = NULL WHERE id = ?", arguments: [page.documentID])
     }
 
     public func page(documentID: String, number: Int) throws -> Page? {

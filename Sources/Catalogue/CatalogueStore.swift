@@ -14,7 +14,7 @@ public final class CatalogueStore: ArchiveCatalogue, @unchecked Sendable {
     let pool: DatabasePool
     public var location: String { path }
     /// The migrations below, counted: the schema version this build writes (PostgreSQL's schema is at the same).
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
     public var schemaVersion: Int { Self.schemaVersion }
 
     /// Opens (creating when missing, with its folder) and migrates the catalogue at `path`.
@@ -149,6 +149,27 @@ public final class CatalogueStore: ArchiveCatalogue, @unchecked Sendable {
         // The text as recognised, beside the corrected text kept in `text`, when the correction changed it.
         m.registerMigration("v3-recognized-text") { db in
             try db.execute(sql: "ALTER TABLE page ADD COLUMN recognizedText TEXT")
+        }
+        // Ingest workers' claims on documents (leases) and the log of every page recognised, by worker.
+        m.registerMigration("v4-work-claims") { db in
+            try db.execute(sql: """
+                CREATE TABLE work_claim (
+                    documentID TEXT PRIMARY KEY NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    worker TEXT NOT NULL,
+                    renewedAt REAL NOT NULL,
+                    expiresAt REAL NOT NULL
+                ) STRICT;
+                CREATE INDEX work_claim_worker ON work_claim(worker);
+                CREATE TABLE recognition_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    documentID TEXT NOT NULL,
+                    page INTEGER NOT NULL,
+                    worker TEXT NOT NULL,
+                    at REAL NOT NULL
+                ) STRICT;
+                CREATE INDEX recognition_log_page ON recognition_log(documentID, page);
+                CREATE INDEX recognition_log_worker ON recognition_log(worker, at);
+                """)
         }
         return m
     }

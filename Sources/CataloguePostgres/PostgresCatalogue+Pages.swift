@@ -9,27 +9,29 @@ extension PostgresCatalogue {
         """
 
     public func save(page: Page) throws {
+        try write { try Self.save(page: page, $0) }
+    }
+
+    static func save(page: Page, _ c: PGConnection) throws {
         let page = StoredText.clean(page)
-        try write { c in
-            guard try c.exec("SELECT 1 FROM document WHERE id = $1", [PGValue(page.documentID)]).count > 0 else {
-                throw CatalogueError("Tài liệu “\(page.documentID)” chưa có trong danh mục")
-            }
-            guard page.number > 0 else { throw CatalogueError("Số trang phải từ 1 (nhận \(page.number))") }
-            try c.exec("""
-                INSERT INTO page (document_id, number, text, words, mean_confidence, preprocessing, engine, source_hash,
-                                  width, height, saved_at, text_source, layer_score, recognized_text)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                ON CONFLICT (document_id, number) DO UPDATE SET text = excluded.text, words = excluded.words,
-                    mean_confidence = excluded.mean_confidence, preprocessing = excluded.preprocessing, engine = excluded.engine,
-                    source_hash = excluded.source_hash, width = excluded.width, height = excluded.height,
-                    saved_at = excluded.saved_at, text_source = excluded.text_source, layer_score = excluded.layer_score,
-                    recognized_text = excluded.recognized_text
-                """, [PGValue(page.documentID), PGValue(page.number), PGValue(page.text), PGValue(bytes: WordCodec.encode(page.words)),
-                      PGValue(page.meanConfidence), PGValue(try CatalogueStore.json(page.preprocessing)), PGValue(page.engine),
-                      PGValue(page.sourceHash), PGValue(page.width), PGValue(page.height), Self.now,
-                      PGValue(page.textSource.rawValue), pg(page.layerScore), pg(page.recognizedText)])
-            try c.exec("UPDATE document SET indexed_version = NULL WHERE id = $1", [PGValue(page.documentID)])
+        guard try c.exec("SELECT 1 FROM document WHERE id = $1", [PGValue(page.documentID)]).count > 0 else {
+            throw CatalogueError("Tài liệu “\(page.documentID)” chưa có trong danh mục")
         }
+        guard page.number > 0 else { throw CatalogueError("Số trang phải từ 1 (nhận \(page.number))") }
+        try c.exec("""
+            INSERT INTO page (document_id, number, text, words, mean_confidence, preprocessing, engine, source_hash,
+                              width, height, saved_at, text_source, layer_score, recognized_text)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            ON CONFLICT (document_id, number) DO UPDATE SET text = excluded.text, words = excluded.words,
+                mean_confidence = excluded.mean_confidence, preprocessing = excluded.preprocessing, engine = excluded.engine,
+                source_hash = excluded.source_hash, width = excluded.width, height = excluded.height,
+                saved_at = excluded.saved_at, text_source = excluded.text_source, layer_score = excluded.layer_score,
+                recognized_text = excluded.recognized_text
+            """, [PGValue(page.documentID), PGValue(page.number), PGValue(page.text), PGValue(bytes: WordCodec.encode(page.words)),
+                  PGValue(page.meanConfidence), PGValue(try CatalogueStore.json(page.preprocessing)), PGValue(page.engine),
+                  PGValue(page.sourceHash), PGValue(page.width), PGValue(page.height), Self.now,
+                  PGValue(page.textSource.rawValue), pg(page.layerScore), pg(page.recognizedText)])
+        try c.exec("UPDATE document SET indexed_version = NULL WHERE id = $1", [PGValue(page.documentID)])
     }
 
     public func page(documentID: String, number: Int) throws -> Page? {

@@ -91,6 +91,26 @@ enum PostgresSchema {
             """),
         // The text as recognised, beside the corrected text kept in `text`, when the correction changed it.
         (3, "ALTER TABLE page ADD COLUMN recognized_text TEXT"),
+        // Ingest workers' claims on documents (leases, on the server's clock) and the log of every page
+        // recognised, by worker.
+        (4, """
+            CREATE TABLE work_claim (
+                document_id TEXT COLLATE "C" PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+                worker TEXT NOT NULL,
+                renewed_at DOUBLE PRECISION NOT NULL,
+                expires_at DOUBLE PRECISION NOT NULL
+            );
+            CREATE INDEX work_claim_worker ON work_claim(worker);
+            CREATE TABLE recognition_log (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                document_id TEXT COLLATE "C" NOT NULL,
+                page INTEGER NOT NULL,
+                worker TEXT NOT NULL,
+                at DOUBLE PRECISION NOT NULL
+            );
+            CREATE INDEX recognition_log_page ON recognition_log(document_id, page);
+            CREATE INDEX recognition_log_worker ON recognition_log(worker, at);
+            """),
     ]
 
     static var latest: Int { migrations.last?.version ?? 0 }

@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 import Hummingbird
 import Search
@@ -68,7 +69,57 @@ final class ServerMetrics: @unchecked Sendable {
         out += "hoso_index_bytes \(sizes.indexBytes)\n"
         out += "# HELP hoso_catalogue_bytes Bytes of the catalogue (SQLite, with its WAL).\n# TYPE hoso_catalogue_bytes gauge\n"
         out += "hoso_catalogue_bytes \(sizes.catalogueBytes)\n"
+        if let fleet = fleet.read(archive.store) { out += Self.exposition(fleet) }
         return out
+    }
+
+    /// The ingest fleet's progress, read from the catalogue at most once a minute.
+    let fleet = FleetGauges()
+
+    static func exposition(_ p: FleetProgress) -> String {
+        func gauge(_ name: String, _ help: String, _ values: [(labels: String, value: String)]) -> String {
+            var out = "# HELP \(name) \(help)\n# TYPE \(name) gauge\n"
+            for v in values { out += "\(name)\(v.labels.isEmpty ? "" : "{\(v.labels)}") \(v.value)\n" }
+            return out
+        }
+        func label(_ s: String) -> String {
+            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n")
+        }
+        var out = gauge("hoso_documents", "Documents in the catalogue.", [("", "\(p.documents)")])
+        out += gauge("hoso_pages_known", "Pages of the documents whose scans were counted.", [("", "\(p.pagesKnown)")])
+        out += gauge("hoso_pages_done", "Pages saved in the catalogue.", [("", "\(p.pagesDone)")])
+        out += gauge("hoso_pages_left", "Pages counted but not yet saved.", [("", "\(p.pagesLeft)")])
+        out += gauge("hoso_recognitions", "Pages recognised, from the recognition log (one line per recognition).", [("", "\(p.recognitions)")])
+        out += gauge("hoso_pages_recognised_twice", "Pages recognised more than once.", [("", "\(p.pagesRecognisedTwice)")])
+        out += gauge("hoso_fleet_pages_per_minute", "Pages recognised per minute by every worker, over the last \(Int(p.window / 60)) minutes.",
+                     [("", "\(p.fleetRate)")])
+        out += gauge("hoso_fleet_seconds_left", "Estimated seconds until the pages left are done (-1: no worker is recognising).",
+                     [("", "\(p.secondsLeft.map { "\($0.rounded())" } ?? "-1")")])
+        out += gauge("hoso_live_claims", "Documents claimed by a worker, claim not expired.", [("", "\(p.liveClaims.count)")])
+        out += gauge("hoso_worker_pages", "Pages recognised by each worker.",
+                     p.workers.map { ("worker=\"\(label($0.worker))\"", "\($0.pages)") })
+        out += gauge("hoso_worker_pages_per_minute", "Pages recognised per minute by each worker over the window.",
+                     p.workers.map { ("worker=\"\(label($0.worker))\"", "\(p.rate(of: $0))") })
+        out += gauge("hoso_worker_last_seen_seconds", "Unix time of each worker's last saved page or claim renewal.",
+                     p.workers.map { ("worker=\"\(label($0.worker))\"", "\($0.lastSeen.timeIntervalSince1970.rounded())") })
+        return out
+    }
+}
+
+/// The last fleet progress read, kept `maxAge` seconds: scrapes every few seconds cost the catalogue one read
+/// (counts over every page and log line) at most that often. A failed read shows no fleet gauges.
+final class FleetGauges: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (at: Date, progress: FleetProgress?)?
+    let maxAge: TimeInterval = 60
+
+    func read(_ store: any ArchiveCatalogue) -> FleetProgress? {
+        lock.lock(); defer { lock.unlock() }
+        if let last, Date().timeIntervalSince(last.at) < maxAge { return last.progress }
+        let progress = try? store.fleetProgress(window: 600)
+        last = (Date(), progress)
+        return progress
     }
 }
 

@@ -218,6 +218,12 @@ final class LevelWriters {
         }
     }
 
+    /// Whether the database of `access` holds the document (whatever version of it).
+    func holds(documentID: String, access: Int) throws -> Bool {
+        guard let w = writers.first(where: { $0.level == access })?.writer else { return false }
+        return try w.database.termFrequency(DocumentIndexer.uniqueTerm(documentID: documentID)) > 0
+    }
+
     /// Commits level 1, then 2, then 3.
     func commit() throws {
         for (_, w) in writers { try w.commit() }

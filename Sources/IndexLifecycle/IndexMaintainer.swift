@@ -76,15 +76,18 @@ public final class IndexMaintainer {
     /// Returns how many were written. Each goes into the database of its access level and out of the
     /// others'. When the current generation is a single database (written before the split by access
     /// level), the whole index is rebuilt instead, into a split generation (returns the documents written).
+    ///
+    /// `checkLocalIndex`: the catalogue is shared by workers that each keep their own index, so a document the
+    /// catalogue records as indexed (by another worker, in its folder) is written too when this index lacks it.
     @discardableResult
-    public func update(documentIDs: [String], quiet: Bool = true) throws -> Int {
+    public func update(documentIDs: [String], quiet: Bool = true, checkLocalIndex: Bool = false) throws -> Int {
         try DiskSpace.mapping(writing: "cập nhật chỉ mục", folder: data.url.path,
                               note: "tài liệu chưa kịp lập chỉ mục sẽ được lập ở lần chạy sau") {
-            try updateIndex(documentIDs: documentIDs, quiet: quiet)
+            try updateIndex(documentIDs: documentIDs, quiet: quiet, checkLocalIndex: checkLocalIndex)
         }
     }
 
-    private func updateIndex(documentIDs: [String], quiet: Bool) throws -> Int {
+    private func updateIndex(documentIDs: [String], quiet: Bool, checkLocalIndex: Bool) throws -> Int {
         let generation = try currentIndexDirectory()
         guard IndexLayout.kind(of: generation) == .split else {
             if !quiet {
@@ -98,13 +101,15 @@ public final class IndexMaintainer {
         let progress = ProgressReporter(label: "Lập chỉ mục", total: documentIDs.count, quiet: quiet)
         let indexer = DocumentIndexer(analyzer: analyzer)
         // Catalogue reads and analysis on every core; the writes, in order, here.
-        try OrderedParallelMap.run(documentIDs, transform: { [self] id -> (stamp: Int, access: Int, document: PreparedDocument)? in
+        try OrderedParallelMap.run(documentIDs, transform: { [self] id -> (stamp: Int, access: Int, document: PreparedDocument, marked: Bool)? in
             guard let (doc, stamp) = try indexable(id) else { return nil }
-            if try store.documentState(id: id).indexedVersion == stamp { return nil }
-            return (stamp, doc.access, try indexer.prepare(doc))
+            let marked = try store.documentState(id: id).indexedVersion == stamp
+            if marked && !checkLocalIndex { return nil }
+            return (stamp, doc.access, try indexer.prepare(doc), marked)
         }, consume: { id, prepared in
             defer { progress.advance() }
             guard let prepared else { return }
+            if prepared.marked, try writers.holds(documentID: id, access: prepared.access) { return }
             try writers.replace(prepared.document, documentID: id, access: prepared.access)
             pending.append((id, prepared.stamp))
             written += 1

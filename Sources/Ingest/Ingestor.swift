@@ -47,7 +47,24 @@ public struct IngestOptions: Sendable {
     public var quiet = false
     /// Only the hồ sơ of this part of the batch (`--part i/n`: parallel ingest into shards).
     public var part: BatchPart?
+    /// This worker's name in the catalogue's claims and recognition log (`--worker`; default `host:pid`).
+    public var worker = IngestOptions.defaultWorker
+    /// How long a claim on a document lasts unless renewed (`HOSO_CLAIM_LEASE_SECONDS`, default 120 s).
+    public var lease: TimeInterval = IngestOptions.defaultLease
     public init() {}
+
+    public static var defaultWorker: String { "\(hostName):\(getpid())" }
+
+    /// This machine's name, as the default worker names begin.
+    public static var hostName: String {
+        var name = [CChar](repeating: 0, count: 256)
+        return gethostname(&name, name.count - 1) == 0 ? String(cString: name) : "localhost"
+    }
+
+    public static var defaultLease: TimeInterval {
+        let given = ProcessInfo.processInfo.environment["HOSO_CLAIM_LEASE_SECONDS"].flatMap(Double.init)
+        return given.map { $0 > 0 && $0.isFinite ? $0 : 120 } ?? 120
+    }
 }
 
 /// Imports a batch: metadata into the catalogue, every page not yet recognised through Tesseract
@@ -162,40 +179,9 @@ public final class Ingestor {
             }
         })
 
-        // 2. Recognition, one engine per core; each page committed at once.
+        // 2. Recognition, one engine per core; each page committed at once, under this worker's claim.
         if !jobs.isEmpty {
-            let progress = ProgressReporter(label: "Nhận dạng", total: jobs.count, quiet: options.quiet)
-            let pool = try RecognitionPool(workers: max(1, options.workers))
-            var recognised = 0
-            var failures: [SkippedItem] = []
-            // Once a page cannot be saved for want of space, the pages left are not recognised (their work
-            // would be lost): the run ends with the full disk's error, every page saved before it kept.
-            let full = FullDisk()
-            pool.run(jobs, scan: { $0.url.path }, load: { job in
-                if full.error != nil { throw full }
-                return try reader.page(job.number, of: job.url)
-            }, done: { job, result in
-                switch result {
-                case .success(let page):
-                    do {
-                        try self.store.save(page: Page(recognized: page, documentID: job.documentID,
-                                                       number: job.number, sourceHash: job.sourceHash))
-                        recognised += 1
-                    } catch {
-                        let mapped = DiskSpace.mapped(error, writing: "ghi trang \(job.number) của \(job.documentID) vào danh mục",
-                                                      folder: folder)
-                        if DiskSpace.isDescribed(mapped) { full.record(mapped); break }
-                        failures.append(SkippedItem(place: "\(job.documentID) trang \(job.number) (\(job.place))", reason: Self.reason(error)))
-                    }
-                case .failure(let error) where error is FullDisk:
-                    break
-                case .failure(let error):
-                    failures.append(SkippedItem(place: "\(job.documentID) trang \(job.number) (\(job.place))", reason: Self.reason(error)))
-                }
-                progress.advance()
-            })
-            progress.finish()
-            if let error = full.error { throw error }
+            let (recognised, failures) = try recognise(jobs, reader: reader, folder: folder)
             summary.recognised = recognised
             summary.skipped += failures
         }
@@ -207,7 +193,8 @@ public final class Ingestor {
 
         // 3. Index what changed.
         let indexer = try IndexMaintainer(data: data, store: store)
-        summary.indexed = try indexer.update(documentIDs: accepted.map(\.id), quiet: options.quiet)
+        summary.indexed = try indexer.update(documentIDs: accepted.map(\.id), quiet: options.quiet,
+                                             checkLocalIndex: data.sharesCatalogue)
 
         for document in accepted {
             summary.documents += 1

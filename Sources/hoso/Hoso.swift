@@ -36,7 +36,7 @@ struct Hoso: AsyncParsableCommand {
         abstract: "Tìm kiếm toàn văn tài liệu lưu trữ số hóa.",
         subcommands: [Ingest.self, Search.self, Text.self, Export.self, Serve.self, Reindex.self, TokenCommand.self,
                       Review.self, AuditCommand.self, BackupCommand.self, VerifyCommand.self, RestoreCommand.self,
-                      Check.self, CopyCommand.self, MergeCommand.self]
+                      Check.self, CopyCommand.self, MergeCommand.self, StatusCommand.self]
     )
 
     /// Runs the command and maps every failure to the exit codes of CONTRACT.md.
@@ -85,6 +85,8 @@ struct Ingest: AsyncParsableCommand {
     var workers: Int?
     @Option(help: "Chỉ nhập phần i/n của lô (chia theo Mã hồ sơ) để lập một mảnh chỉ mục, ví dụ 2/3.")
     var part: String?
+    @Option(help: "Tên máy nhận dạng này trong danh mục dùng chung (mặc định: tên máy:mã tiến trình).")
+    var worker: String?
 
     func run() async throws {
         let data = try options.directory()
@@ -93,6 +95,11 @@ struct Ingest: AsyncParsableCommand {
         opts.refuseSecret = refuseSecret
         if let workers { opts.workers = workers }
         if let part { opts.part = try BatchPart(parsing: part) }
+        if let worker {
+            let name = worker.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name.count <= 200 else { throw HosoError(.usage, "--worker phải là một tên từ 1 đến 200 ký tự") }
+            opts.worker = name.precomposedStringWithCanonicalMapping
+        }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: batch, isDirectory: &isDir), isDir.boolValue else {
             throw HosoError(.usage, "Không tìm thấy thư mục lô \(batch)")

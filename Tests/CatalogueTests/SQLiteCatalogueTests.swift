@@ -14,7 +14,7 @@ final class SQLiteCatalogueTests: XCTestCase {
         try store.upsert(file: CatalogueContractTests.file)
         XCTAssertEqual(try sqlite3(dbPath, "PRAGMA journal_mode;").output.trimmingCharacters(in: .whitespacesAndNewlines), "wal")
         let tables = try sqlite3(dbPath, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;").output
-        for t in ["audit", "document", "file", "page", "token"] { XCTAssertTrue(tables.contains(t), t) }
+        for t in ["audit", "document", "file", "page", "token", "work_claim", "recognition_log"] { XCTAssertTrue(tables.contains(t), t) }
         let migrations = try sqlite3(dbPath, "SELECT count(*) FROM grdb_migrations;").output
         XCTAssertEqual(migrations.trimmingCharacters(in: .whitespacesAndNewlines), "\(CatalogueStore.schemaVersion)")
     }

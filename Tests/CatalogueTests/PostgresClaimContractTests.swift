@@ -1,0 +1,58 @@
+import Catalogue
+import PostgresTestSupport
+import XCTest
+@testable import CataloguePostgres
+
+/// Every claim test again, on PostgreSQL: each test in a fresh database of the test server.
+final class PostgresClaimContractTests: ClaimContractTests {
+    var database: TestPostgres.Database!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        database = try TestPostgres.freshDatabase()
+    }
+
+    override func tearDown() {
+        database?.drop()
+        database = nil
+        super.tearDown()
+    }
+
+    override func makeCatalogue() throws -> any ArchiveCatalogue { try PostgresCatalogue(url: database.url) }
+    override func openAgain() throws -> any ArchiveCatalogue { try PostgresCatalogue(url: database.url) }
+    override var skipsLockedClaims: Bool { true }
+
+    /// The row locked by a transaction of its own connection, as a claimer's `SELECT … FOR UPDATE` leaves it.
+    override func holdClaimRow(_ documentID: String) throws -> () -> Void {
+        let connection = try PGConnection(PostgresURL(database.url))
+        try connection.exec("BEGIN")
+        let locked = try connection.exec("SELECT 1 FROM work_claim WHERE document_id = $1 FOR UPDATE", [PGValue(documentID)])
+        XCTAssertEqual(locked.count, 1)
+        return {
+            _ = try? connection.exec("ROLLBACK")
+            connection.close()
+        }
+    }
+
+    // Linux's test discovery finds only the tests a class declares itself: each inherited one, named again.
+    override func testTwoClaimersNeverHoldOneDocument() throws { try super.testTwoClaimersNeverHoldOneDocument() }
+    override func testAnExpiredClaimIsTakenAndARenewedOneIsNot() throws { try super.testAnExpiredClaimIsTakenAndARenewedOneIsNot() }
+    override func testReleaseFreesOnlyTheHoldersClaim() throws { try super.testReleaseFreesOnlyTheHoldersClaim() }
+    override func testAClaimBeingTakenIsNeverGivenTwice() throws { try super.testAClaimBeingTakenIsNeverGivenTwice() }
+    override func testRecognitionLogAndFleetProgress() throws { try super.testRecognitionLogAndFleetProgress() }
+
+    /// A claim test added without its line above would silently not run on PostgreSQL.
+    func testEveryClaimTestIsNamedHere() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        func names(_ file: String, _ pattern: String) throws -> Set<String> {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let regex = try NSRegularExpression(pattern: pattern)
+            return Set(regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+                Range($0.range(at: 1), in: text).map { String(text[$0]) }
+            })
+        }
+        let contract = try names("ClaimContractTests.swift", #"\n    func (test\w+)\(\)"#)
+        XCTAssertEqual(contract.count, 5)
+        XCTAssertEqual(try names("PostgresClaimContractTests.swift", #"override func (test\w+)\(\)"#), contract)
+    }
+}
