@@ -101,7 +101,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: swift5),
         // Backup, verification and restore of a data folder.
-        .target(name: "Operations", dependencies: ["DataFolder", "Catalogue", "IndexLifecycle", "Xapian"], swiftSettings: swift5),
+        .target(name: "Operations", dependencies: ["DataFolder", "Catalogue", "IndexLifecycle", "IndexSchema", "Xapian"], swiftSettings: swift5),
         // Hummingbird 2: the JSON API and the web pages.
         .target(name: "HosoServer", dependencies: [
             "DataFolder", "Catalogue", "Access", "SearchIndex", "Search", "Export", "Acceptance",

@@ -149,13 +149,27 @@ public struct DocumentSelection: Sendable {
     /// Every document.
     public static let all = DocumentSelection(label: "all") { _ in true }
 
+    /// The hồ sơ of one part of the catalogue (`hoso reindex --part i/n`), split as `hoso ingest --part` splits.
+    public static func part(_ part: BatchPart) -> DocumentSelection {
+        DocumentSelection(label: "part \(part)") { part.contains(fileID: $0) }
+    }
+
+    /// The part a generation was built for (its recorded selection), nil for a generation of every document.
+    public static func recordedPart(generation: String) -> BatchPart? {
+        let label = read(generation: generation)
+        guard label.hasPrefix("part ") else { return nil }
+        return try? BatchPart(parsing: String(label.dropFirst(5)))
+    }
+
     static func fileName(_ generation: String) -> String { generation + "/selection" }
 
     static func read(generation: String) -> String {
         (try? String(contentsOfFile: fileName(generation), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? all.label
     }
 
-    func write(generation: String) throws {
-        try Data((label + "\n").utf8).write(to: URL(fileURLWithPath: Self.fileName(generation)), options: .atomic)
+    func write(generation: String) throws { try Self.write(label: label, generation: generation) }
+
+    static func write(label: String, generation: String) throws {
+        try Data((label + "\n").utf8).write(to: URL(fileURLWithPath: fileName(generation)), options: .atomic)
     }
 }

@@ -227,6 +227,9 @@ extension IndexMaintainer {
         }
         do {
             try IndexLayout.compact(parts: (0..<plan.partition.count).map { plan.partition.partPath(plan.path, $0) }, into: compactPath)
+            // The generation served keeps the part it holds, for `hoso verify` to compare with the catalogue.
+            let selection = DocumentSelection.read(generation: plan.path)
+            if selection != DocumentSelection.all.label { try DocumentSelection.write(label: selection, generation: compactPath) }
             try GenerationChecksums.write(compactPath)
             try IndexStub.write(data.indexStubPath, target: compactName)
         } catch {

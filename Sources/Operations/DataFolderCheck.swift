@@ -19,12 +19,14 @@ public struct DataFolderCheck: Sendable {
 
 /// Checks a data folder in place: the catalogue by SQLite's integrity check, the index stub and the current
 /// generation's stub, every level database by `xapian-check` and against the checksums written when the
-/// generation was switched to (`GenerationChecksums`), and every cached page image by its PNG chunk CRCs.
+/// generation was switched to (`GenerationChecksums`), the index against the catalogue (`compareIndex`), and every
+/// cached page image by its PNG chunk CRCs.
 public enum DataFolderVerifier {
     public static func verify(_ data: DataDirectory, repairCache: Bool = true) -> DataFolderCheck {
         var check = DataFolderCheck(folder: data.url.path)
         checkCatalogue(data, &check)
         checkIndex(data, &check)
+        checkIndexAgainstCatalogue(data, &check)
         if let current = try? IndexStub.read(data.indexStubPath) { noteServedGeneration(data, current: current, &check) }
         checkPageImages(data, repair: repairCache, &check)
         return check

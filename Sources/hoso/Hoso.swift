@@ -213,10 +213,7 @@ struct Reindex: AsyncParsableCommand {
     var part: String?
 
     func run() async throws {
-        let selection = try part.map { text -> DocumentSelection in
-            let part = try BatchPart(parsing: text)
-            return DocumentSelection(label: "part \(part)") { part.contains(fileID: $0) }
-        }
+        let selection = try part.map { DocumentSelection.part(try BatchPart(parsing: $0)) }
         let data = try options.directory()
         let store = try data.openCatalogue()
         let maintainer = try IndexMaintainer(data: data, store: store)

@@ -1,6 +1,7 @@
 import Catalogue
 import DataFolder
 import Foundation
+import IndexLifecycle
 import Ingest
 import PostgresTestSupport
 import Search
