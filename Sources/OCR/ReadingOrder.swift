@@ -39,6 +39,9 @@ enum ReadingOrder {
             var refs: [Ref] = []
             var ext = Box(x0: 0, y0: 0, x1: 0, y1: 0)
             var gaps: [(lo: Int, hi: Int)] = []
+            /// The row's widest gap when it stands out from its word spaces (a heading line the engine read across
+            /// a narrow gutter): what lets it join a band its neighbours confirm.
+            var split: (lo: Int, hi: Int)?
             var table = false
             var height: Int { ext.y1 - ext.y0 }
         }
@@ -74,14 +77,20 @@ enum ReadingOrder {
             rows[k].refs.sort { box($0).x0 < box($1).x0 }
             let minGap = max(1, min(confirmed(rows[k].height), columnGap(rows[k].height)))
             var reach = box(rows[k].refs[0]).x1
-            var gaps: [(lo: Int, hi: Int)] = []
+            var gaps: [(lo: Int, hi: Int)] = [], spaces: [(lo: Int, hi: Int)] = []
             for r in rows[k].refs.dropFirst() {
                 let b = box(r)
+                if b.x0 > reach { spaces.append((reach, b.x0)) }
                 if b.x0 - reach >= minGap { gaps.append((reach, b.x0)) }
                 reach = max(reach, b.x1)
             }
             rows[k].table = gaps.count >= 3
             rows[k].gaps = rows[k].table ? [] : gaps
+            let widths = spaces.map { $0.hi - $0.lo }.sorted()
+            if spaces.count >= 3, let widest = spaces.max(by: { $0.hi - $0.lo < $1.hi - $1.lo }),
+               widest.hi - widest.lo >= max(2 * widths[widths.count / 2], rows[k].height / 3) {
+                rows[k].split = widest
+            }
         }
 
         func crosses(_ k: Int, _ lo: Int, _ hi: Int) -> Bool {
@@ -93,8 +102,10 @@ enum ReadingOrder {
             return gap <= lineSlack(max(p.y1 - p.y0, q.y1 - q.y0))
         }
         /// The band grown from row `i` through the gap `g`: its rows, the gutter left open, how many rows have a gap there.
-        func grow(_ i: Int, _ g: (lo: Int, hi: Int), used: [Bool]) -> (start: Int, end: Int, lo: Int, hi: Int, gapped: Int) {
+        typealias Band = (start: Int, end: Int, lo: Int, hi: Int, gapped: Int, sides: [Int: Bool])
+        func grow(_ i: Int, _ g: (lo: Int, hi: Int), used: [Bool]) -> Band {
             var lo = g.lo, hi = g.hi, gapped = 1, start = i, end = i
+            var sides: [Int: Bool] = [:]
             func admit(_ k: Int) -> Bool {
                 guard !used[k], !rows[k].table else { return false }
                 let minWidth = max(1, confirmed(rows[k].height) / 2)
@@ -103,28 +114,41 @@ enum ReadingOrder {
                     lo = best.lo; hi = best.hi; gapped += 1
                     return true
                 }
-                // No gap there: a row lying wholly on one side goes on, the gutter narrowed to its end.
+                // No gap there: a row lying wholly on one side goes on, on that side (true: left); the gutter is
+                // left to the rows that are parted by it.
                 let e = rows[k].ext
                 if e.x1 <= hi - minWidth {
-                    lo = max(lo, e.x1)
+                    sides[k] = true
                     return true
                 }
                 if e.x0 >= lo + minWidth {
-                    hi = min(hi, e.x0)
+                    sides[k] = false
                     return true
                 }
                 return false
             }
             while start > 0, close(start - 1, start), admit(start - 1) { start -= 1 }
             while end + 1 < rows.count, close(end, end + 1), admit(end + 1) { end += 1 }
-            return (start, end, lo, hi, gapped)
+            // A gutter two rows confirm also takes a neighbour whose widest gap, narrow but standing out from its
+            // word spaces, opens onto it: the gutter narrowed to that gap, so the row is parted there.
+            func admitSplit(_ k: Int) -> Bool {
+                guard !used[k], !rows[k].table, let g = rows[k].split, g.lo < hi, g.hi > lo,
+                      !crosses(k, max(g.lo, lo), min(g.hi, hi)) else { return false }
+                lo = max(lo, g.lo); hi = min(hi, g.hi)
+                return true
+            }
+            if gapped >= 2 {
+                while start > 0, close(start - 1, start), admitSplit(start - 1) || admit(start - 1) { start -= 1 }
+                while end + 1 < rows.count, close(end, end + 1), admitSplit(end + 1) || admit(end + 1) { end += 1 }
+            }
+            return (start, end, lo, hi, gapped, sides)
         }
 
         // 3. Bands, widest confirmed gutters first.
-        var bandAt: [Int: (end: Int, x: Int)] = [:]
+        var bandAt: [Int: (end: Int, x: Int, sides: [Int: Bool])] = [:]
         var used = Array(repeating: false, count: rows.count)
         for i in rows.indices where !used[i] {
-            var chosen: (start: Int, end: Int, lo: Int, hi: Int, gapped: Int)?
+            var chosen: Band?
             for g in rows[i].gaps {
                 let band = grow(i, g, used: used)
                 let wideAlone = g.hi - g.lo >= columnGap(rows[i].height)
@@ -136,7 +160,7 @@ enum ReadingOrder {
             }
             guard let band = chosen else { continue }
             for k in band.start...band.end { used[k] = true }
-            bandAt[band.start] = (band.end, (band.lo + band.hi) / 2)
+            bandAt[band.start] = (band.end, (band.lo + band.hi) / 2, band.sides)
         }
 
         // 4. Output: a row outside bands line by line as the engine gave it; a band left column, then right.
@@ -159,6 +183,10 @@ enum ReadingOrder {
             }
             var left: [Piece] = [], right: [Piece] = []
             for r in k...band.end {
+                if let onLeft = band.sides[r] {
+                    if onLeft { left += pieces(rows[r].refs) } else { right += pieces(rows[r].refs) }
+                    continue
+                }
                 left += pieces(rows[r].refs.filter { box($0).x1 <= band.x })
                 right += pieces(rows[r].refs.filter { box($0).x1 > band.x })
             }
