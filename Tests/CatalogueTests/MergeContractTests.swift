@@ -143,4 +143,11 @@ final class PostgresMergeContractTests: MergeContractTests {
         let reported = try makeCatalogue().storageBytes()
         XCTAssertEqual(Double(reported), Double(size.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, accuracy: 1_000_000)
     }
+
+    /// A merge test added without its line above would silently not run on PostgreSQL (both classes are in this file).
+    func testEveryMergeTestIsNamedHere() throws {
+        let contract = try InheritedTests.names(in: "MergeContractTests.swift", InheritedTests.declared).filter { !$0.hasPrefix("testEvery") }
+        XCTAssertEqual(contract.count, 4)
+        XCTAssertEqual(try InheritedTests.names(in: "MergeContractTests.swift", InheritedTests.overridden), contract)
+    }
 }

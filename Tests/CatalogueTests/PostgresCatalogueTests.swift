@@ -39,16 +39,8 @@ final class PostgresCatalogueTests: CatalogueContractTests {
 
     /// A contract test added without its line above would silently not run on PostgreSQL.
     func testEveryContractTestIsNamedHere() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        func names(_ file: String, _ pattern: String) throws -> Set<String> {
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            let regex = try NSRegularExpression(pattern: pattern)
-            return Set(regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-                Range($0.range(at: 1), in: text).map { String(text[$0]) }
-            })
-        }
-        let contract = try names("CatalogueContractTests.swift", #"\n    func (test\w+)\(\)"#)
+        let contract = try InheritedTests.names(in: "CatalogueContractTests.swift", InheritedTests.declared)
         XCTAssertFalse(contract.isEmpty)
-        XCTAssertEqual(try names("PostgresCatalogueTests.swift", #"override func (test\w+)\(\)"#), contract)
+        XCTAssertEqual(try InheritedTests.names(in: "PostgresCatalogueTests.swift", InheritedTests.overridden), contract)
     }
 }

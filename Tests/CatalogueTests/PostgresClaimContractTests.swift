@@ -43,16 +43,8 @@ final class PostgresClaimContractTests: ClaimContractTests {
 
     /// A claim test added without its line above would silently not run on PostgreSQL.
     func testEveryClaimTestIsNamedHere() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        func names(_ file: String, _ pattern: String) throws -> Set<String> {
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            let regex = try NSRegularExpression(pattern: pattern)
-            return Set(regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-                Range($0.range(at: 1), in: text).map { String(text[$0]) }
-            })
-        }
-        let contract = try names("ClaimContractTests.swift", #"\n    func (test\w+)\(\)"#)
+        let contract = try InheritedTests.names(in: "ClaimContractTests.swift", InheritedTests.declared)
         XCTAssertEqual(contract.count, 5)
-        XCTAssertEqual(try names("PostgresClaimContractTests.swift", #"override func (test\w+)\(\)"#), contract)
+        XCTAssertEqual(try InheritedTests.names(in: "PostgresClaimContractTests.swift", InheritedTests.overridden), contract)
     }
 }
