@@ -185,8 +185,12 @@ public final class TesseractEngine {
             hoso_tess_delete(api)
             throw error
         }
-        // Tesseract's alternatives for each symbol feed the correction (its choice iterator).
-        if options.corrector != nil { _ = hoso_tess_set_variable(api, "lstm_choice_mode", "2", nil, nil) }
+        // Tesseract's alternatives for each symbol feed the correction (its choice iterator), from two cascading
+        // beam searches rather than its default five: as good on the bench's pages, a tenth less recognition time.
+        if options.corrector != nil {
+            _ = hoso_tess_set_variable(api, "lstm_choice_mode", "2", nil, nil)
+            _ = hoso_tess_set_variable(api, "lstm_choice_iterations", "\(OCRSwitches.choiceIterations)", nil, nil)
+        }
         self.api = api
         let version = hoso_tess_version().map { String(cString: $0) } ?? "?"
         engineDescription = "tesseract \(version) \(language) LSTM"
