@@ -7,9 +7,9 @@ import XCTest
 
 /// Load during change (issue 19; `scripts/load_change_test.sh` runs it against the HTTP server): two
 /// searching threads while an ingest adds documents and a reindex switches generations. No search fails,
-/// and none mixes generations: documents are only added, so a query never finds fewer than it found before,
-/// and every hit is a document of the catalogue (a query's answers compared with those of the same form: strict or
-/// relaxed, widened or not).
+/// and none mixes generations: documents are only added, so a query never finds fewer than the same reader found
+/// before, and every hit is a document of the catalogue (a query's answers compared with those of the same form:
+/// strict or relaxed, widened or not).
 final class LoadDuringChangeTests: XCTestCase {
     func testTwoSearchersWhileIngestAndReindexChangeTheIndex() throws {
         let (data, _) = try OpsFixture.ingest(try OpsFixture.batch(files: 20, name: "ld-a"))
@@ -30,7 +30,9 @@ final class LoadDuringChangeTests: XCTestCase {
                         // only while no document holds it as typed, and documents added can end that.
                         let form = (r.relaxed ? " (relaxed)" : "") + (r.expanded.map { " (widened \($0))" } ?? "")
                             + (r.leftOut.map { " (left out \($0))" } ?? "")
-                        seen.record(q + form, total: r.total, ids: r.hits.map(\.id))
+                        // Per reader: two readers' searches overlap, so one that began on an older revision can
+                        // end after another's on a newer one; each reader's own searches follow each other.
+                        seen.record("reader \(k): " + q + form, total: r.total, ids: r.hits.map(\.id))
                     } catch {
                         seen.record(error: "\(q): \(error)")
                     }
