@@ -257,8 +257,8 @@ public struct ScanReader {
 
     /// The page rendered for recognition: measured on a cheap rendering first (PageLayout), then a blank page is
     /// passed on as it is, and any other rendered at the resolution its glyphs want, without its blank margins.
-    /// In colour: the measure and the engine read its red channel, where the red seals and stamps of a mixed-raster page's
-    /// background turn white while black print and blue handwriting stay dark (as for colour image scans).
+    /// In colour: the measure and the engine read its red channel, where the red seals and stamps of a mixed-raster
+    /// page's background turn white while black print and blue handwriting stay dark (as for colour image scans).
     func renderSized(_ number: Int, of document: PDFDocument) throws -> PageImage {
         guard let target = sizing.glyphHeight else {
             return try document.render(number, dpi: Double(renderResolution), gray: false, maxPixels: maxPixels)
