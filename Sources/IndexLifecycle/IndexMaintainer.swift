@@ -100,18 +100,26 @@ public final class IndexMaintainer {
         var written = 0
         let progress = ProgressReporter(label: "Lập chỉ mục", total: documentIDs.count, quiet: quiet)
         let indexer = DocumentIndexer(analyzer: analyzer)
-        // Catalogue reads and analysis on every core; the writes, in order, here.
-        try OrderedParallelMap.run(documentIDs, transform: { [self] id -> (stamp: Int, access: Int, document: PreparedDocument, marked: Bool)? in
+        // Catalogue reads and analysis on every core; the writes, in order, here. A document the catalogue records
+        // as indexed is analysed (here, in order) only when this folder's index lacks it: a re-run over a shared
+        // catalogue finds most of them held.
+        try OrderedParallelMap.run(documentIDs, transform: { [self] id -> (stamp: Int, access: Int, document: IndexableDocument, prepared: PreparedDocument?)? in
             guard let (doc, stamp) = try indexable(id) else { return nil }
             let marked = try store.documentState(id: id).indexedVersion == stamp
             if marked && !checkLocalIndex { return nil }
-            return (stamp, doc.access, try indexer.prepare(doc), marked)
-        }, consume: { id, prepared in
+            return (stamp, doc.access, doc, marked ? nil : try indexer.prepare(doc))
+        }, consume: { id, found in
             defer { progress.advance() }
-            guard let prepared else { return }
-            if prepared.marked, try writers.holds(documentID: id, access: prepared.access) { return }
-            try writers.replace(prepared.document, documentID: id, access: prepared.access)
-            pending.append((id, prepared.stamp))
+            guard let found else { return }
+            let prepared: PreparedDocument
+            if let ready = found.prepared {
+                prepared = ready
+            } else {
+                if try writers.holds(documentID: id, access: found.access) { return }
+                prepared = try indexer.prepare(found.document)
+            }
+            try writers.replace(prepared, documentID: id, access: found.access)
+            pending.append((id, found.stamp))
             written += 1
             if pending.count >= 200 { try flush(writers, &pending) }
         })
