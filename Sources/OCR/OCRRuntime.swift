@@ -41,6 +41,6 @@ public enum OCRSwitches {
     public static func isOn(_ step: String) -> Bool { !off.contains(step) }
     /// `HOSO_OCR_GLYPH_HEIGHT`: the glyph height in pixels PDF pages are rendered for (PageSizing), for benches.
     public static let glyphHeight: Double? = ProcessInfo.processInfo.environment["HOSO_OCR_GLYPH_HEIGHT"].flatMap(Double.init)
-    /// `HOSO_OCR_CHOICE_ITERATIONS`: Tesseract's cascading beam searches for the symbols' alternatives (default 2).
-    public static let choiceIterations = ProcessInfo.processInfo.environment["HOSO_OCR_CHOICE_ITERATIONS"].flatMap(Int.init) ?? 2
+    /// `HOSO_OCR_CHOICE_ITERATIONS`: Tesseract's cascading beam searches for the symbols' alternatives (default 1).
+    public static let choiceIterations = ProcessInfo.processInfo.environment["HOSO_OCR_CHOICE_ITERATIONS"].flatMap(Int.init) ?? 1
 }

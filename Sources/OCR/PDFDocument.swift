@@ -124,9 +124,10 @@ public final class PDFDocument: @unchecked Sendable {
         return words
     }
 
-    /// Page `number` rendered at `dpi`, 8-bit grey or 32-bit colour, refused above `maxPixels`.
-    /// Page `number` rendered at `dpi`, in grey or colour; only `region` (pixels at `dpi`) when given.
-    public func render(_ number: Int, dpi: Double, gray: Bool, maxPixels: Int, region: PageLayout.Box? = nil) throws -> PageImage {
+    /// Page `number` rendered at `dpi`, 8-bit grey or 32-bit colour (or, with `redOnly`, colour kept as its 8-bit red
+    /// channel: what recognition reads), refused above `maxPixels`; only `region` (pixels at `dpi`) when given.
+    public func render(_ number: Int, dpi: Double, gray: Bool, maxPixels: Int, region: PageLayout.Box? = nil,
+                       redOnly: Bool = false) throws -> PageImage {
         try checkRange(number)
         let size = try pageSize(number)
         let w = Int((size.width / 72 * dpi).rounded(.up)), h = Int((size.height / 72 * dpi).rounded(.up))
@@ -145,7 +146,8 @@ public final class PDFDocument: @unchecked Sendable {
                             reason: reason == "too many pixels" ? "Trang quá lớn để dựng ảnh ở \(Int(dpi)) dpi" : "Không dựng được ảnh trang: \(reason)")
         }
         defer { hoso_pdf_free(pixels) }
-        guard let image = PageImage(pixels: pixels, width: Int(width), height: Int(height), stride: Int(stride), gray: gray) else {
+        guard let image = PageImage(pixels: pixels, width: Int(width), height: Int(height), stride: Int(stride), gray: gray,
+                                    redOnly: redOnly) else {
             throw ScanError(file: file, page: number, reason: "Không đủ bộ nhớ để dựng ảnh trang")
         }
         image.resolution = Int(dpi.rounded())
@@ -169,9 +171,11 @@ public final class PDFDocument: @unchecked Sendable {
 }
 
 extension PageImage {
-    /// A Leptonica image from rows of 8-bit grey or 24-bit RGB bytes (poppler's rendering).
-    convenience init?(pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, gray: Bool) {
-        guard width > 0, height > 0, let pix = pixCreate(l_int32(width), l_int32(height), gray ? 8 : 32) else { return nil }
+    /// A Leptonica image from rows of 8-bit grey or 24-bit RGB bytes (poppler's rendering); with `redOnly`, RGB rows
+    /// become an 8-bit image of their red bytes (a quarter of the memory, and no 32-bit image to split later).
+    convenience init?(pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, gray: Bool, redOnly: Bool = false) {
+        let eight = gray || redOnly
+        guard width > 0, height > 0, let pix = pixCreate(l_int32(width), l_int32(height), eight ? 8 : 32) else { return nil }
         let wpl = Int(pixGetWpl(pix))
         let data = pixGetData(pix)!
         for y in 0..<height {
@@ -180,6 +184,9 @@ extension PageImage {
             if gray {
                 // Leptonica keeps bytes big-endian within each 32-bit word: write in memory order, swap once below.
                 UnsafeMutableRawPointer(line).copyMemory(from: row, byteCount: width)
+            } else if redOnly {
+                let bytes = UnsafeMutableRawPointer(line).assumingMemoryBound(to: UInt8.self)
+                for x in 0..<width { bytes[x] = row[3 * x] }
             } else {
                 for x in 0..<width {
                     let p = row + 3 * x
@@ -187,7 +194,7 @@ extension PageImage {
                 }
             }
         }
-        if gray { pixEndianByteSwap(pix) }
+        if eight { pixEndianByteSwap(pix) }
         self.init(taking: pix)
     }
 }

@@ -31,8 +31,10 @@ enum ReadingOrder {
     ///     boundary by itself.
     ///   - confirmedGap: the smallest such gap when two or more rows share it (default: `columnGap`).
     ///   - lineSlack: the largest vertical gap between two rows of one band (given the row height).
+    ///   - ignorable: items that neither close nor narrow a gap (a speck read as `—` or `.` in a heading's gutter);
+    ///     they are still read, on the side of the gutter their box lies.
     static func arrange(_ lines: [[Box]], columnGap: (Int) -> Int, confirmedGap: ((Int) -> Int)? = nil,
-                        lineSlack: (Int) -> Int) -> [Piece] {
+                        lineSlack: (Int) -> Int, ignorable: (_ line: Int, _ item: Int) -> Bool = { _, _ in false }) -> [Piece] {
         func confirmed(_ h: Int) -> Int { confirmedGap?(h) ?? columnGap(h) }
         struct Ref { var line: Int; var item: Int }
         struct Row {
@@ -76,9 +78,11 @@ enum ReadingOrder {
         for k in rows.indices {
             rows[k].refs.sort { box($0).x0 < box($1).x0 }
             let minGap = max(1, min(confirmed(rows[k].height), columnGap(rows[k].height)))
-            var reach = box(rows[k].refs[0]).x1
+            let solid = rows[k].refs.filter { !ignorable($0.line, $0.item) }
+            guard let firstSolid = solid.first else { continue }
+            var reach = box(firstSolid).x1
             var gaps: [(lo: Int, hi: Int)] = [], spaces: [(lo: Int, hi: Int)] = []
-            for r in rows[k].refs.dropFirst() {
+            for r in solid.dropFirst() {
                 let b = box(r)
                 if b.x0 > reach { spaces.append((reach, b.x0)) }
                 if b.x0 - reach >= minGap { gaps.append((reach, b.x0)) }
@@ -94,7 +98,7 @@ enum ReadingOrder {
         }
 
         func crosses(_ k: Int, _ lo: Int, _ hi: Int) -> Bool {
-            rows[k].refs.contains { let b = box($0); return b.x0 < hi && b.x1 > lo }
+            rows[k].refs.contains { let b = box($0); return b.x0 < hi && b.x1 > lo && !ignorable($0.line, $0.item) }
         }
         func close(_ a: Int, _ b: Int) -> Bool {
             let p = rows[a].ext, q = rows[b].ext

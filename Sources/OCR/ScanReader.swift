@@ -46,6 +46,8 @@ public struct TextLayerPolicy: Sendable {
 /// How PDF pages that are not one image are rendered for recognition: measured at `measureResolution`, then
 /// rendered at the resolution that makes their median glyph `glyphHeight` pixels tall (within `resolutions`),
 /// without their blank margins; or, with `glyphHeight` nil, whole at ScanReader's `renderResolution`.
+/// (Rendering once at 200 dpi and keeping it when near the wanted resolution was measured slower: Tesseract's time
+/// grows with the pixels more than the measuring rendering costs.)
 public struct PageSizing: Sendable {
     public var glyphHeight: Double? = OCRSwitches.isOn("sizing") ? OCRSwitches.glyphHeight ?? 20 : nil
     public var resolutions = 150...400
@@ -257,23 +259,24 @@ public struct ScanReader {
 
     /// The page rendered for recognition: measured on a cheap rendering first (PageLayout), then a blank page is
     /// passed on as it is, and any other rendered at the resolution its glyphs want, without its blank margins.
-    /// In colour: the measure and the engine read its red channel, where the red seals and stamps of a mixed-raster
-    /// page's background turn white while black print and blue handwriting stay dark (as for colour image scans).
+    /// Kept as its red channel, as the engine reads colour (a quarter of the memory of the colour image): the red seals
+    /// and stamps of a mixed-raster page's background turn white while black print and blue handwriting stay dark.
     func renderSized(_ number: Int, of document: PDFDocument) throws -> PageImage {
         guard let target = sizing.glyphHeight else {
             return try document.render(number, dpi: Double(renderResolution), gray: false, maxPixels: maxPixels)
         }
-        let low = try document.render(number, dpi: Double(sizing.measureResolution), gray: false, maxPixels: maxPixels)
+        let low = try document.render(number, dpi: Double(sizing.measureResolution), gray: false, maxPixels: maxPixels,
+                                      redOnly: true)
         let layout = PageLayout.measure(low)
         if layout.isBlank {
             low.layout = layout
-            low.origin = ["render:\(sizing.measureResolution)"]
+            low.origin = ["render:\(sizing.measureResolution)", "grey:red"]
             return low
         }
         let dpi = layout.resolution(forGlyphHeight: target, within: sizing.resolutions, fallback: renderResolution)
         let box = layout.contentBox(marginMillimetres: sizing.marginMillimetres, atResolution: dpi)
-        let image = try document.render(number, dpi: Double(dpi), gray: false, maxPixels: maxPixels, region: box)
-        image.origin = ["render:\(dpi)"] + (box.map { ["crop:\($0.x0),\($0.y0),\($0.width),\($0.height)"] } ?? [])
+        let image = try document.render(number, dpi: Double(dpi), gray: false, maxPixels: maxPixels, region: box, redOnly: true)
+        image.origin = ["render:\(dpi)"] + (box.map { ["crop:\($0.x0),\($0.y0),\($0.width),\($0.height)"] } ?? []) + ["grey:red"]
         return image
     }
 

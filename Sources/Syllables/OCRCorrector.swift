@@ -4,7 +4,7 @@ import VietText
 /// Corrects what Tesseract's `vie` model gets wrong in Vietnamese text, one line at a time, keeping the words'
 /// number and order (each word's box stays its own):
 ///
-/// - `Ð` (eth) read for `Đ`: `ÐK` → `ĐK`;
+/// - `Ð` (eth) read for `Đ`: `ÐK` → `ĐK`; `Œ` read for `CH`: `ŒỦ` → `CHỦ`;
 /// - digits read as letters where a number must stand: after `Điều`, `Khoản`, `Chương`, `Mục`, `số` a lone
 ///   `L`, `l`, `I`, `|` is `1` (`Điều L.` → `Điều 1.`); inside runs of digits `l I |` are `1` and `O o` are `0`
 ///   (`2O17` → `2017`, `l5/02/2012` → `15/02/2012`);
@@ -12,8 +12,8 @@ import VietText
 ///   texts never use is replaced by the known syllable with the same letters and other marks (`quyet` →
 ///   `quyết`, `phâm` → `phẩm`, `chê` → `chế`) that the syllable-pair model (`SyllablePairModel`) finds most
 ///   likely between its neighbours, or by Tesseract's own next choice for one of its symbols when that makes a
-///   known syllable; a well-formed word the texts do not know is replaced only when the replacement is seen
-///   beside one of its neighbours.
+///   known syllable; a well-formed word (known or not) is replaced only when the replacement is seen beside its
+///   neighbours at least twice, and more often than the word itself.
 ///
 /// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
 /// - punctuation that specks of a photocopy make: a lone mark read with little confidence (`‡`, `¬`, `:`) is dropped
@@ -48,7 +48,9 @@ public struct OCRCorrector: Sendable {
     /// The corrected texts of a line's words (as many as given, in order; an empty text is a word to drop).
     public func correct(line words: [Word]) -> [String] {
         // `Ð` (eth, U+00D0) is read for `Đ` (U+0110): Vietnamese has no eth.
-        let texts = words.map { VietNormalizer.nfc($0.text).replacingOccurrences(of: "Ð", with: "Đ").replacingOccurrences(of: "ð", with: "đ") }
+        let texts = words.map {
+            Self.ligatureFixed(VietNormalizer.nfc($0.text).replacingOccurrences(of: "Ð", with: "Đ").replacingOccurrences(of: "ð", with: "đ"))
+        }
         var out = Self.punctuationFixed(texts, confidences: words.map(\.confidence))
         for i in out.indices {
             let (lead, core, trail) = SyllablePairModel.core(of: out[i])
@@ -64,6 +66,14 @@ public struct OCRCorrector: Sendable {
             if fixed != core { out[i] = lead + fixed + trail }
         }
         return out
+    }
+
+    /// `Œ` read for `CH` (`ŒỦ` → `CHỦ`): Vietnamese has no `œ`; the word is mended when that makes a syllable.
+    static func ligatureFixed(_ text: String) -> String {
+        guard text.contains(where: { $0 == "Œ" || $0 == "œ" }) else { return text }
+        let mended = text.replacingOccurrences(of: "Œ", with: "CH").replacingOccurrences(of: "œ", with: "ch")
+        let core = String(SyllablePairModel.core(of: mended).core)
+        return SyllableShape.isWellFormed(core) ? mended : text
     }
 
     /// The line's text corrected (words separated by single spaces), every word taken as read with `confidence`.
@@ -176,10 +186,11 @@ public struct OCRCorrector: Sendable {
         }
         guard let best, best.score > own else { return core }
         if wellFormed {
-            // A real syllable is only replaced on the evidence of a neighbour.
+            // A real syllable is only replaced on the evidence of its neighbours, seen twice at least: a pair seen once
+            // in a small model turned `mười lăm` into `mươi lăm` and `ngay tại` into `ngày tại`.
             let beside = (previous.map { model.count($0, best.key) } ?? 0) + (next.map { model.count(best.key, $0) } ?? 0)
             let ownBeside = (previous.map { model.count($0, key) } ?? 0) + (next.map { model.count(key, $0) } ?? 0)
-            guard beside > ownBeside, !known || beside >= 2 else { return core }
+            guard beside > ownBeside, beside >= 2 else { return core }
         }
         return Self.cased(best.key, like: core)
     }

@@ -96,7 +96,7 @@ final class PageLayoutTests: XCTestCase {
         let page = try TesseractEngine().recognize(img)
         XCTAssertTrue(page.text.contains("1479/BCA-ANCTNB"), page.text)
         XCTAssertEqual(page.width, window.pageWidth)
-        XCTAssertEqual(Array(page.preprocessing.prefix(2)), img.origin)
+        XCTAssertEqual(Array(page.preprocessing.prefix(img.origin.count)), img.origin)
         for w in page.words {
             XCTAssertGreaterThanOrEqual(w.x, window.x)
             XCTAssertGreaterThanOrEqual(w.y, window.y)

@@ -111,6 +111,23 @@ final class ReadingOrderTests: XCTestCase {
         }
     }
 
+    /// A speck read as `—` in the gutter of a heading row the engine read as one line: it does not close the gutter.
+    func testSpeckInAGutterDoesNotCloseIt() {
+        let lines = [row(0, [(200, 420), (435, 700), (735, 765), (800, 1000), (1015, 1200), (1215, 1500)]),   // HUYỆN ỦY — CỘNG HÒA XÃ
+                     row(62, [(250, 650), (1100, 1400), (1415, 1800)]),                                     // BAN TỔ CHỨC | Độc lập …
+                     row(124, [(300, 600)])]                                                                // Số: 442/BTC-HU
+        let specks: Set<[Int]> = [[0, 2]]
+        let order = ReadingOrder.arrange(lines, columnGap: { max(3 * $0, 12) }, confirmedGap: { max($0 * 6 / 5, 10) },
+                                         lineSlack: { 2 * $0 + 4 }, ignorable: { specks.contains([$0, $1]) })
+            .map { [$0.line] + $0.items }
+        XCTAssertEqual(order, [[0, 0, 1], [1, 0], [2, 0], [0, 2, 3, 4, 5], [1, 1, 2]])
+        // Without knowing the speck, the row is one line across and the heading is read row by row.
+        XCTAssertEqual(engineOrder(lines).first, [0, 0, 1, 2, 3, 4, 5])
+        XCTAssertTrue(TesseractEngine.isSpeck("—", confidence: 31))
+        XCTAssertFalse(TesseractEngine.isSpeck("-", confidence: 92), "a dash read with confidence is a word")
+        XCTAssertFalse(TesseractEngine.isSpeck("Số:", confidence: 20))
+    }
+
     func testTransformRoundTrip() {
         let w = 1000, h = 600
         // Forward maps matching Transform.Step semantics.
