@@ -16,9 +16,9 @@ import VietText
 ///   neighbours at least twice, and more often than the word itself.
 ///
 /// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
-/// - punctuation that specks of a photocopy make: a lone mark read with little confidence (`‡`, `¬`, `:`) is dropped
-///   (its word becomes empty); a `.` `:` `_` `-` between two syllables is a space (`hợp.với` → `hợp với`); stray
-///   marks glued before a syllable (`-hạt`, `!chủ`) go, and so do `.` `?` `!` `_` `-` after one when the next word
+/// - punctuation that specks of a photocopy make: a lone mark read with little confidence (`‡`, `¬`, `¡`, `:`) is
+///   dropped (its word becomes empty); a `.` `:` `_` `-` between two syllables is a space (`hợp.với` → `hợp với`);
+///   stray marks glued before a syllable (`-hạt`, `!chủ`, `¿có`) go, and so do `.` `?` `!` `_` `-` after one when the next word
 ///   goes on in lower case (`theo. quy` → `theo quy`; `:` and `;` stay: lists and labels put them there), and a `)`
 ///   no `(` opened.
 ///
@@ -84,8 +84,8 @@ public struct OCRCorrector: Sendable {
 
     // MARK: - Punctuation
 
-    static let junk: Set<Character> = ["‡", "†", "¬", "+", "\\", "_", "`", "'", "~", "*", "|", ":", ";", ".", ",", "\"", "“", "”", "ˆ", "°", "=", "›", "‹", "„", "!", "?", "^"]
-    static let gluedBefore: Set<Character> = ["-", "_", "!", "`", "¬", "~", "*", "+", "|", "\\", "'", "^", "ˆ", ":", ";", "."]
+    static let junk: Set<Character> = ["¡", "¿", "‡", "†", "¬", "+", "\\", "_", "`", "'", "~", "*", "|", ":", ";", ".", ",", "\"", "“", "”", "ˆ", "°", "=", "›", "‹", "„", "!", "?", "^"]
+    static let gluedBefore: Set<Character> = ["¿", "¡", "-", "_", "!", "`", "¬", "~", "*", "+", "|", "\\", "'", "^", "ˆ", ":", ";", "."]
     static let gluedAfter: Set<Character> = [".", "?", "!", "_", "-", "`", "'", "¬", "~", "^"]
     static let joiners: Set<Character> = [".", ":", "_", "-", ";"]
 
