@@ -119,12 +119,10 @@ struct StatusCommand: AsyncParsableCommand {
         String(format: "%.\(digits)f", x).replacingOccurrences(of: ".", with: ",")
     }
 
-    /// Seconds as hours, minutes and seconds ("1 giờ 5 phút", "42 giây").
+    /// Seconds as the progress lines say them ("1 giờ 5 phút", "42 giây"), and as days and hours from a day on:
+    /// a fleet's time left runs into weeks.
     static func duration(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
-        if s < 60 { return "\(s) giây" }
-        if s < 3600 { return "\(s / 60) phút \(s % 60) giây" }
-        if s < 86_400 { return "\(s / 3600) giờ \(s % 3600 / 60) phút" }
-        return "\(s / 86_400) ngày \(s % 86_400 / 3600) giờ"
+        return s < 86_400 ? ProgressReporter.duration(seconds) : "\(s / 86_400) ngày \(s % 86_400 / 3600) giờ"
     }
 }
