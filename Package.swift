@@ -34,10 +34,17 @@ let package = Package(
             name: "CXapian",
             linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("stdc++")]
         ),
-        // poppler's C++ library behind a plain C API (PDF text with word boxes, page rendering); every
-        // exception caught in C++.
+        // poppler-glib (with cairo): a page's images, which poppler-cpp cannot reach (system library, pkg-config, apt).
+        .systemLibrary(
+            name: "CPopplerGlib",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        // poppler's C++ library behind a plain C API (PDF text with word boxes, page rendering, with poppler-glib a page's
+        // images); every exception caught in C++.
         .target(
             name: "CPoppler",
+            dependencies: ["CPopplerGlib"],
             linkerSettings: [.linkedLibrary("poppler-cpp"), .linkedLibrary("stdc++")]
         ),
         // Tesseract's calls behind a plain C API; every exception caught in C++ (capi.h lets them through).

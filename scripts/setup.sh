@@ -5,7 +5,7 @@ packages=(
   pkg-config
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-osd tesseract-ocr-vie zlib1g-dev
   libxapian-dev xapian-tools
-  poppler-utils libpoppler-cpp-dev
+  poppler-utils libpoppler-cpp-dev libpoppler-glib-dev
   libsqlite3-dev
   libpq-dev postgresql
   libjemalloc-dev

@@ -49,6 +49,19 @@ public final class PDFDocument: @unchecked Sendable {
         pageCount = claimed
     }
 
+    private let listingLock = NSLock()
+    private var listing: [PDFImageInfo]??
+
+    /// The images every page draws, listed by `list` the first time they are asked for and kept (one `pdfimages
+    /// -list` a file, not a page); nil when `list` could not read them.
+    func images(listedBy list: () throws -> [PDFImageInfo]?) rethrows -> [PDFImageInfo]? {
+        listingLock.lock(); defer { listingLock.unlock() }
+        if let listing { return listing }
+        let found = try list()
+        listing = .some(found)
+        return found
+    }
+
     /// Pages one PDF may have: far above any hồ sơ's document, far below what a forged page count claims.
     public static let maxPages = 10_000
 
@@ -157,6 +170,29 @@ public final class PDFDocument: @unchecked Sendable {
         return image
     }
 
+    /// A mixed-raster page's foreground (PDFForeground), or nil when the page draws no image with transparent pixels.
+    /// Throws ScanError on a rotated page, a page above `maxPixels` at the foreground's resolution, or damage.
+    public func foreground(_ number: Int, maxPixels: Int) throws -> PDFForeground? {
+        try checkRange(number)
+        try LeptonicaSetup.once()
+        lock.lock(); defer { lock.unlock() }
+        var pixels: UnsafeMutablePointer<UInt8>?
+        var width: Int32 = 0, height: Int32 = 0, stride: Int32 = 0, layers: Int32 = 0
+        var ppi = 0.0, backgroundInk = 0.0
+        var error: UnsafeMutablePointer<CChar>?
+        guard hoso_pdf_page_foreground(handle, Int32(number - 1), 0, maxPixels, &pixels, &width, &height, &stride, &ppi,
+                                       &layers, &backgroundInk, &error) == 0 else {
+            throw ScanError(file: file, page: number, reason: "Không tách được lớp chữ của trang: \(Self.take(error))")
+        }
+        guard let pixels else { return nil }
+        defer { hoso_pdf_free(pixels) }
+        guard let image = PageImage(pixels: pixels, width: Int(width), height: Int(height), stride: Int(stride), gray: true) else {
+            throw ScanError(file: file, page: number, reason: "Không đủ bộ nhớ để dựng ảnh trang")
+        }
+        image.resolution = Int(ppi.rounded())
+        return PDFForeground(image: image, layers: Int(layers), backgroundInk: backgroundInk)
+    }
+
     private func checkRange(_ number: Int) throws {
         guard number >= 1, number <= pageCount else {
             throw ScanError(file: file, page: number, reason: "Không có trang \(number) (tệp có \(pageCount) trang)")
@@ -168,6 +204,15 @@ public final class PDFDocument: @unchecked Sendable {
         defer { hoso_pdf_free(error) }
         return String(cString: error)
     }
+}
+
+/// What a mixed-raster page draws over its background: its stencils and masked images composed at their own
+/// resolution (8-bit grey, the red channel of their colours), how many there were, and the share of dark pixels
+/// left in the background (which would be text the foreground does not carry).
+public struct PDFForeground {
+    public var image: PageImage
+    public var layers: Int
+    public var backgroundInk: Double
 }
 
 extension PageImage {

@@ -229,7 +229,8 @@ public struct ScanReader {
     /// the page rendered (in colour) at the resolution its text wants (mixed-raster pages, vector text, masks).
     func pdfImage(_ number: Int, of url: URL, document: PDFDocument) throws -> PageImage {
         let pageSize = try document.pageSize(number)
-        if let image = try pdfSingleImage(number, of: url, pageSize: pageSize) {
+        let onPage = try document.images { try listImages(url, pages: nil) }?.filter { $0.page == number }
+        if let onPage, let image = try pdfSingleImage(number, images: onPage, of: url, pageSize: pageSize) {
             let tmp = FileManager.default.temporaryDirectory
                 .appendingPathComponent("hoso-ocr-\(UUID().uuidString)", isDirectory: true)
             do {
@@ -254,6 +255,7 @@ public struct ScanReader {
             }
             // Otherwise rendered (e.g. JBIG2 or an encoding pdfimages cannot write).
         }
+        if let onPage, let image = try foregroundSized(number, of: document, images: onPage) { return image }
         return try renderSized(number, of: document)
     }
 
@@ -348,12 +350,12 @@ public struct ScanReader {
     struct EmbeddedImage { var width: Int; var height: Int; var ppi: Int }
 
     /// The page's image when the page is exactly one raster image covering (nearly) the whole page.
-    func pdfSingleImage(_ number: Int, of url: URL, pageSize: (width: Double, height: Double)?) throws -> EmbeddedImage? {
-        guard let listed = try listImages(url, pages: number...number) else { return nil }
+    func pdfSingleImage(_ number: Int, images listed: [PDFImageInfo], of url: URL,
+                        pageSize: (width: Double, height: Double)?) throws -> EmbeddedImage? {
         // A stencil is an image mask: the foreground of a mixed-raster page, drawn over its background.
         if listed.contains(where: { $0.kind == .stencil }) { return nil }
         // smask / mask rows belong to the image before them
-        let images = listed.filter { $0.page == number && $0.kind == .image }
+        let images = listed.filter { $0.kind == .image }
             .map { EmbeddedImage(width: $0.width, height: $0.height, ppi: $0.ppi) }
         guard images.count == 1, let image = images.first else { return nil }
         try ScanFile.checkPixels(width: image.width, height: image.height, max: maxPixels, file: url.path, page: number)

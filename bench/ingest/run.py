@@ -88,7 +88,7 @@ def chosen_renderings(data):
     out = {}
     for doc, n, steps in db.execute("SELECT documentID, number, preprocessing FROM page"):
         dpi, crop = 300, None
-        m = re.search(r'"render:(\d+)"', steps)
+        m = re.search(r'"(?:render|scale):(\d+)"', steps)
         if m:
             dpi = int(m.group(1))
         m = re.search(r'"crop:(\d+),(\d+),(\d+),(\d+)"', steps)

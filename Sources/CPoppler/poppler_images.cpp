@@ -1,0 +1,173 @@
+// The page images of hoso_poppler.h over poppler-glib (poppler-cpp has no access to a page's images). The same
+// complaint listener and guards as poppler_bridge.cpp: nothing escapes, failures come back as values.
+#include "support.h"
+
+#include <poppler.h>
+#include <cairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+hoso_pdf_::~hoso_pdf_() {
+    if (images) g_object_unref(images);
+}
+
+namespace {
+
+// The file opened a second time by poppler-glib, once per handle.
+PopplerDocument *image_document(hoso_pdf *pdf, const char *&failure) {
+    if (pdf->images) return pdf->images;
+    GError *gerror = nullptr;
+    gchar *uri = g_filename_to_uri(pdf->path.c_str(), nullptr, &gerror);
+    if (uri) pdf->images = poppler_document_new_from_file(uri, nullptr, &gerror);
+    g_free(uri);
+    if (gerror) g_error_free(gerror);
+    if (!pdf->images) failure = "damaged";
+    return pdf->images;
+}
+
+// One decoded image and where it lies, in pixels of the composed page.
+struct Placed {
+    cairo_surface_t *surface;
+    double x0, y0, x1, y1; // points from the top-left corner
+};
+
+struct Surfaces {
+    std::vector<Placed> list;
+    ~Surfaces() {
+        for (Placed &p : list) cairo_surface_destroy(p.surface);
+    }
+};
+
+// Whether at least 1 % of the image's pixels (every 4th row and column looked at) are not fully opaque.
+bool has_transparency(cairo_surface_t *s) {
+    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    int stride = cairo_image_surface_get_stride(s);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    long seen = 0, clear = 0;
+    for (int y = 0; y < h; y += 4) {
+        const uint32_t *row = reinterpret_cast<const uint32_t *>(data + static_cast<size_t>(y) * stride);
+        for (int x = 0; x < w; x += 4, ++seen)
+            if ((row[x] >> 24) != 0xFF) ++clear;
+    }
+    return seen > 0 && clear * 100 >= seen;
+}
+
+// Pixels of an opaque image whose red channel is below 128, and pixels looked at (every 4th row and column).
+void count_ink(cairo_surface_t *s, long &dark, long &seen) {
+    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    int stride = cairo_image_surface_get_stride(s);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    for (int y = 0; y < h; y += 4) {
+        const uint32_t *row = reinterpret_cast<const uint32_t *>(data + static_cast<size_t>(y) * stride);
+        for (int x = 0; x < w; x += 4, ++seen)
+            if (((row[x] >> 16) & 0xFF) < 128) ++dark;
+    }
+}
+
+// Draws `p` over `out` (8-bit, white where nothing is drawn) at `ppi`, each output pixel taking the image pixel
+// under its centre: the stencils are already at the page's resolution, and their edges stay sharp.
+void compose(const Placed &p, double ppi, unsigned char *out, int ow, int oh, int ostride) {
+    int sw = cairo_image_surface_get_width(p.surface), sh = cairo_image_surface_get_height(p.surface);
+    int sstride = cairo_image_surface_get_stride(p.surface);
+    const unsigned char *src = cairo_image_surface_get_data(p.surface);
+    double k = ppi / 72.0;
+    int dx0 = std::max(0, static_cast<int>(std::lround(p.x0 * k))), dy0 = std::max(0, static_cast<int>(std::lround(p.y0 * k)));
+    int dx1 = std::min(ow, static_cast<int>(std::lround(p.x1 * k))), dy1 = std::min(oh, static_cast<int>(std::lround(p.y1 * k)));
+    double fx = sw / ((p.x1 - p.x0) * k), fy = sh / ((p.y1 - p.y0) * k);
+    double ox = p.x0 * k, oy = p.y0 * k;
+    std::vector<int> columns(static_cast<size_t>(std::max(0, dx1 - dx0)));
+    for (int x = dx0; x < dx1; ++x)
+        columns[x - dx0] = std::min(sw - 1, std::max(0, static_cast<int>((x + 0.5 - ox) * fx)));
+    for (int y = dy0; y < dy1; ++y) {
+        int sy = std::min(sh - 1, std::max(0, static_cast<int>((y + 0.5 - oy) * fy)));
+        const uint32_t *row = reinterpret_cast<const uint32_t *>(src + static_cast<size_t>(sy) * sstride);
+        unsigned char *line = out + static_cast<size_t>(y) * ostride;
+        for (int x = dx0; x < dx1; ++x) {
+            uint32_t v = row[columns[x - dx0]];
+            unsigned a = v >> 24;
+            if (a == 0) continue;
+            unsigned red = (v >> 16) & 0xFF; // premultiplied by a
+            line[x] = static_cast<unsigned char>(line[x] - line[x] * a / 255 + red);
+        }
+    }
+}
+
+} // namespace
+
+extern "C" {
+
+int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, double ppi, long max_pixels, unsigned char **pixels, int *width,
+                             int *height, int *stride, double *ppi_out, int *layers, double *background_ink,
+                             char **error) {
+    *pixels = nullptr;
+    *width = *height = *stride = *layers = 0;
+    *ppi_out = 0;
+    *background_ink = 0;
+    return with_page(pdf, index, error, 1, [&](poppler::page &cpage, const char *&failure) {
+        if (cpage.orientation() != poppler::page::portrait) {
+            failure = "rotated";
+            return 1;
+        }
+        PopplerDocument *doc = image_document(pdf, failure);
+        if (!doc) return 1;
+        PopplerPage *page = poppler_document_get_page(doc, index);
+        if (!page) {
+            failure = "no such page";
+            return 1;
+        }
+        double pw = 0, ph = 0;
+        poppler_page_get_size(page, &pw, &ph);
+        GList *mapping = poppler_page_get_image_mapping(page);
+        Surfaces foreground;
+        long dark = 0, seen = 0;
+        double native = 0;
+        for (GList *l = mapping; l; l = l->next) {
+            auto *m = static_cast<PopplerImageMapping *>(l->data);
+            double aw = m->area.x2 - m->area.x1, ah = m->area.y2 - m->area.y1;
+            if (!(aw > 0 && ah > 0)) continue;
+            cairo_surface_t *s = poppler_page_get_image(page, m->image_id);
+            if (!s) continue;
+            if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || cairo_image_surface_get_format(s) != CAIRO_FORMAT_ARGB32) {
+                cairo_surface_destroy(s);
+                continue;
+            }
+            cairo_surface_flush(s);
+            if (has_transparency(s)) {
+                native = std::max(native, cairo_image_surface_get_width(s) / aw * 72.0);
+                foreground.list.push_back({s, m->area.x1, m->area.y1, m->area.x2, m->area.y2});
+            } else {
+                count_ink(s, dark, seen);
+                cairo_surface_destroy(s);
+            }
+        }
+        poppler_page_free_image_mapping(mapping);
+        g_object_unref(page);
+        *background_ink = seen > 0 ? static_cast<double>(dark) / static_cast<double>(seen) : 0;
+        *layers = static_cast<int>(foreground.list.size());
+        if (foreground.list.empty()) return 0;
+        double at = ppi > 0 ? ppi : std::min(600.0, std::round(native));
+        double w = std::ceil(pw / 72.0 * at), h = std::ceil(ph / 72.0 * at);
+        if (!(w > 0 && h > 0) || w * h > static_cast<double>(max_pixels)) {
+            failure = "too many pixels";
+            return 1;
+        }
+        int ow = static_cast<int>(w), oh = static_cast<int>(h), ostride = (ow + 3) & ~3;
+        auto *out = static_cast<unsigned char *>(std::malloc(static_cast<size_t>(ostride) * oh));
+        if (!out) {
+            failure = "out of memory";
+            return 1;
+        }
+        std::memset(out, 0xFF, static_cast<size_t>(ostride) * oh);
+        for (const Placed &p : foreground.list) compose(p, at, out, ow, oh, ostride);
+        *pixels = out;
+        *width = ow;
+        *height = oh;
+        *stride = ostride;
+        *ppi_out = at;
+        return 0;
+    });
+}
+
+} // extern "C"

@@ -1,0 +1,63 @@
+import CTesseract
+import Foundation
+
+/// A mixed-raster page (TT 05/2025's two-layer scans: a 150 ppi colour background under 300 ppi 1-bit stencils) is
+/// recognised from its stencils alone: they are the print and handwriting, already binarised by the scanner, and
+/// drawing them costs a fraction of rendering the page (decoding and upscaling its background), while the seals,
+/// signatures and paper tint of the background are left out. The stencils are measured at their own resolution
+/// and scaled to the resolution the glyphs want.
+extension ScanReader {
+    /// Above this share of dark pixels, the background carries text of its own (an encoder that left print in
+    /// it): the page is rendered whole instead. A seal or a signature darkens well under 1 % of a page.
+    static let backgroundInkLimit = 0.02
+
+    /// The page's foreground sized for recognition, or nil when the page should be rendered whole: no stencils,
+    /// text left in the background, a foreground without glyphs, a rotated page, or sizing switched off.
+    func foregroundSized(_ number: Int, of document: PDFDocument, images: [PDFImageInfo]) throws -> PageImage? {
+        guard let target = sizing.glyphHeight, OCRSwitches.isOn("foreground"),
+              images.contains(where: { $0.kind == .stencil || $0.kind == .mask || $0.kind == .smask }) else { return nil }
+        // Every image is decoded to tell the stencils from the background: each is checked before anything is.
+        for image in images {
+            try ScanFile.checkPixels(width: image.width, height: image.height, max: maxPixels, file: document.file, page: number)
+        }
+        let drawn: PDFForeground?
+        do {
+            drawn = try document.foreground(number, maxPixels: maxPixels)
+        } catch let error as ScanError where error.reason.hasSuffix("rotated") {
+            return nil
+        }
+        guard let fg = drawn, fg.backgroundInk < Self.backgroundInkLimit else { return nil }
+        let layout = PageLayout.measure(fg.image)
+        guard !layout.isBlank else { return nil }
+        let native = fg.image.resolution
+        let dpi = layout.resolution(forGlyphHeight: target, within: sizing.resolutions, fallback: renderResolution)
+        let full = (width: fg.image.width, height: fg.image.height)
+        var image = fg.image
+        var steps = ["foreground:\(native)x\(fg.layers)"]
+        if let box = layout.contentBox(marginMillimetres: sizing.marginMillimetres, atResolution: native),
+           let cut = image.cropped(box) {
+            image = cut
+            image.window = PageImage.Window(x: box.x0, y: box.y0, pageWidth: full.width, pageHeight: full.height)
+        }
+        if dpi != native {
+            let s = Float(dpi) / Float(native)
+            guard let p = pixScale(image.pix, s, s) else {
+                throw ScanError(file: document.file, page: number, reason: "Không đủ bộ nhớ để dựng ảnh trang")
+            }
+            let scaled = PageImage(taking: p)
+            scaled.resolution = dpi
+            scaled.window = image.window.map { w in
+                let k = Double(dpi) / Double(native)
+                return PageImage.Window(x: Int((Double(w.x) * k).rounded()), y: Int((Double(w.y) * k).rounded()),
+                                        pageWidth: Int((Double(w.pageWidth) * k).rounded()),
+                                        pageHeight: Int((Double(w.pageHeight) * k).rounded()))
+            }
+            image = scaled
+            steps.append("scale:\(dpi)")
+        }
+        // The crop as the rendering path records it: in pixels at the resolution recognised.
+        if let w = image.window { steps.append("crop:\(w.x),\(w.y),\(image.width),\(image.height)") }
+        image.origin = steps
+        return image
+    }
+}
