@@ -115,10 +115,12 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], swiftSettings: swift5),
+        // jemalloc's settings for the command line (malloc_conf).
+        .target(name: "CAllocator"),
         // jemalloc as the process's allocator: Xapian's term maps and the analysis allocate for every term, and
         // glibc's malloc is slower at it (bench/scale/RESULTS.md).
         .executableTarget(name: "hoso", dependencies: [
-            "DataFolder", "Catalogue", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations",
+            "CAllocator", "DataFolder", "Catalogue", "IndexLifecycle", "Ingest", "Access", "Search", "Export", "Operations",
             "HosoServer", "OCR", "Acceptance", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: swift5, linkerSettings: [.linkedLibrary("jemalloc")]),
 

@@ -1,5 +1,6 @@
 import Access
 import ArgumentParser
+import CAllocator
 import Catalogue
 import DataFolder
 import Foundation
@@ -41,6 +42,7 @@ struct Hoso: AsyncParsableCommand {
 
     /// Runs the command and maps every failure to the exit codes of CONTRACT.md.
     static func main() async {
+        _ = hoso_allocator_linked()
         // Tesseract's OpenMP reads OMP_THREAD_LIMIT when it loads: re-executes with it set to 1.
         OCRRuntime.ensureSingleThreadedOpenMP()
         // A child reading one suspect PDF for an ingest (ReadingMarks) does only that.
