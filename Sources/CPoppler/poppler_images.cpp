@@ -19,9 +19,12 @@ namespace {
 PopplerDocument *image_document(hoso_pdf *pdf, const char *&failure) {
     if (pdf->images) return pdf->images;
     GError *gerror = nullptr;
-    gchar *uri = g_filename_to_uri(pdf->path.c_str(), nullptr, &gerror);
+    // A URI needs an absolute path; the handle may have been opened with a relative one.
+    gchar *absolute = g_canonicalize_filename(pdf->path.c_str(), nullptr);
+    gchar *uri = g_filename_to_uri(absolute, nullptr, &gerror);
     if (uri) pdf->images = poppler_document_new_from_file(uri, nullptr, &gerror);
     g_free(uri);
+    g_free(absolute);
     if (gerror) g_error_free(gerror);
     if (!pdf->images) failure = "damaged";
     return pdf->images;
@@ -66,8 +69,10 @@ void count_ink(cairo_surface_t *s, long &dark, long &seen) {
     }
 }
 
-// Draws `p` over `out` (8-bit, white where nothing is drawn) at `ppi`, each output pixel taking the image pixel
-// under its centre: the stencils are already at the page's resolution, and their edges stay sharp.
+// Sets the pixels of `out` (1 bit a pixel, most significant bit first, 1 = ink) that `p` inks at `ppi`: where the
+// image is opaque and its colour dark in the red channel, as recognition reads colour (blue and black ink are kept,
+// a red stamp is not). Each output pixel takes the image pixel under its centre: the stencils are already at the
+// page's resolution, and their edges stay sharp.
 void compose(const Placed &p, double ppi, unsigned char *out, int ow, int oh, int ostride) {
     int sw = cairo_image_surface_get_width(p.surface), sh = cairo_image_surface_get_height(p.surface);
     int sstride = cairo_image_surface_get_stride(p.surface);
@@ -86,10 +91,8 @@ void compose(const Placed &p, double ppi, unsigned char *out, int ow, int oh, in
         unsigned char *line = out + static_cast<size_t>(y) * ostride;
         for (int x = dx0; x < dx1; ++x) {
             uint32_t v = row[columns[x - dx0]];
-            unsigned a = v >> 24;
-            if (a == 0) continue;
-            unsigned red = (v >> 16) & 0xFF; // premultiplied by a
-            line[x] = static_cast<unsigned char>(line[x] - line[x] * a / 255 + red);
+            unsigned a = v >> 24, red = (v >> 16) & 0xFF; // red premultiplied by a
+            if (a >= 128 && red * 2 < a) line[x >> 3] |= static_cast<unsigned char>(0x80u >> (x & 7));
         }
     }
 }
@@ -122,7 +125,7 @@ int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, double ppi, long max_pixe
         GList *mapping = poppler_page_get_image_mapping(page);
         Surfaces foreground;
         long dark = 0, seen = 0;
-        double native = 0;
+        double native = 0, widest = 0;
         for (GList *l = mapping; l; l = l->next) {
             auto *m = static_cast<PopplerImageMapping *>(l->data);
             double aw = m->area.x2 - m->area.x1, ah = m->area.y2 - m->area.y1;
@@ -135,7 +138,11 @@ int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, double ppi, long max_pixe
             }
             cairo_surface_flush(s);
             if (has_transparency(s)) {
-                native = std::max(native, cairo_image_surface_get_width(s) / aw * 72.0);
+                // The widest image tells the resolution best: its area is rounded to whole points.
+                if (aw > widest) {
+                    widest = aw;
+                    native = cairo_image_surface_get_width(s) / aw * 72.0;
+                }
                 foreground.list.push_back({s, m->area.x1, m->area.y1, m->area.x2, m->area.y2});
             } else {
                 count_ink(s, dark, seen);
@@ -153,14 +160,23 @@ int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, double ppi, long max_pixe
             failure = "too many pixels";
             return 1;
         }
-        int ow = static_cast<int>(w), oh = static_cast<int>(h), ostride = (ow + 3) & ~3;
-        auto *out = static_cast<unsigned char *>(std::malloc(static_cast<size_t>(ostride) * oh));
+        int ow = static_cast<int>(w), oh = static_cast<int>(h), ostride = ((ow + 31) / 32) * 4;
+        auto *out = static_cast<unsigned char *>(std::calloc(static_cast<size_t>(ostride) * oh, 1));
         if (!out) {
             failure = "out of memory";
             return 1;
         }
-        std::memset(out, 0xFF, static_cast<size_t>(ostride) * oh);
-        for (const Placed &p : foreground.list) compose(p, at, out, ow, oh, ostride);
+        for (Placed &p : foreground.list) {
+            // poppler-glib gives an image's area with its corner exact and its size rounded to whole points: an image
+            // at the page's resolution is placed pixel for pixel from its corner, any other scaled to its area.
+            int sw = cairo_image_surface_get_width(p.surface), sh = cairo_image_surface_get_height(p.surface);
+            double dw = sw / at * 72.0, dh = sh / at * 72.0;
+            if (std::fabs(dw - (p.x1 - p.x0)) <= 1.0 && std::fabs(dh - (p.y1 - p.y0)) <= 1.0) {
+                p.x1 = p.x0 + dw;
+                p.y1 = p.y0 + dh;
+            }
+            compose(p, at, out, ow, oh, ostride);
+        }
         *pixels = out;
         *width = ow;
         *height = oh;

@@ -186,7 +186,7 @@ public final class PDFDocument: @unchecked Sendable {
         }
         guard let pixels else { return nil }
         defer { hoso_pdf_free(pixels) }
-        guard let image = PageImage(pixels: pixels, width: Int(width), height: Int(height), stride: Int(stride), gray: true) else {
+        guard let image = PageImage(bits: pixels, width: Int(width), height: Int(height), stride: Int(stride)) else {
             throw ScanError(file: file, page: number, reason: "Không đủ bộ nhớ để dựng ảnh trang")
         }
         image.resolution = Int(ppi.rounded())
@@ -207,7 +207,7 @@ public final class PDFDocument: @unchecked Sendable {
 }
 
 /// What a mixed-raster page draws over its background: its stencils and masked images composed at their own
-/// resolution (8-bit grey, the red channel of their colours), how many there were, and the share of dark pixels
+/// resolution (1 bit a pixel: where they ink dark in the red channel), how many there were, and the share of dark pixels
 /// left in the background (which would be text the foreground does not carry).
 public struct PDFForeground {
     public var image: PageImage
@@ -216,6 +216,19 @@ public struct PDFForeground {
 }
 
 extension PageImage {
+    /// A 1-bit Leptonica image (1 = ink) from rows of bits, most significant first, `stride` bytes apart.
+    convenience init?(bits: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int) {
+        guard width > 0, height > 0, let pix = pixCreate(l_int32(width), l_int32(height), 1) else { return nil }
+        let bytes = Int(pixGetWpl(pix)) * 4
+        let data = UnsafeMutableRawPointer(pixGetData(pix)!)
+        for y in 0..<height {
+            (data + y * bytes).copyMemory(from: bits + y * stride, byteCount: min(bytes, stride))
+        }
+        // Leptonica keeps bytes big-endian within each 32-bit word: written in memory order, swapped once.
+        pixEndianByteSwap(pix)
+        self.init(taking: pix)
+    }
+
     /// A Leptonica image from rows of 8-bit grey or 24-bit RGB bytes (poppler's rendering); with `redOnly`, RGB rows
     /// become an 8-bit image of their red bytes (a quarter of the memory, and no 32-bit image to split later).
     convenience init?(pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, gray: Bool, redOnly: Bool = false) {

@@ -57,9 +57,10 @@ int hoso_pdf_render_region(hoso_pdf *_Nonnull pdf, int index, double dpi, int gr
                            int *_Nonnull height, int *_Nonnull stride, char *_Nullable *_Nullable error);
 
 /// Page `index`'s foreground: every raster image it draws with transparent pixels (the 1-bit stencils and masked
-/// images that carry a mixed-raster scan's print and handwriting) composed over white at `ppi` (0: at the
-/// foreground's own resolution), as the 8-bit red channel of their colours, the opaque images (the background:
-/// paper, seals, signatures) left out. *pixels (malloc'd) holds *height rows of *stride bytes; *ppi_out the
+/// images that carry a mixed-raster scan's print and handwriting) composed at `ppi` (0: at the foreground's own
+/// resolution) as 1 bit a pixel, set where they ink in a colour dark in its red channel; the opaque images (the
+/// background: paper, seals, signatures) left out. *pixels (malloc'd) holds *height rows of *stride bytes (a
+/// multiple of 4), most significant bit first; *ppi_out the
 /// resolution; *layers how many images were composed; *background_ink the share of the opaque images' pixels
 /// whose red channel is below 128 (text left in the background shows there). Fails with "rotated" on a rotated
 /// page and "too many pixels" above `max_pixels`. 0 on success (also when *layers is 0: then no pixels).
