@@ -30,42 +30,28 @@ extension ScanReader {
         }
         guard let fg = drawn, fg.backgroundInk < Self.backgroundInkLimit else { return nil }
         let layout = PageLayout.measure(fg.image)
-        guard !layout.isBlank else { return nil }
         let native = fg.image.resolution
+        guard !layout.isBlank, let box = layout.contentBox(marginMillimetres: sizing.marginMillimetres, atResolution: native),
+              let cut = fg.image.cropped(box) else { return nil }
         let dpi = layout.resolution(forGlyphHeight: target, within: sizing.resolutions, fallback: renderResolution)
-        let full = (width: fg.image.width, height: fg.image.height)
-        var image = fg.image
-        var steps = ["foreground:\(native)x\(fg.layers)"]
-        if let box = layout.contentBox(marginMillimetres: sizing.marginMillimetres, atResolution: native),
-           let cut = image.cropped(box) {
-            image = cut
-            image.window = PageImage.Window(x: box.x0, y: box.y0, pageWidth: full.width, pageHeight: full.height)
+        let k = Double(dpi) / Double(native)
+        // To grey at the wanted resolution, smoothed and sharpened as pixScale does (measured better for Tesseract on
+        // the bench pages than the plain share of ink under each pixel, pixScaleToGray: CER 2.8 % against 4.2 %).
+        guard let p = pixConvert1To8(nil, cut.pix, 255, 0).flatMap({ g in
+            defer { var d: UnsafeMutablePointer<PIX>? = g; pixDestroy(&d) }
+            return pixScale(g, Float(k), Float(k))
+        }) else {
+            throw ScanError(file: document.file, page: number, reason: "Không đủ bộ nhớ để dựng ảnh trang")
         }
-        do {
-            // To grey at the wanted resolution, smoothed and sharpened as pixScale does (measured better for Tesseract
-            // on the bench pages than the plain share of ink under each pixel, pixScaleToGray: CER 2.8 % against 4.2 %).
-            let s = Float(dpi) / Float(native)
-            let grey = pixConvert1To8(nil, image.pix, 255, 0).flatMap { g in
-                defer { var d: UnsafeMutablePointer<PIX>? = g; pixDestroy(&d) }
-                return pixScale(g, s, s)
-            }
-            guard let p = grey else {
-                throw ScanError(file: document.file, page: number, reason: "Không đủ bộ nhớ để dựng ảnh trang")
-            }
-            let scaled = PageImage(taking: p)
-            scaled.resolution = dpi
-            scaled.window = image.window.map { w in
-                let k = Double(dpi) / Double(native)
-                return PageImage.Window(x: Int((Double(w.x) * k).rounded()), y: Int((Double(w.y) * k).rounded()),
-                                        pageWidth: Int((Double(w.pageWidth) * k).rounded()),
-                                        pageHeight: Int((Double(w.pageHeight) * k).rounded()))
-            }
-            image = scaled
-            steps.append("scale:\(dpi)")
-        }
+        let image = PageImage(taking: p)
+        image.resolution = dpi
+        let scaled = { (v: Int) in Int((Double(v) * k).rounded()) }
+        let window = PageImage.Window(x: scaled(box.x0), y: scaled(box.y0), pageWidth: scaled(fg.image.width),
+                                      pageHeight: scaled(fg.image.height))
+        image.window = window
         // The crop as the rendering path records it: in pixels at the resolution recognised.
-        if let w = image.window { steps.append("crop:\(w.x),\(w.y),\(image.width),\(image.height)") }
-        image.origin = steps
+        image.origin = ["foreground:\(native)x\(fg.layers)", "scale:\(dpi)",
+                        "crop:\(window.x),\(window.y),\(image.width),\(image.height)"]
         return image
     }
 }
