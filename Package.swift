@@ -91,7 +91,7 @@ let package = Package(
         ], swiftSettings: swift5),
         // Batches in: scans recognised page by page into the catalogue, then the index updated.
         .target(name: "Ingest", dependencies: [
-            "DataFolder", "Catalogue", "Delivery", "OCR", "IndexLifecycle",
+            "DataFolder", "Catalogue", "Delivery", "OCR", "Syllables", "IndexLifecycle",
         ], swiftSettings: swift5),
         // Who asks: tokens, callers and the audit log.
         .target(name: "Access", dependencies: ["DataFolder", "Catalogue"], swiftSettings: swift5),

@@ -82,6 +82,11 @@ public protocol ArchiveCatalogue: AnyObject, Sendable {
     /// `poorLayerBelow`, least confident first: candidates for review.
     func lowConfidencePages(below: Double, poorLayerBelow: Double, limit: Int) throws -> [ReviewPage]
     func counts() throws -> (files: Int, documents: Int, pages: Int)
+    /// Text people wrote, for the correction's syllable-pair model: the titles of the hồ sơ, the trích yếu of the
+    /// documents (at most `metadataLimit` of each), and the text of at most `pageLimit` pages kept from a text layer
+    /// scoring at least `layerScoreAtLeast`, or from a transcription, the last saved first. Recognised pages are
+    /// left out: their errors would teach the model to keep them.
+    func ownTexts(pageLimit: Int, metadataLimit: Int, layerScoreAtLeast: Double) throws -> [String]
 
     // MARK: Tokens and audit
 

@@ -184,6 +184,19 @@ extension CatalogueStore {
         }
     }
 
+    public func ownTexts(pageLimit: Int, metadataLimit: Int, layerScoreAtLeast: Double) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT title FROM file LIMIT ?", arguments: [max(0, metadataLimit)])
+                + String.fetchAll(db, sql: "SELECT summary FROM document WHERE summary IS NOT NULL LIMIT ?",
+                                  arguments: [max(0, metadataLimit)])
+                + String.fetchAll(db, sql: """
+                    SELECT text FROM page
+                    WHERE textSource = 'transcript' OR (textSource = 'layer' AND coalesce(layerScore, 1) >= ?)
+                    ORDER BY savedAt DESC LIMIT ?
+                    """, arguments: [layerScoreAtLeast, max(0, pageLimit)])
+        }
+    }
+
     public func counts() throws -> (files: Int, documents: Int, pages: Int) {
         try read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0,

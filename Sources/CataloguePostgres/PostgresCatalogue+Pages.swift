@@ -156,6 +156,19 @@ extension PostgresCatalogue {
         }
     }
 
+    public func ownTexts(pageLimit: Int, metadataLimit: Int, layerScoreAtLeast: Double) throws -> [String] {
+        try read { c in
+            let r = try c.exec("""
+                (SELECT title FROM file LIMIT $1)
+                UNION ALL (SELECT summary FROM document WHERE summary IS NOT NULL LIMIT $1)
+                UNION ALL (SELECT text FROM page
+                           WHERE text_source = 'transcript' OR (text_source = 'layer' AND coalesce(layer_score, 1) >= $2)
+                           ORDER BY saved_at DESC LIMIT $3)
+                """, [PGValue(max(0, metadataLimit)), PGValue(layerScoreAtLeast), PGValue(max(0, pageLimit))])
+            return try (0..<r.count).map { try r.text($0, 0) }
+        }
+    }
+
     public func counts() throws -> (files: Int, documents: Int, pages: Int) {
         try read { c in
             let r = try c.exec("SELECT (SELECT count(*) FROM file), (SELECT count(*) FROM document), (SELECT count(*) FROM page)")

@@ -27,15 +27,20 @@ public struct SyllablePairModel: Sendable {
     }()
 
     /// Adds the syllables and pairs of `text` (lines are separate: no pair spans a line break).
-    public mutating func learn(_ text: String) {
-        for line in text.split(whereSeparator: \.isNewline) {
-            var previous: String?
-            for raw in line.split(whereSeparator: \.isWhitespace) {
-                guard let key = Self.key(raw) else { previous = nil; continue }
-                syllables[key, default: 0] += 1
-                total += 1
-                if let p = previous { pairs[p + " " + key, default: 0] += 1 }
-                previous = key
+    public mutating func learn(_ text: String) { learn([text]) }
+
+    /// Adds the syllables and pairs of each of `texts`, indexing the vocabulary once at the end.
+    public mutating func learn<S: Sequence>(_ texts: S) where S.Element == String {
+        for text in texts {
+            for line in text.split(whereSeparator: \.isNewline) {
+                var previous: String?
+                for raw in line.split(whereSeparator: \.isWhitespace) {
+                    guard let key = Self.key(raw) else { previous = nil; continue }
+                    syllables[key, default: 0] += 1
+                    total += 1
+                    if let p = previous { pairs[p + " " + key, default: 0] += 1 }
+                    previous = key
+                }
             }
         }
         reindex()

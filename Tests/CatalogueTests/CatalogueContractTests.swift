@@ -244,6 +244,33 @@ class CatalogueContractTests: XCTestCase {
         XCTAssertEqual(review.first?.layerScore, 0.875)
     }
 
+    /// The texts the correction learns the archive's words from: titles, trích yếu, kept good layers and
+    /// transcriptions, the last saved first; never recognised pages nor poor layers.
+    func testOwnTextsAreWhatPeopleWrote() throws {
+        let store = try makeCatalogue()
+        try store.upsert(files: [Self.file], documents: [Self.document(1), Self.document(2)])
+        let id = Self.document(1).id
+        var layer = Self.page(id, 1)
+        layer.text = "Thu hồi đất của hộ bà H'Hen Niê tại buôn Ea Kly"
+        layer.textSource = .layer; layer.layerScore = 0.99
+        var poor = Self.page(id, 2)
+        poor.text = "Thu hôi đât cua hô"
+        poor.textSource = .layer; poor.layerScore = 0.8
+        var recognised = Self.page(id, 3)
+        recognised.text = "Thu hồi đât tại buôn Ea Klv"
+        var transcript = Self.page(Self.document(2).id, 1)
+        transcript.text = "Biên bản tiếp công dân"
+        transcript.textSource = .transcript
+        for page in [layer, poor, recognised, transcript] { try store.save(page: page) }
+        let texts = try store.ownTexts(pageLimit: 10, metadataLimit: 10, layerScoreAtLeast: 0.97)
+        XCTAssertEqual(texts.filter { $0 == Self.file.title }.count, 1)
+        XCTAssertEqual(texts.filter { $0 == "Về việc thu hồi đất của hộ bà H'Hen Niê" }.count, 2, "each document's trích yếu")
+        XCTAssertEqual(Set(texts).subtracting([Self.file.title, "Về việc thu hồi đất của hộ bà H'Hen Niê"]),
+                       [layer.text, transcript.text])
+        XCTAssertEqual(try store.ownTexts(pageLimit: 1, metadataLimit: 0, layerScoreAtLeast: 0.97), [transcript.text],
+                       "the last saved first")
+    }
+
     /// A page keeps the text as recognised beside the corrected one; saving it again replaces both.
     func testRecognizedTextIsKeptBesideTheCorrection() throws {
         let store = try makeCatalogue()

@@ -125,6 +125,28 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: "ngay ký", confidence: 70), "ngày ký", "seen twice: replaced")
     }
 
+    /// Learning texts together counts what learning them one by one does.
+    func testLearningManyTextsAtOnce() {
+        let texts = ["Quyết định thu hồi đất\nbuôn Ea Kly", "xã Ea Kly, huyện Krông Pắc", "thu hồi đất"]
+        var one = SyllablePairModel(), many = SyllablePairModel()
+        for t in texts { one.learn(t) }
+        many.learn(texts)
+        XCTAssertEqual(one.syllables, many.syllables)
+        XCTAssertEqual(one.pairs, many.pairs)
+        XCTAssertEqual(many.count("kly"), 2)
+        XCTAssertEqual(many.count("ea", "kly"), 2)
+        XCTAssertEqual(many.siblings(of: "pac"), ["pắc"])
+    }
+
+    /// The archive's own names, learned beside the built-in counts, mend what the built-in model cannot know.
+    func testTheArchivesOwnTextsTeachItsNames() {
+        let read = "tại buôn Ea Kly, huyện Ea Sup"
+        XCTAssertEqual(OCRCorrector().correct(line: read, confidence: 70), read, "the built-in model does not know them")
+        var model = SyllablePairModel.builtin
+        model.learn(["Hồ sơ thu hồi đất huyện Ea Súp", "Về việc thu hồi đất tại huyện Ea Súp"])
+        XCTAssertEqual(OCRCorrector(model: model).correct(line: read, confidence: 70), "tại buôn Ea Kly, huyện Ea Súp")
+    }
+
     func testModel() {
         var model = SyllablePairModel()
         model.learn("Quyết định, quyết định\nĐịnh mức")
