@@ -11,8 +11,8 @@ import VietText
 /// - marks misread or dropped: a word that is not a Vietnamese syllable (`SyllableShape`) or that the archive's
 ///   texts never use is replaced by the known syllable with the same letters and other marks (`quyet` →
 ///   `quyết`, `phâm` → `phẩm`, `chê` → `chế`) that the syllable-pair model (`SyllablePairModel`) finds most
-///   likely between its neighbours, or by Tesseract's own next choice for one of its symbols when that makes a
-///   known syllable; a well-formed word (known or not) is replaced only when the replacement is seen beside its
+///   likely between its neighbours, or by Tesseract's own next choice for one of its symbols, or by the `m` a worn
+///   typeface lets `vie` read as `n` (`năn` → `năm`), when that makes a known syllable; a well-formed word (known or not) is replaced only when the replacement is seen beside its
 ///   neighbours at least twice, and more often than the word itself.
 ///
 /// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
@@ -172,7 +172,7 @@ public struct OCRCorrector: Sendable {
         if known, wellFormed, word.confidence >= trustAbove { return core }
         if !wellFormed, SyllableShape.classify(core) != .malformed { return core }   // names, abbreviations
         var candidates = Set(model.siblings(of: key))
-        for alternative in Self.symbolAlternatives(word) {
+        for alternative in Self.symbolAlternatives(word) + Self.wornLetters(key) {
             let k = alternative.lowercased()
             if model.count(k) > 0 { candidates.insert(k) }
         }
@@ -193,6 +193,15 @@ public struct OCRCorrector: Sendable {
             guard beside > ownBeside, beside >= 2 else { return core }
         }
         return Self.cased(best.key, like: core)
+    }
+
+    /// The syllables a worn or thin typeface makes `vie` read as `key`: an `m` that lost a leg is read `n`, at a
+    /// syllable's end (`năn` for `năm`, `kiển` for `kiểm`) or start (`nười` for `mười`); the marks stay as read.
+    static func wornLetters(_ key: String) -> [String] {
+        var out: [String] = []
+        if key.count > 1, key.hasSuffix("n") { out.append(String(key.dropLast()) + "m") }
+        if key.count > 1, key.hasPrefix("n"), !key.hasPrefix("ng"), !key.hasPrefix("nh") { out.append("m" + key.dropFirst()) }
+        return out
     }
 
     /// The words made by taking Tesseract's second (or later) choice for one symbol of `word`.

@@ -125,6 +125,24 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: "ngay ký", confidence: 70), "ngày ký", "seen twice: replaced")
     }
 
+    /// An `m` that lost a leg reads `n`: the `m` syllable is weighed with the marks as read, and a real syllable is
+    /// still replaced only on a pair seen twice.
+    func testWornMReadAsN() {
+        var model = SyllablePairModel()
+        model.learn(["ngày 15 tháng 02 năm 2012", "trong năm nay", "cuối năm nay", "kiểm tra", "kiểm tra hồ sơ", "tham gia", "tham gia họp",
+                     "mười lăm", "mười lăm ngày", "than đá"])
+        let c = OCRCorrector(model: model)
+        XCTAssertEqual(OCRCorrector.wornLetters("kiển"), ["kiểm"])
+        XCTAssertEqual(OCRCorrector.wornLetters("nười"), ["mười"])
+        XCTAssertEqual(OCRCorrector.wornLetters("nguyễn"), ["nguyễm"], "the start's ng is no m")
+        XCTAssertEqual(c.correct(line: "kiển tra", confidence: 70), "kiểm tra")
+        XCTAssertEqual(c.correct(line: "tháng 02 năn nay", confidence: 70), "tháng 02 năm nay")
+        XCTAssertEqual(c.correct(line: "nười lăm", confidence: 70), "mười lăm")
+        XCTAssertEqual(c.correct(line: "than gia", confidence: 70), "tham gia")
+        XCTAssertEqual(c.correct(line: "than đá", confidence: 70), "than đá", "its own pair")
+        XCTAssertEqual(c.correct(line: "than thở", confidence: 70), "than thở", "no pair for either: left")
+    }
+
     /// Learning texts together counts what learning them one by one does.
     func testLearningManyTextsAtOnce() {
         let texts = ["Quyết định thu hồi đất\nbuôn Ea Kly", "xã Ea Kly, huyện Krông Pắc", "thu hồi đất"]
