@@ -63,17 +63,7 @@ final class ForegroundTests: XCTestCase {
             stream("/Type /XObject /Subtype /Image /Width \(w) /Height \(h) /ImageMask true /BitsPerComponent 1 /Decode [1 0]",
                    mask),
         ]
-        var pdf = Data("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        for (i, object) in objects.enumerated() {
-            offsets.append(pdf.count)
-            pdf += Data("\(i + 1) 0 obj\n".utf8) + object + Data("\nendobj\n".utf8)
-        }
-        let xref = pdf.count
-        pdf += Data("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n".utf8)
-        for offset in offsets { pdf += Data(String(format: "%010d 00000 n \n", offset).utf8) }
-        pdf += Data("trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
-        return pdf
+        return ScanReaderTests.pdf(objects: objects)
     }
 
     static func pixel(_ image: PageImage, _ x: Int, _ y: Int) -> Bool {

@@ -162,6 +162,11 @@ final class ScanReaderTests: XCTestCase {
             Data("<< /Length \(stream.count) >>\nstream\n".utf8) + stream + Data("\nendstream".utf8),
             Data("<< /Type /Font /Subtype /Type1 /BaseFont /\(font) /Encoding /WinAnsiEncoding >>".utf8),
         ]
+        return ScanReaderTests.pdf(objects: objects)
+    }
+
+    /// A PDF of `objects` (numbered from 1, the first the catalog) with its cross-reference table.
+    static func pdf(objects: [Data]) -> Data {
         var pdf = Data("%PDF-1.4\n".utf8)
         var offsets: [Int] = []
         for (i, object) in objects.enumerated() {
