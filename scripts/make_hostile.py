@@ -146,6 +146,35 @@ def jbig2():
     return "pdf", image_page(b"/Width 2480 /Height 3508 /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode", data)
 
 
+def mixed_raster_page(mask_dict, data):
+    """A one-page PDF as a TT 05 two-layer scan: a small grey background image under one stencil mask."""
+    background = zlib.compress(bytes([235]) * (62 * 88), 9)
+    return pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Bg 5 0 R /Fg 6 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        stream(b"", b"q 595 0 0 842 0 0 cm /Bg Do Q 0 0 0 rg q 595 0 0 842 0 0 cm /Fg Do Q"),
+        stream(b"/Type /XObject /Subtype /Image /Width 62 /Height 88 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+               b"/Filter /FlateDecode", background),
+        stream(b"/Type /XObject /Subtype /Image /ImageMask true " + mask_dict, data),
+    ])
+
+
+def stencil_jbig2():
+    # A mixed-raster page whose print stencil is JBIG2 garbage (read from its stencil, not rendered).
+    rnd = random.Random(17)
+    header = struct.pack(">IBBBI", 0, 0x30, 0, 1, 19) + struct.pack(">IIIIBH", 2480, 3508, 300, 300, 1, 0)
+    data = header + bytes(rnd.randrange(256) for _ in range(4000))
+    return "pdf", mixed_raster_page(b"/Width 2480 /Height 3508 /BitsPerComponent 1 /Filter /JBIG2Decode", data)
+
+
+def stencil_huge():
+    # A mixed-raster page whose stencil claims 100000 × 100000 pixels in a few hundred bytes.
+    data = zlib.compress(bytes(12500 * 200), 9)
+    return "pdf", mixed_raster_page(b"/Width 100000 /Height 100000 /BitsPerComponent 1 /Filter /FlateDecode", data)
+
+
 def jpx():
     # A JPEG 2000 stream: the JP2 signature and file-type boxes, then garbage for the codestream.
     rnd = random.Random(13)
@@ -236,7 +265,7 @@ KINDS = {
     "pages-loop": pages_loop, "objstm-loop": objstm_loop, "huge-image": huge_image, "huge-page": huge_page,
     "broken-stream": broken_stream, "truncated": truncated, "jbig2": jbig2, "jpx": jpx, "count-millions": count_millions,
     "tiff-loop": tiff_loop, "png-huge": png_huge, "jpeg-huge": jpeg_huge, "empty": empty,
-    "random-bytes": random_bytes, "tess-throw": tess_throw,
+    "random-bytes": random_bytes, "tess-throw": tess_throw, "stencil-jbig2": stencil_jbig2, "stencil-huge": stencil_huge,
 }
 
 

@@ -51,6 +51,14 @@ final class HostileScanReaderTests: XCTestCase {
         try assertRefused("empty", "Tệp rỗng")
     }
 
+    /// A mixed-raster page is read from its stencil in process (poppler-glib): a stencil claiming a huge size is
+    /// refused before it is decoded, a garbled one leaves a blank foreground, and the page rendered whole is refused
+    /// with poppler's complaint.
+    func testBadStencilsOfAMixedRasterPageAreRefused() throws {
+        try assertRefused("stencil-huge", "Ảnh quá lớn: 100000 × 100000", seconds: 20)
+        try assertRefused("stencil-jbig2", "PDF hỏng, trang trống")
+    }
+
     func testHugeDimensionsAreRefusedBeforeDecoding() throws {
         try assertRefused("huge-image", "Ảnh quá lớn: 100000 × 100000", seconds: 20)
         try assertRefused("huge-page", "Ảnh quá lớn: 100000000 × 100000000")
