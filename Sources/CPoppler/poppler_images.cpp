@@ -30,7 +30,7 @@ PopplerDocument *image_document(hoso_pdf *pdf, const char *&failure) {
     return pdf->images;
 }
 
-// One decoded image and where it lies, in pixels of the composed page.
+// One decoded image and where it lies on the page.
 struct Placed {
     cairo_surface_t *surface;
     double x0, y0, x1, y1; // points from the top-left corner
@@ -115,46 +115,55 @@ int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, double ppi, long max_pixe
         }
         PopplerDocument *doc = image_document(pdf, failure);
         if (!doc) return 1;
-        PopplerPage *page = poppler_document_get_page(doc, index);
+        std::unique_ptr<PopplerPage, void (*)(gpointer)> page(poppler_document_get_page(doc, index), g_object_unref);
         if (!page) {
             failure = "no such page";
             return 1;
         }
         double pw = 0, ph = 0;
-        poppler_page_get_size(page, &pw, &ph);
-        GList *mapping = poppler_page_get_image_mapping(page);
+        poppler_page_get_size(page.get(), &pw, &ph);
+        std::unique_ptr<GList, void (*)(GList *)> mapping(poppler_page_get_image_mapping(page.get()),
+                                                          poppler_page_free_image_mapping);
         Surfaces foreground;
         long dark = 0, seen = 0;
         double native = 0, widest = 0;
-        for (GList *l = mapping; l; l = l->next) {
+        for (GList *l = mapping.get(); l; l = l->next) {
             auto *m = static_cast<PopplerImageMapping *>(l->data);
             double aw = m->area.x2 - m->area.x1, ah = m->area.y2 - m->area.y1;
             if (!(aw > 0 && ah > 0)) continue;
-            cairo_surface_t *s = poppler_page_get_image(page, m->image_id);
+            cairo_surface_t *s = poppler_page_get_image(page.get(), m->image_id);
             if (!s) continue;
-            if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || cairo_image_surface_get_format(s) != CAIRO_FORMAT_ARGB32) {
+            cairo_format_t format = cairo_image_surface_get_format(s);
+            if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)) {
                 cairo_surface_destroy(s);
                 continue;
             }
             cairo_surface_flush(s);
-            if (has_transparency(s)) {
+            if (format == CAIRO_FORMAT_ARGB32 && has_transparency(s)) {
                 // The widest image tells the resolution best: its area is rounded to whole points.
                 if (aw > widest) {
                     widest = aw;
                     native = cairo_image_surface_get_width(s) / aw * 72.0;
                 }
-                foreground.list.push_back({s, m->area.x1, m->area.y1, m->area.x2, m->area.y2});
+                try {
+                    foreground.list.push_back({s, m->area.x1, m->area.y1, m->area.x2, m->area.y2});
+                } catch (...) {
+                    cairo_surface_destroy(s);
+                    throw;
+                }
             } else {
                 count_ink(s, dark, seen);
                 cairo_surface_destroy(s);
             }
         }
-        poppler_page_free_image_mapping(mapping);
-        g_object_unref(page);
         *background_ink = seen > 0 ? static_cast<double>(dark) / static_cast<double>(seen) : 0;
         *layers = static_cast<int>(foreground.list.size());
         if (foreground.list.empty()) return 0;
         double at = ppi > 0 ? ppi : std::min(600.0, std::round(native));
+        if (at < 50) {
+            failure = "foreground below 50 ppi";
+            return 1;
+        }
         double w = std::ceil(pw / 72.0 * at), h = std::ceil(ph / 72.0 * at);
         if (!(w > 0 && h > 0) || w * h > static_cast<double>(max_pixels)) {
             failure = "too many pixels";
