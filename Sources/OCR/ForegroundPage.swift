@@ -15,7 +15,7 @@ extension ScanReader {
     /// The page's foreground sized for recognition, or nil when the page should be rendered whole: no stencils,
     /// text left in the background, a foreground without glyphs, a rotated page, or sizing switched off.
     func foregroundSized(_ number: Int, of document: PDFDocument, images: [PDFImageInfo]) throws -> PageImage? {
-        guard let target = sizing.glyphHeight, OCRSwitches.isOn("foreground"),
+        guard let target = sizing.stencilGlyphHeight, OCRSwitches.isOn("foreground"),
               images.contains(where: { $0.kind == .stencil || $0.kind == .mask || $0.kind == .smask }) else { return nil }
         // Every image is decoded to tell the stencils from the background: each is checked before anything is.
         for image in images {
