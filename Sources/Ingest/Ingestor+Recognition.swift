@@ -16,7 +16,8 @@ extension Ingestor {
         claims.start()
         defer { claims.finish() }
         let progress = ProgressReporter(label: "Nhận dạng", total: jobs.count, quiet: options.quiet)
-        let pool = try RecognitionPool(workers: max(1, options.workers), options: ArchiveSyllables.options(from: store))
+        let store = self.store
+        let pool = try RecognitionPool(workers: max(1, options.workers), makingOptions: { ArchiveSyllables.options(from: store) })
         // While others hold every document left, look again this often: a dead worker's claim expires in a lease.
         let poll = min(2, max(0.1, options.lease / 10))
         var recognised = 0

@@ -14,10 +14,27 @@ public final class RecognitionPool {
     /// Engines made so far.
     var enginesMade: Int { slots.filter(\.made).count }
 
+    public convenience init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = "vie",
+                            options: RecognitionOptions = RecognitionOptions()) throws {
+        try self.init(workers: workers, language: language, makingOptions: { options })
+    }
+
+    /// With the options made by `makingOptions` when the first engine is (once, whichever worker needs it first):
+    /// options that cost something to make (the archive's syllable model) are not made for a run of text layers.
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = "vie",
-                options: RecognitionOptions = RecognitionOptions()) throws {
+                makingOptions: @escaping () -> RecognitionOptions) throws {
         OCRRuntime.prepare()
-        makeEngine = { try TesseractEngine(language: language, options: options) }
+        let lock = NSLock()
+        var made: RecognitionOptions?
+        makeEngine = {
+            let options: RecognitionOptions = lock.withLock {
+                if let made { return made }
+                let options = makingOptions()
+                made = options
+                return options
+            }
+            return try TesseractEngine(language: language, options: options)
+        }
         slots = (0..<max(1, workers)).map { _ in EngineSlot() }
     }
 

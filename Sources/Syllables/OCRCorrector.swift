@@ -12,8 +12,9 @@ import VietText
 ///   texts never use is replaced by the known syllable with the same letters and other marks (`quyet` →
 ///   `quyết`, `phâm` → `phẩm`, `chê` → `chế`) that the syllable-pair model (`SyllablePairModel`) finds most
 ///   likely between its neighbours, or by Tesseract's own next choice for one of its symbols, or by the `m` a worn
-///   typeface lets `vie` read as `n` (`năn` → `năm`), when that makes a known syllable; a well-formed word (known or not) is replaced only when the replacement is seen beside its
-///   neighbours at least twice, and more often than the word itself.
+///   typeface lets `vie` read as `n` (`năn` → `năm`), when that makes a known syllable; a well-formed word (known
+///   or not) is replaced only when the replacement is seen beside its neighbours at least twice, and more often
+///   than the word itself.
 ///
 /// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
 /// - punctuation that specks of a photocopy make: a lone mark read with little confidence (`‡`, `¬`, `¡`, `:`) is

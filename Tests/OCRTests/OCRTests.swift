@@ -198,6 +198,24 @@ final class RecognitionPoolTests: XCTestCase {
         XCTAssertEqual(pool.enginesMade, 0, "no Tesseract model loaded for pages that carry a good layer")
     }
 
+    /// Options made on demand are made once, by the first engine, and not at all for text layers alone.
+    func testOptionsAreMadeOnceWhenAnEngineIs() throws {
+        let made = NSLock()
+        var times = 0
+        let count = { made.withLock { times } }
+        let pool = try RecognitionPool(workers: 2, makingOptions: { made.withLock { times += 1 }; return RecognitionOptions() })
+        let layer = OCRTests.fixtures.appendingPathComponent("two_layer.pdf")
+        pool.run([1], load: { try ScanReader().page($0, of: layer) }, done: { _, _ in })
+        XCTAssertEqual(count(), 0, "a text layer needs no engine, nor its options")
+        let scan = OCRTests.fixtures.appendingPathComponent("two_pages.tif")
+        var failures = 0
+        pool.run([1, 2], scan: { "\($0)" }, load: { try ScanReader().page($0, of: scan) },
+                 done: { if case .failure = $1 { failures += 1 } })
+        XCTAssertEqual(failures, 0)
+        XCTAssertEqual(pool.enginesMade, 2)
+        XCTAssertEqual(count(), 1, "two engines, one making of the options")
+    }
+
     /// Jobs are handed out by scan: a worker takes the next page of a scan nobody is loading from, else the
     /// next page in order; a scan's pages keep their order.
     func testJobQueueSpreadsLoadsOverScans() {
