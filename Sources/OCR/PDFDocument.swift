@@ -53,10 +53,12 @@ public final class PDFDocument: @unchecked Sendable {
     private var listing: [PDFImageInfo]??
 
     /// The images every page draws, listed by `list` the first time they are asked for and kept (one `pdfimages
-    /// -list` a file, not a page); nil when `list` could not read them.
+    /// -list` a file, not a page); nil when `list` could not read them. A `list` that throws (a tool run too long)
+    /// throws for the page that asked, and is not run again: the other pages are read without the list.
     func images(listedBy list: () throws -> [PDFImageInfo]?) rethrows -> [PDFImageInfo]? {
         listingLock.lock(); defer { listingLock.unlock() }
         if let listing { return listing }
+        listing = .some(nil)
         let found = try list()
         listing = .some(found)
         return found

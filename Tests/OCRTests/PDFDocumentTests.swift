@@ -105,6 +105,21 @@ final class PDFDocumentTests: XCTestCase {
         XCTAssertLessThan(ours.meanGrey, 254, "the text is drawn")
     }
 
+    /// A file's images are listed once for all its pages; a listing that failed by throwing is not tried again.
+    func testImageListIsMadeOncePerFile() throws {
+        let url = fixture("two_layer.pdf")
+        let document = try PDFDocument(url: url)
+        var runs = 0
+        let listed = try document.images { runs += 1; return try ScanReader().images(of: url) }
+        XCTAssertEqual(listed?.count, 1)
+        XCTAssertEqual(try document.images { runs += 1; return [] }?.count, 1, "kept")
+        XCTAssertEqual(runs, 1)
+        let other = try PDFDocument(url: url)
+        XCTAssertThrowsError(try other.images { runs += 1; throw ScanError(file: url.path, reason: "pdfimages chạy quá lâu") })
+        XCTAssertNil(try other.images { runs += 1; return [] }, "not run again after it threw")
+        XCTAssertEqual(runs, 2)
+    }
+
     func testBadPDFsAreErrorsNotCrashes() throws {
         XCTAssertThrowsError(try PDFDocument(url: fixture("password.pdf"))) { error in
             XCTAssertEqual((error as? ScanError)?.reason, "PDF có mật khẩu")
