@@ -31,6 +31,7 @@ final class PostgresCatalogueTests: CatalogueContractTests {
     override func testIngestAndIndexState() throws { try super.testIngestAndIndexState() }
     override func testTextSourceAndLayerScoreAreKeptAndPoorLayersReviewed() throws { try super.testTextSourceAndLayerScoreAreKeptAndPoorLayersReviewed() }
     override func testRecognizedTextIsKeptBesideTheCorrection() throws { try super.testRecognizedTextIsKeptBesideTheCorrection() }
+    override func testOwnTextsAreWhatPeopleWrote() throws { try super.testOwnTextsAreWhatPeopleWrote() }
     override func testLowConfidenceAndCounts() throws { try super.testLowConfidenceAndCounts() }
     override func testTokens() throws { try super.testTokens() }
     override func testAuditIsAppendOnlyAndFiltered() throws { try super.testAuditIsAppendOnlyAndFiltered() }
