@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the real-shaped bench set: mixed-raster two-layer PDFs (pages.py) as a delivery hoso ingests.
 
-    /usr/bin/python3 bench/ingest/make_set.py OUT [DOCS] [SEED]
+    /usr/bin/python3 bench/ingest/make_set.py OUT [DOCS] [SEED] [LONG]
+
+Needs Pillow and the fonts the pages are set in (Debian: python3-pil fonts-noto-core fonts-dejavu-core).
 
 OUT/ocr/     ho_so.csv, tai_lieu.csv, scans/<id>.pdf: the pages with NO text layer (hoso must recognise them)
 OUT/layer/   the same pages with a good contractor's layer (the true words in their boxes)
@@ -43,6 +45,8 @@ def write_batch(folder, file_id, ndocs, npages, rows):
 
 
 def main():
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+        sys.exit(__doc__)
     out = sys.argv[1]
     ndocs = int(sys.argv[2]) if len(sys.argv) > 2 else 8
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 2027
