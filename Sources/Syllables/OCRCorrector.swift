@@ -21,7 +21,7 @@ import VietText
 ///   dropped (its word becomes empty); a `.` `:` `_` `-` between two syllables is a space (`hợp.với` → `hợp với`);
 ///   stray marks glued before a syllable (`-hạt`, `!chủ`, `¿có`) go, and so do `.` `?` `!` `_` `-` after one when the next word
 ///   goes on in lower case (`theo. quy` → `theo quy`; `:` and `;` stay: lists and labels put them there), and a `)`
-///   no `(` opened.
+///   no `(` opened; the `_` of a form's line glued to a number (`5_` → `5`).
 ///
 /// Case is kept (`QUYÊT` → `QUYẾT`, `Phâm` → `Phẩm`), so is the punctuation around a word.
 public struct OCRCorrector: Sendable {
@@ -108,6 +108,11 @@ public struct OCRCorrector: Sendable {
                 continue
             }
             var (lead, core, trail) = SyllablePairModel.core(of: w)
+            // A number written on a form's dotted or ruled line takes the line's `_` with it (`5_`, `_128`).
+            if core.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == "/" }) {
+                out[i] = String(lead.drop { $0 == "_" } + core + trail.drop { $0 == "_" })
+                continue
+            }
             // Joined through a speck: two syllables with a mark between them and no space.
             if let j = core.firstIndex(where: { joiners.contains($0) }) {
                 let a = core[..<j], b = core[core.index(after: j)...]

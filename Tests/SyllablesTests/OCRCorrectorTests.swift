@@ -79,6 +79,8 @@ final class OCRCorrectorTests: XCTestCase {
             ("1.500 m²", 90, "1.500 m²", "numbers keep their separators"),
             ("2_|Hồ Xuân Tươi", 90, "2 Hồ Xuân Tươi", "a table's border between two cells"),
             ("|Dương Văn Lộc |", 90, "Dương Văn Lộc", "borders at both ends"),
+            ("thửa 5_ tờ 19_", 90, "thửa 5 tờ 19", "a number written on a form's line takes its _"),
+            ("diện tích _128,5 m²; ngày 15/02/2012_", 90, "diện tích 128,5 m²; ngày 15/02/2012", "before it, after a date"),
         ]
         let c = corrector()
         for (ocr, confidence, want, why) in cases {
