@@ -176,6 +176,9 @@ public struct OCRCorrector: Sendable {
         let wellFormed = SyllableShape.isWellFormed(core)
         let known = model.count(key) > 0
         if known, wellFormed, word.confidence >= trustAbove { return core }
+        // The names of the Highlands lose their apostrophe (`HLinh` for `H'Linh`, `Mgar` for `M'gar`): put back when
+        // the archive writes the name so, twice at least.
+        if !wellFormed, !known, let named = Self.apostropheName(core), model.count(named.lowercased()) >= 2 { return named }
         if !wellFormed, SyllableShape.classify(core) != .malformed { return core }   // names, abbreviations
         var candidates = Set(model.siblings(of: key))
         for alternative in Self.symbolAlternatives(word) + Self.wornLetters(key) {
@@ -199,6 +202,17 @@ public struct OCRCorrector: Sendable {
             guard beside > ownBeside, beside >= 2 else { return core }
         }
         return Self.cased(best.key, like: core)
+    }
+
+    /// `word` with an apostrophe after its first letter when that letter is one a Highlands name puts it after and a
+    /// consonant follows (`HLinh` → `H'Linh`, `Mgar` → `M'gar`); nil otherwise.
+    static func apostropheName(_ word: String) -> String? {
+        guard word.count > 2, let first = word.first, "HhMmYyKkNn".contains(first) else { return nil }
+        let second = word[word.index(after: word.startIndex)]
+        guard second.isLetter, !"aăâeêioôơuưyAĂÂEÊIOÔƠUƯY".contains(VietNormalizer.fold(String(second)).first ?? second) else {
+            return nil
+        }
+        return String(first) + "'" + word.dropFirst()
     }
 
     /// The syllables a worn or thin typeface makes `vie` read as `key`: an `m` that lost a leg is read `n`, at a

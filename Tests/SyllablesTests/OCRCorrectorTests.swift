@@ -145,6 +145,19 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: "than thở", confidence: 70), "than thở", "no pair for either: left")
     }
 
+    /// A Highlands name that lost its apostrophe gets it back when the archive writes it so twice.
+    func testHighlandsNamesGetTheirApostropheBack() {
+        var model = SyllablePairModel()
+        model.learn(["bà H'Linh Niê", "chị H'Linh", "huyện Cư M'gar", "xã Ea H'leo"])
+        let c = OCRCorrector(model: model)
+        XCTAssertEqual(c.correct(line: "bà HLinh Niê", confidence: 70), "bà H'Linh Niê")
+        XCTAssertEqual(c.correct(line: "BÀ HLINH", confidence: 70), "BÀ H'LINH")
+        XCTAssertEqual(c.correct(line: "huyện Cư Mgar", confidence: 70), "huyện Cư Mgar", "seen once: left")
+        XCTAssertNil(OCRCorrector.apostropheName("Hà"), "a vowel follows: no name of that shape")
+        XCTAssertNil(OCRCorrector.apostropheName("Hồ"))
+        XCTAssertEqual(OCRCorrector.apostropheName("Kdrông"), "K'drông")
+    }
+
     /// Learning texts together counts what learning them one by one does.
     func testLearningManyTextsAtOnce() {
         let texts = ["Quyết định thu hồi đất\nbuôn Ea Kly", "xã Ea Kly, huyện Krông Pắc", "thu hồi đất"]
