@@ -43,31 +43,25 @@ struct Surfaces {
     }
 };
 
-// Whether at least 1 % of the image's pixels (every 4th row and column looked at) are not fully opaque.
-bool has_transparency(cairo_surface_t *s) {
-    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
-    int stride = cairo_image_surface_get_stride(s);
-    const unsigned char *data = cairo_image_surface_get_data(s);
-    long seen = 0, clear = 0;
-    for (int y = 0; y < h; y += 4) {
-        const uint32_t *row = reinterpret_cast<const uint32_t *>(data + static_cast<size_t>(y) * stride);
-        for (int x = 0; x < w; x += 4, ++seen)
-            if ((row[x] >> 24) != 0xFF) ++clear;
+// What every 4th row and column of an image shows: pixels looked at, not fully opaque, and dark in the red channel.
+struct Sample {
+    long seen = 0, clear = 0, dark = 0;
+    explicit Sample(cairo_surface_t *s) {
+        int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+        int stride = cairo_image_surface_get_stride(s);
+        bool alpha = cairo_image_surface_get_format(s) == CAIRO_FORMAT_ARGB32;
+        const unsigned char *data = cairo_image_surface_get_data(s);
+        for (int y = 0; y < h; y += 4) {
+            const uint32_t *row = reinterpret_cast<const uint32_t *>(data + static_cast<size_t>(y) * stride);
+            for (int x = 0; x < w; x += 4, ++seen) {
+                if (alpha && (row[x] >> 24) != 0xFF) ++clear;
+                if (((row[x] >> 16) & 0xFF) < 128) ++dark;
+            }
+        }
     }
-    return seen > 0 && clear * 100 >= seen;
-}
-
-// Pixels of an opaque image whose red channel is below 128, and pixels looked at (every 4th row and column).
-void count_ink(cairo_surface_t *s, long &dark, long &seen) {
-    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
-    int stride = cairo_image_surface_get_stride(s);
-    const unsigned char *data = cairo_image_surface_get_data(s);
-    for (int y = 0; y < h; y += 4) {
-        const uint32_t *row = reinterpret_cast<const uint32_t *>(data + static_cast<size_t>(y) * stride);
-        for (int x = 0; x < w; x += 4, ++seen)
-            if (((row[x] >> 16) & 0xFF) < 128) ++dark;
-    }
-}
+    // At least 1 % of the pixels transparent: a stencil or a masked image, not a picture.
+    bool transparent() const { return seen > 0 && clear * 100 >= seen; }
+};
 
 // Sets the pixels of `out` (1 bit a pixel, most significant bit first, 1 = ink) that `p` inks at `ppi`: where the
 // image is opaque and its colour dark in the red channel, as recognition reads colour (blue and black ink are kept,
@@ -101,12 +95,11 @@ void compose(const Placed &p, double ppi, unsigned char *out, int ow, int oh, in
 
 extern "C" {
 
-int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, double ppi, long max_pixels, unsigned char **pixels, int *width,
-                             int *height, int *stride, double *ppi_out, int *layers, double *background_ink,
-                             char **error) {
+int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, long max_pixels, unsigned char **pixels, int *width, int *height,
+                             int *stride, double *ppi, int *layers, double *background_ink, char **error) {
     *pixels = nullptr;
     *width = *height = *stride = *layers = 0;
-    *ppi_out = 0;
+    *ppi = 0;
     *background_ink = 0;
     return with_page(pdf, index, error, 1, [&](poppler::page &cpage, const char *&failure) {
         if (cpage.orientation() != poppler::page::portrait) {
@@ -139,7 +132,8 @@ int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, double ppi, long max_pixe
                 continue;
             }
             cairo_surface_flush(s);
-            if (format == CAIRO_FORMAT_ARGB32 && has_transparency(s)) {
+            Sample sample(s);
+            if (sample.transparent()) {
                 // The widest image tells the resolution best: its area is rounded to whole points.
                 if (aw > widest) {
                     widest = aw;
@@ -152,14 +146,15 @@ int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, double ppi, long max_pixe
                     throw;
                 }
             } else {
-                count_ink(s, dark, seen);
+                dark += sample.dark;
+                seen += sample.seen;
                 cairo_surface_destroy(s);
             }
         }
         *background_ink = seen > 0 ? static_cast<double>(dark) / static_cast<double>(seen) : 0;
         *layers = static_cast<int>(foreground.list.size());
         if (foreground.list.empty()) return 0;
-        double at = ppi > 0 ? ppi : std::min(600.0, std::round(native));
+        double at = std::min(600.0, std::round(native));
         if (at < 50) {
             failure = "foreground below 50 ppi";
             return 1;
@@ -190,7 +185,7 @@ int hoso_pdf_page_foreground(hoso_pdf *pdf, int index, double ppi, long max_pixe
         *width = ow;
         *height = oh;
         *stride = ostride;
-        *ppi_out = at;
+        *ppi = at;
         return 0;
     });
 }

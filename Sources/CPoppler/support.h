@@ -19,12 +19,13 @@ typedef struct _PopplerDocument PopplerDocument;
 
 struct hoso_pdf_ {
     std::unique_ptr<poppler::document> doc;
-    // The same file opened by poppler-glib, for its page images; opened when first asked for (poppler_images.cpp).
-    PopplerDocument *images = nullptr;
     std::string path;
-    ~hoso_pdf_();
     // What poppler complained of while opening and reading this document, one message a line (bounded).
     std::string complaints;
+    // The same file opened by poppler-glib, for its page images; opened when first asked for (poppler_images.cpp,
+    // which also releases it).
+    PopplerDocument *images = nullptr;
+    ~hoso_pdf_();
 };
 
 // Messages are copied with malloc outside any catch handler that might be unwinding from bad_alloc.
@@ -105,6 +106,5 @@ R with_page(hoso_pdf *pdf, int index, char **error, R failed, F body) {
         return body(*page, failure);
     });
 }
-
 
 #endif

@@ -182,7 +182,7 @@ public final class PDFDocument: @unchecked Sendable {
         var width: Int32 = 0, height: Int32 = 0, stride: Int32 = 0, layers: Int32 = 0
         var ppi = 0.0, backgroundInk = 0.0
         var error: UnsafeMutablePointer<CChar>?
-        guard hoso_pdf_page_foreground(handle, Int32(number - 1), 0, maxPixels, &pixels, &width, &height, &stride, &ppi,
+        guard hoso_pdf_page_foreground(handle, Int32(number - 1), maxPixels, &pixels, &width, &height, &stride, &ppi,
                                        &layers, &backgroundInk, &error) == 0 else {
             throw ScanError(file: file, page: number, reason: "Không tách được lớp chữ của trang: \(Self.take(error))")
         }

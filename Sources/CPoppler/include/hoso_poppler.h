@@ -57,17 +57,16 @@ int hoso_pdf_render_region(hoso_pdf *_Nonnull pdf, int index, double dpi, int gr
                            int *_Nonnull height, int *_Nonnull stride, char *_Nullable *_Nullable error);
 
 /// Page `index`'s foreground: every raster image it draws with transparent pixels (the 1-bit stencils and masked
-/// images that carry a mixed-raster scan's print and handwriting) composed at `ppi` (0: at the foreground's own
-/// resolution) as 1 bit a pixel, set where they ink in a colour dark in its red channel; the opaque images (the
-/// background: paper, seals, signatures) left out. *pixels (malloc'd) holds *height rows of *stride bytes (a
-/// multiple of 4), most significant bit first; *ppi_out the
-/// resolution; *layers how many images were composed; *background_ink the share of the opaque images' pixels
-/// whose red channel is below 128 (text left in the background shows there). Fails with "rotated" on a rotated
-/// page and "too many pixels" above `max_pixels`. 0 on success (also when *layers is 0: then no pixels).
-int hoso_pdf_page_foreground(hoso_pdf *_Nonnull pdf, int index, double ppi, long max_pixels,
-                             unsigned char *_Nullable *_Nonnull pixels, int *_Nonnull width, int *_Nonnull height,
-                             int *_Nonnull stride, double *_Nonnull ppi_out, int *_Nonnull layers,
-                             double *_Nonnull background_ink, char *_Nullable *_Nullable error);
+/// images that carry a mixed-raster scan's print and handwriting) composed at the foreground's own resolution as 1
+/// bit a pixel, set where they ink in a colour dark in its red channel; the opaque images (the background: paper,
+/// seals, signatures) left out. *pixels (malloc'd) holds *height rows of *stride bytes (a multiple of 4), most
+/// significant bit first; *ppi the resolution; *layers how many images were composed; *background_ink the share of
+/// the opaque images' pixels whose red channel is below 128 (text left in the background shows there). Fails with
+/// "rotated" on a rotated page and "too many pixels" above `max_pixels`. 0 on success (also when *layers is 0: then
+/// no pixels).
+int hoso_pdf_page_foreground(hoso_pdf *_Nonnull pdf, int index, long max_pixels, unsigned char *_Nullable *_Nonnull pixels,
+                             int *_Nonnull width, int *_Nonnull height, int *_Nonnull stride, double *_Nonnull ppi,
+                             int *_Nonnull layers, double *_Nonnull background_ink, char *_Nullable *_Nullable error);
 
 #ifdef __cplusplus
 }
