@@ -140,6 +140,9 @@ final class ForegroundTests: XCTestCase {
     func testRotatedMixedRasterPageIsRenderedWhole() throws {
         let stencil = try Self.stencil()
         let url = try write(Self.mixedRasterPDF(stencil: stencil, rotate: 90))
+        XCTAssertThrowsError(try PDFDocument(url: url).foreground(1, maxPixels: 80_000_000)) { error in
+            XCTAssertTrue((error as? ScanError)?.reason.hasSuffix("rotated") == true, "\(error)")
+        }
         guard case .image(let image) = try ScanReader(reocr: true).page(1, of: url) else { return XCTFail("expected an image") }
         XCTAssertTrue(image.origin.first?.hasPrefix("render:") == true, image.origin.joined(separator: " "))
         let window = try XCTUnwrap(image.window)
