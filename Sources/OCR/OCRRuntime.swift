@@ -1,4 +1,5 @@
 import CTesseract
+import CTesseractGuard
 import Foundation
 
 /// Process-wide settings for Tesseract.
@@ -13,7 +14,12 @@ public enum OCRRuntime {
         // See TesseractEngine: one OpenMP thread per engine; one engine per core.
         setenv("OMP_THREAD_LIMIT", "1", 0)
         _ = setMsgSeverity(l_int32(L_SEVERITY_NONE))
+        hoso_tess_plain_line_images(OCRSwitches.isOn("lineimages") ? 1 : 0)
     }()
+
+    /// Whether Tesseract's text-line images skip PNG (hoso_tess_plain_line_images): the executable must export
+    /// the shim's pixWriteMem, which it does when it links libtesseract.
+    public static var plainLineImages: Bool { OCRSwitches.isOn("lineimages") && hoso_tess_line_images_interposed() == 1 }
 
     /// Sets OMP_THREAD_LIMIT=1 (unless set) and silences Leptonica. Called by every engine.
     public static func prepare() { _ = prepared }
@@ -34,7 +40,7 @@ public enum OCRRuntime {
 }
 
 /// Recognition steps switched off for a whole process by `HOSO_OCR_OFF` (a comma-separated list: `sizing`, `crop`,
-/// `blank`, `despeckle`, `correct`, `gutters`), so that a bench can measure what each step brings with the same build.
+/// `blank`, `despeckle`, `correct`, `gutters`, `lineimages`, …), so that a bench can measure what each step brings with the same build.
 public enum OCRSwitches {
     public static let off: Set<String> = Set((ProcessInfo.processInfo.environment["HOSO_OCR_OFF"] ?? "")
         .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })

@@ -119,4 +119,34 @@ final class TesseractGuardTests: XCTestCase {
         hoso_tess_words_delete(words)
         XCTAssertEqual(hoso_tess_clear(h, &error), HOSO_TESS_OK)
     }
+
+    /// Tesseract's own text-line images skip PNG (line_images.cpp): the same words and boxes come out either way,
+    /// the lines went through the shim, and any other caller of pixWriteMem still gets a PNG.
+    func testTesseractsLineImagesSkipPNGWithTheSameResult() throws {
+        XCTAssertEqual(hoso_tess_line_images_interposed(), 1, "the executable exports the shim's pixWriteMem")
+        let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/quyet_dinh_200dpi.jpg")
+        guard case .image(let image) = try ScanReader().page(1, of: url) else { return XCTFail("an image page") }
+        let engine = try TesseractEngine()
+        defer { hoso_tess_plain_line_images(OCRSwitches.isOn("lineimages") ? 1 : 0) }
+
+        hoso_tess_plain_line_images(0)
+        let before = hoso_tess_plain_line_images_written()
+        let png = try engine.recognize(image)
+        XCTAssertEqual(hoso_tess_plain_line_images_written(), before, "switched off: every line went to PNG")
+
+        hoso_tess_plain_line_images(1)
+        let plain = try engine.recognize(image)
+        XCTAssertGreaterThanOrEqual(hoso_tess_plain_line_images_written() - before, UInt(png.text.split(separator: "\n").count),
+                                    "each recognised line was kept plain")
+        XCTAssertEqual(plain.text, png.text)
+        XCTAssertEqual(plain.words.map { [$0.x, $0.y, $0.width, $0.height] }, png.words.map { [$0.x, $0.y, $0.width, $0.height] })
+        XCTAssertEqual(plain.words.map(\.confidence), png.words.map(\.confidence))
+
+        // This caller is not Tesseract: a PNG, whose signature starts 0x89 'P' 'N' 'G'.
+        var data: UnsafeMutablePointer<l_uint8>?
+        var size = 0
+        XCTAssertEqual(pixWriteMem(&data, &size, image.pix, l_int32(IFF_PNG)), 0)
+        defer { free(data) }
+        XCTAssertEqual(data.map { Array(UnsafeBufferPointer(start: $0, count: min(size, 4))) }, [0x89, 0x50, 0x4E, 0x47])
+    }
 }

@@ -32,6 +32,14 @@ struct Pix;                                     /* Leptonica's PIX */
 /* Frees a message or string this API returned. */
 void hoso_tess_free(void *_Nullable p);
 
+/* Tesseract's own text-line images (encoded and decoded again for every line it recognises) kept as
+ * Leptonica's serialised pix rather than PNG, the same pixels without deflate (line_images.cpp). On unless
+ * switched off; hoso_tess_plain_line_images_written counts the line images so written. */
+void hoso_tess_plain_line_images(int on);
+unsigned long hoso_tess_plain_line_images_written(void);
+/* 1 when Tesseract's calls to pixWriteMem reach line_images.cpp (the executable exports it), else 0. */
+int hoso_tess_line_images_interposed(void);
+
 /* TessVersion(), e.g. "5.3.0"; NULL on failure. Static storage. */
 const char *_Nullable hoso_tess_version(void);
 
