@@ -51,7 +51,13 @@ let package = Package(
         .target(
             name: "CTesseractGuard",
             dependencies: ["CTesseract"],
-            linkerSettings: [.linkedLibrary("tesseract"), .linkedLibrary("lept"), .linkedLibrary("stdc++")]
+            linkerSettings: [
+                .linkedLibrary("tesseract"), .linkedLibrary("lept"), .linkedLibrary("stdc++"), .linkedLibrary("dl"),
+                // tesseract_calls.cpp's definitions, exported for libtesseract's calls to bind to: the linker exports
+                // pixWriteMem by itself, not the GOMP entry points, whose references carry libgomp's versions.
+                .unsafeFlags(["GOMP_parallel", "GOMP_parallel_sections", "GOMP_sections_next", "GOMP_sections_end_nowait"]
+                    .flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] }),
+            ]
         ),
         // The index's schema, written once: term prefixes, value slots, metadata keys, the scheme's version.
         .target(name: "IndexSchema", swiftSettings: swift5),

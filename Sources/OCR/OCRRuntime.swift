@@ -15,11 +15,8 @@ public enum OCRRuntime {
         setenv("OMP_THREAD_LIMIT", "1", 0)
         _ = setMsgSeverity(l_int32(L_SEVERITY_NONE))
         hoso_tess_plain_line_images(OCRSwitches.isOn("lineimages") ? 1 : 0)
+        hoso_tess_serial_openmp(OCRSwitches.isOn("openmp") ? 1 : 0)
     }()
-
-    /// Whether Tesseract's text-line images skip PNG (hoso_tess_plain_line_images): the executable must export
-    /// the shim's pixWriteMem, which it does when it links libtesseract.
-    public static var plainLineImages: Bool { OCRSwitches.isOn("lineimages") && hoso_tess_line_images_interposed() == 1 }
 
     /// Sets OMP_THREAD_LIMIT=1 (unless set) and silences Leptonica. Called by every engine.
     public static func prepare() { _ = prepared }
@@ -40,7 +37,7 @@ public enum OCRRuntime {
 }
 
 /// Recognition steps switched off for a whole process by `HOSO_OCR_OFF` (a comma-separated list: `sizing`, `crop`,
-/// `blank`, `despeckle`, `correct`, `gutters`, `lineimages`, …), so that a bench can measure what each step brings with the same build.
+/// `blank`, `despeckle`, `correct`, `gutters`, `lineimages`, `openmp`, …), so that a bench can measure what each step brings with the same build.
 public enum OCRSwitches {
     public static let off: Set<String> = Set((ProcessInfo.processInfo.environment["HOSO_OCR_OFF"] ?? "")
         .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -49,4 +46,10 @@ public enum OCRSwitches {
     public static let glyphHeight: Double? = ProcessInfo.processInfo.environment["HOSO_OCR_GLYPH_HEIGHT"].flatMap(Double.init)
     /// `HOSO_OCR_CHOICE_ITERATIONS`: Tesseract's cascading beam searches for the symbols' alternatives (default 1).
     public static let choiceIterations = ProcessInfo.processInfo.environment["HOSO_OCR_CHOICE_ITERATIONS"].flatMap(Int.init) ?? 1
+    /// `HOSO_TESS_VARS=name=value,…`: Tesseract parameters set on every engine after hoso's own, for benches.
+    public static let tesseractVariables: [(String, String)] = (ProcessInfo.processInfo.environment["HOSO_TESS_VARS"] ?? "")
+        .split(separator: ",").compactMap { pair in
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            return kv.count == 2 ? (kv[0], kv[1]) : nil
+        }
 }

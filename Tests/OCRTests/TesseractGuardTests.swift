@@ -120,27 +120,37 @@ final class TesseractGuardTests: XCTestCase {
         XCTAssertEqual(hoso_tess_clear(h, &error), HOSO_TESS_OK)
     }
 
-    /// Tesseract's own text-line images skip PNG (line_images.cpp): the same words and boxes come out either way,
-    /// the lines went through the shim, and any other caller of pixWriteMem still gets a PNG.
-    func testTesseractsLineImagesSkipPNGWithTheSameResult() throws {
-        XCTAssertEqual(hoso_tess_line_images_interposed(), 1, "the executable exports the shim's pixWriteMem")
+    /// libtesseract's calls answered in tesseract_calls.cpp (text-line images without PNG, OpenMP regions on the
+    /// calling thread): the same words, boxes and confidences come out as through Leptonica's and libgomp's, the
+    /// calls did go through the shim, and any other caller of pixWriteMem still gets a PNG.
+    func testTesseractsCallsAnsweredInProcessGiveTheSameResult() throws {
+        XCTAssertEqual(hoso_tess_calls_interposed(), 1, "the executable exports the shim's definitions")
         let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/quyet_dinh_200dpi.jpg")
         guard case .image(let image) = try ScanReader().page(1, of: url) else { return XCTFail("an image page") }
         let engine = try TesseractEngine()
-        defer { hoso_tess_plain_line_images(OCRSwitches.isOn("lineimages") ? 1 : 0) }
+        defer {
+            hoso_tess_plain_line_images(OCRSwitches.isOn("lineimages") ? 1 : 0)
+            hoso_tess_serial_openmp(OCRSwitches.isOn("openmp") ? 1 : 0)
+        }
 
         hoso_tess_plain_line_images(0)
-        let before = hoso_tess_plain_line_images_written()
-        let png = try engine.recognize(image)
-        XCTAssertEqual(hoso_tess_plain_line_images_written(), before, "switched off: every line went to PNG")
+        hoso_tess_serial_openmp(0)
+        let (lines, regions) = (hoso_tess_plain_line_images_written(), hoso_tess_serial_openmp_regions())
+        let libraries = try engine.recognize(image)
+        XCTAssertEqual(hoso_tess_plain_line_images_written(), lines, "switched off: every line went to PNG")
+        XCTAssertEqual(hoso_tess_serial_openmp_regions(), regions, "switched off: every region went to libgomp")
 
         hoso_tess_plain_line_images(1)
-        let plain = try engine.recognize(image)
-        XCTAssertGreaterThanOrEqual(hoso_tess_plain_line_images_written() - before, UInt(png.text.split(separator: "\n").count),
-                                    "each recognised line was kept plain")
-        XCTAssertEqual(plain.text, png.text)
-        XCTAssertEqual(plain.words.map { [$0.x, $0.y, $0.width, $0.height] }, png.words.map { [$0.x, $0.y, $0.width, $0.height] })
-        XCTAssertEqual(plain.words.map(\.confidence), png.words.map(\.confidence))
+        hoso_tess_serial_openmp(1)
+        let shim = try engine.recognize(image)
+        XCTAssertGreaterThanOrEqual(hoso_tess_plain_line_images_written() - lines,
+                                    UInt(libraries.text.split(separator: "\n").count), "each recognised line was kept plain")
+        if ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"] == "1" {  // as scripts/test.sh and hoso set it
+            XCTAssertGreaterThan(hoso_tess_serial_openmp_regions() - regions, 1000, "the LSTM's regions ran serially")
+        }
+        XCTAssertEqual(shim.text, libraries.text)
+        XCTAssertEqual(shim.words.map { [$0.x, $0.y, $0.width, $0.height] }, libraries.words.map { [$0.x, $0.y, $0.width, $0.height] })
+        XCTAssertEqual(shim.words.map(\.confidence), libraries.words.map(\.confidence))
 
         // This caller is not Tesseract: a PNG, whose signature starts 0x89 'P' 'N' 'G'.
         var data: UnsafeMutablePointer<l_uint8>?

@@ -32,13 +32,18 @@ struct Pix;                                     /* Leptonica's PIX */
 /* Frees a message or string this API returned. */
 void hoso_tess_free(void *_Nullable p);
 
-/* Tesseract's own text-line images (encoded and decoded again for every line it recognises) kept as
- * Leptonica's serialised pix rather than PNG, the same pixels without deflate (line_images.cpp). On unless
- * switched off; hoso_tess_plain_line_images_written counts the line images so written. */
+/* libtesseract's calls to Leptonica and libgomp that tesseract_calls.cpp answers itself:
+ * - its text-line images (encoded and decoded again for every line it recognises) kept as Leptonica's serialised
+ *   pix rather than PNG, the same pixels without deflate; hoso_tess_plain_line_images_written counts them;
+ * - with OMP_THREAD_LIMIT=1, its OpenMP regions run on the calling thread without making a team of one;
+ *   hoso_tess_serial_openmp_regions counts them.
+ * Both on unless switched off. hoso_tess_calls_interposed is 1 when the executable exports these definitions
+ * (so that the dynamic linker binds libtesseract's calls to them), else 0. */
 void hoso_tess_plain_line_images(int on);
 unsigned long hoso_tess_plain_line_images_written(void);
-/* 1 when Tesseract's calls to pixWriteMem reach line_images.cpp (the executable exports it), else 0. */
-int hoso_tess_line_images_interposed(void);
+void hoso_tess_serial_openmp(int on);
+unsigned long hoso_tess_serial_openmp_regions(void);
+int hoso_tess_calls_interposed(void);
 
 /* TessVersion(), e.g. "5.3.0"; NULL on failure. Static storage. */
 const char *_Nullable hoso_tess_version(void);
