@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes Sources/Syllables/BuiltinSyllableCounts.swift: the syllables and adjacent syllable pairs of the archive's
 own texts (samples/truth and samples/delivery/truth), with their counts, for hoso's correction of recognised text
-(SyllablePairModel). Lower case, NFC, punctuation at either end of a word removed; pairs within a line.
+(SyllablePairModel). Lower case, NFC, punctuation at either end of a word removed, every number "#"; pairs within a line.
 
     /usr/bin/python3 samples/make_syllable_counts.py
 """
@@ -44,7 +44,8 @@ def main():
     for text in texts():
         for line in text.split("\n"):
             words = [EDGE.sub("", w).lower() for w in line.split()]
-            words = [w for w in words if w and not any(c.isdigit() for c in w)]
+            # Every number is one token, "#" (SyllablePairModel.number): "năm 2012" is the pair "năm_#".
+            words = ["#" if any(c.isdigit() for c in w) else w for w in words if w]
             uni.update(words)
             pairs.update(f"{a}_{b}" for a, b in zip(words, words[1:]))
     ordered = lambda c: [f"{k}:{v}" for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]

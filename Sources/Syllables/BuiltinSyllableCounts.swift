@@ -3,21 +3,21 @@
 extension SyllablePairModel {
     /// Syllables of the archive's own texts, `syllable:count`, separated by white space.
     static let builtinSyllables = """
-dân:291 huyện:257 đất:249 số:242 nhân:235 định:235 và:230 ban:215 ngày:207 ủy:200 xã:178 năm:159 của:150
-an:135 chủ:135 nhận:116 phòng:116 quyết:113 công:110 hội:110 văn:107 krông:96 tài:96 ea:95 tại:95 đồng:95
-pắc:93 điều:91 chính:90 thường:90 tháng:86 có:84 căn:84 cứ:84 tịch:84 bồi:82 thu:82 bản:80 ông:80 các:79
-tỉnh:79 hộ:77 hồi:75 bà:71 về:71 cấp:70 hòa:70 lập:69 sử:66 dụng:65 quyền:65 trường:64 cho:63 luật:62 nhiệm:60
-vụ:60 do:59 án:59 chức:58 hỗ:58 khiếu:58 trợ:58 cư:57 nại:57 cây:56 quy:56 nghị:55 phê:55 trưởng:54 lưu:52
-thị:52 tuy:52 hành:51 giao:50 tái:50 tự:50 việc:50 kly:49 địa:49 nguyên:48 tờ:48 đã:48 hiện:47 sở:47 giấy:46
-môi:46 niê:46 trình:46 tổ:46 nguyễn:45 theo:45 thực:45 chứng:44 nghĩa:44 với:44 hồ:43 cộng:42 kiểm:42 tiếp:42
-đơn:42 nơi:41 thửa:41 trách:41 việt:41 này:40 phúc:40 sơ:40 dự:39 hạnh:39 nam:39 nhà:39 nội:39 từ:39 đai:39
-độc:39 cơ:38 diện:38 yông:38 tra:37 y:37 kết:36 trên:36 như:35 phương:35 tích:35 không:34 đề:34 để:33 đồ:33
-lý:32 quan:32 ubnd:32 chi:31 cà:31 ký:31 trồng:31 xác:31 được:31 thi:30 người:29 thôn:29 trần:29 vt:29 đếm:29
-gia:28 khu:28 minh:28 phú:28 quả:28 trong:28 ở:28 biên:27 hoa:27 lê:27 nước:27 xét:27 đình:27 giá:26 giải:26
-sau:26 kính:25 báo:24 hoạch:24 phó:24 phủ:24 bih:23 bàn:23 cáo:23 dựng:23 hưng:23 sản:23 xây:23 chánh:22
-liệu:22 lắk:22 sinh:22 thời:22 vị:22 đắk:22 buôn:21 cmnd:21 dung:21 nâng:21 thanh:21 tm:21 chấn:20 duyệt:20
-vào:20 khi:19 mật:19 trú:19 đến:19 bậc:18 bằng:18 bộ:18 giới:18 hình:18 lương:18 một:18 thành:18 đối:18
-chỉnh:17 đăng:17 hợp:16 kế:16 kể:16 là:16 thông:16 tình:16 x:16 đúng:16 động:16 chịu:15 hiệp:15 kinh:15
+#:1143 dân:291 huyện:257 đất:249 số:242 nhân:235 định:235 và:230 ban:215 ngày:207 ủy:200 xã:178 năm:159
+của:150 an:135 chủ:135 nhận:116 phòng:116 quyết:113 công:110 hội:110 văn:107 krông:96 tài:96 ea:95 tại:95
+đồng:95 pắc:93 điều:91 chính:90 thường:90 tháng:86 có:84 căn:84 cứ:84 tịch:84 bồi:82 thu:82 bản:80 ông:80
+các:79 tỉnh:79 hộ:77 hồi:75 bà:71 về:71 cấp:70 hòa:70 lập:69 sử:66 dụng:65 quyền:65 trường:64 cho:63 luật:62
+nhiệm:60 vụ:60 do:59 án:59 chức:58 hỗ:58 khiếu:58 trợ:58 cư:57 nại:57 cây:56 quy:56 nghị:55 phê:55 trưởng:54
+lưu:52 thị:52 tuy:52 hành:51 giao:50 tái:50 tự:50 việc:50 kly:49 địa:49 nguyên:48 tờ:48 đã:48 hiện:47 sở:47
+giấy:46 môi:46 niê:46 trình:46 tổ:46 nguyễn:45 theo:45 thực:45 chứng:44 nghĩa:44 với:44 hồ:43 cộng:42 kiểm:42
+tiếp:42 đơn:42 nơi:41 thửa:41 trách:41 việt:41 này:40 phúc:40 sơ:40 dự:39 hạnh:39 nam:39 nhà:39 nội:39 từ:39
+đai:39 độc:39 cơ:38 diện:38 yông:38 tra:37 y:37 kết:36 trên:36 như:35 phương:35 tích:35 không:34 đề:34 để:33
+đồ:33 lý:32 quan:32 ubnd:32 chi:31 cà:31 ký:31 trồng:31 xác:31 được:31 thi:30 người:29 thôn:29 trần:29 vt:29
+đếm:29 gia:28 khu:28 minh:28 phú:28 quả:28 trong:28 ở:28 biên:27 hoa:27 lê:27 nước:27 xét:27 đình:27 giá:26
+giải:26 sau:26 kính:25 báo:24 hoạch:24 phó:24 phủ:24 bih:23 bàn:23 cáo:23 dựng:23 hưng:23 sản:23 xây:23
+chánh:22 liệu:22 lắk:22 sinh:22 thời:22 vị:22 đắk:22 buôn:21 cmnd:21 dung:21 nâng:21 thanh:21 tm:21 chấn:20
+duyệt:20 vào:20 khi:19 mật:19 trú:19 đến:19 bậc:18 bằng:18 bộ:18 giới:18 hình:18 lương:18 một:18 thành:18
+đối:18 chỉnh:17 đăng:17 hợp:16 kế:16 kể:16 là:16 thông:16 tình:16 x:16 đúng:16 động:16 chịu:15 hiệp:15 kinh:15
 liền:15 lộ:15 mặt:15 ranh:15 trữ:15 đo:15 đầu:15 hóa:14 hùng:14 hạn:14 kt:14 tiết:14 tnmt:14 tư:14 bổ:13
 cùng:13 gắn:13 gửi:13 h'bia:13 học:13 khác:13 liên:13 mlô:13 phát:13 phần:13 qua:13 quý:13 quản:13 trụ:13
 tên:13 điểm:13 giếng:12 i:12 khai:12 kiến:12 mở:12 thẩm:12 tiền:12 tổng:12 viên:12 đào:12 bảo:11 chỉ:11 cán:11
@@ -58,208 +58,214 @@ xong:1 xuân:1 xuống:1 xóa:1 xếp:1 áp:1 êban:1 úng:1 đi:1 điện:1 đk
 
     /// Adjacent syllable pairs of the same texts, `first_second:count`.
     static let builtinPairs = """
-nhân_dân:201 ban_nhân:187 ủy_ban:180 krông_pắc:92 dân_huyện:91 quyết_định:87 căn_cứ:84 ngày_tháng:84
-chủ_tịch:81 tháng_năm:76 bồi_thường:75 huyện_krông:68 thu_hồi:64 sử_dụng:59 xã_ea:59 hỗ_trợ:56 khiếu_nại:56
-hội_đồng:55 thường_hỗ:55 phòng_tài:51 số_ngày:51 công_dân:50 xã_hội:49 tuy_an:48 nguyên_và:46 ngày_của:46
-và_môi:46 dụng_đất:45 quy_định:45 ea_kly:44 môi_trường:44 tài_nguyên:44 định_cư:44 tái_định:43 chứng_nhận:42
-giấy_chứng:42 xã_an:42 thửa_đất:40 chủ_nghĩa:39 cộng_hòa:39 cứ_luật:39 do_hạnh:39 hòa_xã:39 hạnh_phúc:39
-hồi_đất:39 hội_chủ:39 lập_tự:39 nghĩa_việt:39 thực_hiện:39 tự_do:39 việt_nam:39 đất_đai:39 định_số:39
-độc_lập:39 trưởng_phòng:38 nguyễn_văn:37 trợ_và:37 huyện_tuy:36 trách_nhiệm:36 tổ_chức:36 văn_phòng:36
-và_tái:35 dự_án:34 nơi_nhận:34 ea_yông:33 hồ_sơ:33 về_việc:33 tịch_ủy:32 đất_số:32 bản_đồ:31 dân_xã:31
-quyền_sử:31 tờ_bản:31 ông_y:31 đồng_bồi:31 cà_phê:30 diện_tích:30 hộ_ông:30 số_tờ:30 ông_nguyễn:30 lưu_vt:29
-tiếp_công:29 đồ_số:29 kiểm_đếm:28 và_ủy:27 đề_nghị:27 định_này:27 đồng_nhân:27 cư_huyện:26 cấp_giấy:26
-kết_quả:26 luật_đất:26 thị_hoa:26 trần_thị:26 biên_bản:25 dân_và:25 thi_hành:25 bà_trần:24 của_chính:24
-cứ_nghị:24 nghị_định:24 pắc_ngày:24 bih_niê:23 theo_quy:23 xây_dựng:23 y_bih:23 có_trách:22 gia_đình:22
-tài_liệu:22 tỉnh_đắk:22 đắk_lắk:22 cmnd_số:21 cây_cà:21 cơ_quan:21 giải_quyết:21 nhà_nước:21 các_cơ:20
-nhận_quyền:20 nội_dung:20 đất_thu:20 phê_duyệt:19 phòng_hội:19 thanh_tra:19 tm_ủy:19 từ_ngày:19 ubnd_huyện:19
-địa_chính:19 an_chấn:18 buôn_ea:18 chánh_văn:18 dân_tỉnh:18 phương_án:18 văn_hưng:18 xác_minh:18 cho_hộ:17
-hành_quyết:17 hộ_gia:17 nhiệm_vụ:17 phủ_quy:17 trồng_cây:17 tại_xã:17 hiện_dự:16 luật_tổ:16 nội_vụ:16
-phòng_đăng:16 phó_chủ:16 thôn_phú:16 đăng_ký:16 đất_trồng:16 báo_cáo:15 công_chức:15 hộ_bà:15 lưu_trữ:15
-như_điều:15 trú_tại:15 tài_sản:15 án_bồi:15 đai_ngày:15 điều_chánh:15 đơn_vị:15 để_thực:15 an_hiệp:14
-bàn_giao:14 các_hộ:14 của_luật:14 của_ủy:14 kể_từ:14 nhiệm_thi:14 tình_hình:14 vt_tnmt:14 an_ngày:13
-chịu_trách:13 cơ_sở:13 dung_khiếu:13 huyện_chủ:13 khu_đất:13 kt_chủ:13 kính_gửi:13 liền_với:13 quan_đơn:13
-quản_lý:13 ranh_giới:13 sinh_năm:13 tại_thửa:13 tỉnh_lộ:13 và_tài:13 với_đất:13 chỉnh_lý:12 các_xã:12
-giếng_đào:12 gắn_liền:12 h'bia_mlô:12 huyện_trưởng:12 một_số:12 nghị_của:12 nhà_ở:12 nại_của:12 số_diện:12
-trụ_sở:12 tài_chính:12 xét_đề:12 địa_phương:12 ở_và:12 chi_tiết:11 chính_quyền:11 cấp_mở:11 h'hen_niê:11
-hòa_an:11 khác_gắn:11 kiểm_tra:11 lê_văn:11 nâng_cấp:11 quyết_khiếu:11 quyền_địa:11 sản_khác:11 sở_hữu:11
-tra_huyện:11 tích_đất:11 văn_hòa:11 văn_hùng:11 án_nâng:11 án_xây:11 đất_cho:11 ổn_định:11 an_ninh:10
-bà_h'bia:10 bà_h'hen:10 bí_mật:10 bổ_sung:10 công_khai:10 của_bà:10 của_trưởng:10 giao_mặt:10 khoa_niê:10
-kính_trình:10 kế_hoạch:10 mật_nhà:10 niêm_yết:10 quý_xã:10 rộng_tỉnh:10 sơ_địa:10 số_điều:10 trình_số:10
-trình_ủy:10 tại_trụ:10 tại_tờ:10 tỉnh_phú:10 ubnd_tỉnh:10 xác_định:10 yết_công:10 điều_của:10 điều_giao:10
-đất_của:10 định_chi:10 đối_với:10 an_tỉnh:9 ban_tiếp:9 chức_chính:9 cây_lâu:9 công_an:9 công_tác:9 của_hộ:9
-của_ông:9 cứ_quyết:9 dựng_trường:9 giờ_phút:9 huyện_có:9 huyện_xem:9 ký_quyền:9 liên_quan:9 lâu_năm:9
-lập_phương:9 minh_tuấn:9 người_tiếp:9 như_trên:9 năm_cmnd:9 phòng_nội:9 phú_quý:9 phương_ngày:9 quy_hoạch:9
-quả_xác:9 số_hóa:9 số_trú:9 thời_hạn:9 tiền_bồi:9 tại_thôn:9 tịch_hội:9 tờ_trình:9 xem_xét:9 y_khoa:9 đầu_tư:9
-địa_bàn:9 an_hòa:8 bảo_vệ:8 bậc_hệ:8 chi_trả:8 cho_các:8 chính_theo:8 cá_nhân:8 cán_bộ:8 cây_trồng:8 có_đất:8
-gửi_ủy:8 hoàn_thành:8 hoạch_sử:8 hòa_hải:8 hệ_số:8 học_cơ:8 hữu_nhà:8 khi_nhà:8 khu_tái:8 không_có:8
-luật_khiếu:8 lý_hồ:8 lộ_đoạn:8 mặt_bằng:8 nguyễn_thị:8 như_sau:8 phú_yên:8 quyền_sở:8 sở_ea:8 thẩm_quyền:8
+nhân_dân:201 số_#:189 ban_nhân:187 ủy_ban:180 ngày_#:176 năm_#:133 krông_pắc:92 dân_huyện:91 quyết_định:87
+căn_cứ:84 tháng_#:84 #_tháng:81 chủ_tịch:81 #_năm:76 bồi_thường:75 #_#:74 huyện_krông:68 điều_#:67 thu_hồi:64
+#_ngày:60 sử_dụng:59 xã_ea:59 hỗ_trợ:56 khiếu_nại:56 hội_đồng:55 thường_hỗ:55 phòng_tài:51 #_của:50
+công_dân:50 xã_hội:49 tuy_an:48 nguyên_và:46 và_môi:46 dụng_đất:45 quy_định:45 ea_kly:44 môi_trường:44
+tài_nguyên:44 định_cư:44 tái_định:43 chứng_nhận:42 giấy_chứng:42 xã_an:42 thửa_đất:40 chủ_nghĩa:39 cộng_hòa:39
+cứ_luật:39 do_hạnh:39 hòa_xã:39 hạnh_phúc:39 hội_chủ:39 lập_tự:39 nghĩa_việt:39 thực_hiện:39 tự_do:39
+việt_nam:39 đất_đai:39 định_số:39 độc_lập:39 trưởng_phòng:38 nguyễn_văn:37 trợ_và:37 huyện_tuy:36
+trách_nhiệm:36 tổ_chức:36 văn_phòng:36 và_tái:35 dự_án:34 nơi_nhận:34 ea_yông:33 hồ_sơ:33 về_việc:33
+tịch_ủy:32 đất_số:32 bản_đồ:31 dân_xã:31 quyền_sử:31 tờ_bản:31 ông_y:31 đồng_bồi:31 #_tờ:30 cà_phê:30
+diện_tích:30 hộ_ông:30 ông_nguyễn:30 hồi_đất:29 lưu_vt:29 tiếp_công:29 đồ_số:29 kiểm_đếm:28 và_ủy:27
+đề_nghị:27 định_này:27 đồng_nhân:27 #_cây:26 cư_huyện:26 cấp_giấy:26 kết_quả:26 luật_đất:26 thị_hoa:26
+trần_thị:26 biên_bản:25 dân_và:25 thi_hành:25 bà_trần:24 của_chính:24 cứ_nghị:24 nghị_định:24 pắc_ngày:24
+#_đất:23 bih_niê:23 theo_quy:23 xây_dựng:23 y_bih:23 có_trách:22 gia_đình:22 tài_liệu:22 tỉnh_đắk:22
+đắk_lắk:22 cmnd_số:21 cây_cà:21 cơ_quan:21 giải_quyết:21 nhà_nước:21 #_đồng:20 các_cơ:20 nhận_quyền:20
+nội_dung:20 đất_thu:20 phê_duyệt:19 phòng_hội:19 thanh_tra:19 tm_ủy:19 tích_#:19 từ_ngày:19 ubnd_huyện:19
+địa_chính:19 an_chấn:18 buôn_ea:18 chánh_văn:18 dân_tỉnh:18 phương_án:18 văn_hưng:18 xác_minh:18 hành_quyết:17
+hồi_#:17 hộ_gia:17 nhiệm_vụ:17 phủ_quy:17 tại_xã:17 #_diện:16 #_hộ:16 hiện_dự:16 luật_tổ:16 nội_vụ:16
+phòng_đăng:16 phó_chủ:16 thôn_phú:16 đăng_ký:16 đất_trồng:16 #_chánh:15 báo_cáo:15 công_chức:15 hộ_bà:15
+lưu_trữ:15 như_điều:15 trú_tại:15 trồng_cây:15 tài_sản:15 án_bồi:15 đai_ngày:15 đơn_vị:15 để_thực:15
+an_hiệp:14 bàn_giao:14 cho_hộ:14 các_hộ:14 của_luật:14 của_ủy:14 kể_từ:14 nhiệm_thi:14 tình_hình:14 vt_tnmt:14
+an_ngày:13 chịu_trách:13 cơ_sở:13 dung_khiếu:13 huyện_chủ:13 khu_đất:13 kt_chủ:13 kính_gửi:13 liền_với:13
+lộ_#:13 quan_đơn:13 quản_lý:13 ranh_giới:13 sinh_năm:13 tại_thửa:13 tỉnh_lộ:13 và_tài:13 với_đất:13 x_#:13
+#_giao:12 chỉnh_lý:12 các_xã:12 giếng_đào:12 gắn_liền:12 h'bia_mlô:12 huyện_trưởng:12 một_số:12 nghị_của:12
+nhà_ở:12 nại_của:12 trụ_sở:12 tài_chính:12 xét_đề:12 địa_phương:12 ở_và:12 #_trú:11 #_xã:11 chi_tiết:11
+chính_quyền:11 cấp_mở:11 h'hen_niê:11 hòa_an:11 khác_gắn:11 kiểm_tra:11 lê_văn:11 nâng_cấp:11 quyết_khiếu:11
+quyền_địa:11 sản_khác:11 sở_hữu:11 tra_huyện:11 văn_hòa:11 văn_hùng:11 án_nâng:11 án_xây:11 đất_cho:11
+ổn_định:11 #_ông:10 an_ninh:10 bà_h'bia:10 bà_h'hen:10 bí_mật:10 bổ_sung:10 công_khai:10 của_bà:10
+của_trưởng:10 giao_mặt:10 khoa_niê:10 kính_trình:10 kế_hoạch:10 mật_nhà:10 niêm_yết:10 quý_xã:10 rộng_tỉnh:10
+sơ_địa:10 số_điều:10 trình_số:10 trình_ủy:10 tại_trụ:10 tại_tờ:10 tỉnh_phú:10 ubnd_tỉnh:10 và_#:10 xác_định:10
+yết_công:10 điều_của:10 đạt_#:10 đất_của:10 định_chi:10 đối_với:10 #_cmnd:9 #_giếng:9 #_giờ:9 #_phút:9
+an_tỉnh:9 ban_tiếp:9 chức_chính:9 cây_lâu:9 công_an:9 công_tác:9 của_hộ:9 của_ông:9 cứ_quyết:9 dựng_trường:9
+giờ_#:9 huyện_có:9 huyện_xem:9 ký_quyền:9 liên_quan:9 lâu_năm:9 lập_phương:9 minh_tuấn:9 người_tiếp:9
+như_trên:9 phòng_nội:9 phú_quý:9 phương_ngày:9 quy_hoạch:9 quả_xác:9 số_hóa:9 thời_hạn:9 tiền_bồi:9 tại_thôn:9
+tịch_hội:9 tờ_trình:9 xem_xét:9 y_khoa:9 đầu_tư:9 địa_bàn:9 #_công:8 #_do:8 #_hệ:8 #_tại:8 #_vụ:8 #_đoạn:8
+#_ủy:8 an_hòa:8 bảo_vệ:8 bậc_#:8 chi_trả:8 cho_các:8 chính_theo:8 cá_nhân:8 cán_bộ:8 cây_trồng:8 có_#:8
+có_đất:8 gửi_ủy:8 hoàn_thành:8 hoạch_sử:8 hòa_hải:8 hệ_số:8 học_cơ:8 hữu_nhà:8 khi_nhà:8 khu_tái:8 không_có:8
+luật_khiếu:8 lý_hồ:8 mặt_bằng:8 nguyễn_thị:8 như_sau:8 phú_yên:8 quyền_sở:8 sở_ea:8 thôn_#:8 thẩm_quyền:8
 thị_thu:8 trên_địa:8 trường_chủ:8 trường_tại:8 tỷ_lệ:8 xã_hòa:8 yông_xã:8 đo_đạc:8 đoạn_qua:8 đình_cá:8
-đơn_khiếu:8 đất_quyền:8 đất_đã:8 bản_kiểm:7 bậc_lương:7 chức_hội:7 có_tên:7 cư_thôn:7 cập_nhật:7 do_văn:7
-không_để:7 ký_đất:7 lê_thị:7 mở_rộng:7 nhánh_văn:7 nhận_cho:7 này_tại:7 nước_thu:7 phát_hành:7 phê_và:7
-phủ_về:7 qua_xã:7 sau_khi:7 số_phát:7 thông_báo:7 thường_cây:7 thủ_trưởng:7 tranh_chấp:7 trong_thời:7
-trường_trung:7 trưởng_các:7 trả_tiền:7 việc_phê:7 và_các:7 và_giếng:7 và_hộ:7 vệ_bí:7 vị_trí:7 x_đồng/cây:7
-xã_và:7 đơn_giá:7 đất_để:7 định_về:7 ban_hành:6 biến_động:6 bà_lê:6 bà_nguyễn:6 bản_sao:6 chung_của:6
-chính_khu:6 chính_kế:6 chặt_chẽ:6 chức_chi:6 ct_các:6 các_pct:6 có_thẩm:6 của_các:6 của_dự:6 duyệt_dự:6
-dụng_ổn:6 dựng_khu:6 giao_nhiệm:6 giao_nộp:6 giá_bồi:6 hiện_quyết:6 huyện_ủy:6 hành_chính:6 hành_một:6
-hạn_ngày:6 hồi_giờ:6 kinh_doanh:6 kly_xã:6 liệu_lưu:6 lê_minh:6 lập_biên:6 lập_ngày:6 nghị_cấp:6 nguồn_gốc:6
-ngày_kể:6 người_sử:6 nâng_bậc:6 năm_tại:6 nại_đề:6 pct_ubnd:6 quan_và:6 sinh_hoạt:6 số_xã:6 sở_ủy:6
-theo_trích:6 thường_bổ:6 tiến_độ:6 tiếp_tục:6 tiết_thi:6 trong_đó:6 trái_phép:6 trình_bày:6 trí_ranh:6
-trích_đo:6 trước_ngày:6 trường_kính:6 trật_tự:6 tại_buôn:6 tại_điểm:6 việc_thu:6 việc_đề:6 và_bà:6 và_bàn:6
-và_quản:6 và_tại:6 vào_sổ:6 ông_lê:6 đai_huyện:6 điểm_sinh:6 đo_địa:6 đã_được:6 được_xác:6 đất_tỷ:6 đất_ở:6
-đề_ngày:6 định_theo:6 an_toàn:5 ban_quản:5 bản_niêm:5 bằng_cho:5 bằng_và:5 bộ_công:5 cccd_số:5 chiếm_tái:5
+đơn_khiếu:8 đất_quyền:8 đất_đã:8 #_bà:7 #_bản:7 #_trong:7 #_đơn:7 #_đồng/cây:7 bản_kiểm:7 bậc_lương:7
+chức_hội:7 có_tên:7 cư_thôn:7 cập_nhật:7 do_văn:7 không_để:7 ký_đất:7 lê_thị:7 mở_rộng:7 nhánh_văn:7
+nhận_cho:7 này_tại:7 nước_thu:7 phát_hành:7 phê_và:7 phủ_về:7 qua_xã:7 sau_khi:7 số_phát:7 thông_báo:7
+thường_cây:7 thủ_trưởng:7 tranh_chấp:7 trong_thời:7 trường_trung:7 trưởng_các:7 trả_tiền:7 việc_phê:7 và_các:7
+và_hộ:7 vệ_bí:7 vị_trí:7 xã_và:7 đơn_giá:7 đất_để:7 định_về:7 #_hội:6 #_m:6 #_thu:6 #_và:6 #_x:6 ban_hành:6
+biến_động:6 bà_lê:6 bà_nguyễn:6 bản_sao:6 chung_của:6 chính_khu:6 chính_kế:6 chặt_chẽ:6 chức_chi:6 ct_các:6
+các_pct:6 có_thẩm:6 của_các:6 của_dự:6 duyệt_dự:6 dụng_ổn:6 dựng_khu:6 giao_nhiệm:6 giao_nộp:6 giá_bồi:6
+hiện_quyết:6 huyện_ủy:6 hành_chính:6 hành_một:6 hạn_#:6 kinh_doanh:6 kly_xã:6 liệu_lưu:6 lê_minh:6 lập_biên:6
+lập_ngày:6 lệ_#:6 nghị_cấp:6 nguồn_gốc:6 ngày_kể:6 người_sử:6 nâng_bậc:6 nại_đề:6 pct_ubnd:6 quan_và:6
+sinh_hoạt:6 sở_ủy:6 theo_trích:6 thường_bổ:6 tiến_độ:6 tiếp_tục:6 tiết_thi:6 trong_đó:6 trái_phép:6
+trình_bày:6 trí_ranh:6 trích_đo:6 trước_ngày:6 trường_kính:6 trật_tự:6 tích_đất:6 tại_buôn:6 tại_điểm:6
+việc_thu:6 việc_đề:6 và_bà:6 và_bàn:6 và_quản:6 và_tại:6 vào_sổ:6 ông_lê:6 đai_huyện:6 điểm_sinh:6 đo_địa:6
+đã_được:6 được_xác:6 đất_tỷ:6 đất_ở:6 đề_ngày:6 định_theo:6 #_ban:5 #_bồi:5 #_chịu:5 #_giấy:5 #_hồ:5 #_nội:5
+#_phòng:5 #_đến:5 an_toàn:5 ban_quản:5 bản_niêm:5 bằng_cho:5 bằng_và:5 bộ_công:5 cccd_số:5 chiếm_tái:5
 cho_chủ:5 chính_cập:5 chính_trị:5 chính_và:5 chúng_tôi:5 chẽ_diện:5 chủ_đầu:5 cây_hằng:5 có_liên:5 công_nhận:5
 cư_nơi:5 cấp_có:5 cụ_thể:5 duyệt_tổ:5 dân_cư:5 dụng_trái:5 giao_nhận:5 giao_quyết:5 giá_trị:5 giá_đất:5
 giới_khu:5 huyện_đã:5 hành_luật:5 hình_an:5 hướng_dẫn:5 hồi_không:5 hồi_được:5 hợp_hộ:5 khu_dân:5 kinh_tế:5
-kly_huyện:5 ký_tên:5 lý_chặt:5 lý_dự:5 lương_thường:5 lương_văn:5 lắk_về:5 lệ_do:5 ngày_ký:5 nhiệm_chỉnh:5
+kly_huyện:5 ký_tên:5 lý_chặt:5 lý_dự:5 lương_thường:5 lương_văn:5 lắk_về:5 ngày_ký:5 nhiệm_chỉnh:5
 nhiệm_giao:5 nhiệm_lập:5 nhận_bàn:5 nhận_số:5 nhật_biến:5 này_cho:5 này_kể:5 nơi_có:5 phê_kinh:5 phó_trưởng:5
 phú_sen:5 phút_ngày:5 sau_đây:5 sung_về:5 sơ_tài:5 sổ_địa:5 sở_nội:5 sở_tn&mt:5 theo_đúng:5 thì_lập:5
 thông_tư:5 thời_gian:5 tiếp_nhận:5 tn&mt_tỉnh:5 tra_tỉnh:5 trung_học:5 trình_cấp:5 trường_có:5 trường_hợp:5
-trợ_trình:5 tái_sử:5 tích_giấy:5 tôi_gồm:5 tư_số:5 tư_theo:5 tại_điều:5 tỉnh_b/c:5 tổ_giao:5 từ_năm:5
-việc_cấp:5 vt_nv:5 vào_hồi:5 võ_thị:5 văn_bản:5 văn_tám:5 về_quy:5 về_thi:5 vị_có:5 vị_sau:5 vụ_cho:5 vụ_tài:5
-vụ_tỉnh:5 ý_kiến:5 điều_chịu:5 điều_thu:5 điều_tra:5 đây_tổ:5 đã_thu:5 đã_đọc:5 đúng_tiến:5 đạc_kiểm:5
-đất_cấp:5 đất_giá:5 đặng_văn:5 đếm_ngày:5 để_lấn:5 định_bổ:5 định_của:5 định_thì:5 định_từ:5 độ_của:5
-động_vào:5 an_mỹ:4 bản_mật:4 bị_thu:4 chi_nhánh:4 chuyên_môn:4 chuyên_viên:4 chánh_thanh:4 chức_vụ:4
-các_công:4 có_cây:4 có_cơ:4 có_tranh:4 công_trình:4 cùng_ngày:4 cấp_cho:4 của_bộ:4 cứ_thông:4 duyệt_phương:4
-dân_các:4 dân_tộc:4 ea_phê:4 ghi_cây:4 giao_hội:4 hiện_trạng:4 hoạt_chung:4 huyện_về:4 hằng_năm:4 hợp_với:4
-ii_kết:4 iii_kết:4 không_nhận:4 không_đồng:4 kiến_nghị:4 kly_để:4 kết_thúc:4 lần_đầu:4 lịch_sử:4 mã_số:4
-một_phần:4 nghĩa_vụ:4 ngày_nhận:4 ngày_đã:4 người_có:4 nhận_quyết:4 nhận_đơn:4 ninh_chính:4 niê_cmnd:4
-niê_sinh:4 năm_của:4 nại_tố:4 nại_về:4 phê_x:4 phù_hợp:4 phút_cùng:4 phần_diện:4 pắc_tỉnh:4 rà_soát:4 so_với:4
-sung_cây:4 sầu_riêng:4 số_lên:4 số_từ:4 sử_tỉnh:4 thi_công:4 thiếu_cây:4 thôn_xã:4 thường_xuyên:4 thể_như:4
-thống_nhất:4 tiết_một:4 toàn_xã:4 trên_phần:4 trên_đất:4 tt_huyện:4 tên_tại:4 tố_cáo:4 từ_bậc:4 tự_an:4
-vt_ttr:4 văn_bình:4 văn_hóa:4 về_đất:4 vụ_năm:4 vụ_trưởng:4 vụ_việc:4 xảy_ra:4 ông_lương:4 điều_chỉnh:4
-đình_tại:4 được_cấp:4 đất_huyện:4 đất_năm:4 đất_tại:4 đến_ngày:4 đọc_lại:4 đồng_cây:4 đồng_ý:4 ở_các:4
-an_huyện:3 an_thửa:3 bản_kết:3 bản_lập:3 bản_số:3 bộ_nội:3 chi_cục:3 cho_công:3 cho_người:3 cho_rằng:3
-cho_ông:3 chuyển_đến:3 chính_tại:3 chưa_được:3 chỉ_ghi:3 chỉ_đạo:3 chủ_yếu:3 cáo_số:3 cây_sầu:3 có_quyền:3
-cùng_ký:3 cư_trú:3 cấp_ngày:3 cấp_sau:3 cộng_đồng:3 cục_thuế:3 của_chủ:3 của_công:3 của_huyện:3 của_khu:3
-của_người:3 cứ_hồ:3 dung_trình:3 dân_giải:3 dân_nghe:3 dân_đến:3 dựng_huyện:3 giao_thông:3 giám_đốc:3
-giới_thửa:3 giữ_bậc:3 gửi_chủ:3 hoa_sinh:3 hoạt_động:3 hoặc_khởi:3 huyện_ban:3 huyện_giao:3 huyện_lập:3
-huyện_tiếp:3 huyện_và:3 huyện_vào:3 hình_kinh:3 hưng_bà:3 hưng_và:3 hợp_quy:3 i_nội:3 khai_quyết:3 khi_hoàn:3
-khó_khăn:3 khảo_sát:3 khởi_kiện:3 kim_oanh:3 kiến_của:3 kiện_vụ:3 kly_ea:3 kly_thu:3 kly_và:3 krông_búk:3
-kích_động:3 kết_luận:3 kịp_thời:3 là_đúng:3 lê_quang:3 lên_bậc:3 lúc_giờ:3 lưu_vp:3 lương_thực:3 lấn_chiếm:3
-lắk_tại:3 minh_nội:3 nghị_thu:3 ngày_đến:3 ngân_sách:3 người_được:3 nhân_tại:3 nhận_nội:3 nhận_đã:3
-nhận_được:3 ninh_trật:3 niê_buôn:3 niê_chịu:3 niê_không:3 niê_là:3 này_nếu:3 năm_cccd:3 nại_ngày:3 nại_đến:3
-nếu_không:3 phát_triển:3 phòng_an:3 phú_thạnh:3 phạm_minh:3 phần_đất:3 phối_hợp:3 pắc_chúng:3 pắc_lập:3
-quan_chuyên:3 quang_vinh:3 quyền_khiếu:3 quả_kiểm:3 quả_như:3 sát_đo:3 sản_lượng:3 sản_xuất:3 số_buôn:3
-số_thôn:3 số_thửa:3 số_và:3 số_đơn:3 sổ_cấp:3 thu_hà:3 thuế_huyện:3 thành_nghĩa:3 thành_viên:3 thúc_vào:3
-thường_về:3 thạnh_xã:3 thị_bích:3 thị_kim:3 thị_trấn:3 tiến_hành:3 tra_khảo:3 trưởng_ban:3 trồng_lúa:3
-trồng_năm:3 trợ_khi:3 trữ_của:3 trữ_lịch:3 tác_bảo:3 tác_tiếp:3 tòa_án:3 tư_xây:3 tường_rào:3 tại_tòa:3
-ubnd_xã:3 viên_mã:3 viên_phòng:3 việc_giải:3 vt_bản:3 và_cùng:3 và_trao:3 vào_lúc:3 về_đơn:3 với_công:3
-với_thửa:3 vụ_án:3 x_đồng:3 xét_cấp:3 xét_quyết:3 xét_đơn:3 xử_lý:3 án_hành:3 án_đầu:3 ê_đê:3 điều_công:3
-điều_cấp:3 điều_trong:3 đào_sâu:3 đã_chỉ:3 đã_cấp:3 đình_bà:3 đơn_và:3 được_kiểm:3 được_quyết:3 đại_diện:3
-đất_bị:3 đất_có:3 đầu_của:3 đếm_thiếu:3 đến_trình:3 đối_tượng:3 đồng/cây_đồng:3 đồng_bào:3 đồng_bằng:3
-đồng_cộng:3 ở_đất:3 an_lập:2 an_và:2 an_đã:2 ban_chỉ:2 bà_có:2 bà_võ:2 bà_đề:2 bàn_tỉnh:2 bào_dân:2 bày_của:2
-báo_này:2 báo_thu:2 bạc_nhà:2 bảo_đảm:2 bằng_chữ:2 bổ_nhiệm:2 bộ_hồ:2 cho_gia:2 cho_ủy:2 chuẩn_bị:2
-chính_sách:2 chính_xây:2 chấn_có:2 chấn_thủ:2 chấn_để:2 chấp_phù:2 chế_thấp:2 chế_độ:2 chỉ_huy:2 chỉ_tiêu:2
-chỉnh_mốc:2 chống_lụt:2 chủ_động:2 chức_ngày:2 chức_thực:2 chức_địa:2 cung_cấp:2 các_hồ:2 các_thửa:2 các_ông:2
-cáo_chủ:2 cáo_kết:2 cáo_ủy:2 cây_bơ:2 có_ý:2 cùng_nghe:2 cơ_bản:2 cư_m'gar:2 cấp_huyện:2 cấp_đơn:2 của_cán:2
-của_gia:2 của_hội:2 của_pháp:2 của_thanh:2 danh_mục:2 di_chuyển:2 do_chi:2 do_gia:2 doanh_và:2 dung_này:2
-dân_cung:2 dân_theo:2 dân_thống:2 dạng_ký:2 dự_kiến:2 dựng_xã:2 ea_h'leo:2 ghi_thiếu:2 gian_giữ:2 giao_bản:2
-giao_phòng:2 giá_cà:2 giá_tài:2 giữ_chức:2 giữ_vững:2 gốc_đất:2 gồm_các:2 ha_lúa:2 ha_sản:2 hiện_các:2
-hiện_nghiêm:2 hiệp_huyện:2 hiệp_thửa:2 hoa_chịu:2 hoa_là:2 hoang_sử:2 huyện_báo:2 huyện_chuyển:2 huyện_chánh:2
-huyện_cư:2 huyện_kính:2 huyện_phê:2 huyện_phòng:2 huyện_phối:2 hàng_rào:2 hành_bk:2 hành_ck:2 hành_xác:2
-hình_thành:2 hóa_và:2 hóa_xã:2 hôm_nay:2 hùng_chịu:2 hùng_cmnd:2 hùng_không:2 hùng_trường:2 hùng_tại:2
-hđnd_huyện:2 hưng_sinh:2 hướng_nhiệm:2 hạn_chế:2 hải_huyện:2 hồ_tiêu:2 hồi_có:2 hồi_đính:2 hộ_có:2 hộ_dân:2
-hộ_nghèo:2 i_kết:2 i_tình:2 iv_nhiệm:2 khai_hoang:2 kho_bạc:2 khu_niê:2 kinh_nghiệm:2 kinh_phí:2 kly_có:2
-kly_hòa:2 kly_thủ:2 ký_tự:2 kế_toán:2 liên_xã:2 liền_kề:2 liệu_công:2 liệu_đất:2 luật_bảo:2 luật_cán:2
-luật_lưu:2 là_có:2 lãnh_đạo:2 lúa_của:2 lý_do:2 lý_giải:2 lương_xã:2 lại_cho:2 lại_và:2 lập_hồ:2 lập_thành:2
-lập_tổ:2 lắk_ban:2 lắk_hoặc:2 lộ_có:2 lụt_bão:2 lực_lượng:2 m'gar_và:2 m_đường:2 mã_hồ:2 mét_giá:2 môn_thuộc:2
-mốc_giới:2 mục_đích:2 nay_vào:2 nghe_và:2 nghìn_đồng:2 nghị_ủy:2 ngày_bản:2 ngày_cho:2 ngày_chỉ:2 ngày_ghi:2
-ngày_nơi:2 ngày_ủy:2 người_dân:2 người_phiên:2 ngạch_chuyên:2 nhiệm_bà:2 nhiệm_của:2 nhiệm_nhận:2 nhà_tạm:2
+trợ_trình:5 tái_sử:5 tôi_gồm:5 tư_số:5 tư_theo:5 tại_điều:5 tỉnh_b/c:5 tổ_giao:5 từ_năm:5 việc_cấp:5 vt_nv:5
+vào_hồi:5 võ_thị:5 văn_bản:5 văn_tám:5 về_quy:5 về_thi:5 vị_có:5 vị_sau:5 vụ_cho:5 vụ_tài:5 vụ_tỉnh:5 ý_kiến:5
+điều_tra:5 đây_tổ:5 đã_thu:5 đã_đọc:5 đúng_tiến:5 đạc_kiểm:5 đất_cấp:5 đất_giá:5 đặng_văn:5 đếm_ngày:5
+để_lấn:5 định_bổ:5 định_của:5 định_thì:5 định_từ:5 đồng/cây_#:5 độ_của:5 động_vào:5 #_có:4 #_cấp:4 #_ha:4
+#_lên:4 #_người:4 #_từ:4 an_mỹ:4 bản_mật:4 bị_thu:4 chi_nhánh:4 cho_#:4 chuyên_môn:4 chuyên_viên:4
+chánh_thanh:4 chức_vụ:4 các_công:4 có_cơ:4 có_tranh:4 công_trình:4 cùng_ngày:4 cấp_cho:4 của_bộ:4 cứ_thông:4
+duyệt_phương:4 dân_các:4 dân_tộc:4 ea_phê:4 ghi_#:4 giao_hội:4 hiện_trạng:4 hoạt_chung:4 huyện_về:4 hằng_năm:4
+hợp_với:4 ii_kết:4 iii_kết:4 không_nhận:4 không_đồng:4 kiến_nghị:4 kly_để:4 kết_thúc:4 là_#:4 lần_đầu:4
+lịch_sử:4 mã_số:4 một_phần:4 nghĩa_vụ:4 ngày_nhận:4 ngày_đã:4 người_có:4 nhận_quyết:4 ninh_chính:4 niê_cmnd:4
+niê_sinh:4 nại_tố:4 nại_về:4 phê_x:4 phù_hợp:4 phút_cùng:4 phần_diện:4 pắc_tỉnh:4 rà_soát:4 so_với:4 sung_#:4
+sầu_riêng:4 sử_tỉnh:4 thi_công:4 thường_xuyên:4 thể_như:4 thống_nhất:4 tiết_một:4 toàn_xã:4 trên_phần:4
+trên_đất:4 tt_huyện:4 tên_tại:4 tố_cáo:4 từ_bậc:4 tự_an:4 vt_ttr:4 văn_bình:4 văn_hóa:4 về_đất:4 vụ_năm:4
+vụ_trưởng:4 vụ_việc:4 xảy_ra:4 ông_lương:4 điều_chỉnh:4 đình_tại:4 được_cấp:4 đất_huyện:4 đất_năm:4 đất_tại:4
+đến_ngày:4 đọc_lại:4 đồng_#:4 đồng_ý:4 ở_#:4 ở_các:4 #_cccd:3 #_cho:3 #_chỉ:3 #_dự:3 #_số:3 #_thôn:3 #_thửa:3
+#_tấn:3 #_tổ:3 #_về:3 #_ý:3 #_để:3 an_huyện:3 an_thửa:3 bản_kết:3 bản_lập:3 bản_số:3 bộ_nội:3 chi_cục:3
+cho_công:3 cho_người:3 cho_rằng:3 cho_ông:3 chuyển_đến:3 chính_tại:3 chưa_được:3 chỉ_ghi:3 chỉ_đạo:3 chủ_yếu:3
+cáo_số:3 cây_sầu:3 còn_#:3 có_quyền:3 cùng_ký:3 cư_trú:3 cấp_#:3 cấp_ngày:3 cấp_sau:3 cộng_#:3 cục_thuế:3
+của_chủ:3 của_công:3 của_huyện:3 của_khu:3 của_người:3 cứ_hồ:3 dung_trình:3 dân_giải:3 dân_nghe:3 dân_đến:3
+dựng_huyện:3 giao_thông:3 giám_đốc:3 giới_thửa:3 giữ_bậc:3 gửi_chủ:3 hoa_sinh:3 hoạt_động:3 hoặc_khởi:3
+huyện_ban:3 huyện_giao:3 huyện_lập:3 huyện_tiếp:3 huyện_và:3 huyện_vào:3 hình_kinh:3 hưng_bà:3 hưng_và:3
+hợp_quy:3 i_nội:3 khai_quyết:3 khi_hoàn:3 khó_khăn:3 khảo_sát:3 khởi_kiện:3 kim_oanh:3 kiến_của:3 kiện_vụ:3
+kly_ea:3 kly_thu:3 kly_và:3 krông_búk:3 kích_động:3 kết_luận:3 kịp_thời:3 là_đúng:3 lê_quang:3 lên_bậc:3
+lúc_#:3 lưu_vp:3 lương_thực:3 lấn_chiếm:3 lắk_tại:3 minh_nội:3 nghị_thu:3 ngày_tháng:3 ngân_sách:3
+người_được:3 nhân_tại:3 nhận_nội:3 nhận_đã:3 nhận_đơn:3 nhận_được:3 ninh_trật:3 niê_buôn:3 niê_chịu:3
+niê_không:3 niê_là:3 này_nếu:3 năm_của:3 năm_tại:3 nại_ngày:3 nại_đến:3 nếu_không:3 phát_triển:3 phòng_an:3
+phú_thạnh:3 phạm_minh:3 phần_đất:3 phối_hợp:3 pắc_chúng:3 pắc_lập:3 quan_chuyên:3 quang_vinh:3 quyền_khiếu:3
+quả_kiểm:3 quả_như:3 ra_#:3 sát_đo:3 sâu_#:3 sản_lượng:3 sản_xuất:3 số_đơn:3 sổ_cấp:3 thiếu_#:3 thu_hà:3
+thuế_huyện:3 thành_nghĩa:3 thành_viên:3 thúc_vào:3 thường_về:3 thạnh_xã:3 thị_bích:3 thị_kim:3 thị_trấn:3
+tiến_hành:3 tra_khảo:3 trưởng_ban:3 trồng_#:3 trồng_lúa:3 trồng_năm:3 trợ_khi:3 trữ_của:3 trữ_lịch:3 tác_bảo:3
+tác_tiếp:3 tòa_án:3 tư_xây:3 tường_rào:3 tại_tòa:3 ubnd_xã:3 viên_mã:3 viên_phòng:3 việc_giải:3 vt_bản:3
+và_cùng:3 và_trao:3 vào_lúc:3 về_đơn:3 với_#:3 với_thửa:3 vụ_án:3 xét_cấp:3 xét_quyết:3 xét_đơn:3 xử_lý:3
+án_hành:3 án_đầu:3 ê_đê:3 đào_sâu:3 đã_chỉ:3 đã_cấp:3 đình_bà:3 đơn_và:3 được_kiểm:3 được_quyết:3 đại_diện:3
+đất_#:3 đất_bị:3 đất_có:3 đầu_của:3 đếm_thiếu:3 đến_trình:3 đối_tượng:3 đồng_bào:3 đồng_bằng:3 đồng_cộng:3
+#_buôn:2 #_chưa:2 #_ghi:2 #_không:2 #_kế:2 #_kết:2 #_lần:2 #_mét:2 #_mục:2 #_nguồn:2 #_nơi:2 #_phù:2 #_sử:2
+#_thuộc:2 #_triệu:2 #_tài:2 #_tổng:2 #_tỷ:2 #_đã:2 #_đại:2 #_đối:2 an_lập:2 an_và:2 an_đã:2 ban_chỉ:2 bà_có:2
+bà_võ:2 bà_đề:2 bàn_tỉnh:2 bào_dân:2 bày_của:2 báo_này:2 báo_thu:2 bạc_nhà:2 bảo_đảm:2 bằng_#:2 bằng_chữ:2
+bổ_nhiệm:2 bộ_hồ:2 cho_gia:2 cho_ủy:2 chuẩn_bị:2 chính_sách:2 chính_xây:2 chấn_có:2 chấn_thủ:2 chấn_để:2
+chấp_phù:2 chế_thấp:2 chế_độ:2 chỉ_huy:2 chỉ_tiêu:2 chỉnh_mốc:2 chống_lụt:2 chủ_động:2 chức_ngày:2 chức_thực:2
+chức_địa:2 ck_#:2 cung_cấp:2 các_hồ:2 các_thửa:2 các_ông:2 cáo_chủ:2 cáo_kết:2 cáo_ủy:2 cây_bơ:2 có_ý:2
+cùng_nghe:2 cơ_bản:2 cư_m'gar:2 cấp_huyện:2 của_cán:2 của_gia:2 của_hội:2 của_pháp:2 của_thanh:2 danh_mục:2
+di_chuyển:2 do_chi:2 do_gia:2 doanh_và:2 dung_này:2 dân_cung:2 dân_theo:2 dân_thống:2 dạng_ký:2 dự_kiến:2
+dựng_xã:2 ea_h'leo:2 ghi_thiếu:2 gian_giữ:2 giao_bản:2 giao_phòng:2 giá_cà:2 giá_tài:2 giữ_chức:2 giữ_vững:2
+gốc_đất:2 gồm_các:2 ha_lúa:2 ha_sản:2 hiện_các:2 hiện_nghiêm:2 hiệp_huyện:2 hiệp_thửa:2 hoa_chịu:2 hoa_là:2
+hoang_sử:2 huyện_báo:2 huyện_chuyển:2 huyện_chánh:2 huyện_cư:2 huyện_kính:2 huyện_phê:2 huyện_phòng:2
+huyện_phối:2 hàng_rào:2 hành_bk:2 hành_ck:2 hành_xác:2 hình_thành:2 hóa_và:2 hóa_xã:2 hôm_nay:2 hùng_chịu:2
+hùng_cmnd:2 hùng_không:2 hùng_trường:2 hùng_tại:2 hđnd_huyện:2 hưng_sinh:2 hướng_nhiệm:2 hạn_chế:2 hải_huyện:2
+hồ_tiêu:2 hồi_có:2 hồi_đính:2 hộ_có:2 hộ_dân:2 hộ_nghèo:2 i_kết:2 i_tình:2 iv_nhiệm:2 khai_hoang:2 kho_bạc:2
+khoảng_#:2 khu_niê:2 khác_#:2 kinh_nghiệm:2 kinh_phí:2 kly_có:2 kly_hòa:2 kly_thủ:2 ký_tự:2 kế_toán:2
+liên_xã:2 liền_kề:2 liệu_công:2 liệu_đất:2 luật_bảo:2 luật_cán:2 luật_lưu:2 là_có:2 lãnh_đạo:2 lúa_của:2
+lý_do:2 lý_giải:2 lương_xã:2 lại_cho:2 lại_và:2 lập_hồ:2 lập_thành:2 lập_tổ:2 lắk_ban:2 lắk_hoặc:2 lụt_bão:2
+lực_lượng:2 m'gar_và:2 m_#:2 m_đường:2 mã_hồ:2 mét_giá:2 môn_thuộc:2 mốc_giới:2 mục_đích:2 nay_vào:2 nghe_và:2
+nghìn_đồng:2 nghị_ủy:2 người_dân:2 người_phiên:2 ngạch_chuyên:2 nhiệm_bà:2 nhiệm_của:2 nhiệm_nhận:2 nhà_tạm:2
 nhất_ký:2 nhất_thiệt:2 nhận_dạng:2 nhận_hồ:2 nhận_một:2 nhật_chỉnh:2 ninh_đông:2 niê_cán:2 niê_khiếu:2
-niê_trường:2 niê_tại:2 này_là:2 nâng_cao:2 nêu_trên:2 nông_nghiệp:2 nông_thôn:2 năm_cây:2 năm_sử:2 năm_trước:2
-năm_và:2 năm_đã:2 năm_đến:2 nước_huyện:2 nước_năm:2 nước_trên:2 nại_lần:2 nại_việc:2 nắm_tình:2 nằm_trong:2
-nộp_tài:2 phiên_dịch:2 pháp_luật:2 phê_giảm:2 phí_bồi:2 phòng_chống:2 phòng_ngừa:2 phòng_tn&mt:2
-phương_hướng:2 phước_lương:2 phạm_quốc:2 phản_ánh:2 phần_nội:2 pắc_gồm:2 pắc_đã:2 quan_liên:2 quan_đến:2
-quyết_theo:2 quý_i:2 quả_chỉnh:2 quốc_phòng:2 quốc_việt:2 riêng_x:2 sao_giấy:2 sao_số:2 sách_trên:2 sâu_m:2
-sơ_do:2 sơ_xác:2 sơ_đề:2 số_bb-tcd:2 số_của:2 số_do:2 số_thứ:2 số_tài:2 số_để:2 sở_tiếp:2 sở_xã:2 tham_gia:2
-theo_dõi:2 theo_quyết:2 thiên_tai:2 thiệt_hại:2 thu_ngân:2 thuộc_thẩm:2 thuộc_ủy:2 thành_lập:2 thôn_bồi:2
-thường_trực:2 thấp_nhất:2 thẩm_định:2 thị_lan:2 thị_thanh:2 thời_tiết:2 thời_điểm:2 thụ_lý:2 thủy_lợi:2
-thứ_tự:2 thực_địa:2 tiêu_điều:2 tm_hội:2 toàn_bộ:2 toán_viên:2 tra_hồ:2 tra_thực:2 trao_giấy:2 triệu_tám:2
-trong_việc:2 trên_đã:2 trường_giám:2 trường_huyện:2 trả_cho:2 trị_sản:2 trồng_trên:2 trữ_ngày:2 tuy_nhiên:2
-tám_trăm:2 tăng_so:2 tại_công:2 tập_trung:2 tế_xã:2 tỉnh_ủy:2 tố_tụng:2 tổ_kiểm:2 tổng_diện:2 tổng_giá:2
-tổng_hợp:2 tổng_kinh:2 tộc_ê:2 tụng_hành:2 từ_trước:2 viên_chức:2 việc_kiểm:2 và_huyện:2 và_không:2 và_kết:2
-và_nhân:2 và_số:2 và_đất:2 vào_lưu:2 về_bồi:2 về_nội:2 về_số:2 với_năm:2 với_ủy:2 vụ_hướng:2 xuyên_đối:2
-xuất_nông:2 xã_mới:2 xã_thị:2 xét_báo:2 y_khu:2 yên_tại:2 yên_về:2 yêu_cầu:2 yông_có:2 yông_huyện:2 yông_và:2
-án_nhân:2 án_tỉnh:2 ông_bà:2 ông_phạm:2 ý_với:2 đai_tài:2 điều_kiện:2 điểm_sử:2 đào_cho:2 đào_chưa:2
-đánh_giá:2 đã_hoàn:2 đã_tiến:2 đình_có:2 đích_yêu:2 đính_chính:2 đó_đất:2 đúng_một:2 đơn_tố:2 đường_kính:2
-được_niêm:2 đạc_hiện:2 đạo_các:2 đạt_tấn:2 đất_không:2 đất_theo:2 đất_trên:2 đất_và:2 đất_vườn:2 đất_đất:2
-đếm_chỉ:2 đếm_đất:2 đến_chủ:2 đến_phòng:2 để_xây:2 định_giải:2 định_ranh:2 định_thu:2 động_theo:2 động_từ:2
-ước_đạt:2 ở_cấp:2 ủy_hđnd:2 an_ban:1 an_chuyển:1 an_chúng:1 an_có:1 an_ea:1 an_gồm:1 an_krông:1 an_tiếp:1
-an_ủy:1 ba_tiêu:1 ba_trăm:1 biến_bất:1 biểu_quốc:1 bt_ht:1 buôn_có:1 buôn_vùng:1 buôn_đồng:1 bà_năm:1 bà_sử:1
-bà_tại:1 bàn_huyện:1 bàn_quý:1 bàn_triệu:1 bàn_ước:1 bào_ê:1 báo_chi:1 bão_kiểm:1 bão_và:1 bê_tông:1
-bình_quân:1 bích_cmnd:1 bích_thôn:1 bích_thửa:1 bò_đẩy:1 búk_ea:1 búk_hạ:1 bơ_trồng:1 bơ_x:1 bạc_đường:1
-bản_có:1 bản_giao:1 bản_nhận:1 bản_trong:1 bản_tăng:1 bản_và:1 bản_xác:1 bản_điều:1 bản_đã:1 bản_được:1
-bản_ổn:1 bảng_giá:1 bảo_hiểm:1 bảy_triệu:1 bất_thường:1 bầu_cử:1 bậc_kết:1 bậc_đủ:1 bằng_dự:1 bằng_khu:1
-bằng_lực:1 bằng_qua:1 bằng_trong:1 bị_chặt:1 bị_giống:1 bị_kỷ:1 bị_phương:1 bị_thiếu:1 bố_trí:1 bộ_máy:1
-bộ_phận:1 bộ_thanh:1 bộ_trung:1 bộ_trưởng:1 bộ_và:1 bộ_văn:1 cao_chất:1 cao_nhận:1 cao_su:1 cha_mẹ:1
-chi_ngân:1 chiếu_hồ:1 chiếu_ảnh:1 cho_bà:1 cho_lúa:1 cho_mọi:1 cho_những:1 cho_nông:1 cho_phép:1 cho_thu:1
-cho_thấy:1 cho_vay:1 cho_vụ:1 chuyển_chỗ:1 chuyển_cơ:1 chuyển_dịch:1 chuyển_nhượng:1 chuyển_thanh:1
-chuyển_và:1 chuyển_đổi:1 cháy_chữa:1 cháy_rừng:1 châm_nhà:1 chí_thạnh:1 chí_triệt:1 chín_mươi:1 chính_giấy:1
-chính_hồ:1 chính_nhà:1 chính_thu:1 chính_xác:1 chính_xã:1 chính_đo:1 chính_ủy:1 chăm_lo:1 chăn_nuôi:1
-chưa_chính:1 chưa_kiểm:1 chưa_rà:1 chưa_thể:1 chưa_đúng:1 chương_trình:1 chấn_an:1 chấn_còn:1 chấn_huyện:1
-chấn_tổ:1 chấn_đã:1 chấp_khiếu:1 chấp_là:1 chấp_người:1 chấp_với:1 chất_lượng:1 chắc_tình:1 chặt_và:1
-chỉ_kiểm:1 chỉnh_giấy:1 chỉnh_hồ:1 chỉnh_đơn:1 chống_hạn:1 chồng_lên:1 chỗ_lập:1 chỗ_ở:1 chụp_lưu:1 chủ_trì:1
-chủ_trương:1 chứa_đập:1 chức_bộ:1 chức_các:1 chức_cán:1 chức_có:1 chức_cấp:1 chức_lưu:1 chức_năng:1 chức_số:1
-chức_trong:1 chức_trên:1 chức_tết:1 chức_viên:1 chức_và:1 chức_đối:1 chức_đủ:1 chữ_ký:1 chữ_mờ:1 chữa_cháy:1
-cn_vp:1 cn_vpđkđđ:1 cs_số:1 cuối_năm:1 cuộc_bầu:1 các_buôn:1 các_chỉ:1 các_cấp:1 các_dân:1 các_dự:1 các_hành:1
+niê_trường:2 niê_tại:2 này_là:2 nâng_cao:2 nêu_trên:2 nông_nghiệp:2 nông_thôn:2 nước_huyện:2 nước_năm:2
+nước_trên:2 nại_lần:2 nại_việc:2 nắm_tình:2 nằm_trong:2 nộp_tài:2 phiên_dịch:2 pháp_luật:2 phê_giảm:2
+phí_bồi:2 phòng_chống:2 phòng_ngừa:2 phòng_tn&mt:2 phương_hướng:2 phước_lương:2 phạm_quốc:2 phản_ánh:2
+phần_nội:2 pắc_gồm:2 pắc_đã:2 quan_liên:2 quan_đến:2 quyết_#:2 quyết_theo:2 quý_i:2 quả_chỉnh:2 quốc_phòng:2
+quốc_việt:2 riêng_x:2 sao_giấy:2 sao_số:2 sách_trên:2 sơ_do:2 sơ_xác:2 sơ_đề:2 số_bb-tcd:2 số_thứ:2 số_tài:2
+sở_tiếp:2 sở_xã:2 tham_gia:2 theo_dõi:2 theo_quyết:2 thiên_tai:2 thiệt_hại:2 thu_ngân:2 thuộc_thẩm:2
+thuộc_ủy:2 thành_lập:2 thường_trực:2 thấp_nhất:2 thẩm_định:2 thị_lan:2 thị_thanh:2 thời_tiết:2 thời_điểm:2
+thụ_lý:2 thủy_lợi:2 thứ_tự:2 thực_địa:2 tiêu_điều:2 tm_hội:2 toàn_bộ:2 toán_viên:2 tra_hồ:2 tra_thực:2
+trao_giấy:2 triệu_tám:2 trong_việc:2 trên_đã:2 trường_giám:2 trường_huyện:2 trả_cho:2 trị_sản:2 trồng_trên:2
+trữ_ngày:2 tuy_nhiên:2 tám_trăm:2 tăng_so:2 tại_công:2 tập_trung:2 tế_#:2 tế_xã:2 tỉnh_ủy:2 tố_tụng:2
+tổ_kiểm:2 tổng_diện:2 tổng_giá:2 tổng_hợp:2 tổng_kinh:2 tộc_ê:2 tụng_hành:2 từ_trước:2 viên_chức:2 việc_kiểm:2
+và_huyện:2 và_kết:2 và_nhân:2 và_số:2 và_đất:2 vào_lưu:2 về_bồi:2 về_nội:2 về_số:2 với_công:2 với_năm:2
+với_ủy:2 vụ_hướng:2 xuyên_đối:2 xuất_nông:2 xã_mới:2 xã_thị:2 xét_báo:2 y_khu:2 yên_tại:2 yên_về:2 yêu_cầu:2
+yông_có:2 yông_huyện:2 yông_và:2 án_nhân:2 án_tỉnh:2 ông_bà:2 ông_phạm:2 ý_với:2 đai_tài:2 điều_kiện:2
+điểm_sử:2 đào_cho:2 đào_chưa:2 đánh_giá:2 đã_hoàn:2 đã_tiến:2 đình_có:2 đích_yêu:2 đính_chính:2 đó_#:2
+đó_đất:2 đúng_một:2 đơn_tố:2 đường_kính:2 được_niêm:2 đạc_hiện:2 đạo_các:2 đất_không:2 đất_theo:2 đất_trên:2
+đất_và:2 đất_vườn:2 đếm_chỉ:2 đếm_đất:2 đến_chủ:2 đến_phòng:2 để_xây:2 định_giải:2 định_ranh:2 định_thu:2
+động_theo:2 động_từ:2 ước_đạt:2 ở_cấp:2 ủy_hđnd:2 #_biên:1 #_bổ:1 #_chi:1 #_chủ:1 #_cà:1 #_các:1 #_cái:1
+#_cùng:1 #_cụ:1 #_dpi:1 #_dân:1 #_gia:1 #_giữ:1 #_gây:1 #_gốc:1 #_hiện:1 #_hàng:1 #_hướng:1 #_hỗ:1 #_in:1
+#_kg:1 #_kiến:1 #_km:1 #_kể:1 #_kỳ:1 #_lý:1 #_lượt:1 #_nhiệm:1 #_nhà:1 #_nhóm:1 #_như:1 #_nâng:1 #_nằm:1
+#_phê:1 #_phó:1 #_phương:1 #_phấn:1 #_qua:1 #_so:1 #_sản:1 #_sầu:1 #_tai:1 #_theo:1 #_thành:1 #_thực:1
+#_tiếp:1 #_toàn:1 #_trang:1 #_trước:1 #_trồng:1 #_trụ:1 #_tụ:1 #_xuống:1 #_xác:1 #_điều:1 #_đoàn:1 #_đường:1
+#_đạt:1 #_đồng/m:1 an_ban:1 an_chuyển:1 an_chúng:1 an_có:1 an_ea:1 an_gồm:1 an_krông:1 an_tiếp:1 an_ủy:1
+ađ_#:1 ba_tiêu:1 ba_trăm:1 biến_bất:1 biểu_quốc:1 bk_#:1 bt_ht:1 buôn_có:1 buôn_vùng:1 buôn_đồng:1 bà_năm:1
+bà_sử:1 bà_tại:1 bàn_#:1 bàn_huyện:1 bàn_quý:1 bàn_ước:1 bào_ê:1 báo_chi:1 bão_kiểm:1 bão_và:1 bê_tông:1
+bình_quân:1 bích_cmnd:1 bích_thôn:1 bích_thửa:1 bò_đẩy:1 búk_ea:1 búk_hạ:1 bơ_trồng:1 bơ_x:1 bạc_#:1 bản_có:1
+bản_giao:1 bản_nhận:1 bản_trong:1 bản_tăng:1 bản_và:1 bản_xác:1 bản_điều:1 bản_đã:1 bản_được:1 bản_ổn:1
+bảng_giá:1 bảo_hiểm:1 bảy_triệu:1 bất_thường:1 bầu_cử:1 bậc_kết:1 bậc_đủ:1 bằng_khu:1 bằng_lực:1 bằng_qua:1
+bằng_trong:1 bị_chặt:1 bị_giống:1 bị_kỷ:1 bị_phương:1 bị_thiếu:1 bố_trí:1 bộ_máy:1 bộ_phận:1 bộ_thanh:1
+bộ_trung:1 bộ_trưởng:1 bộ_và:1 bộ_văn:1 cao_chất:1 cao_nhận:1 cao_su:1 ch_#:1 cha_mẹ:1 chi_ngân:1 chiếu_hồ:1
+chiếu_ảnh:1 cho_bà:1 cho_lúa:1 cho_mọi:1 cho_những:1 cho_nông:1 cho_phép:1 cho_thu:1 cho_thấy:1 cho_vay:1
+cho_vụ:1 chuyển_chỗ:1 chuyển_cơ:1 chuyển_dịch:1 chuyển_nhượng:1 chuyển_thanh:1 chuyển_và:1 chuyển_đổi:1
+cháy_chữa:1 cháy_rừng:1 châm_nhà:1 chí_thạnh:1 chí_triệt:1 chín_mươi:1 chính_#:1 chính_giấy:1 chính_hồ:1
+chính_nhà:1 chính_thu:1 chính_xác:1 chính_xã:1 chính_đo:1 chính_ủy:1 chăm_lo:1 chăn_nuôi:1 chưa_chính:1
+chưa_kiểm:1 chưa_rà:1 chưa_thể:1 chưa_đúng:1 chương_trình:1 chấn_an:1 chấn_còn:1 chấn_huyện:1 chấn_tổ:1
+chấn_đã:1 chấp_khiếu:1 chấp_là:1 chấp_người:1 chấp_với:1 chất_lượng:1 chắc_tình:1 chặt_và:1 chỉ_kiểm:1
+chỉnh_#:1 chỉnh_giấy:1 chỉnh_đơn:1 chống_hạn:1 chồng_lên:1 chỗ_lập:1 chỗ_ở:1 chụp_lưu:1 chủ_trì:1 chủ_trương:1
+chứa_đập:1 chức_bộ:1 chức_các:1 chức_cán:1 chức_có:1 chức_cấp:1 chức_lưu:1 chức_năng:1 chức_số:1 chức_trong:1
+chức_trên:1 chức_tết:1 chức_viên:1 chức_và:1 chức_đối:1 chức_đủ:1 chữ_ký:1 chữ_mờ:1 chữa_cháy:1 cn_vp:1
+cn_vpđkđđ:1 cs_#:1 cuối_năm:1 cuộc_bầu:1 các_buôn:1 các_chỉ:1 các_cấp:1 các_dân:1 các_dự:1 các_hành:1
 các_loại:1 các_nhiệm:1 các_nhóm:1 các_năm:1 các_quyết:1 các_sông:1 các_trường:1 các_vụ:1 các_đối:1 cái_nhà:1
-cán_sự:1 cáo_năm:1 cáo_trong:1 cáo_đơn:1 cáo_đạt:1 cây_hồ:1 cây_khiếu:1 cây_nằm:1 cây_đang:1 còn_giá:1
-còn_gốc:1 còn_khó:1 còn_nhóm:1 còn_phụ:1 còn_xã:1 còn_xảy:1 có_chữ:1 có_công:1 có_căn:1 có_danh:1 có_giá:1
-có_ha:1 có_hiệu:1 có_hộ:1 có_mặt:1 có_nhiệm:1 có_nhà:1 có_sự:1 có_tường:1 có_điện:1 có_đối:1 công_kênh:1
-công_san:1 công_trường:1 công_trở:1 công_việc:1 công_xây:1 công_đề:1 cùng_kỳ:1 cùng_làm:1 cùng_nhau:1
-cùng_trú:1 cơ_cấu:1 cư_chăm:1 cư_cấp:1 cư_khi:1 cư_không:1 cư_trên:1 cường_công:1 cường_kiểm:1 cả_ba:1
-cả_đời:1 cản_đơn:1 cảnh_sát:1 cấp_chính:1 cấp_chồng:1 cấp_chức:1 cấp_diện:1 cấp_không:1 cấp_lực:1 cấp_quản:1
-cấp_thửa:1 cấp_thực:1 cấp_xã:1 cấp_đường:1 cấu_cây:1 cấu_trúc:1 cần_kiểm:1 của_buôn:1 của_chánh:1 của_cấp:1
-của_phòng:1 của_phông:1 của_thửa:1 của_tỉnh:1 của_tổ:1 của_xã:1 của_địa:1 cứ_biên:1 cứ_các:1 cứ_kế:1 cứ_trên:1
-cứ_xác:1 cử_đại:1 danh_sách:1 diễn_biến:1 diện_hội:1 diện_ủy:1 dlqg_về:1 do_biên:1 do_cha:1 do_công:1 do_cục:1
-do_nắng:1 do_nằm:1 do_thiên:1 do_thu:1 do_tổ:1 doanh_trồng:1 doanh_với:1 dpi_lưu:1 dung_biên:1 dung_chủ:1
-dung_thực:1 duy_trì:1 duyệt_trước:1 duyệt_và:1 duyệt_để:1 dài_có:1 dài_km:1 dài_tăng:1 dân_cùng:1 dân_hoặc:1
-dân_hạn:1 dân_khiếu:1 dân_không:1 dân_nâng:1 dân_nộp:1 dân_tiếp:1 dân_với:1 dân_định:1 dân_ở:1 dâng_chuẩn:1
-dây_cho:1 dõi_chặt:1 dõi_văn:1 dưới_đây:1 dạng_pdf:1 dạy_và:1 dần_vui:1 dẫn_bà:1 dẫn_công:1 dẫn_kiểm:1
-dẫn_thực:1 dẫn_việc:1 dịch_bà:1 dịch_công:1 dịch_đúng:1 dụng_bản:1 dụng_sử:1 dụng_thửa:1 dụng_việc:1 dụng_và:1
-dụng_đúng:1 dứt_điểm:1 dừa_làm:1 dự_toán:1 dựng_cơ:1 dựng_hoàn:1 dựng_năm:1 ea_kuăng:1 ghi_giếng:1 gia_của:1
-gia_kích:1 giai_đoạn:1 gian_hưởng:1 gian_mạng:1 gian_theo:1 gian_tính:1 giao_chi:1 giao_công:1 giao_cơ:1
-giao_quân:1 giao_văn:1 gieo_trồng:1 giá_chung:1 giá_các:1 giá_cả:1 giá_thị:1 giá_đơn:1 giáp_ranh:1 giải_dpi:1
-giải_phóng:1 giải_thích:1 giải_thể:1 giảm_mạnh:1 giảm_nghèo:1 giảm_nhẹ:1 giảm_sâu:1 giảm_từ:1 giảm_vụ:1
-giấy_mỏng:1 giấy_với:1 giống_cho:1 giới_bà:1 giới_hai:1 giới_hành:1 giới_ngày:1 giới_thu:1 giới_tại:1
-giới_tạm:1 giới_đất:1 giữ_nguyên:1 giữ_tài:1 giữ_ổn:1 gây_khó:1 gây_ra:1 gốc_cà:1 gốc_khai:1 gốc_nhận:1
-gốc_thời:1 gốc_và:1 gồm_hộ:1 gồm_đại:1 gỗ_mái:1 gửi_sở:1 gửi_thanh:1 h'leo_trong:1 hai_cấp:1 hai_mươi:1
-hai_thửa:1 hai_trăm:1 hiểm_xã:1 hiện_chế:1 hiện_chủ:1 hiện_công:1 hiện_nghĩa:1 hiện_nhiệm:1 hiện_tình:1
-hiện_tường:1 hiện_tại:1 hiện_tốt:1 hiện_văn:1 hiện_xử:1 hiệp_gồm:1 hiệp_ngày:1 hiệp_từ:1 hiệp_và:1 hiệu_hóa:1
-hiệu_lực:1 hiệu_quả:1 hoa_báo:1 hoa_cccd:1 hoa_cho:1 hoa_cmnd:1 hoa_giữ:1 hoa_khiếu:1 hoa_không:1 hoa_lập:1
-hoa_trú:1 hoa_trường:1 hoa_trưởng:1 hoa_tại:1 hoa_và:1 hoa_xây:1 hoa_ông:1 hoa_được:1 hoàn_chỉnh:1 hoạch_di:1
-hoạch_do:1 hoạch_giám:1 hoạch_không:1 hoạch_lương:1 hoạch_người:1 hoạch_ngạch:1 hoạch_thành:1 hoạch_thủ:1
-hoạch_thực:1 hoạch_trưởng:1 hoạch_và:1 hoạch_điều:1 hoặc_chuyển:1 ht_và:1 huy_hiệu:1 huy_phòng:1 huy_quân:1
-huyện_chưa:1 huyện_công:1 huyện_cơ:1 huyện_cấp:1 huyện_ea:1 huyện_kiểm:1 huyện_kết:1 huyện_là:1 huyện_nhà:1
-huyện_sau:1 huyện_tham:1 huyện_thu:1 huyện_thành:1 huyện_thụ:1 huyện_thủ:1 huyện_trong:1 huyện_trước:1
-huyện_tình:1 huyện_tổ:1 huyện_đề:1 huyện_để:1 huỳnh_thị:1 huỳnh_văn:1 hà_cán:1 hà_phó:1 hàng_dừa:1 hành_ađ:1
-hành_bảng:1 hành_giấy:1 hành_kế:1 hành_quy:1 hành_vi:1 hành_điều:1 hán_đầu:1 hè_thu:1 hình_báo:1 hình_có:1
-hình_giải:1 hình_sự:1 hình_thực:1 hình_trật:1 hình_đã:1 hình_đấu:1 hòa_chuyên:1 hòa_phó:1 hòa_sinh:1
-hòa_thôn:1 hòa_trưởng:1 hòa_ông:1 hóa_các:1 hóa_hoạt:1 hóa_hồ:1 hóa_kiểm:1 hóa_lập:1 hóa_theo:1 hóa_thôn:1
-hóa_tài:1 hùng_chánh:1 hùng_sinh:1 hùng_thôn:1 hơn_giá:1 hưng_chuyên:1 hưng_chưa:1 hưng_cmnd:1 hưng_có:1
-hưng_loại:1 hưng_năm:1 hưng_phó:1 hưng_đối:1 hướng_các:1 hướng_công:1 hưởng_kể:1 hưởng_phụ:1 hại_do:1
-hạn_cho:1 hạn_giữ:1 hạn_kéo:1 hạn_số:1 hải_an:1 hải_bà:1 hải_trong:1 hải_đã:1 hết_giá:1 hệ_chi:1 hệ_thống:1
-học_sinh:1 học_tập:1 học_tỷ:1 học_xã:1 học_đang:1 hỏi_tặng:1 hồ_chứa:1 hồ_ea:1 hồ_krông:1 hồi_của:1 hồi_hiện:1
-hồi_là:1 hồi_phối:1 hồi_tổng:1 hộ_liền:1 hộ_nhận:1 hộ_sau:1 hộ_trong:1 hội_của:1 hội_huyện:1 hội_năm:1
-hội_quốc:1 hội_trên:1 hội_và:1 hội_được:1 hội_ủy:1 hợp_kết:1 hợp_đất:1 hủy_theo:1 i_công:1 i_năm:1 i_về:1
-i_đạt:1 ii_năm:1 ii_tiếp:1 ii_tình:1 ii_văn:1 ii_về:1 ii_đánh:1 iii_khó:1 iii_nhiệm:1 iii_phương:1 iii_quốc:1
-in_trên:1 iv_kiến:1 khai_kết:1 khai_phương:1 khai_thông:1 khai_tại:1 khi_giao:1 khi_người:1 khi_thẩm:1
-khi_trên:1 khi_điều:1 khi_đã:1 khiếu_kiện:1 khoảng_thuộc:1 khoảng_đất:1 khung_gỗ:1 khuyến_nông:1 khác_kết:1
-không_bị:1 không_kết:1 không_thuộc:1 không_tranh:1 không_đúng:1 khăn_cho:1 khăn_tình:1 khăn_đề:1 khởi_công:1
-kiến_kế:1 kiến_thu:1 kiến_thắc:1 kiến_trúc:1 kiểm_điểm:1 kiện_nâng:1 kiện_thời:1 kiện_toàn:1 kiện_đông:1
-kly_bảo:1 kly_bồi:1 kly_cho:1 kly_niêm:1 kly_với:1 kly_đã:1 km_khởi:1 kt_trưởng:1 kuăng_hạn:1 kèm_lớp:1
-kèm_theo:1 kèm_đơn:1 kéo_dài:1 kéo_người:1 kênh_chính:1 kính_m:1 ký_của:1 ký_quyết:1 kết_nối:1 kết_tình:1
-kỳ_kỳ:1 kỳ_theo:1 kỳ_tổ:1 kỷ_luật:1 lan_kế:1 liên_hệ:1 liên_tục:1 liệu_báo:1 liệu_chuyển:1 liệu_của:1
-liệu_giai:1 liệu_gồm:1 liệu_hình:1 liệu_hết:1 liệu_mật:1 liệu_nêu:1 liệu_quét:1 liệu_vào:1 lo_đời:1
-loại_công:1 loại_ra:1 loại_trừ:1 loại_đất:1 luật_tiếp:1 luật_tố:1 luật_về:1 là_bà:1 là_không:1 là_người:1
-là_năm:1 là_nằm:1 là_thuộc:1 là_thường:1 là_trách:1 là_đồng:1 làm_hoàn:1 làm_lộ:1 làm_ranh:1 làm_rõ:1
-làm_rẫy:1 làm_x:1 lành_mạnh:1 lãi_nặng:1 lên_khoảng:1 lúa_bị:1 lúa_nước:1 lúa_và:1 lý_công:1 lý_hoàn:1
-lý_kịp:1 lý_số:1 lý_toàn:1 lý_tài:1 lý_tổ:1 lý_đơn:1 lăm_nghìn:1 lũ_cuối:1 lũ_quét:1 lưu_giữ:1 lưu_nv:1
-lưu_ttr:1 lưu_tại:1 lưu_định:1 lương_lần:1 lương_trước:1 lương_đối:1 lưới_trụ:1 lượng_bản:1 lượng_chức:1
-lượng_cây:1 lượng_công:1 lượng_giải:1 lượng_lương:1 lượng_niên:1 lượng_tấn:1 lượng_vũ:1 lượt_công:1 lại_ngày:1
-lại_sử:1 lại_từ:1 lấp_mặt:1 lần_một:1 lần_sau:1 lần_đồng:1 lập_mục:1 lập_xong:1 lắk_bàn:1 lắk_cấp:1
-lắk_khiếu:1 lắk_phê:1 lắk_trú:1 lắk_trước:1 lắk_vị:1 lệ_học:1 lệ_hộ:1 lọt_bí:1 lộ_lọt:1 lộ_mất:1 lớp_văn:1
-lời_công:1 lợi_dụng:1 lợi_giao:1 lợi_phát:1 lục_hồ:1 lực_các:1 m_biên:1 m_cái:1 m_x:1 m_đối:1 m_đồng:1
+cán_sự:1 cáo_#:1 cáo_năm:1 cáo_trong:1 cáo_đạt:1 cây_hồ:1 cây_khiếu:1 cây_nằm:1 cây_đang:1 còn_giá:1 còn_khó:1
+còn_phụ:1 còn_xảy:1 có_chữ:1 có_căn:1 có_danh:1 có_giá:1 có_hiệu:1 có_hộ:1 có_mặt:1 có_nhiệm:1 có_sự:1
+có_tường:1 có_điện:1 công_kênh:1 công_san:1 công_trường:1 công_trở:1 công_việc:1 công_xây:1 công_đề:1
+cùng_kỳ:1 cùng_làm:1 cùng_nhau:1 cùng_trú:1 cơ_cấu:1 cư_chăm:1 cư_cấp:1 cư_khi:1 cư_không:1 cư_trên:1
+cường_công:1 cường_kiểm:1 cả_ba:1 cả_đời:1 cản_đơn:1 cảnh_sát:1 cấp_chính:1 cấp_chồng:1 cấp_chức:1 cấp_không:1
+cấp_lực:1 cấp_quản:1 cấp_thửa:1 cấp_thực:1 cấp_xã:1 cấp_đường:1 cấu_cây:1 cấu_trúc:1 cần_kiểm:1 của_buôn:1
+của_chánh:1 của_cấp:1 của_phòng:1 của_phông:1 của_thửa:1 của_tỉnh:1 của_tổ:1 của_xã:1 của_địa:1 cứ_biên:1
+cứ_các:1 cứ_kế:1 cứ_trên:1 cứ_xác:1 cử_đại:1 danh_sách:1 diễn_biến:1 diện_hội:1 diện_ủy:1 dlqg_về:1 do_biên:1
+do_cha:1 do_công:1 do_cục:1 do_nắng:1 do_nằm:1 do_thiên:1 do_thu:1 do_tổ:1 doanh_#:1 doanh_trồng:1 doanh_với:1
+dpi_lưu:1 dung_biên:1 dung_chủ:1 dung_thực:1 duy_trì:1 duyệt_trước:1 duyệt_và:1 duyệt_để:1 dài_#:1 dài_có:1
+dài_tăng:1 dân_cùng:1 dân_hoặc:1 dân_hạn:1 dân_khiếu:1 dân_không:1 dân_nâng:1 dân_nộp:1 dân_tiếp:1 dân_với:1
+dân_định:1 dân_ở:1 dâng_chuẩn:1 dây_cho:1 dõi_chặt:1 dõi_văn:1 dưới_đây:1 dạng_pdf:1 dạy_và:1 dần_vui:1
+dẫn_bà:1 dẫn_công:1 dẫn_kiểm:1 dẫn_thực:1 dẫn_việc:1 dịch_bà:1 dịch_công:1 dịch_đúng:1 dụng_bản:1 dụng_sử:1
+dụng_thửa:1 dụng_việc:1 dụng_và:1 dụng_đúng:1 dứt_điểm:1 dừa_làm:1 dự_toán:1 dựng_cơ:1 dựng_hoàn:1 dựng_năm:1
+ea_kuăng:1 ghi_giếng:1 gia_của:1 gia_kích:1 giai_đoạn:1 gian_hưởng:1 gian_mạng:1 gian_theo:1 gian_tính:1
+giao_chi:1 giao_công:1 giao_cơ:1 giao_quân:1 giao_văn:1 gieo_trồng:1 giá_chung:1 giá_các:1 giá_cả:1 giá_thị:1
+giá_đơn:1 giáp_ranh:1 giải_#:1 giải_phóng:1 giải_thích:1 giải_thể:1 giảm_#:1 giảm_mạnh:1 giảm_nghèo:1
+giảm_nhẹ:1 giảm_sâu:1 giảm_từ:1 giấy_mỏng:1 giấy_với:1 giống_cho:1 giới_bà:1 giới_hai:1 giới_hành:1
+giới_ngày:1 giới_thu:1 giới_tại:1 giới_tạm:1 giới_đất:1 giữ_nguyên:1 giữ_tài:1 giữ_ổn:1 gây_khó:1 gây_ra:1
+gốc_cà:1 gốc_khai:1 gốc_nhận:1 gốc_thời:1 gốc_và:1 gồm_hộ:1 gồm_đại:1 gỗ_mái:1 gửi_sở:1 gửi_thanh:1
+h'leo_trong:1 hai_cấp:1 hai_mươi:1 hai_thửa:1 hai_trăm:1 hiểm_xã:1 hiện_chế:1 hiện_chủ:1 hiện_công:1
+hiện_nghĩa:1 hiện_nhiệm:1 hiện_tình:1 hiện_tường:1 hiện_tại:1 hiện_tốt:1 hiện_văn:1 hiện_xử:1 hiệp_gồm:1
+hiệp_ngày:1 hiệp_từ:1 hiệp_và:1 hiệu_hóa:1 hiệu_lực:1 hiệu_quả:1 hoa_báo:1 hoa_cccd:1 hoa_cho:1 hoa_cmnd:1
+hoa_giữ:1 hoa_khiếu:1 hoa_không:1 hoa_lập:1 hoa_trú:1 hoa_trường:1 hoa_trưởng:1 hoa_tại:1 hoa_và:1 hoa_xây:1
+hoa_ông:1 hoa_được:1 hoàn_chỉnh:1 hoạch_di:1 hoạch_do:1 hoạch_giám:1 hoạch_không:1 hoạch_lương:1 hoạch_người:1
+hoạch_ngạch:1 hoạch_thành:1 hoạch_thủ:1 hoạch_thực:1 hoạch_trưởng:1 hoạch_và:1 hoạch_điều:1 hoặc_chuyển:1
+ht_và:1 huy_hiệu:1 huy_phòng:1 huy_quân:1 huyện_chưa:1 huyện_công:1 huyện_cơ:1 huyện_cấp:1 huyện_ea:1
+huyện_kiểm:1 huyện_kết:1 huyện_là:1 huyện_nhà:1 huyện_sau:1 huyện_tham:1 huyện_thu:1 huyện_thành:1 huyện_thụ:1
+huyện_thủ:1 huyện_trong:1 huyện_trước:1 huyện_tình:1 huyện_tổ:1 huyện_đề:1 huyện_để:1 huỳnh_thị:1 huỳnh_văn:1
+hà_cán:1 hà_phó:1 hàng_dừa:1 hành_ađ:1 hành_bảng:1 hành_giấy:1 hành_kế:1 hành_quy:1 hành_vi:1 hành_điều:1
+hán_đầu:1 hè_thu:1 hình_báo:1 hình_có:1 hình_giải:1 hình_sự:1 hình_thực:1 hình_trật:1 hình_đã:1 hình_đấu:1
+hòa_chuyên:1 hòa_phó:1 hòa_sinh:1 hòa_thôn:1 hòa_trưởng:1 hòa_ông:1 hóa_#:1 hóa_các:1 hóa_hoạt:1 hóa_kiểm:1
+hóa_lập:1 hóa_theo:1 hóa_thôn:1 hóa_tài:1 hùng_chánh:1 hùng_sinh:1 hùng_thôn:1 hơn_giá:1 hưng_chuyên:1
+hưng_chưa:1 hưng_cmnd:1 hưng_có:1 hưng_loại:1 hưng_năm:1 hưng_phó:1 hưng_đối:1 hướng_các:1 hướng_công:1
+hưởng_kể:1 hưởng_phụ:1 hại_do:1 hạn_cho:1 hạn_giữ:1 hạn_kéo:1 hạn_số:1 hải_an:1 hải_bà:1 hải_trong:1 hải_đã:1
+hết_giá:1 hệ_chi:1 hệ_thống:1 học_sinh:1 học_tập:1 học_tỷ:1 học_xã:1 học_đang:1 hỏi_tặng:1 hồ_chứa:1 hồ_ea:1
+hồ_krông:1 hồi_hiện:1 hồi_là:1 hồi_phối:1 hồi_tổng:1 hộ_liền:1 hộ_nhận:1 hộ_sau:1 hộ_trong:1 hội_của:1
+hội_huyện:1 hội_năm:1 hội_quốc:1 hội_trên:1 hội_và:1 hội_được:1 hội_ủy:1 hợp_kết:1 hợp_đất:1 hủy_theo:1
+i_công:1 i_năm:1 i_về:1 i_đạt:1 ii_năm:1 ii_tiếp:1 ii_tình:1 ii_văn:1 ii_về:1 ii_đánh:1 iii_khó:1 iii_nhiệm:1
+iii_phương:1 iii_quốc:1 in_trên:1 iv_kiến:1 khai_kết:1 khai_phương:1 khai_thông:1 khai_tại:1 khi_giao:1
+khi_người:1 khi_thẩm:1 khi_trên:1 khi_điều:1 khi_đã:1 khiếu_kiện:1 khung_gỗ:1 khuyến_nông:1 không_bị:1
+không_kết:1 không_thuộc:1 không_tranh:1 không_đúng:1 khăn_cho:1 khăn_tình:1 khăn_đề:1 khởi_công:1 kiến_kế:1
+kiến_thu:1 kiến_thắc:1 kiến_trúc:1 kiểm_điểm:1 kiện_nâng:1 kiện_thời:1 kiện_toàn:1 kiện_đông:1 kly_bảo:1
+kly_bồi:1 kly_cho:1 kly_niêm:1 kly_với:1 kly_đã:1 km_khởi:1 kt_trưởng:1 kuăng_hạn:1 kèm_#:1 kèm_lớp:1
+kèm_theo:1 kéo_dài:1 kéo_người:1 kênh_chính:1 kính_#:1 ký_của:1 ký_quyết:1 kết_nối:1 kết_tình:1 kỳ_#:1
+kỳ_theo:1 kỳ_tổ:1 kỷ_luật:1 lan_kế:1 liên_hệ:1 liên_tục:1 liệu_báo:1 liệu_chuyển:1 liệu_của:1 liệu_giai:1
+liệu_gồm:1 liệu_hình:1 liệu_hết:1 liệu_mật:1 liệu_nêu:1 liệu_quét:1 liệu_vào:1 lo_đời:1 loại_công:1 loại_ra:1
+loại_trừ:1 loại_đất:1 luật_tiếp:1 luật_tố:1 luật_về:1 là_bà:1 là_không:1 là_người:1 là_thường:1 là_trách:1
+làm_#:1 làm_hoàn:1 làm_lộ:1 làm_ranh:1 làm_rõ:1 làm_rẫy:1 lành_mạnh:1 lãi_nặng:1 lên_khoảng:1 lúa_bị:1
+lúa_nước:1 lúa_và:1 lý_công:1 lý_hoàn:1 lý_kịp:1 lý_số:1 lý_toàn:1 lý_tài:1 lý_tổ:1 lý_đơn:1 lăm_nghìn:1
+lũ_cuối:1 lũ_quét:1 lưu_giữ:1 lưu_nv:1 lưu_ttr:1 lưu_tại:1 lưu_định:1 lương_lần:1 lương_trước:1 lương_đối:1
+lưới_#:1 lượng_#:1 lượng_bản:1 lượng_chức:1 lượng_cây:1 lượng_công:1 lượng_giải:1 lượng_lương:1 lượng_niên:1
+lượng_vũ:1 lượt_công:1 lại_ngày:1 lại_sử:1 lại_từ:1 lấp_mặt:1 lần_#:1 lần_một:1 lần_sau:1 lập_mục:1 lập_xong:1
+lắk_bàn:1 lắk_cấp:1 lắk_khiếu:1 lắk_phê:1 lắk_trú:1 lắk_trước:1 lắk_vị:1 lệ_học:1 lệ_hộ:1 lọt_bí:1 lộ_lọt:1
+lộ_mất:1 lớp_văn:1 lời_công:1 lợi_dụng:1 lợi_giao:1 lợi_phát:1 lục_hồ:1 lực_các:1 m_biên:1 m_x:1 m_đối:1
 men_tại:1 minh_gồm:1 minh_hiện:1 minh_kết:1 minh_thanh:1 minh_thửa:1 minh_trả:1 minh_đo:1 minh_đơn:1
 mlô_buôn:1 mlô_bồi:1 mlô_cho:1 mlô_chịu:1 mlô_có:1 mlô_giữ:1 mlô_khiếu:1 mlô_sinh:1 mlô_trong:1 mlô_trên:1
 mlô_và:1 màu_độ:1 mái_tôn:1 máy_cán:1 máy_tính:1 mã_phông:1 môn_thống:1 môn_xác:1 mùa_khô:1 mút_êban:1
@@ -269,114 +275,108 @@ mỏng_chữ:1 mốc_thời:1 mỗi_văn:1 một_bộ:1 một_tỷ:1 mở_sổ:1
 mỹ_ông:1 mỹ_đối:1 nao_xã:1 nghe_công:1 nghe_qua:1 nghe_thống:1 nghiêm_luật:1 nghiêm_quy:1 nghiệm_của:1
 nghiệm_đối:1 nghiệp_còn:1 nghiệp_và:1 nghiệp_vụ:1 nghèo_giảm:1 nghèo_định:1 nghìn_năm:1 nghề_nghiệp:1
 nghị_chủ:1 nghị_các:1 nghị_nâng:1 nghị_phê:1 nghị_phản:1 nghị_sở:1 ngoài_địa:1 nguyên_đán:1 nguyên_đơn:1
-nguồn_vốn:1 ngày_có:1 ngày_cụ:1 ngày_phó:1 ngày_phù:1 ngày_quyết:1 ngày_tài:1 ngày_tại:1 ngày_và:1 ngày_xác:1
-ngày_ông:1 ngày_đoàn:1 ngăn_cản:1 người_cùng:1 người_kg:1 người_vượt:1 ngạch_cán:1 ngạch_kế:1 ngập_úng:1
+nguồn_vốn:1 ngày_quyết:1 ngăn_cản:1 người_#:1 người_cùng:1 người_vượt:1 ngạch_cán:1 ngạch_kế:1 ngập_úng:1
 ngừa_phát:1 ngừa_ứng:1 nhanh_tiến:1 nhau_tiến:1 nhiên_sản:1 nhiên_tại:1 nhiều_vào:1 nhiệm_bàn:1 nhiệm_cập:1
 nhiệm_niêm:1 nhiệm_thủ:1 nhà_văn:1 nhân_có:1 nhân_diện:1 nhân_giá:1 nhân_theo:1 nhóm_tổng:1 nhóm_đối:1
-như_nhau:1 nhượng_năm:1 nhất_và:1 nhất_với:1 nhận_ch:1 nhận_chuyển:1 nhận_chỉnh:1 nhận_cs:1 nhận_có:1
+như_nhau:1 nhượng_năm:1 nhất_và:1 nhất_với:1 nhận_#:1 nhận_ch:1 nhận_chuyển:1 nhận_chỉnh:1 nhận_cs:1 nhận_có:1
 nhận_cập:1 nhận_do:1 nhận_giấy:1 nhận_lần:1 nhận_nguồn:1 nhận_thức:1 nhận_tiền:1 nhận_tự:1 nhận_xử:1
 nhận_định:1 nhận_đối:1 nhận_đủ:1 nhẹ_thiên:1 những_người:1 những_nhận:1 ninh_quý:1 niê_có:1 niê_khai:1
 niê_kiểm:1 niê_sử:1 niê_thanh:1 niê_thuộc:1 niê_trình:1 niê_viên:1 niê_và:1 niê_về:1 niê_đã:1 niên_vụ:1
-nuôi_bò:1 này_biên:1 này_để:1 nóng_về:1 nông_dân:1 nông_ở:1 năm_bản:1 năm_chưa:1 năm_các:1 năm_dân:1 năm_giá:1
-năm_hình:1 năm_hồ:1 năm_khác:1 năm_kể:1 năm_nguồn:1 năm_như:1 năm_phương:1 năm_theo:1 năm_triệu:1 năm_trong:1
-năm_trăm:1 năm_x:1 năm_xảy:1 năm_điều:1 năm_đạt:1 năng_đã:1 nơi_cư:1 nước_của:1 nước_ngày:1 nước_phòng:1
-nước_tập:1 nước_từ:1 nước_và:1 nước_được:1 nước_đạt:1 nại_phương:1 nại_theo:1 nại_và:1 nại_đúng:1 nại_đạt:1
-nại_ở:1 nạn_giao:1 nạo_vét:1 nắm_chắc:1 nắng_hạn:1 nằm_phía:1 nằm_sát:1 nặng_hoạt:1 nối_mạng:1 nỗ_lực:1
-nộp_hồ:1 nộp_kèm:1 nộp_toàn:1 oanh_trưởng:1 pdf_kèm:1 phá_rừng:1 phá_tụ:1 pháp_hình:1 phát_hiện:1 phát_huy:1
-phát_sinh:1 phân_cấp:1 phân_loại:1 phép_giao:1 phép_vẫn:1 phê_cho:1 phê_chuẩn:1 phê_diện:1 phê_do:1 phê_dài:1
-phê_ha:1 phê_hòa:1 phê_khi:1 phê_không:1 phê_nhân:1 phê_phát:1 phê_thiếu:1 phê_trong:1 phê_từ:1 phê_vối:1
-phê_đã:1 phía_trong:1 phòng_cháy:1 phòng_tc-kh:1 phòng_văn:1 phòng_ủy:1 phó_kịp:1 phóng_mặt:1 phông_lưu:1
-phông_năm:1 phông_ủy:1 phương_châm:1 phương_cấp:1 phương_hai:1 phương_tham:1 phương_tiện:1 phạm_pháp:1
-phạm_vi:1 phải_di:1 phấn_đấu:1 phần_việc:1 phần_vụ:1 phận_đồng:1 phụ_cấp:1 phụ_ranh:1 phụ_thuộc:1 pắc_có:1
-pắc_kính:1 pắc_loại:1 pắc_thông:1 pắc_thời:1 qua_giải:1 qua_huyện:1 qua_kiểm:1 qua_người:1 qua_nắm:1
-quan_chịu:1 quan_có:1 quan_hành:1 quan_tâm:1 quy_thóc:1 quyết_công:1 quyết_của:1 quyết_dứt:1 quyết_kịp:1
-quyết_vụ:1 quyết_đã:1 quyết_đúng:1 quyết_đơn:1 quyền_giải:1 quyền_đã:1 quà_gia:1 quá_trình:1 quán_triệt:1
+nuôi_bò:1 này_biên:1 này_để:1 nóng_về:1 nông_dân:1 nông_ở:1 năm_giá:1 năm_hình:1 năm_khác:1 năm_kể:1
+năm_triệu:1 năm_trăm:1 năm_trước:1 năm_và:1 năm_x:1 năm_xảy:1 năng_đã:1 nơi_cư:1 nước_của:1 nước_ngày:1
+nước_phòng:1 nước_tập:1 nước_từ:1 nước_và:1 nước_được:1 nước_đạt:1 nại_#:1 nại_phương:1 nại_theo:1 nại_và:1
+nại_đúng:1 nại_đạt:1 nại_ở:1 nạn_giao:1 nạo_vét:1 nắm_chắc:1 nắng_hạn:1 nằm_phía:1 nằm_sát:1 nặng_hoạt:1
+nối_mạng:1 nỗ_lực:1 nộp_hồ:1 nộp_kèm:1 nộp_toàn:1 oanh_trưởng:1 pdf_kèm:1 phá_#:1 phá_rừng:1 pháp_hình:1
+phát_hiện:1 phát_huy:1 phát_sinh:1 phân_cấp:1 phân_loại:1 phép_giao:1 phép_vẫn:1 phê_#:1 phê_cho:1 phê_chuẩn:1
+phê_diện:1 phê_do:1 phê_dài:1 phê_hòa:1 phê_khi:1 phê_không:1 phê_nhân:1 phê_phát:1 phê_thiếu:1 phê_trong:1
+phê_từ:1 phê_vối:1 phê_đã:1 phía_trong:1 phòng_cháy:1 phòng_tc-kh:1 phòng_văn:1 phòng_ủy:1 phó_kịp:1
+phóng_mặt:1 phông_lưu:1 phông_năm:1 phông_ủy:1 phương_châm:1 phương_cấp:1 phương_hai:1 phương_tham:1
+phương_tiện:1 phạm_pháp:1 phạm_vi:1 phải_di:1 phấn_đấu:1 phần_#:1 phần_việc:1 phận_đồng:1 phụ_cấp:1 phụ_ranh:1
+phụ_thuộc:1 pắc_có:1 pắc_kính:1 pắc_loại:1 pắc_thông:1 pắc_thời:1 qua_giải:1 qua_huyện:1 qua_kiểm:1
+qua_người:1 qua_nắm:1 quan_chịu:1 quan_có:1 quan_hành:1 quan_tâm:1 quy_thóc:1 quyết_công:1 quyết_của:1
+quyết_dứt:1 quyết_kịp:1 quyết_đã:1 quyết_đúng:1 quyền_giải:1 quyền_đã:1 quà_#:1 quá_trình:1 quán_triệt:1
 quân_sự:1 quân_đầu:1 quân_đợt:1 quét_màu:1 quét_ngập:1 quý_ii:1 quả_báo:1 quả_cấp:1 quả_cụ:1 quả_giải:1
-quả_phông:1 quả_số:1 quả_thẩm:1 quả_thực:1 quả_tuy:1 quả_đo:1 quả_đánh:1 quỹ_đất:1 ra_lần:1 ra_lộ:1 ra_mét:1
-ra_vụ:1 ranh_với:1 riêng_biên:1 riêng_không:1 riêng_trồng:1 ràng_không:1 rào_do:1 rào_lưới:1 rào_này:1
-rào_và:1 rõ_ràng:1 rõ_vụ:1 rút_kinh:1 rẫy_trái:1 rằng_biên:1 rằng_giấy:1 rằng_đơn:1 rừng_làm:1 rừng_mùa:1
-sai_vụ:1 san_lấp:1 sao_biên:1 sao_sơ:1 sao_thông:1 sau_kể:1 sen_xã:1 sinh_ngày:1 sinh_điểm:1 sinh_đến:1
-song_được:1 soát_danh:1 soát_giải:1 soát_thời:1 soát_đầy:1 soạn_thảo:1 su_tăng:1 sung_cho:1 sung_trình:1
-sách_bảo:1 sách_bồi:1 sách_chi:1 sách_và:1 sát_ranh:1 sát_đkql:1 sáu_mươi:1 sáu_triệu:1 sâu_song:1
-sông_krông:1 sơ_cấp:1 sơ_của:1 sơ_giải:1 sơ_giấy:1 sơ_kiểm:1 sơ_thu:1 sơ_tán:1 sơ_tương:1 sơ_tại:1 sơ_và:1
-sơ_với:1 sơ_xử:1 sơ_đã:1 sơ_đăng:1 sơ_đối:1 sơ_đồ:1 sơ_ưu:1 sơn_công:1 sản_cây:1 sản_của:1 sản_gắn:1
-sản_trên:1 sắp_xếp:1 số_bb-tnmt:1 số_cho:1 số_chưa:1 số_cây:1 số_cùng:1 số_cấp:1 số_hộ:1 số_kể:1 số_lượng:1
-số_tiền:1 số_về:1 số_ở:1 sống_một:1 sống_đồng:1 sổ_theo:1 sở_bảo:1 sở_chi:1 sở_hội:1 sở_và:1 sự_giảm:1
-sự_huyện:1 sự_mã:1 sự_nỗ:1 sự_phòng:1 sự_quan:1 tai_gây:1 tai_năm:1 tai_nạn:1 tham_mưu:1 thanh_trưởng:1
-theo_cấu:1 theo_hướng:1 theo_mã:1 theo_thông:1 thiếu_nước:1 thiếu_tài:1 thiểu_số:1 thoại_với:1 thu_cccd:1
-thu_hoạch:1 thu_sinh:1 thu_theo:1 thu_đẩy:1 thuốc_men:1 thuộc_hội:1 thuộc_nhiều:1 thuộc_phần:1 thuộc_địa:1
-thành_bản:1 thành_giao:1 thành_nhiệm:1 thành_nâng:1 thành_trong:1 thành_tốt:1 thành_và:1 thành_đường:1
-thì_bà:1 thích_chính:1 thóc_đạt:1 thôn_phước:1 thôn_theo:1 thôn_đất:1 thông_giảm:1 thông_nông:1 thông_tin:1
-thông_xây:1 thúc_hoạt:1 thăm_hỏi:1 thường_giải:1 thường_hạn:1 thường_khi:1 thường_vì:1 thường_vật:1
-thường_đã:1 thường_đất:1 thảo_lưu:1 thấp_hơn:1 thấy_phần:1 thẩm_tra:1 thắc_mắc:1 thể_hiện:1 thể_sau:1
-thị_mai:1 thị_ngọc:1 thị_trường:1 thống_kê:1 thống_thủy:1 thời_các:1 thời_với:1 thủ_công:1 thức_trách:1
-thực_bình:1 thực_quy:1 thực_tế:1 tin_ngạch:1 tiên_số:1 tiêu_chí:1 tiêu_chủ:1 tiêu_hủy:1 tiếp_lượt:1
-tiết_diễn:1 tiết_kèm:1 tiết_nước:1 tiết_và:1 tiền_lương:1 tiền_và:1 tiểu_học:1 tiện_lương:1 tl_chủ:1
-tnmt_tckh:1 toàn_ban:1 toàn_cuộc:1 toàn_các:1 toàn_huyện:1 toán_chi:1 toán_năm:1 tra_an:1 tra_chất:1
-tra_danh:1 tra_làm:1 tra_lại:1 tra_thủ:1 tra_tiếp:1 tra_trách:1 tra_tổng:1 tra_việc:1 tra_xác:1 tra_đo:1
-trang_tài:1 tranh_vô:1 triển_cây:1 triển_quỹ:1 triển_ủy:1 triệt_phá:1 triệt_đến:1 triệu_ba:1 triệu_đồng:1
-trong_các:1 trong_công:1 trong_huyện:1 trong_khi:1 trong_mốc:1 trong_năm:1 trong_phạm:1 trong_quá:1
-trong_tháng:1 trong_tường:1 trong_điều:1 trung_chống:1 trung_tâm:1 trung_ở:1 trên_các:1 trên_diện:1
-trên_giấy:1 trên_không:1 trên_sử:1 trên_vào:1 trên_được:1 trì_hướng:1 trì_tốt:1 trình_chủ:1 trình_hoạt:1
-trình_phê:1 trình_phụ:1 trình_thi:1 trình_thủy:1 trình_xây:1 trình_xóa:1 trí_khu:1 trí_máy:1 trí_tái:1
-trú_thôn:1 trú_và:1 trúc_giếng:1 trúc_mã:1 trăm_chín:1 trăm_hai:1 trăm_nghìn:1 trăm_sáu:1 trũng_thấp:1
-trương_sắp:1 trước_khi:1 trước_thời:1 trường_diện:1 trường_giữ:1 trường_học:1 trường_hội:1 trường_khu:1
-trường_kiểm:1 trường_phó:1 trường_phối:1 trường_quy:1 trường_tiểu:1 trường_về:1 trường_đã:1 trường_ở:1
-trưởng_bộ:1 trưởng_cơ:1 trưởng_trong:1 trạm_y:1 trạng_nguồn:1 trạng_ngày:1 trạng_phá:1 trạng_ranh:1
+quả_phông:1 quả_số:1 quả_thẩm:1 quả_thực:1 quả_tuy:1 quả_đo:1 quả_đánh:1 quỹ_đất:1 ra_lộ:1 ranh_với:1
+riêng_biên:1 riêng_không:1 riêng_trồng:1 ràng_không:1 rào_#:1 rào_do:1 rào_lưới:1 rào_này:1 rào_và:1 rõ_#:1
+rõ_ràng:1 rút_kinh:1 rẫy_trái:1 rằng_biên:1 rằng_giấy:1 rằng_đơn:1 rừng_làm:1 rừng_mùa:1 sai_#:1 san_lấp:1
+sao_biên:1 sao_sơ:1 sao_thông:1 sau_kể:1 sen_xã:1 sinh_ngày:1 sinh_điểm:1 sinh_đến:1 song_được:1 soát_danh:1
+soát_giải:1 soát_thời:1 soát_đầy:1 soạn_thảo:1 su_tăng:1 sung_cho:1 sung_trình:1 sách_bảo:1 sách_bồi:1
+sách_chi:1 sách_và:1 sát_ranh:1 sát_đkql:1 sáu_mươi:1 sáu_triệu:1 sâu_song:1 sông_krông:1 sơ_cấp:1 sơ_của:1
+sơ_giải:1 sơ_giấy:1 sơ_kiểm:1 sơ_thu:1 sơ_tán:1 sơ_tương:1 sơ_tại:1 sơ_và:1 sơ_với:1 sơ_xử:1 sơ_đã:1 sơ_đăng:1
+sơ_đối:1 sơ_đồ:1 sơ_ưu:1 sơn_công:1 sản_cây:1 sản_của:1 sản_gắn:1 sản_trên:1 sắp_xếp:1 số_bb-tnmt:1 số_buôn:1
+số_cho:1 số_cây:1 số_hộ:1 số_lượng:1 số_tiền:1 số_ở:1 sống_một:1 sống_đồng:1 sổ_theo:1 sở_bảo:1 sở_chi:1
+sở_hội:1 sở_và:1 sự_giảm:1 sự_huyện:1 sự_mã:1 sự_nỗ:1 sự_phòng:1 sự_quan:1 tai_gây:1 tai_năm:1 tai_nạn:1
+tham_mưu:1 thanh_trưởng:1 theo_cấu:1 theo_hướng:1 theo_mã:1 theo_thông:1 thiếu_cây:1 thiếu_nước:1 thiếu_tài:1
+thiểu_số:1 thoại_với:1 thu_cccd:1 thu_hoạch:1 thu_sinh:1 thu_theo:1 thu_đẩy:1 thuốc_men:1 thuộc_hội:1
+thuộc_nhiều:1 thuộc_phần:1 thuộc_địa:1 thành_#:1 thành_giao:1 thành_nhiệm:1 thành_nâng:1 thành_trong:1
+thành_tốt:1 thành_và:1 thành_đường:1 tháng_năm:1 thì_bà:1 thích_chính:1 thóc_đạt:1 thôn_phước:1 thôn_theo:1
+thông_giảm:1 thông_nông:1 thông_tin:1 thông_xây:1 thúc_hoạt:1 thăm_hỏi:1 thường_giải:1 thường_hạn:1
+thường_khi:1 thường_vì:1 thường_vật:1 thường_đã:1 thường_đất:1 thảo_lưu:1 thấp_hơn:1 thấy_phần:1 thẩm_tra:1
+thắc_mắc:1 thể_hiện:1 thể_sau:1 thị_mai:1 thị_ngọc:1 thị_trường:1 thống_kê:1 thống_thủy:1 thời_các:1
+thời_với:1 thủ_công:1 thức_trách:1 thực_bình:1 thực_quy:1 thực_tế:1 tin_ngạch:1 tiên_số:1 tiêu_chí:1
+tiêu_chủ:1 tiêu_hủy:1 tiếp_#:1 tiết_diễn:1 tiết_kèm:1 tiết_nước:1 tiết_và:1 tiền_lương:1 tiền_và:1 tiểu_học:1
+tiện_lương:1 tl_chủ:1 tnmt_tckh:1 toàn_ban:1 toàn_cuộc:1 toàn_các:1 toàn_huyện:1 toán_chi:1 toán_năm:1
+tra_an:1 tra_chất:1 tra_danh:1 tra_làm:1 tra_lại:1 tra_thủ:1 tra_tiếp:1 tra_trách:1 tra_tổng:1 tra_việc:1
+tra_xác:1 tra_đo:1 trang_tài:1 tranh_vô:1 triển_cây:1 triển_quỹ:1 triển_ủy:1 triệt_phá:1 triệt_đến:1
+triệu_ba:1 triệu_đồng:1 trong_các:1 trong_công:1 trong_huyện:1 trong_khi:1 trong_mốc:1 trong_năm:1
+trong_phạm:1 trong_quá:1 trong_tháng:1 trong_tường:1 trong_điều:1 trung_chống:1 trung_tâm:1 trung_ở:1
+trên_các:1 trên_diện:1 trên_giấy:1 trên_không:1 trên_sử:1 trên_vào:1 trên_được:1 trì_hướng:1 trì_tốt:1
+trình_chủ:1 trình_hoạt:1 trình_phê:1 trình_phụ:1 trình_thi:1 trình_thủy:1 trình_xây:1 trình_xóa:1 trí_khu:1
+trí_máy:1 trí_tái:1 trú_thôn:1 trú_và:1 trúc_giếng:1 trúc_mã:1 trăm_chín:1 trăm_hai:1 trăm_nghìn:1 trăm_sáu:1
+trũng_thấp:1 trương_sắp:1 trước_khi:1 trước_thời:1 trường_diện:1 trường_giữ:1 trường_học:1 trường_hội:1
+trường_khu:1 trường_kiểm:1 trường_phó:1 trường_phối:1 trường_quy:1 trường_tiểu:1 trường_về:1 trường_đã:1
+trường_ở:1 trưởng_bộ:1 trưởng_cơ:1 trưởng_trong:1 trạm_y:1 trạng_nguồn:1 trạng_ngày:1 trạng_phá:1 trạng_ranh:1
 trạng_trên:1 trả_lời:1 trấn_chí:1 trần_văn:1 trần_đình:1 trị_của:1 trị_như:1 trị_trên:1 trị_trật:1 trị_ổn:1
-trồng_bà:1 trồng_chuyển:1 trồng_cà:1 trồng_ha:1 trồng_khi:1 trồng_qua:1 trở_lại:1 trợ_cho:1 trợ_chuyển:1
-trợ_là:1 trợ_tái:1 trợ_vận:1 trợ_đồng:1 trụ_bê:1 trừ_phần:1 trữ_số:1 trữ_tài:1 trữ_và:1 trữ_văn:1 trữ_ủy:1
-trực_huyện:1 trực_tổng:1 tt_tỉnh:1 ttr_hồ:1 tuyển_dụng:1 tuyệt_đối:1 tuấn_phó:1 tác_bồi:1 tác_dạy:1
-tác_phòng:1 tám_cmnd:1 tám_mươi:1 tám_sinh:1 tám_thửa:1 tám_và:1 tán_dân:1 tâm_lãnh:1 tâm_phát:1 tên_biên:1
-tên_dưới:1 tên_sau:1 tên_theo:1 tình_trạng:1 tích_bị:1 tích_cho:1 tích_cà:1 tích_dự:1 tích_ha:1 tích_hướng:1
-tích_hồ:1 tích_nằm:1 tích_số:1 tích_tranh:1 tích_trong:1 tích_trồng:1 tích_và:1 tích_vị:1 tích_đo:1
-tính_mạng:1 tính_nâng:1 tính_riêng:1 tông_m:1 tăng_cường:1 tăng_giữ:1 tăng_trưởng:1 tđc_huyện:1 tư_hệ:1
+trồng_bà:1 trồng_chuyển:1 trồng_cà:1 trồng_khi:1 trồng_qua:1 trở_lại:1 trợ_#:1 trợ_cho:1 trợ_chuyển:1 trợ_là:1
+trợ_tái:1 trợ_vận:1 trụ_bê:1 trừ_phần:1 trữ_số:1 trữ_tài:1 trữ_và:1 trữ_văn:1 trữ_ủy:1 trực_huyện:1
+trực_tổng:1 tt_tỉnh:1 ttr_hồ:1 tuyển_dụng:1 tuyệt_đối:1 tuấn_phó:1 tác_bồi:1 tác_dạy:1 tác_phòng:1 tám_cmnd:1
+tám_mươi:1 tám_sinh:1 tám_thửa:1 tám_và:1 tán_dân:1 tâm_lãnh:1 tâm_phát:1 tên_biên:1 tên_dưới:1 tên_sau:1
+tên_theo:1 tình_trạng:1 tích_bị:1 tích_cà:1 tích_dự:1 tích_hồ:1 tích_nằm:1 tích_tranh:1 tích_vị:1 tích_đo:1
+tính_mạng:1 tính_nâng:1 tính_riêng:1 tôn_#:1 tông_#:1 tăng_#:1 tăng_cường:1 tăng_trưởng:1 tđc_huyện:1 tư_hệ:1
 tươi_lành:1 tương_đương:1 tượng_kích:1 tượng_lợi:1 tượng_ở:1 tại_chỗ:1 tại_hồ:1 tại_nông:1 tại_thị:1
-tại_thời:1 tại_địa:1 tại_ủy:1 tạm_x:1 tạo_việc:1 tạp_từ:1 tấn_bằng:1 tấn_cà:1 tấn_nhân:1 tập_kinh:1 tập_ngăn:1
-tặng_quà:1 tế_số:1 tế_tiếp:1 tế_đất:1 tết_nguyên:1 tỉnh_cho:1 tỉnh_sự:1 tỉnh_theo:1 tốt_chương:1 tốt_công:1
-tốt_nhiệm:1 tồn_đọng:1 tổ_phó:1 tổ_trưởng:1 tổng_kết:1 tổng_sản:1 tổng_số:1 tộc_thiểu:1 tộc_trong:1 tụ_tập:1
-tụ_điểm:1 tục_phát:1 tục_theo:1 tục_thi:1 tục_thực:1 tục_tăng:1 tục_từ:1 tục_đầu:1 từ_cơ:1 từ_hồ:1 từ_nguồn:1
-từ_những:1 từ_xuống:1 từng_hộ:1 tự_chưa:1 tự_giải:1 tự_hồ:1 tự_liên:1 tự_tại:1 tự_văn:1 tỷ_hai:1 tỷ_đồng:1
-vi_làm:1 vi_điều:1 viên_thanh:1 việc_bảo:1 việc_bồi:1 việc_bổ:1 việc_chủ:1 việc_giao:1 việc_khiếu:1 việc_làm:1
+tại_thời:1 tại_địa:1 tại_ủy:1 tạm_#:1 tạo_việc:1 tạp_từ:1 tấn_bằng:1 tấn_cà:1 tấn_nhân:1 tập_kinh:1 tập_ngăn:1
+tặng_quà:1 tế_tiếp:1 tết_nguyên:1 tỉnh_cho:1 tỉnh_sự:1 tỉnh_theo:1 tốt_chương:1 tốt_công:1 tốt_nhiệm:1
+tồn_đọng:1 tổ_phó:1 tổ_trưởng:1 tổng_kết:1 tổng_sản:1 tổng_số:1 tộc_thiểu:1 tộc_trong:1 tụ_tập:1 tụ_điểm:1
+tục_phát:1 tục_theo:1 tục_thi:1 tục_thực:1 tục_tăng:1 tục_từ:1 tục_đầu:1 từ_#:1 từ_cơ:1 từ_hồ:1 từ_nguồn:1
+từ_những:1 từng_hộ:1 tự_chưa:1 tự_giải:1 tự_hồ:1 tự_liên:1 tự_tại:1 tự_văn:1 tỷ_hai:1 tỷ_đồng:1 vi_làm:1
+vi_điều:1 viên_thanh:1 việc_bảo:1 việc_bồi:1 việc_bổ:1 việc_chủ:1 việc_giao:1 việc_khiếu:1 việc_làm:1
 việc_nâng:1 việc_phức:1 việc_quản:1 việc_thành:1 việc_thụ:1 việc_thực:1 việc_tồn:1 việc_tổ:1 việc_xác:1
 việc_đo:1 việc_được:1 việc_ủy:1 việt_chuyên:1 vp_đkqsdđ:1 vp_đkđđ:1 vpđkđđ_huyện:1 vt_hđbt:1 vui_tươi:1
-và_an:1 và_buôn:1 và_báo:1 và_bố:1 và_bồi:1 và_chi:1 và_chăn:1 và_cà:1 và_cây:1 và_căn:1 và_dlqg:1 và_giao:1
-và_giá:1 và_giảm:1 và_hàng:1 và_học:1 và_hồ:1 và_hội:1 và_lưu:1 và_lực:1 và_mưa:1 và_nhà:1 và_nâng:1 và_tham:1
-và_thu:1 và_thông:1 và_thống:1 và_thời:1 và_tranh:1 và_tđc:1 và_tạo:1 và_tổ:1 và_việc:1 và_vợ:1 và_xã:1
-và_ông:1 và_điều:1 vào_thời:1 vét_kênh:1 vì_biên:1 vô_hiệu:1 vùng_sâu:1 vùng_trũng:1 văn_dũng:1 văn_lộc:1
-văn_minh:1 văn_sơn:1 vũ_trang:1 vườn_của:1 vườn_tại:1 vượt_cấp:1 vẫn_còn:1 vận_động:1 vật_kiến:1 về_an:1
-về_chế:1 về_cấp:1 về_dân:1 về_hồ:1 về_kiểm:1 về_kết:1 về_nguồn:1 về_phân:1 về_tuyển:1 về_tài:1 về_tố:1
+và_an:1 và_buôn:1 và_báo:1 và_bố:1 và_bồi:1 và_chi:1 và_chăn:1 và_cà:1 và_căn:1 và_dlqg:1 và_giao:1 và_giá:1
+và_giảm:1 và_hàng:1 và_học:1 và_hồ:1 và_hội:1 và_không:1 và_lưu:1 và_lực:1 và_mưa:1 và_nhà:1 và_nâng:1
+và_tham:1 và_thu:1 và_thông:1 và_thống:1 và_thời:1 và_tranh:1 và_tđc:1 và_tạo:1 và_tổ:1 và_việc:1 và_vợ:1
+và_xã:1 và_ông:1 và_điều:1 vào_thời:1 vét_kênh:1 vì_biên:1 vô_hiệu:1 vùng_sâu:1 vùng_trũng:1 văn_dũng:1
+văn_lộc:1 văn_minh:1 văn_sơn:1 vũ_trang:1 vườn_của:1 vườn_tại:1 vượt_cấp:1 vẫn_còn:1 vận_động:1 vật_kiến:1
+về_an:1 về_chế:1 về_cấp:1 về_dân:1 về_hồ:1 về_kiểm:1 về_kết:1 về_nguồn:1 về_phân:1 về_tuyển:1 về_tài:1 về_tố:1
 về_xác:1 vệ_tính:1 vị_bố:1 vị_hành:1 vị_không:1 vị_thi:1 vối_kinh:1 vốn_của:1 với_bản:1 với_chi:1 với_các:1
 với_cán:1 với_cùng:1 với_huyện:1 với_hội:1 với_lý:1 với_lũ:1 với_phương:1 với_phần:1 với_quy:1 với_quyết:1
-với_số:1 với_trang:1 với_tổ:1 với_từng:1 với_vụ:1 vợ_là:1 vụ_chính:1 vụ_chủ:1 vụ_giải:1 vụ_huyện:1 vụ_kinh:1
-vụ_kiểm:1 vụ_kính:1 vụ_là:1 vụ_lãnh:1 vụ_ngạch:1 vụ_phòng:1 vụ_phạm:1 vụ_quý:1 vụ_sai:1 vụ_so:1 vụ_thành:1
-vụ_trong:1 vụ_tại:1 vụ_xác:1 vụ_đã:1 vụ_đông:1 vụ_đúng:1 vụ_đạt:1 vững_hoàn:1 vững_quốc:1 x_lần:1 x_đồng/m:1
-xong_hồi:1 xuyên_kể:1 xuyên_năm:1 xuyên_và:1 xuân_toàn:1 xuất_trên:1 xuất_tăng:1 xuống_còn:1 xác_cần:1
-xác_nhận:1 xã_có:1 xã_kiện:1 xã_nạo:1 xã_rà:1 xã_tổ:1 xét_ban:1 xét_giải:1 xét_kiểm:1 xét_phê:1 xóa_đói:1
-xếp_đơn:1 y_mút:1 y_tế:1 yên_hoặc:1 yông_cụ:1 yông_của:1 yông_khi:1 yông_là:1 yông_lần:1 yông_ngày:1
-yông_người:1 yông_thủ:1 yông_từ:1 yếu_liên:1 án_cụ:1 án_sơ:1 án_theo:1 án_đã:1 án_để:1 ánh_số:1 áp_dụng:1
-êban_công:1 ông_đặng:1 ông_đề:1 ý_bà:1 ý_thì:1 đai_còn:1 đai_thu:1 đang_cho:1 đang_thi:1 đi_đến:1 điều_bà:1
-điều_bổ:1 điều_cao:1 điều_chi:1 điều_hội:1 điều_nâng:1 điều_phê:1 điều_thành:1 điều_tiết:1 điều_tổ:1 điều_và:1
-điểm_các:1 điểm_kiểm:1 điểm_nóng:1 điểm_rút:1 điểm_đánh:1 đkql_cư:1 đkqsdđ_huyện:1 đkđđ_huyện:1 đo_vẽ:1
-đoàn_xác:1 đoạn_in:1 đào_là:1 đào_m:1 đào_trên:1 đánh_bạc:1 đã_ban:1 đã_bị:1 đã_chỉnh:1 đã_giải:1 đã_giữ:1
-đã_hướng:1 đã_học:1 đã_kiến:1 đã_kiểm:1 đã_lập:1 đã_nắm:1 đã_phê:1 đã_rà:1 đã_số:1 đã_thẩm:1 đã_thực:1
-đã_tiếp:1 đã_xác:1 đã_xảy:1 đã_ổn:1 đê_cmnd:1 đê_giữ:1 đê_tăng:1 đình_cụ:1 đình_liên:1 đình_nêu:1 đình_phúc:1
-đình_ông:1 đó_có:1 đó_hồ:1 đó_khiếu:1 đó_đơn:1 đói_giảm:1 đông_an:1 đông_người:1 đông_và:1 đông_xuân:1
-đúng_quy:1 đúng_quyết:1 đúng_ranh:1 đúng_thời:1 đúng_việc:1 đúng_vụ:1 đơn_của:1 đơn_không:1 đơn_kiến:1
-đơn_thuộc:1 đơn_thư:1 đơn_tiếp:1 đơn_trong:1 đương_mét:1 đường_dây:1 đường_liên:1 được_bàn:1 được_hưởng:1
-được_quán:1 được_số:1 được_sử:1 được_thông:1 được_xem:1 được_áp:1 được_đặt:1 được_ủy:1 đạc_thực:1 đại_biểu:1
-đạo_công:1 đạo_của:1 đạt_chỉ:1 đạt_dự:1 đạt_kế:1 đạt_qua:1 đạt_tai:1 đạt_triệu:1 đạt_trong:1 đạt_tỷ:1
-đảm_các:1 đảm_tuyệt:1 đất_do:1 đất_gia:1 đất_kết:1 đất_liền:1 đất_là:1 đất_như:1 đất_này:1 đất_rõ:1 đất_thửa:1
-đất_thực:1 đất_x:1 đất_được:1 đất_đề:1 đất_đối:1 đấu_tranh:1 đấu_tổng:1 đầu_người:1 đầu_năm:1 đầy_đủ:1
-đẩy_mạnh:1 đẩy_nhanh:1 đập_dâng:1 đặt_tên:1 đếm_cây:1 đếm_có:1 đếm_của:1 đếm_do:1 đếm_ghi:1 đếm_lại:1
-đếm_phần:1 đếm_số:1 đếm_thuộc:1 đếm_trên:1 đếm_từ:1 đếm_ông:1 đếm_đủ:1 đến_bồi:1 đến_các:1 đến_công:1
-đến_kiểm:1 đến_nay:1 đến_trường:1 đến_và:1 đề_xuất:1 để_có:1 để_kích:1 để_lại:1 để_nhận:1 để_phát:1 để_soạn:1
-để_tiêu:1 để_xảy:1 địa_giới:1 địa_ngày:1 địa_trên:1 định_canh:1 định_có:1 định_công:1 định_diện:1 định_dạng:1
+với_số:1 với_tổ:1 với_từng:1 vợ_là:1 vụ_#:1 vụ_chính:1 vụ_chủ:1 vụ_giải:1 vụ_huyện:1 vụ_kinh:1 vụ_kiểm:1
+vụ_kính:1 vụ_là:1 vụ_lãnh:1 vụ_ngạch:1 vụ_phòng:1 vụ_phạm:1 vụ_quý:1 vụ_sai:1 vụ_so:1 vụ_thành:1 vụ_trong:1
+vụ_tại:1 vụ_xác:1 vụ_đã:1 vụ_đông:1 vụ_đúng:1 vụ_đạt:1 vững_hoàn:1 vững_quốc:1 xong_hồi:1 xuyên_kể:1
+xuyên_năm:1 xuyên_và:1 xuân_#:1 xuất_trên:1 xuất_tăng:1 xuống_còn:1 xác_cần:1 xác_nhận:1 xã_có:1 xã_kiện:1
+xã_nạo:1 xã_rà:1 xã_tổ:1 xét_ban:1 xét_giải:1 xét_kiểm:1 xét_phê:1 xóa_đói:1 xếp_đơn:1 y_mút:1 y_tế:1
+yên_hoặc:1 yông_cụ:1 yông_của:1 yông_khi:1 yông_là:1 yông_lần:1 yông_ngày:1 yông_người:1 yông_thủ:1 yông_từ:1
+yếu_liên:1 án_cụ:1 án_sơ:1 án_theo:1 án_đã:1 án_để:1 ánh_số:1 áp_dụng:1 êban_công:1 ông_đặng:1 ông_đề:1 ý_bà:1
+ý_thì:1 đai_còn:1 đai_thu:1 đang_cho:1 đang_thi:1 đi_đến:1 điều_cao:1 điều_tiết:1 điều_và:1 điểm_các:1
+điểm_kiểm:1 điểm_nóng:1 điểm_rút:1 điểm_đánh:1 đkql_cư:1 đkqsdđ_huyện:1 đkđđ_huyện:1 đo_vẽ:1 đoàn_xác:1
+đoạn_#:1 đào_#:1 đào_là:1 đào_trên:1 đánh_bạc:1 đã_ban:1 đã_bị:1 đã_chỉnh:1 đã_giải:1 đã_giữ:1 đã_hướng:1
+đã_học:1 đã_kiến:1 đã_kiểm:1 đã_lập:1 đã_nắm:1 đã_phê:1 đã_rà:1 đã_số:1 đã_thẩm:1 đã_thực:1 đã_tiếp:1 đã_xác:1
+đã_xảy:1 đã_ổn:1 đê_cmnd:1 đê_giữ:1 đê_tăng:1 đình_cụ:1 đình_liên:1 đình_nêu:1 đình_phúc:1 đình_ông:1 đó_có:1
+đó_khiếu:1 đói_giảm:1 đông_an:1 đông_người:1 đông_và:1 đông_xuân:1 đúng_#:1 đúng_quy:1 đúng_quyết:1
+đúng_ranh:1 đúng_thời:1 đúng_việc:1 đơn_của:1 đơn_không:1 đơn_kiến:1 đơn_thuộc:1 đơn_thư:1 đơn_tiếp:1
+đơn_trong:1 đương_#:1 đường_dây:1 đường_liên:1 được_bàn:1 được_hưởng:1 được_quán:1 được_số:1 được_sử:1
+được_thông:1 được_xem:1 được_áp:1 được_đặt:1 được_ủy:1 đạc_thực:1 đại_biểu:1 đạo_công:1 đạo_của:1 đảm_các:1
+đảm_tuyệt:1 đất_do:1 đất_gia:1 đất_kết:1 đất_liền:1 đất_là:1 đất_như:1 đất_này:1 đất_rõ:1 đất_thửa:1
+đất_thực:1 đất_được:1 đất_đất:1 đất_đề:1 đất_đối:1 đấu_tranh:1 đấu_tổng:1 đầu_người:1 đầu_năm:1 đầy_đủ:1
+đẩy_mạnh:1 đẩy_nhanh:1 đập_dâng:1 đặt_tên:1 đếm_#:1 đếm_có:1 đếm_của:1 đếm_do:1 đếm_ghi:1 đếm_lại:1 đếm_phần:1
+đếm_số:1 đếm_thuộc:1 đếm_trên:1 đếm_từ:1 đếm_ông:1 đếm_đủ:1 đến_bồi:1 đến_các:1 đến_công:1 đến_kiểm:1
+đến_nay:1 đến_trường:1 đến_và:1 đề_xuất:1 để_có:1 để_kích:1 để_lại:1 để_nhận:1 để_phát:1 để_soạn:1 để_tiêu:1
+để_xảy:1 địa_giới:1 địa_ngày:1 địa_trên:1 định_canh:1 định_có:1 định_công:1 định_diện:1 định_dạng:1
 định_hoàn:1 định_không:1 định_kỳ:1 định_liên:1 định_lập:1 định_mã:1 định_trên:1 định_trật:1 định_tại:1
 định_và:1 định_ủy:1 đọng_kéo:1 đốc_chi:1 đốc_kho:1 đốc_văn:1 đối_an:1 đối_chiếu:1 đối_thoại:1 đồ_thửa:1
-đồ_địa:1 đồng/cây_được:1 đồng/m_đồng:1 đồng_bt:1 đồng_cho:1 đồng_hàng:1 đồng_không:1 đồng_năm:1 đồng_tăng:1
-đồng_từ:1 đồng_đạt:1 đồng_đất:1 đổi_nghề:1 đỗ_văn:1 độ_các:1 độ_nâng:1 độ_phân:1 độ_tiền:1 động_của:1
-động_hộ:1 động_lôi:1 động_nắm:1 động_phòng:1 động_tại:1 đời_sống:1 đợt_i:1 đủ_khi:1 đủ_thời:1 đủ_tiền:1
-đủ_điều:1 ưu_tiên:1 ảnh_chụp:1 ở_giáp:1 ở_ngoài:1 ở_tại:1 ở_vùng:1 ở_x:1 ủy_ubnd:1 ủy_ủy:1 ứng_phó:1
+đồ_địa:1 đồng/cây_được:1 đồng/m_#:1 đồng_bt:1 đồng_cho:1 đồng_hàng:1 đồng_không:1 đồng_năm:1 đồng_tăng:1
+đồng_từ:1 đồng_đạt:1 đồng_đất:1 đổi_nghề:1 đỗ_văn:1 độ_các:1 độ_nâng:1 độ_phân:1 độ_tiền:1 động_#:1 động_của:1
+động_lôi:1 động_nắm:1 động_phòng:1 động_tại:1 đời_sống:1 đợt_i:1 đủ_khi:1 đủ_thời:1 đủ_tiền:1 đủ_điều:1
+ưu_tiên:1 ảnh_chụp:1 ở_giáp:1 ở_ngoài:1 ở_tại:1 ở_vùng:1 ủy_ubnd:1 ủy_ủy:1 ứng_phó:1
 """
 }

@@ -57,11 +57,11 @@ public struct OCRCorrector: Sendable {
             let (lead, core, trail) = SyllablePairModel.core(of: out[i])
             guard !core.isEmpty else { continue }
             var fixed = String(core)
-            let previousKey = i > 0 ? SyllablePairModel.key(out[i - 1]) : nil
+            let previousKey = i > 0 ? SyllablePairModel.contextKey(out[i - 1]) : nil
             if let n = Self.digitsFixed(fixed, afterNumberWord: previousKey.map { Self.numberWords.contains($0) } ?? false) {
                 fixed = n
             } else if !core.contains(where: \.isNumber) {
-                let nextKey = i + 1 < out.count ? SyllablePairModel.key(out[i + 1]) : nil
+                let nextKey = i + 1 < out.count ? SyllablePairModel.contextKey(out[i + 1]) : nil
                 fixed = marksFixed(fixed, word: words[i], previous: previousKey, next: nextKey)
             }
             if fixed != core { out[i] = lead + fixed + trail }
@@ -172,6 +172,11 @@ public struct OCRCorrector: Sendable {
     // MARK: - Marks
 
     func marksFixed(_ core: String, word: Word, previous: String?, next: String?) -> String {
+        // A number beside a capitalised word says nothing of it: a table's names (`Vũ 305`, `Thắng 12`) are not the
+        // `vụ`, `tháng` that numbers follow in running text.
+        let capitalised = core.first?.isUppercase == true
+        let previous = capitalised && previous == SyllablePairModel.number ? nil : previous
+        let next = capitalised && next == SyllablePairModel.number ? nil : next
         let key = core.lowercased()
         let wellFormed = SyllableShape.isWellFormed(core)
         let known = model.count(key) > 0

@@ -3,7 +3,7 @@ import VietText
 
 /// How often each syllable (âm tiết) and each pair of adjacent syllables occur in a body of text: the archive's own
 /// texts by default (`builtin`, from samples/make_syllable_counts.py), or any text given to `learn`. Keys are lower
-/// case NFC with punctuation at either end removed; words with digits are left out.
+/// case NFC with punctuation at either end removed; every word with a digit counts as `number`.
 public struct SyllablePairModel: Sendable {
     public private(set) var syllables: [String: Int] = [:]
     public private(set) var pairs: [String: Int] = [:]
@@ -35,7 +35,7 @@ public struct SyllablePairModel: Sendable {
             for line in text.split(whereSeparator: \.isNewline) {
                 var previous: String?
                 for raw in line.split(whereSeparator: \.isWhitespace) {
-                    guard let key = Self.key(raw) else { previous = nil; continue }
+                    guard let key = Self.contextKey(raw) else { previous = nil; continue }
                     syllables[key, default: 0] += 1
                     total += 1
                     if let p = previous { pairs[p + " " + key, default: 0] += 1 }
@@ -52,6 +52,16 @@ public struct SyllablePairModel: Sendable {
         let core = String(Self.core(of: String(word)).core)
         guard !core.isEmpty, core.contains(where: \.isLetter), !core.contains(where: \.isNumber) else { return nil }
         return VietNormalizer.nfc(core).lowercased()
+    }
+
+    /// What stands for every number (a word with a digit: `2012`, `15/02/2012`, `1605/QĐ-UBND`) among the pairs:
+    /// `năm 2012` is learned as `năm #`, so that `năn 1988` can be told from `năm 1988`.
+    public static let number = "#"
+
+    /// `key(word)`, or `number` for a word with a digit; nil for a word of punctuation only.
+    public static func contextKey<S: StringProtocol>(_ word: S) -> String? {
+        if let key = key(word) { return key }
+        return word.contains(where: \.isNumber) ? number : nil
     }
 
     /// `word` split into the punctuation before it, its core and the punctuation after it.

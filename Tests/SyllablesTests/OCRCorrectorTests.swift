@@ -145,6 +145,24 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: "than thở", confidence: 70), "than thở", "no pair for either: left")
     }
 
+    /// Every number is one token among the pairs: `năm 2012` and `năm 1988` are both `năm #`, so a `năn` before a
+    /// number becomes `năm`; a capitalised word beside a number (a table's names) takes no evidence from it.
+    func testNumbersAreOneTokenAmongThePairs() {
+        var model = SyllablePairModel()
+        model.learn(["ngày 15 tháng 02 năm 2012", "trong năm 2019", "năm 2020 và năm 2021", "Vụ 12 vụ việc", "vụ 3", "vụ 5"])
+        XCTAssertEqual(SyllablePairModel.contextKey("15/02/2012"), SyllablePairModel.number)
+        XCTAssertEqual(SyllablePairModel.contextKey("1605/QĐ-UBND"), SyllablePairModel.number)
+        XCTAssertNil(SyllablePairModel.contextKey("—"))
+        XCTAssertNil(SyllablePairModel.key("2012"), "no syllable")
+        XCTAssertEqual(model.count("năm", SyllablePairModel.number), 4)
+        XCTAssertEqual(model.count(SyllablePairModel.number, "năm"), 1)
+        let c = OCRCorrector(model: model)
+        XCTAssertEqual(c.correct(line: "tháng 08 năn 1988.", confidence: 70), "tháng 08 năm 1988.", "no syllable of its own pairs")
+        XCTAssertEqual(c.correct(line: "năn nỉ", confidence: 70), "năn nỉ", "no number beside it: left")
+        XCTAssertEqual(c.correct(line: "Vũ 305 80", confidence: 70), "Vũ 305 80", "a name beside numbers: left")
+        XCTAssertEqual(c.correct(line: "vũ 3", confidence: 70), "vụ 3")
+    }
+
     /// A Highlands name that lost its apostrophe gets it back when the archive writes it so twice.
     func testHighlandsNamesGetTheirApostropheBack() {
         var model = SyllablePairModel()
