@@ -56,6 +56,7 @@ public struct OCRCorrector: Sendable {
         for i in out.indices {
             let (lead, core, trail) = SyllablePairModel.core(of: out[i])
             guard !core.isEmpty else { continue }
+            if isSpeckVowel(String(core), confidence: words[i].confidence) { out[i] = ""; continue }
             var fixed = String(core)
             let previousKey = i > 0 ? SyllablePairModel.contextKey(out[i - 1]) : nil
             if let n = Self.digitsFixed(fixed, afterNumberWord: previousKey.map { Self.numberWords.contains($0) } ?? false) {
@@ -67,6 +68,14 @@ public struct OCRCorrector: Sendable {
             if fixed != core { out[i] = lead + fixed + trail }
         }
         return out
+    }
+
+    /// A speck read as a lone vowel with a mark (`ị`, `ì`, the commonest insertions on worn and photocopied pages):
+    /// unsure, and no word the archive writes (`ở`, `ý` are, and stay).
+    func isSpeckVowel(_ core: String, confidence: Double) -> Bool {
+        guard core.count == 1, confidence < trustAbove else { return false }
+        let plain = VietNormalizer.fold(core).lowercased()
+        return "aeiouy".contains(plain) && plain != core.lowercased() && model.count(core.lowercased()) == 0
     }
 
     /// `Œ` read for `CH` (`ŒỦ` → `CHỦ`): Vietnamese has no `œ`; the word is mended when that makes a syllable.

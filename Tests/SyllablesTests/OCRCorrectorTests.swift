@@ -145,6 +145,19 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: "than thở", confidence: 70), "than thở", "no pair for either: left")
     }
 
+    /// A speck read as a lone marked vowel goes when unsure and no word of the archive; `ở`, `ý` stay.
+    func testSpeckReadAsALoneMarkedVowel() {
+        var model = SyllablePairModel()
+        model.learn(["ở xã Ea Tu", "ý kiến của dân"])
+        let c = OCRCorrector(model: model)
+        XCTAssertEqual(c.correct(line: [.init(text: "ị", confidence: 40)]), [""])
+        XCTAssertEqual(c.correct(line: [.init(text: "hạt", confidence: 96), .init(text: "ì", confidence: 55)]), ["hạt", ""])
+        XCTAssertEqual(c.correct(line: [.init(text: "ị", confidence: 97)]), ["ị"], "read with confidence: kept")
+        XCTAssertEqual(c.correct(line: "ở xã", confidence: 50), "ở xã")
+        XCTAssertEqual(c.correct(line: "ý kiến", confidence: 50), "ý kiến")
+        XCTAssertEqual(c.correct(line: [.init(text: "a", confidence: 40)]), ["a"], "no mark: an item's letter")
+    }
+
     /// Every number is one token among the pairs: `năm 2012` and `năm 1988` are both `năm #`, so a `năn` before a
     /// number becomes `năm`; a capitalised word beside a number (a table's names) takes no evidence from it.
     func testNumbersAreOneTokenAmongThePairs() {
