@@ -95,6 +95,7 @@ public struct OCRCorrector: Sendable {
     // MARK: - Punctuation
 
     static let junk: Set<Character> = ["¡", "¿", "‡", "†", "¬", "+", "\\", "_", "`", "'", "~", "*", "|", ":", ";", ".", ",", "\"", "“", "”", "ˆ", "°", "=", "›", "‹", "„", "!", "?", "^"]
+    static let neverAlone: Set<Character> = [".", "ˆ", "`", "'", "¡", "¿", "„", "‡", "†", "~", "^"]
     static let gluedBefore: Set<Character> = ["¿", "¡", "-", "_", "!", "`", "¬", "~", "*", "+", "|", "\\", "'", "^", "ˆ", ":", ";", "."]
     static let gluedAfter: Set<Character> = [".", "?", "!", "_", "-", "`", "'", "¬", "~", "^"]
     static let joiners: Set<Character> = [".", ":", "_", "-", ";"]
@@ -114,6 +115,8 @@ public struct OCRCorrector: Sendable {
             // A lone mark read with little confidence: a speck.
             if !w.contains(where: { $0.isLetter || $0.isNumber }) {
                 if w == "-" ? confidence < 60 : (w.allSatisfy { junk.contains($0) } && confidence < 80) { out[i] = "" }
+                // Marks that never stand alone in a document's text, however crisply a speck shows them.
+                if w.count <= 2, w.allSatisfy({ neverAlone.contains($0) }) { out[i] = "" }
                 continue
             }
             var (lead, core, trail) = SyllablePairModel.core(of: w)

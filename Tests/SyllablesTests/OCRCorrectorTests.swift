@@ -72,6 +72,8 @@ final class OCRCorrectorTests: XCTestCase {
             ("(Bản số 2)", 90, "(Bản số 2)", "a ) that closes a ("),
             ("thôn ‡ buôn", 40, "thôn buôn", "a lone mark read with little confidence"),
             ("thôn ¬ buôn", 90, "thôn ¬ buôn", "read with confidence, it stays"),
+            ("hạt kiểm lâm . các `", 97, "hạt kiểm lâm các", "a lone period or backtick: a speck, however sure"),
+            ("ngày ... tháng .. năm", 97, "ngày ... tháng năm", "a form's dotted leader stays"),
             ("đất ¡ trồng lúa ¿cơ quan", 60, "đất trồng lúa cơ quan", "Spanish marks: never Vietnamese, specks"),
             ("theo quy định - các", 30, "theo quy định các", "a lone dash read with little confidence"),
             ("ông/bà Nguyễn", 90, "ông/bà Nguyễn", "a slash is no speck"),
