@@ -221,13 +221,7 @@ extension PageImage {
     /// A 1-bit Leptonica image (1 = ink) from rows of bits, most significant first, `stride` bytes apart.
     convenience init?(bits: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int) {
         guard width > 0, height > 0, let pix = pixCreate(l_int32(width), l_int32(height), 1) else { return nil }
-        let bytes = Int(pixGetWpl(pix)) * 4
-        let data = UnsafeMutableRawPointer(pixGetData(pix)!)
-        for y in 0..<height {
-            (data + y * bytes).copyMemory(from: bits + y * stride, byteCount: min(bytes, stride))
-        }
-        // Leptonica keeps bytes big-endian within each 32-bit word: written in memory order, swapped once.
-        pixEndianByteSwap(pix)
+        Self.copyRows(bits, rowBytes: min(Int(pixGetWpl(pix)) * 4, stride), stride: stride, height: height, into: pix)
         self.init(taking: pix)
     }
 
@@ -236,15 +230,17 @@ extension PageImage {
     convenience init?(pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, gray: Bool, redOnly: Bool = false) {
         let eight = gray || redOnly
         guard width > 0, height > 0, let pix = pixCreate(l_int32(width), l_int32(height), eight ? 8 : 32) else { return nil }
+        if gray {
+            Self.copyRows(pixels, rowBytes: width, stride: stride, height: height, into: pix)
+            self.init(taking: pix)
+            return
+        }
         let wpl = Int(pixGetWpl(pix))
         let data = pixGetData(pix)!
         for y in 0..<height {
             let row = pixels + y * stride
             let line = data + y * wpl
-            if gray {
-                // Leptonica keeps bytes big-endian within each 32-bit word: write in memory order, swap once below.
-                UnsafeMutableRawPointer(line).copyMemory(from: row, byteCount: width)
-            } else if redOnly {
+            if redOnly {
                 let bytes = UnsafeMutableRawPointer(line).assumingMemoryBound(to: UInt8.self)
                 for x in 0..<width { bytes[x] = row[3 * x] }
             } else {
@@ -254,7 +250,17 @@ extension PageImage {
                 }
             }
         }
-        if eight { pixEndianByteSwap(pix) }
+        if redOnly { pixEndianByteSwap(pix) }
         self.init(taking: pix)
+    }
+
+    /// Copies `height` rows of `rowBytes` bytes, `stride` apart, into `pix` in memory order and swaps them once:
+    /// Leptonica keeps bytes big-endian within each 32-bit word.
+    private static func copyRows(_ rows: UnsafePointer<UInt8>, rowBytes: Int, stride: Int, height: Int,
+                                 into pix: UnsafeMutablePointer<PIX>) {
+        let bytes = Int(pixGetWpl(pix)) * 4
+        let data = UnsafeMutableRawPointer(pixGetData(pix)!)
+        for y in 0..<height { (data + y * bytes).copyMemory(from: rows + y * stride, byteCount: rowBytes) }
+        pixEndianByteSwap(pix)
     }
 }
