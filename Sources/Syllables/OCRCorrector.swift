@@ -57,6 +57,7 @@ public struct OCRCorrector: Sendable {
             let (lead, core, trail) = SyllablePairModel.core(of: out[i])
             guard !core.isEmpty else { continue }
             if isSpeckVowel(String(core), confidence: words[i].confidence) { out[i] = ""; continue }
+            if let parts = gluedSplit(String(core)) { out[i] = lead + parts + trail; continue }
             var fixed = String(core)
             let previousKey = i > 0 ? SyllablePairModel.contextKey(out[i - 1]) : nil
             if let n = Self.digitsFixed(fixed, afterNumberWord: previousKey.map { Self.numberWords.contains($0) } ?? false) {
@@ -76,6 +77,32 @@ public struct OCRCorrector: Sendable {
         guard core.count == 1, confidence < trustAbove else { return false }
         let plain = VietNormalizer.fold(core).lowercased()
         return "aeiouy".contains(plain) && plain != core.lowercased() && model.count(core.lowercased()) == 0
+    }
+
+    /// Two words read without the space between them (narrow table cells): split where a lower-case letter meets a
+    /// capital (`KhuÊban`, `EaMdróh`) or a digit (`phố5`), or, for a word that is no syllable, between two syllables
+    /// the archive writes side by side (`Đấtvườn`). Nil when the word is a syllable, an abbreviation or a name.
+    func gluedSplit(_ core: String) -> String? {
+        let letters = Array(core)
+        guard letters.count >= 4, !SyllableShape.isWellFormed(core), model.count(core.lowercased()) == 0 else { return nil }
+        for i in 2..<letters.count {
+            let a = letters[i - 1], b = letters[i]
+            let left = String(letters[..<i]), right = String(letters[i...])
+            guard a.isLetter, a.isLowercase, letters[..<i].allSatisfy(\.isLetter) else { continue }
+            if b.isUppercase, i + 1 < letters.count, letters[i + 1].isLowercase, SyllableShape.classify(left) != .malformed {
+                return left + " " + (gluedSplit(right) ?? right)   // `buônEaMdróh`: three words
+            }
+            if b.isNumber, right.allSatisfy(\.isNumber), SyllableShape.isWellFormed(left) { return left + " " + right }
+        }
+        guard core.allSatisfy(\.isLetter) else { return nil }
+        var best: (split: String, count: Int)?
+        for i in 2..<(letters.count - 1) {
+            let left = String(letters[..<i]), right = String(letters[i...])
+            guard SyllableShape.isWellFormed(left), SyllableShape.isWellFormed(right) else { continue }
+            let n = model.count(left.lowercased(), right.lowercased())
+            if n > (best?.count ?? 0) { best = (left + " " + right, n) }
+        }
+        return best?.split
     }
 
     /// `Œ` read for `CH` (`ŒỦ` → `CHỦ`): Vietnamese has no `œ`; the word is mended when that makes a syllable.

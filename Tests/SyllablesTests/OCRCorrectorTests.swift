@@ -160,6 +160,28 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: [.init(text: "a", confidence: 40)]), ["a"], "no mark: an item's letter")
     }
 
+    /// Two words read without their space are split: at a capital or a digit after a lower-case letter, or between
+    /// two syllables the archive writes side by side; syllables, abbreviations and numbers with letters stay whole.
+    func testGluedWordsAreSplit() {
+        var model = SyllablePairModel()
+        model.learn(["Đất vườn", "Đất lúa", "đất vườn tạp"])
+        let c = OCRCorrector(model: model)
+        let cases: [(String, String, String)] = [
+            ("KhuÊban", "Khu Êban", "a capital after a lower-case letter"),
+            ("buôn EaMdróh", "buôn Ea Mdróh", "a name's two parts"),
+            ("|buônEaMdróh|", "buôn Ea Mdróh", "three words between a table's borders"),
+            ("phố5", "phố 5", "a digit after a syllable"),
+            ("Đấtvườn", "Đất vườn", "two syllables written side by side"),
+            ("Đấtngô", "Đấtngô", "a pair never seen: left"),
+            ("TP.HCM", "TP.HCM", "an abbreviation"),
+            ("UBND", "UBND", "capitals"),
+            ("12A", "12A", "a house number"),
+            ("m2", "m2", "a unit"),
+            ("nguyễn", "nguyễn", "a syllable"),
+        ]
+        for (read, want, why) in cases { XCTAssertEqual(c.correct(line: read, confidence: 70), want, why) }
+    }
+
     /// Every number is one token among the pairs: `năm 2012` and `năm 1988` are both `năm #`, so a `năn` before a
     /// number becomes `năm`; a capitalised word beside a number (a table's names) takes no evidence from it.
     func testNumbersAreOneTokenAmongThePairs() {
