@@ -58,6 +58,11 @@ public struct OCRCorrector: Sendable {
             guard !core.isEmpty else { continue }
             if isSpeckVowel(String(core), confidence: words[i].confidence) { out[i] = ""; continue }
             if let parts = gluedSplit(String(core)) { out[i] = lead + parts + trail; continue }
+            // The square metre's `²`, which `vie` reads as `?`: after an area (`320,0 m?`) or in a heading (`(m?)`).
+            if core == "m", trail.hasPrefix("?"), lead == "(" || (i > 0 && out[i - 1].last?.isNumber == true) {
+                out[i] = lead + "m²" + trail.dropFirst()
+                continue
+            }
             var fixed = String(core)
             let previousKey = i > 0 ? SyllablePairModel.contextKey(out[i - 1]) : nil
             if let n = Self.digitsFixed(fixed, afterNumberWord: previousKey.map { Self.numberWords.contains($0) } ?? false) {
