@@ -79,30 +79,34 @@ extern "C" l_ok pixWriteMem(l_uint8 **pdata, size_t *psize, PIX *pix, l_int32 fo
     return leptonica ? leptonica(pdata, psize, pix, format) : 1;
 }
 
-extern "C" void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags) {
-    if (serialOpenMP() && inTesseract(__builtin_return_address(0))) {
-        serialRun.fetch_add(1, std::memory_order_relaxed);
+namespace {
+// Runs a region's function on this thread with `state` as its sections, restoring the enclosing region's
+// sections afterwards, even when the function throws (Tesseract's exceptions unwind to the hoso_tess_* guards).
+void runSerially(void (*fn)(void *), void *data, Sections state) {
+    struct Restore {
         Sections outer = sections;
-        sections = Sections();
-        fn(data);
-        sections = outer;
-        return;
-    }
+        ~Restore() { sections = outer; }
+    } restore;
+    serialRun.fetch_add(1, std::memory_order_relaxed);
+    sections = state;
+    fn(data);
+}
+} // namespace
+
+extern "C" void GOMP_parallel(void (*fn)(void *), void *data, unsigned num_threads, unsigned flags) {
     static Parallel gomp = next<Parallel>("GOMP_parallel", "GOMP_4.0");
+    if (gomp == nullptr || (serialOpenMP() && inTesseract(__builtin_return_address(0)))) {
+        return runSerially(fn, data, Sections());
+    }
     gomp(fn, data, num_threads, flags);
 }
 
 extern "C" void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned num_threads, unsigned count,
                                        unsigned flags) {
-    if (serialOpenMP() && inTesseract(__builtin_return_address(0))) {
-        serialRun.fetch_add(1, std::memory_order_relaxed);
-        Sections outer = sections;
-        sections = Sections{true, 1, count};
-        fn(data);
-        sections = outer;
-        return;
-    }
     static ParallelSections gomp = next<ParallelSections>("GOMP_parallel_sections", "GOMP_4.0");
+    if (gomp == nullptr || (serialOpenMP() && inTesseract(__builtin_return_address(0)))) {
+        return runSerially(fn, data, Sections{true, 1, count});
+    }
     gomp(fn, data, num_threads, count, flags);
 }
 
@@ -110,13 +114,13 @@ extern "C" void GOMP_parallel_sections(void (*fn)(void *), void *data, unsigned 
 extern "C" unsigned GOMP_sections_next(void) {
     if (sections.active) return sections.next <= sections.count ? sections.next++ : 0;
     static SectionsNext gomp = next<SectionsNext>("GOMP_sections_next", "GOMP_1.0");
-    return gomp();
+    return gomp ? gomp() : 0;
 }
 
 extern "C" void GOMP_sections_end_nowait(void) {
     if (sections.active) return;
     static SectionsEnd gomp = next<SectionsEnd>("GOMP_sections_end_nowait", "GOMP_1.0");
-    gomp();
+    if (gomp) gomp();
 }
 
 extern "C" void hoso_tess_plain_line_images(int on) { plainLines.store(on ? 1 : 0); }
