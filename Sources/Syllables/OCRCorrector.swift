@@ -76,12 +76,12 @@ public struct OCRCorrector: Sendable {
         return out
     }
 
-    /// A speck read as a lone vowel with a mark (`ị`, `ì`, the commonest insertions on worn and photocopied pages):
-    /// unsure, and no word the archive writes (`ở`, `ý` are, and stay).
+    /// A speck read as a lone `i` with a mark (`ị`, `ì`: the commonest insertions on worn and photocopied pages, a
+    /// dot or a tick over a stroke), unsure and no word the archive writes. Other lone marked vowels are words
+    /// (`ở`, `ý`, `ô tô`, `ô nhiễm`) and stay.
     func isSpeckVowel(_ core: String, confidence: Double) -> Bool {
         guard core.count == 1, confidence < trustAbove else { return false }
-        let plain = VietNormalizer.fold(core).lowercased()
-        return "aeiouy".contains(plain) && plain != core.lowercased() && model.count(core.lowercased()) == 0
+        return VietNormalizer.fold(core).lowercased() == "i" && core.lowercased() != "i" && model.count(core.lowercased()) == 0
     }
 
     /// Two words read without the space between them (narrow table cells): split where a lower-case letter meets a
@@ -128,6 +128,7 @@ public struct OCRCorrector: Sendable {
 
     static let junk: Set<Character> = ["¡", "¿", "‡", "†", "¬", "+", "\\", "_", "`", "'", "~", "*", "|", ":", ";", ".", ",", "\"", "“", "”", "ˆ", "°", "=", "›", "‹", "„", "!", "?", "^"]
     static let neverAlone: Set<Character> = [".", "ˆ", "`", "'", "¡", "¿", "„", "‡", "†", "~", "^"]
+    static let neverLead: Set<Character> = ["¿", "¡", "!", "`", "¬", "|", "\\", "^", "ˆ", ":", ";", "_", "„"]
     static let gluedBefore: Set<Character> = ["¿", "¡", "-", "_", "!", "`", "¬", "~", "*", "+", "|", "\\", "'", "^", "ˆ", ":", ";", "."]
     static let gluedAfter: Set<Character> = [".", "?", "!", "_", "-", "`", "'", "¬", "~", "^"]
     static let joiners: Set<Character> = [".", ":", "_", "-", ";"]
@@ -168,6 +169,8 @@ public struct OCRCorrector: Sendable {
             let isSyllable = core.split(separator: " ").allSatisfy { SyllableShape.isWellFormed(String($0)) }
             guard isSyllable else { out[i] = String(lead + core + trail); continue }
             if core.first?.isLowercase == true { lead = Substring(lead.drop { gluedBefore.contains($0) }) }
+            // Before a capital too, the marks no word starts with (a list's `-`, `+`, `*` and quotes may).
+            if core.first?.isUppercase == true { lead = Substring(lead.drop { neverLead.contains($0) }) }
             let next = out[(i + 1)...].first { !$0.isEmpty }
             if let n = next, n.first(where: \.isLetter)?.isLowercase == true, n.first?.isLetter == true {
                 trail = Substring(trail.drop { gluedAfter.contains($0) })

@@ -68,6 +68,8 @@ final class OCRCorrectorTests: XCTestCase {
             ("Độc lập - Tự do - Hạnh phúc", 92, "Độc lập - Tự do - Hạnh phúc", "the motto's dashes stay"),
             ("các -hạt kiểm lâm", 90, "các hạt kiểm lâm", "a dash glued before a syllable"),
             ("cử !chủ tịch", 90, "cử chủ tịch", "a stray mark before a syllable"),
+            ("hạn. ;Đối với", 90, "hạn. Đối với", "a mark no word starts with, before a capital"),
+            ("+Đất ở", 90, "+Đất ở", "a list's plus before a capital stays"),
             ("chậm,) chủ yếu", 90, "chậm, chủ yếu", "a ) no ( opened"),
             ("(Bản số 2)", 90, "(Bản số 2)", "a ) that closes a ("),
             ("thôn ‡ buôn", 40, "thôn buôn", "a lone mark read with little confidence"),
@@ -150,7 +152,7 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: "than thở", confidence: 70), "than thở", "no pair for either: left")
     }
 
-    /// A speck read as a lone marked vowel goes when unsure and no word of the archive; `ở`, `ý` stay.
+    /// A speck read as a lone marked `i` goes when unsure and no word of the archive; `ở`, `ý`, `ô` stay.
     func testSpeckReadAsALoneMarkedVowel() {
         var model = SyllablePairModel()
         model.learn(["ở xã Ea Tu", "ý kiến của dân"])
@@ -160,6 +162,7 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: [.init(text: "ị", confidence: 97)]), ["ị"], "read with confidence: kept")
         XCTAssertEqual(c.correct(line: "ở xã", confidence: 50), "ở xã")
         XCTAssertEqual(c.correct(line: "ý kiến", confidence: 50), "ý kiến")
+        XCTAssertEqual(c.correct(line: "xe ô tô gây ô nhiễm", confidence: 50), "xe ô tô gây ô nhiễm", "unknown here, still words")
         XCTAssertEqual(c.correct(line: [.init(text: "a", confidence: 40)]), ["a"], "no mark: an item's letter")
     }
 
