@@ -88,8 +88,8 @@ public struct OCRCorrector: Sendable {
     /// capital (`KhuÊban`, `EaMdróh`) or a digit (`phố5`), or, for a word that is no syllable, between two syllables
     /// the archive writes side by side (`Đấtvườn`). Nil when the word is a syllable, an abbreviation or a name.
     func gluedSplit(_ core: String) -> String? {
+        guard core.count >= 4, !SyllableShape.isWellFormed(core), model.count(core.lowercased()) == 0 else { return nil }
         let letters = Array(core)
-        guard letters.count >= 4, !SyllableShape.isWellFormed(core), model.count(core.lowercased()) == 0 else { return nil }
         for i in 2..<letters.count {
             let a = letters[i - 1], b = letters[i]
             let left = String(letters[..<i]), right = String(letters[i...])
