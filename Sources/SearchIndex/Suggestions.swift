@@ -95,29 +95,8 @@ extension Searcher {
     /// At most so many candidate words are counted among visible documents per suggestion.
     static let maxSuggestionCandidates = 200
 
-    /// Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1 then).
-    /// With `transpositions`, two swapped neighbours count as one edit (optimal string alignment).
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int, transpositions: Bool = false) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMin = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if transpositions, i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
-                }
-                rowMin = min(rowMin, current[j])
-            }
-            if rowMin > limit { return limit + 1 }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
-        }
-        return previous[b.count]
+        EditDistance.levenshtein(a, b, limit: limit, transpositions: transpositions)
     }
 }
 

@@ -26,11 +26,21 @@ import VietText
 /// Case is kept (`QUYÊT` → `QUYẾT`, `Phâm` → `Phẩm`), so is the punctuation around a word.
 public struct OCRCorrector: Sendable {
     public var model: SyllablePairModel
+    /// Vietnamese at large: what a syllable the archive's texts never use is most likely to be.
+    public var general: GeneralSyllables
     /// A known, well-formed word read with at least this confidence (0…100) is left alone.
     public var trustAbove: Double = 93
+    /// A well-formed word the archive never writes gives way to a syllable that differs by one worn letter or mark
+    /// only when that syllable is at least this many times as frequent in Vietnamese at large.
+    public var generalMargin = 20.0
+    /// Below this frequency in Vietnamese at large a well-formed word the archive never writes may be a misreading.
+    public var rareBelow = 1e-5
+    /// How much less likely each letter or mark changed makes a candidate (a noisy channel's cost per edit).
+    public var editCost = 10.0
 
-    public init(model: SyllablePairModel = .builtin) {
+    public init(model: SyllablePairModel = .builtin, general: GeneralSyllables = .builtin) {
         self.model = model
+        self.general = general
     }
 
     /// One recognised word: its text, Tesseract's confidence (0…100) and, per symbol (a letter with its marks),
@@ -233,26 +243,56 @@ public struct OCRCorrector: Sendable {
         if !wellFormed, !known, let named = Self.apostropheName(core), model.count(named.lowercased()) >= 2 { return named }
         if !wellFormed, SyllableShape.classify(core) != .malformed { return core }   // names, abbreviations
         var candidates = Set(model.siblings(of: key))
-        for alternative in Self.symbolAlternatives(word) + Self.wornLetters(key) {
-            let k = alternative.lowercased()
-            if model.count(k) > 0 { candidates.insert(k) }
+        let alternatives = Self.symbolAlternatives(word).map { $0.lowercased() } + Self.wornLetters(key)
+        for k in alternatives where model.count(k) > 0 { candidates.insert(k) }
+        // Vietnamese at large speaks for a word the archive never writes: its siblings, and the alternatives it lists.
+        var generalCandidates: [String] = []
+        if !known {
+            generalCandidates = general.siblings(of: key) + alternatives.filter { general.isListed($0) }
         }
+        let canonical = VietNormalizer.normalize(key)
         candidates.remove(key)
-        guard !candidates.isEmpty else { return core }
+        candidates = candidates.filter { VietNormalizer.normalize($0) != canonical }
+        generalCandidates = generalCandidates.filter { VietNormalizer.normalize($0) != canonical && SyllableShape.isWellFormed($0) }
+        guard !candidates.isEmpty || !generalCandidates.isEmpty else { return core }
         let own = model.score(key, previous: previous, next: next)
         var best: (key: String, score: Double)?
         for c in candidates.sorted() where SyllableShape.isWellFormed(c) {
             let s = model.score(c, previous: previous, next: next)
             if s > (best?.score ?? -.infinity) { best = (c, s) }
         }
-        guard let best, best.score > own else { return core }
-        if wellFormed {
+        if let best, best.score > own {
+            if !wellFormed { return Self.cased(best.key, like: core) }
             // A real syllable is only replaced on the evidence of its neighbours, seen twice at least: a pair seen once
             // in a small model turned `mười lăm` into `mươi lăm` and `ngay tại` into `ngày tại`.
             let beside = (previous.map { model.count($0, best.key) } ?? 0) + (next.map { model.count(best.key, $0) } ?? 0)
             let ownBeside = (previous.map { model.count($0, key) } ?? 0) + (next.map { model.count(key, $0) } ?? 0)
-            guard beside > ownBeside, beside >= 2 else { return core }
+            if beside > ownBeside, beside >= 2 { return Self.cased(best.key, like: core) }
         }
+        guard !known, !wellFormed || word.confidence < trustAbove else { return core }
+        return generalChoice(core, key: key, wellFormed: wellFormed, among: candidates.union(generalCandidates),
+                             previous: previous, next: next) ?? core
+    }
+
+    /// For a word the archive never writes, the candidate likeliest by Vietnamese at large and the archive's pairs,
+    /// each letter or mark changed costing a factor `editCost` (`phạn` is `phạm`, one worn letter, not `phần`): any
+    /// candidate for a word that is no syllable; for a syllable rare in Vietnamese (below `rareBelow`), one
+    /// `generalMargin` times as frequent, in lower case or capitals (a capitalised syllable may be a name: `Lân`).
+    func generalChoice(_ core: String, key: String, wellFormed: Bool, among candidates: Set<String>,
+                       previous: String?, next: String?) -> String? {
+        let letters = core.filter(\.isLetter)
+        let capitalised = letters.first?.isUppercase == true && !(letters.count > 1 && letters.allSatisfy(\.isUppercase))
+        let ownFrequency = general.frequency(key)
+        if wellFormed, capitalised || ownFrequency >= rareBelow { return nil }
+        let read = Array(key.decomposedStringWithCanonicalMapping.unicodeScalars)
+        var best: (key: String, score: Double)?
+        for c in candidates.sorted() where !wellFormed || general.frequency(c) >= generalMargin * ownFrequency {
+            let edits = EditDistance.levenshtein(read, Array(c.decomposedStringWithCanonicalMapping.unicodeScalars), limit: 4)
+            let s = model.score(c, previous: previous, next: next) + log(general.frequency(c)) - Double(edits) * log(editCost)
+            if s > (best?.score ?? -.infinity) { best = (c, s) }
+        }
+        guard let best else { return nil }
+        if wellFormed, best.score <= model.score(key, previous: previous, next: next) + log(ownFrequency) { return nil }
         return Self.cased(best.key, like: core)
     }
 
