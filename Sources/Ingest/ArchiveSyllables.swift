@@ -27,7 +27,7 @@ enum ArchiveSyllables {
     /// Recognition options whose correction (when it is on) chooses with the archive's model.
     static func options(from store: any ArchiveCatalogue) -> RecognitionOptions {
         var options = RecognitionOptions()
-        if options.corrector != nil { options.corrector = OCRCorrector(model: model(from: store)) }
+        if options.corrector != nil { options.corrector = OCRCorrector(model: model(from: store), general: OCRSwitches.generalSyllables) }
         return options
     }
 }

@@ -1,6 +1,7 @@
 import CTesseract
 import CTesseractGuard
 import Foundation
+import Syllables
 
 /// Process-wide settings for Tesseract.
 public enum OCRRuntime {
@@ -37,11 +38,13 @@ public enum OCRRuntime {
 }
 
 /// Recognition steps switched off for a whole process by `HOSO_OCR_OFF` (a comma-separated list: `sizing`, `crop`,
-/// `blank`, `despeckle`, `correct`, `gutters`, `lineimages`, `openmp`, …), so that a bench can measure what each step brings with the same build.
+/// `blank`, `despeckle`, `correct`, `general`, `gutters`, `lineimages`, `openmp`, …), so that a bench can measure what each step brings with the same build.
 public enum OCRSwitches {
     public static let off: Set<String> = Set((ProcessInfo.processInfo.environment["HOSO_OCR_OFF"] ?? "")
         .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     public static func isOn(_ step: String) -> Bool { !off.contains(step) }
+    /// The correction's prior for words the archive never writes: Vietnamese at large, or none (`general` off).
+    public static var generalSyllables: GeneralSyllables { isOn("general") ? .builtin : GeneralSyllables() }
     /// `HOSO_OCR_GLYPH_HEIGHT`: the glyph height in pixels PDF pages are rendered for (PageSizing), for benches.
     public static let glyphHeight: Double? = ProcessInfo.processInfo.environment["HOSO_OCR_GLYPH_HEIGHT"].flatMap(Double.init)
     /// `HOSO_OCR_CHOICE_ITERATIONS`: Tesseract's cascading beam searches for the symbols' alternatives (default 1).

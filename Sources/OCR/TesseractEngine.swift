@@ -121,7 +121,7 @@ public struct RecognitionOptions: Sendable {
     public var cropMarginMillimetres = 4.0
     /// Corrects the recognised Vietnamese (OCRCorrector: marks, digits read as letters); nil leaves the text as
     /// Tesseract read it.
-    public var corrector: OCRCorrector? = OCRSwitches.isOn("correct") ? OCRCorrector() : nil
+    public var corrector: OCRCorrector? = OCRSwitches.isOn("correct") ? OCRCorrector(general: OCRSwitches.generalSyllables) : nil
     /// Heading columns found from gutters two or more lines share (ReadingOrder), not only from one line's gap.
     public var confirmedGutters = OCRSwitches.isOn("gutters")
     public init() {}
@@ -453,7 +453,8 @@ public final class TesseractEngine {
         for piece in pieces {
             let raw = piece.items.map { lines[piece.line][$0] }
             let texts = options.corrector?.correct(line: raw.map {
-                OCRCorrector.Word(text: $0.text, confidence: $0.confidence, choices: $0.choices.map { $0.map(\.text) })
+                OCRCorrector.Word(text: $0.text, confidence: $0.confidence, choices: $0.choices.map { $0.map(\.text) },
+                                  width: $0.box.x1 - $0.box.x0, height: $0.box.y1 - $0.box.y0)
             }) ?? raw.map(\.text)
             for (w, text) in zip(raw, texts) where !text.isEmpty {
                 let box = transform.boxToOriginal(w.box, width: ow, height: oh)

@@ -43,14 +43,17 @@ public struct OCRCorrector: Sendable {
         self.general = general
     }
 
-    /// One recognised word: its text, Tesseract's confidence (0…100) and, per symbol (a letter with its marks),
-    /// the alternatives Tesseract weighed, best first.
+    /// One recognised word: its text, Tesseract's confidence (0…100), per symbol (a letter with its marks) the
+    /// alternatives Tesseract weighed, best first, and its box's size in pixels (0 when not known).
     public struct Word: Sendable {
         public var text: String
         public var confidence: Double
         public var choices: [[String]]
-        public init(text: String, confidence: Double = 0, choices: [[String]] = []) {
+        public var width: Int
+        public var height: Int
+        public init(text: String, confidence: Double = 0, choices: [[String]] = [], width: Int = 0, height: Int = 0) {
             self.text = text; self.confidence = confidence; self.choices = choices
+            self.width = width; self.height = height
         }
     }
 
@@ -59,8 +62,9 @@ public struct OCRCorrector: Sendable {
     /// The corrected texts of a line's words (as many as given, in order; an empty text is a word to drop).
     public func correct(line words: [Word]) -> [String] {
         // `Ð` (eth, U+00D0) is read for `Đ` (U+0110): Vietnamese has no eth.
-        let texts = words.map {
-            Self.ligatureFixed(VietNormalizer.nfc($0.text).replacingOccurrences(of: "Ð", with: "Đ").replacingOccurrences(of: "ð", with: "đ"))
+        let texts = words.indices.map { i in
+            Self.isSpeckDash(words[i], between: i > 0 ? words[i - 1].text : nil, and: i + 1 < words.count ? words[i + 1].text : nil) ? "" :
+                Self.ligatureFixed(VietNormalizer.nfc(words[i].text).replacingOccurrences(of: "Ð", with: "Đ").replacingOccurrences(of: "ð", with: "đ"))
         }
         var out = Self.punctuationFixed(texts, confidences: words.map(\.confidence))
         for i in out.indices {
@@ -84,6 +88,17 @@ public struct OCRCorrector: Sendable {
             if fixed != core { out[i] = lead + fixed + trail }
         }
         return out
+    }
+
+    /// A lone dash after a word, with a lower-case word or the line's end after it, whose box is not half as wide
+    /// again as it is tall: a speck or a stroke, since a dash is a short wide bar however the page was scaled (and
+    /// Vietnamese never hyphenates a line's last syllable). Before a capital (`Độc lập - Tự do`) and as a line's
+    /// bullet it stays: Tesseract's box of a real dash there is often a tall one.
+    static func isSpeckDash(_ word: Word, between previous: String?, and next: String?) -> Bool {
+        guard word.width > 0, word.height > 0, ["-", "–", "—"].contains(word.text),
+              let previous, let last = previous.last, last.isLetter || ",.;".contains(last),
+              next == nil || next?.first?.isLowercase == true else { return false }
+        return 2 * word.width < 3 * word.height
     }
 
     /// A speck read as a lone `i` with a mark (`ị`, `ì`: the commonest insertions on worn and photocopied pages, a

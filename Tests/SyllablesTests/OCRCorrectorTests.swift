@@ -98,6 +98,25 @@ final class OCRCorrectorTests: XCTestCase {
                                         OCRCorrector.Word(text: "buôn", confidence: 95)]), ["thôn", "", "buôn"])
     }
 
+    /// A lone dash is a speck when its box is no wide bar, in running text or at a line's end; a motto's dash and a
+    /// list's bullet stay whatever their box. Words: text and box (width × height); the line as corrected.
+    func testSpeckDashByItsBox() {
+        let c = corrector()
+        let cases: [([(String, Int, Int)], String, String)] = [
+            ([("hệ", 30, 20), ("-", 4, 4), ("thống", 50, 20)], "hệ thống", "a square dot between syllables"),
+            ([("văn", 30, 20), ("-", 10, 35), ("bản", 30, 20)], "văn bản", "a tall stroke"),
+            ([("tế", 30, 20), ("-", 10, 4), ("xã", 30, 20)], "tế - xã", "a wide bar: kinh tế - xã hội"),
+            ([("Trọng", 50, 20), ("-", 4, 4)], "Trọng", "at the line's end"),
+            ([("do", 30, 20), ("-", 14, 12), ("Hạnh", 40, 20)], "do - Hạnh", "before a capital: the motto's dash"),
+            ([("-", 4, 4), ("nguồn", 50, 20)], "- nguồn", "a line's first dash is a bullet"),
+            ([("hệ", 30, 20), ("-", 0, 0), ("thống", 50, 20)], "hệ - thống", "no box known: left"),
+        ]
+        for (words, want, why) in cases {
+            let line = words.map { OCRCorrector.Word(text: $0.0, confidence: 95, width: $0.1, height: $0.2) }
+            XCTAssertEqual(c.correct(line: line).filter { !$0.isEmpty }.joined(separator: " "), want, why)
+        }
+    }
+
     func testSymbolAlternatives() {
         // `phâm`: Tesseract's second choice for the third symbol is `ẩ`.
         let c = corrector()
