@@ -14,14 +14,16 @@ import VietText
 ///   likely between its neighbours, or by Tesseract's own next choice for one of its symbols, or by the `m` a worn
 ///   typeface lets `vie` read as `n` (`năn` → `năm`), when that makes a known syllable; a well-formed word (known
 ///   or not) is replaced only when the replacement is seen beside its neighbours at least twice, and more often
-///   than the word itself.
+///   than the word itself; a word the archive never writes, rare in Vietnamese at large (`GeneralSyllables`) and
+///   read unsure, gives way to the syllable a mark or worn letter away that is far more frequent (`rùng` → `rừng`);
 ///
 /// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
 /// - punctuation that specks of a photocopy make: a lone mark read with little confidence (`‡`, `¬`, `¡`, `:`) is
 ///   dropped (its word becomes empty); a `.` `:` `_` `-` between two syllables is a space (`hợp.với` → `hợp với`);
 ///   stray marks glued before a syllable (`-hạt`, `!chủ`, `¿có`) go, and so do `.` `?` `!` `_` `-` after one when the next word
-///   goes on in lower case (`theo. quy` → `theo quy`; `:` and `;` stay: lists and labels put them there), and a `)`
-///   no `(` opened; the `_` of a form's line glued to a number (`5_` → `5`).
+///   goes on in lower case (`theo. quy` → `theo quy`; `:` and `;` stay, lists and labels put them there, unless a
+///   `:` was read unsure), and a `)` no `(` opened; the `_` of a form's line glued to a number (`5_` → `5`); a lone
+///   dash whose box is no wide bar, in running text or at a line's end.
 ///
 /// Case is kept (`QUYÊT` → `QUYẾT`, `Phâm` → `Phẩm`), so is the punctuation around a word.
 public struct OCRCorrector: Sendable {
@@ -157,6 +159,8 @@ public struct OCRCorrector: Sendable {
     static let gluedBefore: Set<Character> = ["¿", "¡", "-", "_", "!", "`", "¬", "~", "*", "+", "|", "\\", "'", "^", "ˆ", ":", ";", "."]
     static let gluedAfter: Set<Character> = [".", "?", "!", "_", "-", "`", "'", "¬", "~", "^"]
     static let joiners: Set<Character> = [".", ":", "_", "-", ";"]
+    /// Below this confidence a `:` glued after a syllable, with a lower-case word next, is a speck.
+    static let unsureColonBelow = 85.0
 
     static func punctuationFixed(_ words: [String], confidences: [Double]) -> [String] {
         var out = words
@@ -199,6 +203,9 @@ public struct OCRCorrector: Sendable {
             let next = out[(i + 1)...].first { !$0.isEmpty }
             if let n = next, n.first(where: \.isLetter)?.isLowercase == true, n.first?.isLetter == true {
                 trail = Substring(trail.drop { gluedAfter.contains($0) })
+                // A label's `:` (`Địa chỉ: thôn 3`) is read sure; one read unsure is a speck. (Not so `,`: as many
+                // real commas as specks are read unsure.)
+                if trail == ":", confidence < unsureColonBelow { trail = "" }
             }
             if trail.hasPrefix(")") || trail.hasPrefix(",)") {
                 let before = out[..<i].joined(separator: " ") + lead

@@ -63,6 +63,8 @@ final class OCRCorrectorTests: XCTestCase {
             ("trong-thời hạn", 90, "trong thời hạn", "a dash glued between syllables"),
             ("theo. quy định", 90, "theo quy định", "a period before a word going on in lower case"),
             ("gồm: ông Hùng; bà Lan", 90, "gồm: ông Hùng; bà Lan", "colons and semicolons of lists stay"),
+            ("diện tích đất: trồng lúa", 70, "diện tích đất trồng lúa", "a colon read unsure before lower case: a speck"),
+            ("Địa chỉ: thôn 3", 95, "Địa chỉ: thôn 3", "a label's colon read sure stays"),
             ("đất trồng lúa. Sau đó", 90, "đất trồng lúa. Sau đó", "a period before a capital stays"),
             ("Nơi nhận: - Như trên;", 95, "Nơi nhận: - Như trên;", "a label's colon before a capital stays"),
             ("Độc lập - Tự do - Hạnh phúc", 92, "Độc lập - Tự do - Hạnh phúc", "the motto's dashes stay"),
