@@ -12,9 +12,9 @@ import VietText
 ///   texts never use is replaced by the known syllable with the same letters and other marks (`quyet` →
 ///   `quyết`, `phâm` → `phẩm`, `chê` → `chế`) that the syllable-pair model (`SyllablePairModel`) finds most
 ///   likely between its neighbours, or by Tesseract's own next choice for one of its symbols, or by the `m` a worn
-///   typeface lets `vie` read as `n` (`năn` → `năm`), when that makes a known syllable; a well-formed word (known
-///   or not) is replaced only when the replacement is seen beside its neighbours at least twice, and more often
-///   than the word itself; a word the archive never writes, rare in Vietnamese at large (`GeneralSyllables`) and
+///   typeface lets `vie` read as `n` (`năn` → `năm`), or by a letter it lost put back (`NHĨA` → `NGHĨA`), when
+///   that makes a known syllable; a well-formed word (known or not) is replaced only when the replacement is seen
+///   beside its neighbours at least twice, and more often than the word itself; a word the archive never writes, rare in Vietnamese at large (`GeneralSyllables`) and
 ///   read unsure, gives way to the syllable a mark or worn letter away that is far more frequent (`rùng` → `rừng`);
 ///
 /// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
@@ -267,6 +267,7 @@ public struct OCRCorrector: Sendable {
         var candidates = Set(model.siblings(of: key))
         let alternatives = Self.symbolAlternatives(word).map { $0.lowercased() } + Self.wornLetters(key)
         for k in alternatives where model.count(k) > 0 { candidates.insert(k) }
+        for k in Self.lostLetter(key) where model.count(k) > 0 { candidates.insert(k) }
         // Vietnamese at large speaks for a word the archive never writes: its siblings, and the alternatives it lists.
         var generalCandidates: [String] = []
         if !known {
@@ -335,6 +336,21 @@ public struct OCRCorrector: Sendable {
         var out: [String] = []
         if key.count > 1, key.hasSuffix("n") { out.append(String(key.dropLast()) + "m") }
         if key.count > 1, key.hasPrefix("n"), !key.hasPrefix("ng"), !key.hasPrefix("nh") { out.append("m" + key.dropFirst()) }
+        return out
+    }
+
+    /// `key` with one letter put back where a worn typeface lost it (`na` → `nam`, `nhĩa` → `nghĩa`, `hó` → `phó`).
+    static func lostLetter(_ key: String) -> [String] {
+        let letters = Array(key)
+        guard letters.count >= 2, letters.count <= 6 else { return [] }
+        var out: [String] = []
+        for i in 0...letters.count {
+            for c in "abcdđeghiklmnopqrstuvxy" {
+                var w = letters
+                w.insert(c, at: i)
+                out.append(String(w))
+            }
+        }
         return out
     }
 

@@ -173,6 +173,25 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: "than thở", confidence: 70), "than thở", "no pair for either: left")
     }
 
+    /// A worn typeface loses a letter (`NA`, `NHĨA`, `HÓ`): the archive's syllable with one letter put back is weighed
+    /// like any other candidate, so a real syllable still needs a pair seen twice.
+    func testLetterLostFromAWornTypeface() {
+        var model = SyllablePairModel()
+        model.learn(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "xã hội chủ nghĩa Việt Nam", "PHÓ CHỦ TỊCH", "Phó Chủ tịch", "khác"])
+        let c = OCRCorrector(model: model, general: GeneralSyllables())
+        let cases: [(String, String, String)] = [
+            ("CỘNG HÒA XÃ HỘI CHỦ NHĨA VIỆT NA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "g and m put back"),
+            ("VIỆT NM", "VIỆT NM", "consonants only read as an abbreviation: left"),
+            ("HÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH", "p put back: phó chủ seen twice"),
+            ("khá tốt", "khá tốt", "a real syllable with no pair for the longer one: left"),
+        ]
+        for (read, want, why) in cases {
+            XCTAssertEqual(c.correct(line: read, confidence: 70), want, why)
+        }
+        XCTAssertTrue(OCRCorrector.lostLetter("na").contains("nam"))
+        XCTAssertEqual(OCRCorrector.lostLetter("a"), [], "too short to tell")
+    }
+
     /// A speck read as a lone marked `i` goes when unsure and no word of the archive; `ở`, `ý`, `ô` stay.
     func testSpeckReadAsALoneMarkedVowel() {
         var model = SyllablePairModel()
