@@ -161,7 +161,7 @@ extension Searcher {
             var found: [(word: String, frequency: Int)] = []
             try database.visitTerms(prefix: prefix) { term, frequency in
                 let s = String(term.dropFirst(prefix.count))
-                if !s.contains("_"), Self.editDistance(Array(s.unicodeScalars), typed, limit: 1, transpositions: true) == 1 {
+                if !s.contains("_"), EditDistance.levenshtein(Array(s.unicodeScalars), typed, limit: 1, transpositions: true) == 1 {
                     found.append((s, frequency))
                 }
                 return .next
@@ -206,7 +206,7 @@ extension Searcher {
         let maxDistance = word.count <= 4 ? 1 : 2
         var found: [(term: String, distance: Int, frequency: Int)] = []
         for entry in try currentVocabulary().folded(lengths: (word.count - maxDistance)...(word.count + maxDistance)) {
-            let d = Self.editDistance(entry.scalars, word, limit: maxDistance, transpositions: true)
+            let d = EditDistance.levenshtein(entry.scalars, word, limit: maxDistance, transpositions: true)
             if d <= maxDistance { found.append((entry.word, d, entry.frequency)) }
         }
         found.sort { a, b in

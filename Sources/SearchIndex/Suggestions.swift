@@ -32,7 +32,7 @@ extension Searcher {
                 let vocabulary = try currentVocabulary()
                 let lengths = (folded.count - maxDistance)...(folded.count + maxDistance)
                 for entry in vocabulary.accented(lengths: lengths) + vocabulary.folded(lengths: lengths) where entry.word != normalized {
-                    let d = Self.editDistance(entry.foldedScalars, folded, limit: maxDistance, transpositions: true)
+                    let d = EditDistance.levenshtein(entry.foldedScalars, folded, limit: maxDistance, transpositions: true)
                     guard d <= maxDistance else { continue }
                     if !entry.isFolded { accentedFolds.insert(String(String.UnicodeScalarView(entry.foldedScalars))) }
                     candidates.append((entry.word, entry.term, d, entry.frequency))
@@ -75,7 +75,7 @@ extension Searcher {
                     // holds it), estimated beyond: the count only orders common words.
                     let set = try enquire.matches(offset: 0, limit: 0, checkAtLeast: min(all, 1000))
                     if set.lowerBound > 0 {
-                        let marks = Self.editDistance(Array(c.word.unicodeScalars), typed, limit: 4)
+                        let marks = EditDistance.levenshtein(Array(c.word.unicodeScalars), typed, limit: 4)
                         ranked.append((c.word, c.distance, set.estimated, try paired(c.word), marks))
                     }
                 }
@@ -94,10 +94,6 @@ extension Searcher {
 
     /// At most so many candidate words are counted among visible documents per suggestion.
     static let maxSuggestionCandidates = 200
-
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int, transpositions: Bool = false) -> Int {
-        EditDistance.levenshtein(a, b, limit: limit, transpositions: transpositions)
-    }
 }
 
 /// The words of an index, read once per revision of the database: the folded words (`F` terms that start

@@ -1,6 +1,7 @@
 import Foundation
 import IndexSchema
 import Query
+import VietText
 import Xapian
 
 /// Words no document the role may see holds (`photo`, `giùm` added to a query): they do not sink it.
@@ -87,7 +88,7 @@ extension Searcher {
     func isSlipInContext(_ word: String, pairs: Set<String>, access: XapianQuery) throws -> Bool {
         let typed = Array(word.unicodeScalars)
         let near = try nearWords(word, access: access).filter {
-            Self.editDistance(Array($0.unicodeScalars), typed, limit: 1, transpositions: true) <= 1
+            EditDistance.levenshtein(Array($0.unicodeScalars), typed, limit: 1, transpositions: true) <= 1
         }
         guard !near.isEmpty else { return false }
         for p in pairs {

@@ -198,8 +198,8 @@ final class RelevanceTests: XCTestCase {
             ("hunng", "hung", true, 1), ("hunng", "phuong", true, 2), ("abc", "abc", true, 0),
         ]
         for (a, b, t, d) in table {
-            XCTAssertEqual(Searcher.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 2,
-                                                 transpositions: t), min(d, 3), "\(a) \(b)")
+            XCTAssertEqual(EditDistance.levenshtein(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 2,
+                                                    transpositions: t), min(d, 3), "\(a) \(b)")
         }
     }
 }
