@@ -14,8 +14,9 @@ import VietText
 ///   likely between its neighbours, or by Tesseract's own next choice for one of its symbols, or by the `m` a worn
 ///   typeface lets `vie` read as `n` (`năn` → `năm`), or by a letter it lost put back (`NHĨA` → `NGHĨA`), when
 ///   that makes a known syllable; a well-formed word (known or not) is replaced only when the replacement is seen
-///   beside its neighbours at least twice, and more often than the word itself; a word the archive never writes, rare in Vietnamese at large (`GeneralSyllables`) and
-///   read unsure, gives way to the syllable a mark or worn letter away that is far more frequent (`rùng` → `rừng`);
+///   beside its neighbours at least twice, and more often than the word itself; a word the archive never writes,
+///   rare in Vietnamese at large (`GeneralSyllables`) and read unsure, gives way to the syllable a mark or worn
+///   letter away that is far more frequent (`rùng` → `rừng`);
 ///
 /// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
 /// - punctuation that specks of a photocopy make: a lone mark read with little confidence (`‡`, `¬`, `¡`, `:`) is
@@ -273,8 +274,9 @@ public struct OCRCorrector: Sendable {
         if !known {
             generalCandidates = general.siblings(of: key) + alternatives.filter { general.isListed($0) }
         }
+        // Not the word itself in either tone placement. The archive's words that are no syllable (`UBND`, `Lắk`) stay
+        // candidates for a reading that is none either (`ÙBND`, `Läk`), weighed by `generalChoice` only.
         let canonical = VietNormalizer.normalize(key)
-        candidates.remove(key)
         candidates = candidates.filter { VietNormalizer.normalize($0) != canonical }
         generalCandidates = generalCandidates.filter { VietNormalizer.normalize($0) != canonical && SyllableShape.isWellFormed($0) }
         guard !candidates.isEmpty || !generalCandidates.isEmpty else { return core }
@@ -293,7 +295,7 @@ public struct OCRCorrector: Sendable {
             if beside > ownBeside, beside >= 2 { return Self.cased(best.key, like: core) }
         }
         guard !known, !wellFormed || word.confidence < trustAbove else { return core }
-        return generalChoice(core, key: key, wellFormed: wellFormed, among: candidates.union(generalCandidates),
+        return generalChoice(core, key: key, wellFormed: wellFormed, own: own, among: candidates.union(generalCandidates),
                              previous: previous, next: next) ?? core
     }
 
@@ -301,7 +303,8 @@ public struct OCRCorrector: Sendable {
     /// each letter or mark changed costing a factor `editCost` (`phạn` is `phạm`, one worn letter, not `phần`): any
     /// candidate for a word that is no syllable; for a syllable rare in Vietnamese (below `rareBelow`), one
     /// `generalMargin` times as frequent, in lower case or capitals (a capitalised syllable may be a name: `Lân`).
-    func generalChoice(_ core: String, key: String, wellFormed: Bool, among candidates: Set<String>,
+    /// `own` is the archive model's score of the word as read.
+    func generalChoice(_ core: String, key: String, wellFormed: Bool, own: Double, among candidates: Set<String>,
                        previous: String?, next: String?) -> String? {
         let letters = core.filter(\.isLetter)
         let capitalised = letters.first?.isUppercase == true && !(letters.count > 1 && letters.allSatisfy(\.isUppercase))
@@ -309,13 +312,15 @@ public struct OCRCorrector: Sendable {
         if wellFormed, capitalised || ownFrequency >= rareBelow { return nil }
         let read = Array(key.decomposedStringWithCanonicalMapping.unicodeScalars)
         var best: (key: String, score: Double)?
-        for c in candidates.sorted() where !wellFormed || general.frequency(c) >= generalMargin * ownFrequency {
+        for c in candidates.sorted() {
+            let frequency = general.frequency(c)
+            guard !wellFormed || frequency >= generalMargin * ownFrequency else { continue }
             let edits = EditDistance.levenshtein(read, Array(c.decomposedStringWithCanonicalMapping.unicodeScalars), limit: 4)
-            let s = model.score(c, previous: previous, next: next) + log(general.frequency(c)) - Double(edits) * log(editCost)
+            let s = model.score(c, previous: previous, next: next) + log(frequency) - Double(edits) * log(editCost)
             if s > (best?.score ?? -.infinity) { best = (c, s) }
         }
         guard let best else { return nil }
-        if wellFormed, best.score <= model.score(key, previous: previous, next: next) + log(ownFrequency) { return nil }
+        if wellFormed, best.score <= own + log(ownFrequency) { return nil }
         return Self.cased(best.key, like: core)
     }
 
