@@ -99,7 +99,10 @@ public final class PostgresCatalogue: ArchiveCatalogue, @unchecked Sendable {
     func write<T>(_ body: (PGConnection) throws -> T) throws -> T { try transaction("BEGIN", body) }
 
     /// Writers take row locks in whatever order their statements reach the rows, so two of them can deadlock
-    /// (SQLite's single writer cannot): the server aborts one, and it is run again from the start.
+    /// (SQLite's single writer cannot): the server aborts one, and it is run again from the start. So is a writer
+    /// refused a duplicate key (23505) when another wrote the same new row at the same moment: an insert's ON CONFLICT
+    /// covers one key, and the row's other unique key (a document's file and ordinal) meets the other writer's row
+    /// first; run again, the transaction finds the row there.
     private func transaction<T>(_ begin: String, _ body: (PGConnection) throws -> T) throws -> T {
         var attempt = 0
         while true {
@@ -113,8 +116,8 @@ public final class PostgresCatalogue: ArchiveCatalogue, @unchecked Sendable {
                         return result
                     } catch {
                         let state = c.lastState
-                        if c.isUsable { try? c.exec("ROLLBACK") }
-                        if ["40P01", "40001"].contains(state) && attempt < 5 { throw Retry() }
+                        if c.isUsable { _ = try? c.exec("ROLLBACK") }
+                        if ["40P01", "40001", "23505"].contains(state) && attempt < 5 { throw Retry() }
                         throw error
                     }
                 }

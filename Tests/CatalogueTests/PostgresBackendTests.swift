@@ -25,6 +25,26 @@ final class PostgresBackendTests: XCTestCase {
         XCTAssertEqual(try store.integrityProblems(full: true), [])
     }
 
+    /// Two workers recording the same new document at the same moment (a shared delivery): both succeed. The
+    /// second insert meets the first on the (file, ordinal) key, which its ON CONFLICT (id) does not cover; the
+    /// server refuses it as a duplicate, and the transaction run again finds the row there.
+    func testWorkersRecordingOneDocumentTogetherBothSucceed() throws {
+        let url = database.url
+        let stores = [try PostgresCatalogue(url: url), try PostgresCatalogue(url: url)]
+        let file = ArchiveFile(id: "H49.64.33.2012.015", title: "Hồ sơ thu hồi đất xã Ea Kao", access: .open)
+        try stores[0].upsert(file: file)
+        let failed = ErrorBox()
+        for ordinal in 1...30 {
+            let document = Document(fileID: file.id, ordinal: ordinal, path: "scans/\(ordinal).pdf", type: "Quyết định",
+                                    summary: "Về việc thu hồi đất của hộ ông Y Bih Niê", access: .open)
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                do { try stores[k].upsert(document: document) } catch { failed.add(error) }
+            }
+        }
+        XCTAssertEqual(failed.all.map { "\($0)" }, [])
+        XCTAssertEqual(try TestPostgres.psql(url, "SELECT count(*) FROM document").trimmingCharacters(in: .whitespacesAndNewlines), "30")
+    }
+
     func testADatabaseOfANewerHosoIsRefused() throws {
         _ = try PostgresCatalogue(url: database.url)
         try TestPostgres.psql(database.url, "INSERT INTO hoso_schema (version) VALUES (99)")
