@@ -124,6 +124,8 @@ public struct RecognitionOptions: Sendable {
     public var corrector: OCRCorrector? = OCRSwitches.isOn("correct") ? OCRCorrector(general: OCRSwitches.generalSyllables) : nil
     /// Heading columns found from gutters two or more lines share (ReadingOrder), not only from one line's gap.
     public var confirmedGutters = OCRSwitches.isOn("gutters")
+    /// Blocks of text-shaped ink Tesseract's page layout left out are recognised again on their own (UnreadInk).
+    public var secondLook = OCRSwitches.isOn("secondlook")
     public init() {}
 }
 
@@ -138,7 +140,7 @@ public struct RecognitionOptions: Sendable {
 /// `OCRRuntime.ensureSingleThreadedOpenMP()` first thing in `main` (it re-executes the process with
 /// the variable set), or be started with `OMP_THREAD_LIMIT=1`.
 public final class TesseractEngine {
-    private let api: OpaquePointer
+    let api: OpaquePointer
     private var osd: OpaquePointer?
     private var osdTried = false
     private let dataPath: String?
@@ -245,7 +247,8 @@ public final class TesseractEngine {
     }
 
     /// Recognises one page image: grey → dark borders whitened → deskew → upscale (below 150 dpi only)
-    /// → Tesseract (PSM 3 auto, its own Otsu binarisation, source resolution set) → if the mean
+    /// → Tesseract (PSM 3 auto, its own Otsu binarisation, source resolution set) → blocks of ink it left unread
+    /// read again on their own (UnreadInk) → if the mean
     /// confidence is below 80, orientation by OSD and a second reading of the turned page → reading
     /// order (heading columns kept apart) → NFC, boxes mapped back to the original image.
     public func recognize(_ image: PageImage) throws -> RecognizedPage {
@@ -394,46 +397,12 @@ public final class TesseractEngine {
         try Tess.call(failed) { hoso_tess_mean_text_conf(api, &mean, $0) }
         let meanConfidence = Double(mean)
 
-        struct RawWord {
-            var text: String; var box: ReadingOrder.Box; var confidence: Double
-            var choices: [[(text: String, confidence: Double)]] = []
-        }
-        var lines: [[RawWord]] = []
-        var iterator: OpaquePointer?
-        try Tess.call(failed) { hoso_tess_words_begin(api, &iterator, $0) }
-        if let it = iterator {
-            defer { hoso_tess_words_delete(it) }
-            let word = Int32(HOSO_TESS_RIL_WORD), textLine = Int32(HOSO_TESS_RIL_TEXTLINE)
-            func next() throws -> Bool {
-                var more: Int32 = 0
-                try Tess.call(failed) { hoso_tess_words_next(it, word, &more, $0) }
-                return more != 0
-            }
-            repeat {
-                var cText: UnsafeMutablePointer<CChar>?
-                try Tess.call(failed) { hoso_tess_words_text(it, word, &cText, $0) }
-                guard let cText else { continue }
-                let text = String(cString: cText).precomposedStringWithCanonicalMapping
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-                hoso_tess_free(cText)
-                if text.isEmpty { continue }
-                var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0, hasBox: Int32 = 0
-                try Tess.call(failed) { hoso_tess_words_box(it, word, &l, &t, &r, &b, &hasBox, $0) }
-                guard hasBox != 0 else { continue }
-                var confidence: Float = 0, begins: Int32 = 0
-                try Tess.call(failed) { hoso_tess_words_confidence(it, word, &confidence, $0) }
-                var raw = RawWord(text: text, box: .init(x0: Int(l), y0: Int(t), x1: Int(r), y1: Int(b)),
-                                  confidence: Double(confidence))
-                if let corrector = options.corrector, corrector.wantsChoices(text: text, confidence: raw.confidence) {
-                    raw.choices = try Tess.symbolChoices(it, failed)
-                }
-                try Tess.call(failed) { hoso_tess_words_begins(it, textLine, &begins, $0) }
-                if begins != 0 || lines.isEmpty {
-                    lines.append([raw])
-                } else {
-                    lines[lines.count - 1].append(raw)
-                }
-            } while try next()
+        var lines = try readLines(failed)
+        // 5a. Blocks of text-shaped ink the page layout left out, read again on their own.
+        if options.secondLook {
+            let found = try readUnread(work, lines: lines, failed)
+            lines = found.lines
+            if found.kept > 0 { steps.append("unread:\(found.kept)") }
         }
 
         // 6. Reading order, boxes back to the original page.
