@@ -113,10 +113,12 @@ public struct OCRCorrector: Sendable {
     }
 
     /// Two words read without the space between them (narrow table cells): split where a lower-case letter meets a
-    /// capital (`KhuÊban`, `EaMdróh`) or a digit (`phố5`), or, for a word that is no syllable, between two syllables
-    /// the archive writes side by side (`Đấtvườn`). Nil when the word is a syllable, an abbreviation or a name.
+    /// capital (`KhuÊban`, `EaMdróh`) or a digit (`phố5`, `tổdânphố5`), or, for a word that is no syllable, between
+    /// two syllables the archive writes side by side (`Đấtvườn`), else into two or three syllables common in
+    /// Vietnamese at large or written by the archive (`chủhộ`, `ĐẮKNÔNG`, `ởmà`: `syllableSplit`). Nil when the word
+    /// is a syllable, an abbreviation or a name.
     func gluedSplit(_ core: String) -> String? {
-        guard core.count >= 4, !SyllableShape.isWellFormed(core), model.count(core.lowercased()) == 0 else { return nil }
+        guard core.count >= 3, !SyllableShape.isWellFormed(core), model.count(core.lowercased()) == 0 else { return nil }
         let letters = Array(core)
         for i in 2..<letters.count {
             let a = letters[i - 1], b = letters[i]
@@ -125,17 +127,60 @@ public struct OCRCorrector: Sendable {
             if b.isUppercase, i + 1 < letters.count, letters[i + 1].isLowercase, SyllableShape.classify(left) != .malformed {
                 return left + " " + (gluedSplit(right) ?? right)   // `buônEaMdróh`: three words
             }
-            if b.isNumber, right.allSatisfy(\.isNumber), SyllableShape.isWellFormed(left) { return left + " " + right }
+            if b.isNumber, right.allSatisfy(\.isNumber) {
+                if SyllableShape.isWellFormed(left) { return left + " " + right }
+                if let words = syllableSplit(left) { return words + " " + right }
+            }
         }
         guard core.allSatisfy(\.isLetter) else { return nil }
         var best: (split: String, count: Int)?
-        for i in 2..<(letters.count - 1) {
+        for i in 2..<max(2, letters.count - 1) {
             let left = String(letters[..<i]), right = String(letters[i...])
             guard SyllableShape.isWellFormed(left), SyllableShape.isWellFormed(right) else { continue }
             let n = model.count(left.lowercased(), right.lowercased())
             if n > (best?.count ?? 0) { best = (left + " " + right, n) }
         }
-        return best?.split
+        return best?.split ?? syllableSplit(core)
+    }
+
+    /// Letters that are no syllable cut into the two or three syllables most likely in Vietnamese at large (their
+    /// frequencies multiplied), each a well-formed syllable listed there at `rareBelow` or more, or a word the archive
+    /// writes at least twice (`Đắk`, `Niê`, `Krông`), and cased as one word each (`Đất lúa`, `ĐẮK NÔNG`); nil when no
+    /// cut makes such words.
+    func syllableSplit(_ core: String) -> String? {
+        let letters = Array(core)
+        guard letters.count >= 3, letters.count <= 24, letters.allSatisfy(\.isLetter) else { return nil }
+        func weight(_ piece: ArraySlice<Character>) -> Double? {
+            let word = String(piece)
+            guard piece.dropFirst().allSatisfy(\.isLowercase) || piece.allSatisfy(\.isUppercase) else { return nil }
+            // A letter alone only when it is a common word by itself (`ở`, `ý`), not a name's `Y` or a stray `e`.
+            if piece.count == 1 { return general.frequency(word) >= 1e-3 ? general.frequency(word) : nil }
+            let f = SyllableShape.isWellFormed(word) ? general.frequency(word) : 0
+            if f >= rareBelow { return f }
+            return model.count(word.lowercased()) >= 2 ? rareBelow : nil
+        }
+        let allUpper = letters.allSatisfy(\.isUppercase)
+        let vowel = letters.map { "aeiouy".contains(VietNormalizer.fold(String($0)).lowercased()) }
+        var best: (words: [String], score: Double)?
+        func consider(_ cuts: [Int]) {
+            var words: [String] = [], score = 1.0, start = 0
+            for end in cuts + [letters.count] {
+                let piece = letters[start..<end]
+                // Every word has a vowel (`Kt` of the name `Ktla` is none), and no cut falls between two vowels: those
+                // are one syllable misread (`Tuơi`, `nguồn` read `nguôn`), not two.
+                guard vowel[start..<end].contains(true), start == 0 || !(vowel[start - 1] && vowel[start]) else { return }
+                // After the first word, lower case unless the whole was written in capitals.
+                if start > 0, !allUpper, piece.first?.isUppercase == true { return }
+                guard let w = weight(piece) else { return }
+                words.append(String(piece)); score *= w; start = end
+            }
+            if score > (best?.score ?? 0) { best = (words, score) }
+        }
+        for i in 1..<letters.count {
+            consider([i])
+            for j in (i + 1)..<max(i + 1, letters.count) { consider([i, j]) }
+        }
+        return best.map { $0.words.joined(separator: " ") }
     }
 
     /// `Œ` read for `CH` (`ŒỦ` → `CHỦ`): Vietnamese has no `œ`; the word is mended when that makes a syllable.

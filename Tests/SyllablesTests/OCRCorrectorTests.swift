@@ -211,14 +211,14 @@ final class OCRCorrectorTests: XCTestCase {
     func testGluedWordsAreSplit() {
         var model = SyllablePairModel()
         model.learn(["Đất vườn", "Đất lúa", "đất vườn tạp"])
-        let c = OCRCorrector(model: model)
+        let c = OCRCorrector(model: model, general: GeneralSyllables())
         let cases: [(String, String, String)] = [
             ("KhuÊban", "Khu Êban", "a capital after a lower-case letter"),
             ("buôn EaMdróh", "buôn Ea Mdróh", "a name's two parts"),
             ("|buônEaMdróh|", "buôn Ea Mdróh", "three words between a table's borders"),
             ("phố5", "phố 5", "a digit after a syllable"),
             ("Đấtvườn", "Đất vườn", "two syllables written side by side"),
-            ("Đấtngô", "Đấtngô", "a pair never seen: left"),
+            ("Đấtngô", "Đấtngô", "a pair never seen, and no Vietnamese at large to go by: left"),
             ("TP.HCM", "TP.HCM", "an abbreviation"),
             ("UBND", "UBND", "capitals"),
             ("12A", "12A", "a house number"),
@@ -226,6 +226,35 @@ final class OCRCorrectorTests: XCTestCase {
             ("nguyễn", "nguyễn", "a syllable"),
         ]
         for (read, want, why) in cases { XCTAssertEqual(c.correct(line: read, confidence: 70), want, why) }
+    }
+
+    /// Words glued in a table's narrow cells or a tight line, which the archive never writes side by side, are cut
+    /// into the syllables Vietnamese at large makes likeliest (names the archive writes count too); a misread
+    /// syllable, a name and an abbreviation stay whole.
+    func testGluedWordsAreCutIntoCommonSyllables() {
+        var model = SyllablePairModel()
+        model.learn(["Y Nguê Ktla", "buôn Ea Kao, huyện Krông Pắc, tỉnh Đắk Lắk", "KT. CHỦ TỊCH", "tỉnh Đắk Nông", "UBND huyện", "UBND tỉnh"])
+        let c = OCRCorrector(model: model, general: .builtin)
+        let cases: [(String, String, String)] = [
+            ("chủhộ", "chủ hộ", "two common syllables"),
+            ("Đấtlúa", "Đất lúa", "a capitalised word and a lower-case one"),
+            ("Đấtở", "Đất ở", "a one-letter word common by itself"),
+            ("tổdânphố5", "tổ dân phố 5", "three syllables and a number"),
+            ("ĐẮKNÔNG", "ĐẮK NÔNG", "capitals, a name the archive writes"),
+            ("UBNDHUYỆN", "UBND HUYỆN", "an abbreviation the archive writes"),
+            ("vớichính", "với chính", "running text"),
+            ("Ktla", "Ktla", "a name: `Kt` has no vowel"),
+            ("ỦYEA", "ỦYEA", "between two vowels, though both are words"),
+            ("Mdróh", "Mdróh", "a name"),
+            ("xyzt", "xyzt", "no syllables"),
+            ("YNguê", "YNguê", "a name's lone letter is no common word"),
+            ("icủa", "icủa", "a lone letter rarely a word by itself: a speck read `i`, not cut off as one"),
+        ]
+        for (read, want, why) in cases { XCTAssertEqual(c.correct(line: read, confidence: 70), want, why) }
+        // No cut between two vowels: one syllable misread (`Tuơi` for `Tươi`, `bàở`), mended or left, never cut.
+        for read in ["Tuơi", "bàở", "ngưồn"] {
+            XCTAssertFalse(c.correct(line: read, confidence: 70).contains(" "), read)
+        }
     }
 
     /// Every number is one token among the pairs: `năm 2012` and `năm 1988` are both `năm #`, so a `năn` before a
