@@ -74,7 +74,7 @@ public struct OCRCorrector: Sendable {
             let (lead, core, trail) = SyllablePairModel.core(of: out[i])
             guard !core.isEmpty else { continue }
             if isSpeckVowel(String(core), confidence: words[i].confidence) { out[i] = ""; continue }
-            if let parts = gluedSplit(String(core)) { out[i] = lead + parts + trail; continue }
+            if let parts = labelSplit(String(core)) ?? gluedSplit(String(core)) { out[i] = lead + parts + trail; continue }
             // The square metre's `²`, which `vie` reads as `?`: after an area (`320,0 m?`) or in a heading (`(m?)`).
             if core == "m", trail.hasPrefix("?"), lead == "(" || (i > 0 && out[i - 1].last?.isNumber == true) {
                 out[i] = lead + "m²" + trail.dropFirst()
@@ -141,6 +141,26 @@ public struct OCRCorrector: Sendable {
             if n > (best?.count ?? 0) { best = (left + " " + right, n) }
         }
         return best?.split ?? syllableSplit(core)
+    }
+
+    /// A word read with a `.` or `:` and no space before the next (`KT.GIÁMĐỐC`, `Số:79/UBND`, `NHÂN.DÂN`), when the
+    /// left part is a word the archive writes at least twice and the right part a syllable, a word the archive
+    /// writes, words glued (`gluedSplit`), or a number after a word numbers follow. An abbreviation's period and a
+    /// label's colon before a number stay, with the space put back (`KT. GIÁM ĐỐC`, `Số: 79/UBND`); between two
+    /// syllables the mark is a speck and becomes the space (`NHÂN DÂN`, `PHÓ CHỦ`). `TP.HCM` stays.
+    func labelSplit(_ core: String) -> String? {
+        guard let j = core.firstIndex(where: { $0 == "." || $0 == ":" }) else { return nil }
+        let left = String(core[..<j]), right = String(core[core.index(after: j)...]), mark = core[j]
+        guard (1...4).contains(left.count), left.allSatisfy(\.isLetter), let first = right.first,
+              model.count(left.lowercased()) >= 2 else { return nil }
+        if first.isNumber {
+            guard Self.numberWords.contains(left.lowercased()) else { return nil }
+            return left + (mark == ":" ? ": " : " ") + right
+        }
+        let label = SyllableShape.isWellFormed(left) ? left + " " : left + String(mark) + " "
+        guard first.isLetter, right.allSatisfy(\.isLetter) else { return nil }
+        if SyllableShape.isWellFormed(right) || model.count(right.lowercased()) >= 2 { return label + right }
+        return gluedSplit(right).map { label + $0 }
     }
 
     /// Letters that are no syllable cut into the two or three syllables most likely in Vietnamese at large (their

@@ -233,7 +233,9 @@ final class OCRCorrectorTests: XCTestCase {
     /// syllable, a name and an abbreviation stay whole.
     func testGluedWordsAreCutIntoCommonSyllables() {
         var model = SyllablePairModel()
-        model.learn(["Y Nguê Ktla", "buôn Ea Kao, huyện Krông Pắc, tỉnh Đắk Lắk", "KT. CHỦ TỊCH", "tỉnh Đắk Nông", "UBND huyện", "UBND tỉnh"])
+        model.learn(["Y Nguê Ktla", "buôn Ea Kao, huyện Krông Pắc, tỉnh Đắk Lắk", "KT. CHỦ TỊCH", "tỉnh Đắk Nông", "UBND huyện", "UBND tỉnh",
+                     "TM. ỦY BAN NHÂN DÂN", "TM. UBND", "KT. GIÁM ĐỐC", "Số: 12/QĐ", "Số: 13/QĐ", "TP. Buôn Ma Thuột", "TP. Tuy Hòa",
+                     "NHÂN DÂN", "PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "số 04", "số 05"])
         let c = OCRCorrector(model: model, general: .builtin)
         let cases: [(String, String, String)] = [
             ("chủhộ", "chủ hộ", "two common syllables"),
@@ -249,6 +251,14 @@ final class OCRCorrectorTests: XCTestCase {
             ("xyzt", "xyzt", "no syllables"),
             ("YNguê", "YNguê", "a name's lone letter is no common word"),
             ("icủa", "icủa", "a lone letter rarely a word by itself: a speck read `i`, not cut off as one"),
+            ("KT.GIÁMĐỐC", "KT. GIÁM ĐỐC", "an abbreviation's period without its space, words glued after it"),
+            ("TM.ỦY", "TM. ỦY", "an abbreviation and a syllable"),
+            ("Số:79/UBND", "Số: 79/UBND", "a label's colon before a number"),
+            ("TP.HCM", "TP.HCM", "an abbreviation's parts: no syllable after the period"),
+            ("NHÂN.DÂN", "NHÂN DÂN", "a speck between two syllables"),
+            ("PHÓ:CHỦ", "PHÓ CHỦ", "a speck read as a colon"),
+            ("số.04", "số 04", "a speck before a number"),
+            ("KT.79", "KT.79", "a number only after a word numbers follow (`Số`, `Điều`)"),
         ]
         for (read, want, why) in cases { XCTAssertEqual(c.correct(line: read, confidence: 70), want, why) }
         // No cut between two vowels: one syllable misread (`Tuơi` for `Tươi`, `bàở`), mended or left, never cut.
