@@ -18,6 +18,9 @@ import VietText
 ///   rare in Vietnamese at large (`GeneralSyllables`) and read unsure, gives way to the syllable a mark or worn
 ///   letter away that is far more frequent (`rùng` → `rừng`);
 ///
+/// - words read without the space between them are cut (`chủhộ` → `chủ hộ`, `tổdânphố5` → `tổ dân phố 5`,
+///   `KT.GIÁMĐỐC` → `KT. GIÁM ĐỐC`): at a capital or a digit after a lower-case letter, at an abbreviation's period,
+///   or into the syllables Vietnamese at large makes likeliest;
 /// - a table's border read as `|` is dropped, and the `_` beside it (`2_|Hồ` → `2 Hồ`);
 /// - punctuation that specks of a photocopy make: a lone mark read with little confidence (`‡`, `¬`, `¡`, `:`) is
 ///   dropped (its word becomes empty); a `.` `:` `_` `-` between two syllables is a space (`hợp.với` → `hợp với`);
