@@ -190,7 +190,7 @@ public struct OCRCorrector: Sendable {
             for end in cuts + [letters.count] {
                 let piece = letters[start..<end]
                 // Every word has a vowel (`Kt` of the name `Ktla` is none), and no cut falls between two vowels: those
-                // are one syllable misread (`Tuơi`, `nguồn` read `nguôn`), not two.
+                // are one syllable misread (`Tuơi` for `Tươi`, `ngưồn` for `nguồn`), not two.
                 guard vowel[start..<end].contains(true), start == 0 || !(vowel[start - 1] && vowel[start]) else { return }
                 // After the first word, lower case unless the whole was written in capitals.
                 if start > 0, !allUpper, piece.first?.isUppercase == true { return }
@@ -332,7 +332,18 @@ public struct OCRCorrector: Sendable {
         // The names of the Highlands lose their apostrophe (`HLinh` for `H'Linh`, `Mgar` for `M'gar`): put back when
         // the archive writes the name so, twice at least.
         if !wellFormed, !known, let named = Self.apostropheName(core), model.count(named.lowercased()) >= 2 { return named }
-        if !wellFormed, SyllableShape.classify(core) != .malformed { return core }   // names, abbreviations
+        if !wellFormed, SyllableShape.classify(core) != .malformed {   // names, abbreviations
+            // …or capitals that lost their vowel (`VIỆT NM`): an abbreviation the archive never writes, mended only on
+            // the evidence of its neighbours, seen three times at least.
+            if !known, core.count <= 3, core.allSatisfy(\.isUppercase) {
+                let beside = { (k: String) in (previous.map { self.model.count($0, k) } ?? 0) + (next.map { self.model.count(k, $0) } ?? 0) }
+                if let best = Self.lostLetter(key).filter({ SyllableShape.isWellFormed($0) && model.count($0) > 0 })
+                    .max(by: { (beside($0), $1) < (beside($1), $0) }), beside(best) >= 3 {
+                    return Self.cased(best, like: core)
+                }
+            }
+            return core
+        }
         var candidates = Set(model.siblings(of: key))
         let alternatives = Self.symbolAlternatives(word).map { $0.lowercased() } + Self.wornLetters(key)
         for k in alternatives where model.count(k) > 0 { candidates.insert(k) }
