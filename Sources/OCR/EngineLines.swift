@@ -64,10 +64,7 @@ extension TesseractEngine {
         let read = lines.flatMap { $0.map(\.box) }
         let regions = UnreadInk.regions(work, read: read)
         guard !regions.isEmpty else { return (lines, 0) }
-        func covered(_ w: ReadingOrder.Box) -> Bool {
-            let cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2
-            return read.contains { cx >= $0.x0 && cx < $0.x1 && cy >= $0.y0 && cy < $0.y1 }
-        }
+        func covered(_ w: ReadingOrder.Box) -> Bool { read.contains { UnreadInk.centreInside(w, $0) } }
         let k = 2.0
         // Tesseract's own page segmentation modes: 6 a single block, 7 a single line.
         let singleBlock: Int32 = 6, singleLine: Int32 = 7

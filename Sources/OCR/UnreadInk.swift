@@ -9,6 +9,12 @@ import Foundation
 enum UnreadInk {
     typealias Box = ReadingOrder.Box
 
+    /// Whether the centre of `c` lies inside `w`: a component or word counted as read by the word that holds it.
+    static func centreInside(_ c: Box, _ w: Box) -> Bool {
+        let cx = (c.x0 + c.x1) / 2, cy = (c.y0 + c.y1) / 2
+        return cx >= w.x0 && cx < w.x1 && cy >= w.y0 && cy < w.y1
+    }
+
     /// The blocks of unread glyphs on `grey` (8-bit, the image the engine read), largest first, each grown by a
     /// glyph's height on every side within the image. `read` are the boxes of the words recognised on it. Nil
     /// glyph height (fewer than `minimumReadGlyphs` glyphs inside read words) or no block: empty. Each block comes with
@@ -35,10 +41,6 @@ enum UnreadInk {
     /// The same from the page's components (pixel boxes of the binarised page).
     static func regions(components: [Box], read: [Box], width: Int, height: Int, minimumGlyphs: Int = 6, limit: Int = 6,
                         minimumReadGlyphs: Int = 20) -> [(Box, Double)] {
-        func centreInside(_ c: Box, _ w: Box) -> Bool {
-            let cx = (c.x0 + c.x1) / 2, cy = (c.y0 + c.y1) / 2
-            return cx >= w.x0 && cx < w.x1 && cy >= w.y0 && cy < w.y1
-        }
         // The words sorted by top, for the look-up of the components they cover.
         let words = read.sorted { $0.y0 < $1.y0 }
         let tallest = words.map { $0.y1 - $0.y0 }.max() ?? 0

@@ -336,7 +336,7 @@ public struct OCRCorrector: Sendable {
             // …or capitals that lost their vowel (`VIỆT NM`): an abbreviation the archive never writes, mended only on
             // the evidence of its neighbours, seen three times at least.
             if !known, core.count <= 3, core.allSatisfy(\.isUppercase) {
-                let beside = { (k: String) in (previous.map { self.model.count($0, k) } ?? 0) + (next.map { self.model.count(k, $0) } ?? 0) }
+                let beside = { (k: String) in self.seenBeside(k, previous: previous, next: next) }
                 if let best = Self.lostLetter(key).filter({ SyllableShape.isWellFormed($0) && model.count($0) > 0 })
                     .max(by: { (beside($0), $1) < (beside($1), $0) }), beside(best) >= 3 {
                     return Self.cased(best, like: core)
@@ -369,13 +369,17 @@ public struct OCRCorrector: Sendable {
             if !wellFormed { return Self.cased(best.key, like: core) }
             // A real syllable is only replaced on the evidence of its neighbours, seen twice at least: a pair seen once
             // in a small model turned `mười lăm` into `mươi lăm` and `ngay tại` into `ngày tại`.
-            let beside = (previous.map { model.count($0, best.key) } ?? 0) + (next.map { model.count(best.key, $0) } ?? 0)
-            let ownBeside = (previous.map { model.count($0, key) } ?? 0) + (next.map { model.count(key, $0) } ?? 0)
-            if beside > ownBeside, beside >= 2 { return Self.cased(best.key, like: core) }
+            let beside = seenBeside(best.key, previous: previous, next: next)
+            if beside > seenBeside(key, previous: previous, next: next), beside >= 2 { return Self.cased(best.key, like: core) }
         }
         guard !known, !wellFormed || word.confidence < trustAbove else { return core }
         return generalChoice(core, key: key, wellFormed: wellFormed, own: own, among: candidates.union(generalCandidates),
                              previous: previous, next: next) ?? core
+    }
+
+    /// How often the archive writes `key` after `previous` and before `next`, the two pairs added.
+    func seenBeside(_ key: String, previous: String?, next: String?) -> Int {
+        (previous.map { model.count($0, key) } ?? 0) + (next.map { model.count(key, $0) } ?? 0)
     }
 
     /// For a word the archive never writes, the candidate likeliest by Vietnamese at large and the archive's pairs,
