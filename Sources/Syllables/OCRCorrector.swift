@@ -76,7 +76,8 @@ public struct OCRCorrector: Sendable {
         for i in out.indices {
             let (lead, core, trail) = SyllablePairModel.core(of: out[i])
             guard !core.isEmpty else { continue }
-            if isSpeckVowel(String(core), confidence: words[i].confidence) { out[i] = ""; continue }
+            if isSpeckVowel(String(core), confidence: words[i].confidence)
+                || isSpeckConsonant(out[i], confidence: words[i].confidence, after: i > 0 ? out[i - 1] : nil) { out[i] = ""; continue }
             if let parts = labelSplit(String(core)) ?? gluedSplit(String(core)) { out[i] = lead + parts + trail; continue }
             // The square metre's `²`, which `vie` reads as `?`: after an area (`320,0 m?`) or in a heading (`(m?)`).
             if core == "m", trail.hasPrefix("?"), lead == "(" || (i > 0 && out[i - 1].last?.isNumber == true) {
@@ -93,7 +94,7 @@ public struct OCRCorrector: Sendable {
             }
             if fixed != core { out[i] = lead + fixed + trail }
         }
-        return out
+        return isSpeckLine(out, words) ? out.map { _ in "" } : out
     }
 
     /// A lone dash after a word, with a lower-case word or the line's end after it, whose box is not half as wide
@@ -114,6 +115,35 @@ public struct OCRCorrector: Sendable {
         guard core.count == 1, confidence < trustAbove else { return false }
         return VietNormalizer.fold(core).lowercased() == "i" && core.lowercased() != "i" && model.count(core.lowercased()) == 0
     }
+
+    /// A speck read as a lone lower-case consonant (`h`, `l`, `t`: a stroke of toner), unsure, with no punctuation:
+    /// no Vietnamese word is one consonant. `m` and `x` are (a unit, a form's tick), and so is any letter after a
+    /// number (`500 đ`, `8 h`).
+    func isSpeckConsonant(_ word: String, confidence: Double, after previous: String?) -> Bool {
+        guard word.count == 1, let c = word.first, Self.loneConsonants.contains(c), confidence < trustAbove else { return false }
+        return previous?.last?.isNumber != true
+    }
+
+    static let loneConsonants: Set<Character> = Set("bcdđfghjklnpqrstvwz")
+
+    /// A line of nothing but specks (`h`, `§ k`, `}`, `ñ`, `Ũ`: a photocopy's toner between the lines): marks, single
+    /// letters that are no Vietnamese word, and single marked vowels read with little confidence (a plain `a` may be
+    /// a list's item). A digit (a page's number) or any longer word makes it a line of text.
+    func isSpeckLine(_ texts: [String], _ words: [Word]) -> Bool {
+        var any = false
+        for (text, word) in zip(texts, words) where !text.isEmpty {
+            any = true
+            let core = SyllablePairModel.core(of: text).core
+            if core.isEmpty { continue }
+            guard core.count == 1, let c = core.first, c.isLetter else { return false }
+            let letter = VietNormalizer.fold(String(c)).lowercased()
+            if "aeiouy".contains(letter), letter == c.lowercased() || word.confidence >= Self.speckVowelBelow { return false }
+        }
+        return any
+    }
+
+    /// A lone marked vowel alone on its line read with less confidence than this is a speck.
+    static let speckVowelBelow = 50.0
 
     /// Two words read without the space between them (narrow table cells): split where a lower-case letter meets a
     /// capital (`KhuÊban`, `EaMdróh`) or a digit (`phố5`, `tổdânphố5`), or, for a word that is no syllable, between
@@ -244,7 +274,7 @@ public struct OCRCorrector: Sendable {
             }
             let confidence = i < confidences.count ? confidences[i] : 0
             // A lone mark read with little confidence: a speck.
-            if !w.contains(where: { $0.isLetter || $0.isNumber }) {
+            if !w.contains(where: SyllablePairModel.isWordCharacter) {
                 if w == "-" ? confidence < 60 : (w.allSatisfy { junk.contains($0) } && confidence < 80) { out[i] = "" }
                 // Marks that never stand alone in a document's text, however crisply a speck shows them.
                 if w.count <= 2, w.allSatisfy({ neverAlone.contains($0) }) { out[i] = "" }

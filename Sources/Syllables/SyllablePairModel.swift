@@ -66,11 +66,16 @@ public struct SyllablePairModel: Sendable {
 
     /// `word` split into the punctuation before it, its core and the punctuation after it.
     public static func core(of word: String) -> (lead: Substring, core: Substring, trail: Substring) {
-        let isCore = { (c: Character) in c.isLetter || c.isNumber }
-        guard let first = word.firstIndex(where: isCore), let last = word.lastIndex(where: isCore) else {
+        guard let first = word.firstIndex(where: isWordCharacter), let last = word.lastIndex(where: isWordCharacter) else {
             return (word[...], word[word.endIndex...], word[word.endIndex...])
         }
         return (word[..<first], word[first...last], word[word.index(after: last)...])
+    }
+
+    /// A letter or digit of a word. Not a spacing modifier such as `ˆ` (U+02C6), a letter to Unicode, which `vie`
+    /// reads for a speck above a line and Vietnamese never writes.
+    public static func isWordCharacter(_ c: Character) -> Bool {
+        c.isNumber || (c.isLetter && c.unicodeScalars.first?.properties.generalCategory != .modifierLetter)
     }
 
     public func count(_ syllable: String) -> Int { syllables[syllable] ?? 0 }

@@ -212,6 +212,36 @@ final class OCRCorrectorTests: XCTestCase {
         XCTAssertEqual(c.correct(line: [.init(text: "a", confidence: 40)]), ["a"], "no mark: an item's letter")
     }
 
+    /// Specks read as letters (cases from the bench's photocopied pages): a lone consonant read unsure in running text,
+    /// the modifier `ˆ` anywhere, and a line of nothing but such specks; units, list letters and page numbers stay.
+    func testSpecksReadAsLetters() {
+        let c = corrector()
+        let cases: [([(String, Double)], [String], String)] = [
+            ([("hỗ", 96), ("b", 60), ("trợ", 96)], ["hỗ", "", "trợ"], "a lone consonant inside a line"),
+            ([("hỗ", 96), ("b", 96), ("trợ", 96)], ["hỗ", "b", "trợ"], "read with confidence: kept"),
+            ([("320", 96), ("m", 60), ("đất", 96)], ["320", "m", "đất"], "a unit"),
+            ([("500.000", 96), ("đ", 60)], ["500.000", "đ"], "any letter after a number"),
+            ([("đánh", 96), ("x", 60), ("vào", 96)], ["đánh", "x", "vào"], "a form's tick"),
+            ([("b)", 60), ("Đất", 96), ("ở", 96)], ["b)", "Đất", "ở"], "a list's letter"),
+            ([("ˆ", 84), ("Gia", 96), ("Nghĩa,", 96)], ["", "Gia", "Nghĩa,"], "the modifier circumflex: never text"),
+            ([("được", 96), ("ˆ", 25)], ["được", ""], "at the line's end"),
+            ([("h", 32)], [""], "a line of one speck"),
+            ([("H", 20)], [""], "in capitals too"),
+            ([("§", 0), ("k", 36)], ["", ""], "marks and consonants"),
+            ([("}", 16)], [""], "a brace alone"),
+            ([("ñ", 40)], [""], "no Vietnamese letter"),
+            ([("Ũ", 32)], [""], "a marked vowel read unsure"),
+            ([("ở", 80)], ["ở"], "a marked vowel read sure: a word at a paragraph's end"),
+            ([("a", 40)], ["a"], "a plain vowel: a list's item"),
+            ([("2", 30)], ["2"], "a page's number"),
+            ([("l", 20), ("2", 60)], ["", "2"], "a digit makes it a line of text"),
+            ([("K", 40), ("ĐK", 60)], ["K", "ĐK"], "a longer word too"),
+        ]
+        for (words, want, why) in cases {
+            XCTAssertEqual(c.correct(line: words.map { OCRCorrector.Word(text: $0.0, confidence: $0.1) }), want, why)
+        }
+    }
+
     /// Two words read without their space are split: at a capital or a digit after a lower-case letter, or between
     /// two syllables the archive writes side by side; syllables, abbreviations and numbers with letters stay whole.
     func testGluedWordsAreSplit() {
