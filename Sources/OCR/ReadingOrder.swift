@@ -32,7 +32,7 @@ enum ReadingOrder {
     ///   - confirmedGap: the smallest such gap when two or more rows share it (default: `columnGap`).
     ///   - lineSlack: the largest vertical gap between two rows of one band (given the row height).
     ///   - ignorable: items that neither close nor narrow a gap (a speck read as `—` or `.` in a heading's gutter);
-    ///     they are still read, on the side of the gutter their box lies.
+    ///     they are still read, on the side of the gutter their box lies. A row of them only joins any band.
     static func arrange(_ lines: [[Box]], columnGap: (Int) -> Int, confirmedGap: ((Int) -> Int)? = nil,
                         lineSlack: (Int) -> Int, ignorable: (_ line: Int, _ item: Int) -> Bool = { _, _ in false }) -> [Piece] {
         func confirmed(_ h: Int) -> Int { confirmedGap?(h) ?? columnGap(h) }
@@ -45,7 +45,8 @@ enum ReadingOrder {
             /// a narrow gutter): what lets it join a band its neighbours confirm.
             var split: (lo: Int, hi: Int)?
             var table = false
-            var height: Int { ext.y1 - ext.y0 }
+            /// The middle height of its words: a tall box (a word glued to a streak) does not make the row tall.
+            var height = 0
         }
         func box(_ r: Ref) -> Box { lines[r.line][r.item] }
         func extent(_ boxes: [Box]) -> Box? {
@@ -54,13 +55,18 @@ enum ReadingOrder {
             return e
         }
 
-        // 1. Rows: consecutive lines at the same height that do not overlap across are one row.
+        // 1. Rows: consecutive lines at the same height that do not overlap across are one row. A line of nothing but
+        //    specks (a seal read as one tall `` ` ``) is a row of its own: it would take lines beside it into one row.
         var rows: [Row] = []
         var lastExt: Box?
+        var specksOnly = false
         for (j, items) in lines.enumerated() {
-            guard let e = extent(items) else { continue }
+            // A line's place is where its words are, not its specks (a speck far out in a gutter, a tall streak).
+            let solid = items.indices.filter { !ignorable(j, $0) }.map { items[$0] }
+            guard let e = extent(solid.isEmpty ? items : solid) else { continue }
             let refs = items.indices.map { Ref(line: j, item: $0) }
-            if let p = lastExt, var row = rows.last {
+            defer { specksOnly = solid.isEmpty }
+            if let p = lastExt, var row = rows.last, !specksOnly, !solid.isEmpty {
                 let overlap = min(p.y1, e.y1) - max(p.y0, e.y0)
                 let disjoint = e.x0 >= row.ext.x1 || e.x1 <= row.ext.x0
                 if overlap * 2 >= min(p.y1 - p.y0, e.y1 - e.y0), disjoint, overlap > 0 {
@@ -77,8 +83,10 @@ enum ReadingOrder {
         // 2. Each row's words left to right and its wide gaps.
         for k in rows.indices {
             rows[k].refs.sort { box($0).x0 < box($1).x0 }
-            let minGap = max(1, min(confirmed(rows[k].height), columnGap(rows[k].height)))
             let solid = rows[k].refs.filter { !ignorable($0.line, $0.item) }
+            let heights = (solid.isEmpty ? rows[k].refs : solid).map { box($0).y1 - box($0).y0 }.sorted()
+            rows[k].height = heights.isEmpty ? rows[k].ext.y1 - rows[k].ext.y0 : heights[heights.count / 2]
+            let minGap = max(1, min(confirmed(rows[k].height), columnGap(rows[k].height)))
             guard let firstSolid = solid.first else { continue }
             var reach = box(firstSolid).x1
             var gaps: [(lo: Int, hi: Int)] = [], spaces: [(lo: Int, hi: Int)] = []
@@ -112,6 +120,8 @@ enum ReadingOrder {
             var sides: [Int: Bool] = [:]
             func admit(_ k: Int) -> Bool {
                 guard !used[k], !rows[k].table else { return false }
+                // A row of nothing but specks (a photocopy's toner between two heading rows) neither parts nor closes.
+                if rows[k].refs.allSatisfy({ ignorable($0.line, $0.item) }) { return true }
                 let minWidth = max(1, confirmed(rows[k].height) / 2)
                 if let best = rows[k].gaps.map({ (lo: max($0.lo, lo), hi: min($0.hi, hi)) }).max(by: { $0.hi - $0.lo < $1.hi - $1.lo }),
                    best.hi - best.lo >= minWidth, !crosses(k, best.lo, best.hi) {
@@ -155,7 +165,7 @@ enum ReadingOrder {
             var chosen: Band?
             for g in rows[i].gaps {
                 let band = grow(i, g, used: used)
-                let wideAlone = g.hi - g.lo >= columnGap(rows[i].height)
+                let wideAlone = g.hi - g.lo >= columnGap(rows[i].ext.y1 - rows[i].ext.y0)
                 guard band.gapped >= 2 || wideAlone else { continue }
                 if chosen == nil || band.gapped > chosen!.gapped
                     || (band.gapped == chosen!.gapped && band.hi - band.lo > chosen!.hi - chosen!.lo) {

@@ -405,14 +405,19 @@ public final class TesseractEngine {
             if found.kept > 0 { steps.append("unread:\(found.kept)") }
         }
 
-        // 6. Reading order, boxes back to the original page.
+        // 6. Reading order, boxes back to the original page. The words the corrector drops from the engine's lines
+        //    (specks, a photocopy's streak read as `h` or `‡` on every line) neither close nor narrow a gutter.
+        let dropped = options.corrector.map { corrector in
+            lines.map { line in corrector.correct(line: line.map(Self.correctorWord)).map(\.isEmpty) }
+        }
         let pieces = ReadingOrder.arrange(lines.map { $0.map(\.box) },
                                           columnGap: { h in max(3 * h, 12) },
                                           confirmedGap: options.confirmedGutters ? { h in max(h * 6 / 5, 10) } : nil,
                                           lineSlack: { h in 2 * h + 4 },
                                           ignorable: { j, i in
-                                              // Inside a line only: a line's first dash is a list's bullet.
-                                              i > 0 && i < lines[j].count - 1 && Self.isSpeck(lines[j][i].text, confidence: lines[j][i].confidence)
+                                              // Uncorrected, inside a line only: a line's first dash is a list's bullet.
+                                              dropped?[j][i] ?? (i > 0 && i < lines[j].count - 1
+                                                  && Self.isSpeck(lines[j][i].text, confidence: lines[j][i].confidence))
                                           })
         // 7. Vietnamese correction within each output line; the recognised text is kept beside it.
         var words: [RecognizedWord] = []
@@ -421,10 +426,7 @@ public final class TesseractEngine {
         let (ow, oh) = originalSize
         for piece in pieces {
             let raw = piece.items.map { lines[piece.line][$0] }
-            let texts = options.corrector?.correct(line: raw.map {
-                OCRCorrector.Word(text: $0.text, confidence: $0.confidence, choices: $0.choices.map { $0.map(\.text) },
-                                  width: $0.box.x1 - $0.box.x0, height: $0.box.y1 - $0.box.y0)
-            }) ?? raw.map(\.text)
+            let texts = options.corrector?.correct(line: raw.map(Self.correctorWord)) ?? raw.map(\.text)
             for (w, text) in zip(raw, texts) where !text.isEmpty {
                 let box = transform.boxToOriginal(w.box, width: ow, height: oh)
                 words.append(RecognizedWord(text: text, x: box.x0, y: box.y0, width: box.x1 - box.x0,
@@ -443,6 +445,12 @@ public final class TesseractEngine {
             page.preprocessing.append("corrected:\(changed)")
         }
         return page
+    }
+
+    /// A recognised word as the corrector weighs it: text, confidence, Tesseract's alternatives, box size.
+    static func correctorWord(_ w: EngineWord) -> OCRCorrector.Word {
+        OCRCorrector.Word(text: w.text, confidence: w.confidence, choices: w.choices.map { $0.map(\.text) },
+                          width: w.box.x1 - w.box.x0, height: w.box.y1 - w.box.y0)
     }
 
     /// A word that is only punctuation read with little confidence: a speck (often in a heading's gutter), which must

@@ -72,12 +72,14 @@ public struct OCRCorrector: Sendable {
             Self.isSpeckDash(words[i], between: i > 0 ? words[i - 1].text : nil, and: i + 1 < words.count ? words[i + 1].text : nil) ? "" :
                 Self.ligatureFixed(VietNormalizer.nfc(words[i].text).replacingOccurrences(of: "Ð", with: "Đ").replacingOccurrences(of: "ð", with: "đ"))
         }
-        var out = Self.punctuationFixed(texts, confidences: words.map(\.confidence))
+        // Specks read as lone letters go before the punctuation is weighed (`gốc. ị`: the period ends a sentence).
+        var out = texts
+        for i in out.indices where isSpeckLetter(out[i], confidence: words[i].confidence, after: i > 0 ? out[i - 1] : nil) { out[i] = "" }
+        out = Self.punctuationFixed(out, confidences: words.map(\.confidence))
         for i in out.indices {
             let (lead, core, trail) = SyllablePairModel.core(of: out[i])
             guard !core.isEmpty else { continue }
-            if isSpeckVowel(String(core), confidence: words[i].confidence)
-                || isSpeckConsonant(out[i], confidence: words[i].confidence, after: i > 0 ? out[i - 1] : nil) { out[i] = ""; continue }
+            if isSpeckLetter(out[i], confidence: words[i].confidence, after: i > 0 ? out[i - 1] : nil) { out[i] = ""; continue }
             if let parts = labelSplit(String(core)) ?? gluedSplit(String(core)) { out[i] = lead + parts + trail; continue }
             // The square metre's `²`, which `vie` reads as `?`: after an area (`320,0 m?`) or in a heading (`(m?)`).
             if core == "m", trail.hasPrefix("?"), lead == "(" || (i > 0 && out[i - 1].last?.isNumber == true) {
@@ -114,6 +116,13 @@ public struct OCRCorrector: Sendable {
     func isSpeckVowel(_ core: String, confidence: Double) -> Bool {
         guard core.count == 1, confidence < trustAbove else { return false }
         return VietNormalizer.fold(core).lowercased() == "i" && core.lowercased() != "i" && model.count(core.lowercased()) == 0
+    }
+
+    /// A speck read as a lone letter, with its punctuation: a marked `i` (`isSpeckVowel`) or a consonant (`isSpeckConsonant`).
+    func isSpeckLetter(_ word: String, confidence: Double, after previous: String?) -> Bool {
+        let core = SyllablePairModel.core(of: word).core
+        return !core.isEmpty && (isSpeckVowel(String(core), confidence: confidence)
+            || isSpeckConsonant(word, confidence: confidence, after: previous))
     }
 
     /// A speck read as a lone lower-case consonant (`h`, `l`, `t`: a stroke of toner), unsure, with no punctuation:

@@ -128,6 +128,53 @@ final class ReadingOrderTests: XCTestCase {
         XCTAssertFalse(TesseractEngine.isSpeck("Số:", confidence: 20))
     }
 
+    /// A photocopy's streak down a heading's gutter, read as a speck on every line (`:`, `` ` ``, `ị`, `h`) and as
+    /// lines of its own (`Ị +`, `— ,`, `‡`), and a word's box made tall by it (`NAM`): the heading is still read left column
+    /// first (boxes from the bench's photocopied page H99.01.02.2027.001.56, page 2, with a narrower gutter in the
+    /// second row and a fourth line on the left; `*`: dropped by the corrector).
+    func testSpecksOfAStreakDoNotPartTheHeading() {
+        let page = [
+            "Ị*@521,132,525,147 +*@654,142,661,150",
+            "HUYỆN@101,148,209,184 ỦY@215,139,253,188 EA@268,146,306,182 H'LEO@311,154,410,178 :*@521,148,525,156 '*@697,143,702,147 Mẫu@803,149,870,178 số@878,152,907,178 02/ĐK@918,152,1008,182",
+            "—*@380,189,700,193 ,*@820,190,824,194",
+            "BAN@145,195,212,219 TỔ@221,185,264,219 CHỨC@275,188,366,219 `*@400,185,411,226 CỘNG@450,188,542,225 HÒA@551,188,624,224 XÃ@633,188,679,227 HỘI@688,188,749,224" +
+                " CHỦ@758,186,826,219 NGHĨA@836,188,945,229 VIỆT@953,181,1028,233 NAM@1038,150,1108,233",
+            "Số:@143,232,183,259 187/BTC-HU@196,226,369,262 ',*@520,228,579,267 Độc@687,232,745,265 lập@754,234,802,266",
+            ",*@365,281,370,286 ị*@521,269,526,308 Ea@635,275,673,299 H'leo,@681,274,761,303 ngày@771,274,841,307",
+            "V/v@150,312,200,340 giao@210,312,260,340 h*@520,312,526,351 (Bản@832,312,898,349 số@908,312,941,340 3)@947,315,975,342",
+            "‡*@521,350,526,365",
+            "THÔNG@518,385,661,425 BÁO@669,364,742,421",
+        ].map { line in line.split(separator: " ").map { word -> (String, Box) in
+            let parts = word.split(separator: "@"), n = parts[1].split(separator: ",").map { Int($0)! }
+            return (String(parts[0]), Box(x0: n[0], y0: n[1], x1: n[2], y1: n[3]))
+        } }
+        func read(_ specks: Bool) -> [String] {
+            ReadingOrder.arrange(page.map { $0.map(\.1) }, columnGap: { max(3 * $0, 12) }, confirmedGap: { max($0 * 6 / 5, 10) },
+                                 lineSlack: { 2 * $0 + 4 }, ignorable: { specks && page[$0][$1].0.hasSuffix("*") })
+                .map { piece in piece.items.map { page[piece.line][$0].0 }.filter { !$0.hasSuffix("*") }.joined(separator: " ") }
+                .filter { !$0.isEmpty }
+        }
+        XCTAssertEqual(read(true), ["HUYỆN ỦY EA H'LEO", "BAN TỔ CHỨC", "Số: 187/BTC-HU", "V/v giao", "Mẫu số 02/ĐK",
+                                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                    "Độc lập", "Ea H'leo, ngày", "(Bản số 3)", "THÔNG BÁO"])
+        XCTAssertNotEqual(read(false), read(true), "the specks taken for words part the heading row by row")
+    }
+
+    /// A seal over the signature read as one tall speck (`` ` ``, a line of its own beside the recipients' list): it
+    /// takes no line into its row (sample delivery H49.64.33.2016.003.2, page 2).
+    func testASealReadAsOneSpeckTakesNoLineIntoItsRow() {
+        let lines = [[Box(x0: 375, y0: 272, x1: 466, y1: 312), Box(x0: 482, y0: 273, x1: 629, y1: 323)],   // Nơi nhận:
+                     [Box(x0: 1621, y0: 279, x1: 1737, y1: 365), Box(x0: 1772, y0: 281, x1: 1909, y1: 349)], // CHỦ TỊCH
+                     [Box(x0: 1374, y0: 292, x1: 1741, y1: 451)],                                              // `
+                     [Box(x0: 376, y0: 353, x1: 389, y1: 357), Box(x0: 403, y0: 333, x1: 658, y1: 378)],     // - Như Điều 2;
+                     [Box(x0: 374, y0: 451, x1: 387, y1: 473), Box(x0: 401, y0: 451, x1: 662, y1: 493)],     // - Lưu: VT, NV.
+                     [Box(x0: 1568, y0: 716, x1: 1970, y1: 766)]]                                              // Lê Minh Tuấn
+        let order = ReadingOrder.arrange(lines, columnGap: { max(3 * $0, 12) }, confirmedGap: { max($0 * 6 / 5, 10) },
+                                         lineSlack: { 2 * $0 + 4 }, ignorable: { line, _ in line == 2 })
+            .map(\.line).filter { $0 != 2 }
+        XCTAssertEqual(order, [0, 3, 4, 1, 5])
+    }
+
     func testTransformRoundTrip() {
         let w = 1000, h = 600
         // Forward maps matching Transform.Step semantics.

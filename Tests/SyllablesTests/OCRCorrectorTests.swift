@@ -225,6 +225,8 @@ final class OCRCorrectorTests: XCTestCase {
             ([("b)", 60), ("Đất", 96), ("ở", 96)], ["b)", "Đất", "ở"], "a list's letter"),
             ([("ˆ", 84), ("Gia", 96), ("Nghĩa,", 96)], ["", "Gia", "Nghĩa,"], "the modifier circumflex: never text"),
             ([("được", 96), ("ˆ", 25)], ["được", ""], "at the line's end"),
+            ([("Hồ", 95), ("sơ", 96), ("gốc.", 96), ("ị", 15)], ["Hồ", "sơ", "gốc.", ""], "a speck after a sentence's period: it stays"),
+            ([("gốc.", 96), ("h", 40), ("Thực", 96)], ["gốc.", "", "Thực"], "a consonant speck too"),
             ([("h", 32)], [""], "a line of one speck"),
             ([("H", 20)], [""], "in capitals too"),
             ([("§", 0), ("k", 36)], ["", ""], "marks and consonants"),
