@@ -8,8 +8,8 @@ import Foundation
 /// way. Tesseract's page segmentation often puts both columns on one text line ("ỦY BAN NHÂN DÂN CỘNG
 /// HÒA XÃ HỘI …"), or gives them as separate lines in turn, which breaks phrase search.
 ///
-/// The columns are found from the page's own word boxes, not from positions: lines side by side at the same
-/// height are taken as one row; a row's gaps between words that are wide for its height are candidate gutters;
+/// The columns are found from the page's own word boxes, not from positions: lines, taken top to bottom whatever
+/// order the engine gave them in, side by side at the same height are one row; a row's gaps between words that are wide for its height are candidate gutters;
 /// a gutter that stays open down a run of vertically adjacent rows (each row either has a gap there or lies
 /// wholly on one side of it) is a column boundary, and that run (a band) is read left column first, then the
 /// right one. A run of one row needs a wider gap (`columnGap`) than a gutter two or more rows confirm
@@ -55,15 +55,24 @@ enum ReadingOrder {
             return e
         }
 
-        // 1. Rows: consecutive lines at the same height that do not overlap across are one row. A line of nothing but
+        // 1. Rows: lines next to each other at the same height that do not overlap across are one row. A line of nothing but
         //    specks (a seal read as one tall `` ` ``) is a row of its own: it would take lines beside it into one row.
         var rows: [Row] = []
         var lastExt: Box?
         var specksOnly = false
-        for (j, items) in lines.enumerated() {
-            // A line's place is where its words are, not its specks (a speck far out in a gutter, a tall streak).
-            let solid = items.indices.filter { !ignorable(j, $0) }.map { items[$0] }
-            guard let e = extent(solid.isEmpty ? items : solid) else { continue }
+        // A line's place is where its words are, not its specks (a speck far out in a gutter, a tall streak).
+        let places = lines.indices.map { j in
+            let solid = lines[j].indices.filter { !ignorable(j, $0) }.map { lines[j][$0] }
+            return (solid: solid, ext: extent(solid.isEmpty ? lines[j] : solid))
+        }
+        // Top to bottom: Tesseract may give a heading's right column as a block before the left one.
+        let order = lines.indices.sorted { a, b in
+            let ya = places[a].ext.map { $0.y0 + $0.y1 } ?? 0, yb = places[b].ext.map { $0.y0 + $0.y1 } ?? 0
+            return ya != yb ? ya < yb : a < b
+        }
+        for j in order {
+            let items = lines[j], solid = places[j].solid
+            guard let e = places[j].ext else { continue }
             let refs = items.indices.map { Ref(line: j, item: $0) }
             defer { specksOnly = solid.isEmpty }
             if let p = lastExt, var row = rows.last, !specksOnly, !solid.isEmpty {
