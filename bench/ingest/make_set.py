@@ -3,7 +3,8 @@
 
     /usr/bin/python3 bench/ingest/make_set.py OUT [DOCS] [SEED] [LONG]
 
-Needs Pillow and the fonts the pages are set in (Debian: python3-pil fonts-noto-core fonts-dejavu-core).
+Needs Pillow and the fonts the pages are set in (Debian: python3-pil fonts-noto-core fonts-dejavu-core
+fonts-liberation2).
 
 OUT/ocr/     ho_so.csv, tai_lieu.csv, scans/<id>.pdf: the pages with NO text layer (hoso must recognise them)
 OUT/layer/   the same pages with a good contractor's layer (the true words in their boxes)

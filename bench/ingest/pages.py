@@ -19,8 +19,9 @@ import content  # noqa: E402
 
 SERIF = {"r": "NotoSerif-Regular.ttf", "b": "NotoSerif-Bold.ttf", "i": "NotoSerif-Italic.ttf"}
 SANS = {"r": "NotoSans-Regular.ttf", "b": "NotoSans-Bold.ttf", "i": "NotoSans-Italic.ttf"}
-TYPE = {"r": "../../dejavu/DejaVuSerif.ttf", "b": "../../dejavu/DejaVuSerif-Bold.ttf",
-        "i": "../../dejavu/DejaVuSerif-Italic.ttf"}
+# A typewriter's face is monospaced, every letter drawn to fit its cell: Liberation Mono has Courier's metrics.
+TYPE = {"r": "../liberation2/LiberationMono-Regular.ttf", "b": "../liberation2/LiberationMono-Bold.ttf",
+        "i": "../liberation2/LiberationMono-Italic.ttf"}
 RED = (200, 36, 44)
 _fonts = {}
 
