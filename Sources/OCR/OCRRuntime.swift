@@ -38,7 +38,7 @@ public enum OCRRuntime {
 }
 
 /// Recognition steps switched off for a whole process by `HOSO_OCR_OFF` (a comma-separated list: `sizing`, `crop`,
-/// `blank`, `despeckle`, `correct`, `general`, `gutters`, `secondlook`, `lineimages`, `openmp`, …), so that a bench can measure what each step brings with the same build.
+/// `blank`, `despeckle`, `correct`, `general`, `gutters`, `secondlook`, `numbers`, `lineimages`, `openmp`, …), so that a bench can measure what each step brings with the same build.
 public enum OCRSwitches {
     public static let off: Set<String> = Set((ProcessInfo.processInfo.environment["HOSO_OCR_OFF"] ?? "")
         .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })

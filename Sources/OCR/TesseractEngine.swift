@@ -126,6 +126,8 @@ public struct RecognitionOptions: Sendable {
     public var confirmedGutters = OCRSwitches.isOn("gutters")
     /// Blocks of text-shaped ink Tesseract's page layout left out are recognised again on their own (UnreadInk).
     public var secondLook = OCRSwitches.isOn("secondlook")
+    /// Numbers read with marks no number has (a form's handwritten cells) are read again as digits only.
+    public var rereadNumbers = OCRSwitches.isOn("numbers")
     public init() {}
 }
 
@@ -403,6 +405,13 @@ public final class TesseractEngine {
             let found = try readUnread(work, lines: lines, failed)
             lines = found.lines
             if found.kept > 0 { steps.append("unread:\(found.kept)") }
+        }
+
+        // 5b. Handwritten numbers read as marks, read again as digits.
+        if options.rereadNumbers {
+            let found = try readNumbers(work, lines: lines, failed)
+            lines = found.lines
+            if found.kept > 0 { steps.append("numbers:\(found.kept)") }
         }
 
         // 6. Reading order, boxes back to the original page. The words the corrector drops from the engine's lines
