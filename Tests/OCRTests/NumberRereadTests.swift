@@ -34,11 +34,7 @@ final class NumberRereadTests: XCTestCase {
     func testAHandwrittenAreaIsReadAgainAsDigits() throws {
         let url = Bundle.module.url(forResource: "form_hand_numbers", withExtension: "pdf", subdirectory: "Fixtures")!
         guard case .image(let image) = try ScanReader(reocr: true).page(1, of: url) else { return XCTFail("expected an image") }
-        var options = RecognitionOptions()
-        options.rereadNumbers = false
-        let first = try TesseractEngine(options: options).recognize(image)
-        options.rereadNumbers = true
-        let second = try TesseractEngine(options: options).recognize(image)
+        let (first, second) = try recognized(image, without: \.rereadNumbers)
         XCTAssertTrue(first.text.contains("Nguyễn Xuân Khánh 643 62 369f,2"), first.text)
         XCTAssertTrue(second.text.contains("Nguyễn Xuân Khánh 643 62 3691,2"), second.text)
         XCTAssertTrue(second.preprocessing.contains { $0.hasPrefix("numbers:") }, "\(second.preprocessing)")

@@ -59,11 +59,7 @@ final class UnreadInkTests: XCTestCase {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("samples/batch/scans/H54.55.12.2012.031/H54.55.12.2012.031.3.pdf")
         guard case .image(let image) = try ScanReader(reocr: true).page(1, of: url) else { return XCTFail("expected an image") }
-        var options = RecognitionOptions()
-        options.secondLook = false
-        let first = try TesseractEngine(options: options).recognize(image)
-        options.secondLook = true
-        let second = try TesseractEngine(options: options).recognize(image)
+        let (first, second) = try recognized(image, without: \.secondLook)
         XCTAssertFalse(first.text.contains("Lê Văn Hòa"), first.text)
         XCTAssertTrue(second.text.split(separator: "\n").contains("Lê Văn Hòa"), second.text)
         XCTAssertTrue(second.preprocessing.contains("unread:1"), "\(second.preprocessing)")
