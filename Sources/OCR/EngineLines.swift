@@ -13,6 +13,12 @@ struct EngineWord {
 }
 
 extension TesseractEngine {
+    /// A recognised word as the corrector weighs it: text, confidence, Tesseract's alternatives, box size.
+    static func correctorWord(_ w: EngineWord) -> OCRCorrector.Word {
+        OCRCorrector.Word(text: w.text, confidence: w.confidence, choices: w.choices.map { $0.map(\.text) },
+                          width: w.box.x1 - w.box.x0, height: w.box.y1 - w.box.y0)
+    }
+
     /// The words of the last recognition, in Tesseract's lines and order.
     func readLines(_ failed: String) throws -> [[EngineWord]] {
         var lines: [[EngineWord]] = []

@@ -9,11 +9,11 @@ import Foundation
 /// HÒA XÃ HỘI …"), or gives them as separate lines in turn, which breaks phrase search.
 ///
 /// The columns are found from the page's own word boxes, not from positions: lines, taken top to bottom whatever
-/// order the engine gave them in, side by side at the same height are one row; a row's gaps between words that are wide for its height are candidate gutters;
-/// a gutter that stays open down a run of vertically adjacent rows (each row either has a gap there or lies
-/// wholly on one side of it) is a column boundary, and that run (a band) is read left column first, then the
-/// right one. A run of one row needs a wider gap (`columnGap`) than a gutter two or more rows confirm
-/// (`confirmedGap`). Rows with three or more wide gaps are table rows, read as they are.
+/// order the engine gave them in, side by side at the same height are one row; a row's gaps between words that are
+/// wide for its height are candidate gutters; a gutter that stays open down a run of vertically adjacent rows (each
+/// row either has a gap there or lies wholly on one side of it) is a column boundary, and that run (a band) is read
+/// left column first, then the right one. A run of one row needs a wider gap (`columnGap`) than a gutter two or more
+/// rows confirm (`confirmedGap`). Rows with three or more wide gaps are table rows, read as they are.
 enum ReadingOrder {
     struct Box: Equatable {
         var x0: Int, y0: Int, x1: Int, y1: Int
@@ -55,11 +55,11 @@ enum ReadingOrder {
             return e
         }
 
-        // 1. Rows: lines next to each other at the same height that do not overlap across are one row. A line of nothing but
-        //    specks (a seal read as one tall `` ` ``) is a row of its own: it would take lines beside it into one row.
+        // 1. Rows: lines next to each other at the same height that do not overlap across are one row. A line of
+        //    nothing but specks (a seal read as one tall `` ` ``) is a row of its own: it would take lines beside it.
         var rows: [Row] = []
         var lastExt: Box?
-        var specksOnly = false
+        var lastWasSpecks = false
         // A line's place is where its words are, not its specks (a speck far out in a gutter, a tall streak).
         let places = lines.indices.map { j in
             let solid = lines[j].indices.filter { !ignorable(j, $0) }.map { lines[j][$0] }
@@ -74,8 +74,8 @@ enum ReadingOrder {
             let items = lines[j], solid = places[j].solid
             guard let e = places[j].ext else { continue }
             let refs = items.indices.map { Ref(line: j, item: $0) }
-            defer { specksOnly = solid.isEmpty }
-            if let p = lastExt, var row = rows.last, !specksOnly, !solid.isEmpty {
+            defer { lastWasSpecks = solid.isEmpty }
+            if let p = lastExt, var row = rows.last, !lastWasSpecks, !solid.isEmpty {
                 let overlap = min(p.y1, e.y1) - max(p.y0, e.y0)
                 let disjoint = e.x0 >= row.ext.x1 || e.x1 <= row.ext.x0
                 if overlap * 2 >= min(p.y1 - p.y0, e.y1 - e.y0), disjoint, overlap > 0 {

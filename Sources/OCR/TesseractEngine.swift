@@ -126,7 +126,7 @@ public struct RecognitionOptions: Sendable {
     public var confirmedGutters = OCRSwitches.isOn("gutters")
     /// Blocks of text-shaped ink Tesseract's page layout left out are recognised again on their own (UnreadInk).
     public var secondLook = OCRSwitches.isOn("secondlook")
-    /// Numbers read with marks no number has (a form's handwritten cells) are read again as digits only.
+    /// Numbers read with marks no number has (a form's handwritten cells) are read again one by one (EngineNumbers).
     public var rereadNumbers = OCRSwitches.isOn("numbers")
     public init() {}
 }
@@ -454,12 +454,6 @@ public final class TesseractEngine {
             page.preprocessing.append("corrected:\(changed)")
         }
         return page
-    }
-
-    /// A recognised word as the corrector weighs it: text, confidence, Tesseract's alternatives, box size.
-    static func correctorWord(_ w: EngineWord) -> OCRCorrector.Word {
-        OCRCorrector.Word(text: w.text, confidence: w.confidence, choices: w.choices.map { $0.map(\.text) },
-                          width: w.box.x1 - w.box.x0, height: w.box.y1 - w.box.y0)
     }
 
     /// A word that is only punctuation read with little confidence: a speck (often in a heading's gutter), which must
