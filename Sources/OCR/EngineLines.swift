@@ -64,37 +64,18 @@ extension TesseractEngine {
     /// cut out, scaled up twice (the worn, bold letters that ran together come apart) and recognised as one line or
     /// one block of text. A block's reading is kept when at least half its words, and two or more, are well-formed
     /// Vietnamese syllables (a signature's scrawl or a seal's ring reads as marks and malformed words); its lines go
-    /// in before the first line lower on the page; also returned, how many blocks were kept. Measured on the bench's 200 pages: typewritten CER 5.16 → 4.81 %
-    /// (read as it stood within Tesseract's rectangle: 4.95 %), other kinds unchanged; sample batch 0.79 → 0.76 %.
+    /// in before the first line lower on the page; also returned, how many blocks were kept.
     func readUnread(_ work: PageImage, lines: [[EngineWord]], _ failed: String) throws -> (lines: [[EngineWord]], kept: Int) {
         let read = lines.flatMap { $0.map(\.box) }
         let regions = UnreadInk.regions(work, read: read)
         guard !regions.isEmpty else { return (lines, 0) }
         func covered(_ w: ReadingOrder.Box) -> Bool { read.contains { UnreadInk.centreInside(w, $0) } }
-        let k = 2.0
-        // Tesseract's own page segmentation modes: 6 a single block, 7 a single line.
-        let singleBlock: Int32 = 6, singleLine: Int32 = 7
-        defer { _ = hoso_tess_set_page_seg_mode(api, Int32(HOSO_TESS_PSM_AUTO), nil) }
         var result = lines, kept = 0
         for (r, g) in regions {
-            guard let crop = work.cropped(PageLayout.Box(x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1)),
-                  let p = pixScaleGrayLI(crop.pix, Float(k), Float(k)) else { continue }
-            let big = PageImage(taking: p)
             // A block less than 4.5 letters tall (two letter heights of padding) holds one line.
-            let psm = Double(r.y1 - r.y0) < 4.5 * g ? singleLine : singleBlock
-            try Tess.call(failed) { hoso_tess_set_page_seg_mode(api, psm, $0) }
-            try Tess.call(failed) { hoso_tess_set_image(api, big.pix, $0) }
-            if work.resolution > 0 {
-                try Tess.call(failed) { hoso_tess_set_source_resolution(api, Int32(Double(work.resolution) * k), $0) }
-            }
-            try Tess.call(failed) { hoso_tess_recognize(api, $0) }
-            func back(_ b: ReadingOrder.Box) -> ReadingOrder.Box {
-                ReadingOrder.Box(x0: r.x0 + Int(Double(b.x0) / k), y0: r.y0 + Int(Double(b.y0) / k),
-                                 x1: r.x0 + Int(Double(b.x1) / k), y1: r.y0 + Int(Double(b.y1) / k))
-            }
-            let found = try readLines(failed)
-                .map { $0.map { w in var w = w; w.box = back(w.box); return w }.filter { !covered($0.box) } }
-                .filter { !$0.isEmpty }
+            let psm = Double(r.y1 - r.y0) < 4.5 * g ? Self.singleLine : Self.singleBlock
+            guard let again = try readAlone(work, r, mode: psm, failed) else { continue }
+            let found = again.map { $0.filter { !covered($0.box) } }.filter { !$0.isEmpty }
             let quality = TextLayerQuality.measure(words: found.flatMap { $0.map(\.text) })
             let good = quality.words - quality.malformed
             guard good >= 2, good * 2 >= quality.words else { continue }
@@ -106,5 +87,29 @@ extension TesseractEngine {
             }
         }
         return (result, kept)
+    }
+
+    /// Tesseract's own page segmentation modes: a single block, a single line, a single word.
+    static let singleBlock: Int32 = 6, singleLine: Int32 = 7, singleWord: Int32 = 8
+
+    /// The lines read in `box` of `work` cut out, scaled up twice and recognised alone in page segmentation `mode`,
+    /// their boxes back in `work`'s pixels; nil when the cut-out cannot be made. The engine is left in its own mode.
+    func readAlone(_ work: PageImage, _ box: ReadingOrder.Box, mode: Int32, _ failed: String) throws -> [[EngineWord]]? {
+        let k = 2.0
+        guard let crop = work.cropped(PageLayout.Box(x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1)),
+              let p = pixScaleGrayLI(crop.pix, Float(k), Float(k)) else { return nil }
+        let big = PageImage(taking: p)
+        defer { _ = hoso_tess_set_page_seg_mode(api, Int32(HOSO_TESS_PSM_AUTO), nil) }
+        try Tess.call(failed) { hoso_tess_set_page_seg_mode(api, mode, $0) }
+        try Tess.call(failed) { hoso_tess_set_image(api, big.pix, $0) }
+        if work.resolution > 0 {
+            try Tess.call(failed) { hoso_tess_set_source_resolution(api, Int32(Double(work.resolution) * k), $0) }
+        }
+        try Tess.call(failed) { hoso_tess_recognize(api, $0) }
+        func back(_ b: ReadingOrder.Box) -> ReadingOrder.Box {
+            ReadingOrder.Box(x0: box.x0 + Int(Double(b.x0) / k), y0: box.y0 + Int(Double(b.y0) / k),
+                             x1: box.x0 + Int(Double(b.x1) / k), y1: box.y0 + Int(Double(b.y1) / k))
+        }
+        return try readLines(failed).map { $0.map { w in var w = w; w.box = back(w.box); return w } }
     }
 }

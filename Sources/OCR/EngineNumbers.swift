@@ -5,7 +5,7 @@ import Syllables
 
 /// Handwritten numbers in a form's cells, which `vie` reads as digits mixed with marks and letters no number has
 /// (`3⁄1`, `I99%6`, `ƒ384,7`): each such word is cut out, scaled up twice and read again as one word, and kept when it
-/// reads, sure, as a number. (Tesseract's character whitelist of digits on top changed no word of the bench's 200 pages.)
+/// reads, sure, as a number.
 extension TesseractEngine {
     /// A word that is a number read wrongly: digits, and beside them (its punctuation aside) at most as many other
     /// characters, none of them two capitals in a row (`04/ĐK`, `TT05`, `466/UBND` are codes) nor a lower-case run
@@ -28,27 +28,13 @@ extension TesseractEngine {
     /// `lines` with their garbled numbers read again; also how many were replaced.
     func readNumbers(_ work: PageImage, lines: [[EngineWord]], _ failed: String) throws -> (lines: [[EngineWord]], kept: Int) {
         var result = lines, kept = 0
-        let k = 2.0
-        var touched = false
-        defer { if touched { _ = hoso_tess_set_page_seg_mode(api, Int32(HOSO_TESS_PSM_AUTO), nil) } }
         for j in result.indices {
             for i in result[j].indices where Self.isGarbledNumber(result[j][i].text) {
                 let b = result[j][i].box, pad = max(2, (b.y1 - b.y0) / 4)
-                guard let crop = work.cropped(PageLayout.Box(x0: max(0, b.x0 - pad), y0: max(0, b.y0 - pad),
-                                                             x1: min(work.width, b.x1 + pad), y1: min(work.height, b.y1 + pad))),
-                      let p = pixScaleGrayLI(crop.pix, Float(k), Float(k)) else { continue }
-                let big = PageImage(taking: p)
-                if !touched {
-                    touched = true
-                    try Tess.call(failed) { hoso_tess_set_page_seg_mode(api, 8, $0) }   // Tesseract's single word
-                }
-                try Tess.call(failed) { hoso_tess_set_image(api, big.pix, $0) }
-                if work.resolution > 0 {
-                    try Tess.call(failed) { hoso_tess_set_source_resolution(api, Int32(Double(work.resolution) * k), $0) }
-                }
-                try Tess.call(failed) { hoso_tess_recognize(api, $0) }
-                let found = try readLines(failed).flatMap { $0 }
-                guard found.count == 1, let w = found.first, w.confidence >= 60,
+                let around = ReadingOrder.Box(x0: max(0, b.x0 - pad), y0: max(0, b.y0 - pad),
+                                              x1: min(work.width, b.x1 + pad), y1: min(work.height, b.y1 + pad))
+                guard let found = try readAlone(work, around, mode: Self.singleWord, failed)?.flatMap({ $0 }),
+                      found.count == 1, let w = found.first, w.confidence >= 60,
                       w.text.contains(where: \.isNumber), w.text.allSatisfy({ Self.numberCharacters.contains($0) }) else { continue }
                 let (lead, _, trail) = SyllablePairModel.core(of: result[j][i].text)
                 result[j][i].text = String(lead) + w.text + String(trail)

@@ -250,7 +250,7 @@ public final class TesseractEngine {
 
     /// Recognises one page image: grey → dark borders whitened → deskew → upscale (below 150 dpi only)
     /// → Tesseract (PSM 3 auto, its own Otsu binarisation, source resolution set) → blocks of ink it left unread
-    /// read again on their own (UnreadInk) → if the mean
+    /// read again on their own (UnreadInk), and numbers read with marks (EngineNumbers) → if the mean
     /// confidence is below 80, orientation by OSD and a second reading of the turned page → reading
     /// order (heading columns kept apart) → NFC, boxes mapped back to the original image.
     public func recognize(_ image: PageImage) throws -> RecognizedPage {

@@ -145,14 +145,17 @@ public struct OCRCorrector: Sendable {
             let core = SyllablePairModel.core(of: text).core
             if core.isEmpty { continue }
             guard core.count == 1, let c = core.first, c.isLetter else { return false }
-            let letter = VietNormalizer.fold(String(c)).lowercased()
-            if "aeiouy".contains(letter), letter == c.lowercased() || word.confidence >= Self.speckVowelBelow { return false }
+            let plain = VietNormalizer.fold(String(c)).lowercased() == c.lowercased()
+            if Self.isVowel(c), plain || word.confidence >= Self.speckVowelBelow { return false }
         }
         return any
     }
 
     /// A lone marked vowel alone on its line read with less confidence than this is a speck.
     static let speckVowelBelow = 50.0
+
+    /// A vowel letter, with or without its marks (`ư`, `Ế`).
+    static func isVowel(_ c: Character) -> Bool { "aeiouy".contains(VietNormalizer.fold(String(c)).lowercased()) }
 
     /// Two words read without the space between them (narrow table cells): split where a lower-case letter meets a
     /// capital (`KhuÊban`, `EaMdróh`) or a digit (`phố5`, `tổdânphố5`), or, for a word that is no syllable, between
@@ -222,7 +225,7 @@ public struct OCRCorrector: Sendable {
             return model.count(word.lowercased()) >= 2 ? rareBelow : nil
         }
         let allUpper = letters.allSatisfy(\.isUppercase)
-        let vowel = letters.map { "aeiouy".contains(VietNormalizer.fold(String($0)).lowercased()) }
+        let vowel = letters.map(Self.isVowel)
         var best: (words: [String], score: Double)?
         func consider(_ cuts: [Int]) {
             var words: [String] = [], score = 1.0, start = 0
